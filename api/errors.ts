@@ -1,0 +1,75 @@
+import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorCode } from '../domain/shared/error-codes';
+import { DomainError } from '../domain/shared/result';
+import { StoreUnavailableError } from '../domain/shared/unit-of-work';
+
+/** The one map from a domain error code to an HTTP status. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  IDEMPOTENCY_KEY_REQUIRED: 400,
+  UNAUTHORIZED: 401,
+  INSUFFICIENT_CREDIT: 402,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  PRODUCT_NOT_FOUND: 404,
+  ORDER_NOT_FOUND: 404,
+  OUT_OF_STOCK: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  ORDER_CLOSED: 409,
+  ORDER_NOT_PAYABLE: 409,
+  ORDER_NOT_FULFILLABLE: 409,
+  ORDER_NOT_CLOSABLE: 409,
+  ORDER_NOT_REFUNDABLE: 409,
+  AMOUNT_MISMATCH: 409,
+  DUPLICATE_SKU: 409,
+  STOCK_FOLLOWS_CODES: 409,
+  NOT_A_CODE_PRODUCT: 409,
+  PAYMENT_METHOD_NOT_ALLOWED: 422,
+  PAYMENT_METHOD_UNAVAILABLE: 422,
+  CART_EMPTY: 422,
+  CART_FULL: 422,
+  TOO_MANY_UNPAID_ORDERS: 429,
+  RATE_LIMITED: 429,
+  STORE_UNAVAILABLE: 503,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: Readonly<Record<string, unknown>> };
+}
+
+export function sendError(reply: FastifyReply, error: DomainError<ErrorCode>): FastifyReply {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.details) body.error.details = error.details;
+  return reply.code(HTTP_STATUS[error.code]).send(body);
+}
+
+/** Fastify's own 4xx codes (bad JSON, too large, wrong media type) in our error shape. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_CONTENT_LENGTH',
+};
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error.validation) {
+    const first = error.validation[0];
+    const where = error.validationContext ?? 'body';
+    const field = first?.instancePath ? `${where}${first.instancePath.replace(/\//g, '.')}` : where;
+    const missing = first?.params && typeof first.params === 'object' && 'missingProperty' in first.params ? `.${String(first.params.missingProperty)}` : '';
+    const extra = first?.params && typeof first.params === 'object' && 'additionalProperty' in first.params ? ` (${String(first.params.additionalProperty)})` : '';
+    return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: `${field}${missing} ${first?.message ?? 'is invalid'}${extra}` } });
+  }
+  if (error instanceof StoreUnavailableError) {
+    request.log.warn({ err: error }, 'store unavailable');
+    return reply.code(503).header('Retry-After', '5').send({ error: { code: 'STORE_UNAVAILABLE', message: 'the shop cannot reach its database right now; try again shortly' } });
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const code = FASTIFY_CODES[error.code] ?? (status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
+    return reply.code(status).send({ error: { code, message: error.message } });
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return reply.code(500).send({ error: { code: 'INTERNAL', message: 'something went wrong on our side; nothing was charged twice — try again' } });
+}

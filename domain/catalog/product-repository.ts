@@ -1,0 +1,34 @@
+import { Product, ProductDraft } from './product';
+
+export interface ProductQuery {
+  /** Free text matched against title, sku and description (substring, any script: CJK included). */
+  q?: string;
+  page: number;
+  pageSize: number;
+  includeHidden: boolean;
+}
+
+export interface ProductPage {
+  items: Product[];
+  total: number;
+}
+
+export interface ProductRepository {
+  search(query: ProductQuery): Promise<ProductPage>;
+  findById(id: number): Promise<Product | null>;
+  findBySku(sku: string): Promise<Product | null>;
+  findManyByIds(ids: number[]): Promise<Product[]>;
+  /** 'DUPLICATE_SKU' when the sku is taken (the unique key decides, not a prior read). */
+  insert(draft: ProductDraft, now: Date): Promise<Product | 'DUPLICATE_SKU'>;
+  /** Changes the given fields (never `stock`: see the stock methods). null when there is no such product. */
+  update(id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, now: Date): Promise<Product | null | 'DUPLICATE_SKU'>;
+  /**
+   * Conditional decrement: `stock = stock - qty WHERE stock >= qty`. True when taken (always true for unlimited stock).
+   * Holds the product row lock until the transaction ends, which also serialises the product's code pool.
+   */
+  reserveStock(id: number, quantity: number): Promise<boolean>;
+  /** Gives reserved units back (no-op for unlimited stock). */
+  releaseStock(id: number, quantity: number): Promise<void>;
+  /** Sets the counter outright (null = unlimited). False when there is no such product. */
+  setStock(id: number, stock: number | null, now: Date): Promise<boolean>;
+}

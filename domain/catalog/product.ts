@@ -1,0 +1,37 @@
+import { Money } from '../shared/money';
+
+export const PRODUCT_KINDS = ['credit', 'code', 'manual', 'webhook'] as const;
+export type ProductKind = (typeof PRODUCT_KINDS)[number];
+
+export interface Product {
+  id: number;
+  sku: string;
+  title: string;
+  description: string;
+  kind: ProductKind;
+  price: Money;
+  /** null = unlimited. For `code` products it counts the unsold codes and moves only with the pool. */
+  stock: number | null;
+  visible: boolean;
+  /** Credits a `credit` pack adds per unit bought (minor units of the shop currency). */
+  creditAmount: number | null;
+  /** Where a `webhook` product is fulfilled. */
+  webhookUrl: string | null;
+  photoUrl: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Everything an admin sets on a product; validated by `validateProductDraft`. */
+export interface ProductDraft {
+  sku: string;
+  title: string;
+  description: string;
+  kind: ProductKind;
+  price: Money;
+  stock: number | null;
+  visible: boolean;
+  creditAmount: number | null;
+  webhookUrl: string | null;
+  photoUrl: string | null;
+}

@@ -1,0 +1,115 @@
+import { queueAdminNotice, queueShopperNotice } from '../shared/notices';
+import { DomainError, Result, fail, ok } from '../shared/result';
+import { ShopDeps } from '../shared/shop-deps';
+import { Tx } from '../shared/unit-of-work';
+import { FulfilmentWebhook } from './fulfilment-webhook';
+import { Order, nextDeliveryAttemptAt } from './order';
+import { OrderState } from './order-types';
+
+export interface DeliverDeps extends ShopDeps {
+  webhook: FulfilmentWebhook;
+}
+
+export type DeliveryOutcome = 'DELIVERED' | 'ALREADY_DELIVERED' | 'AWAITING_FULFILMENT' | 'RETRY_SCHEDULED' | 'STUCK';
+
+export type DeliveryError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_FULFILLABLE'>;
+
+/**
+ * Delivers a PAID order's automatic lines; safe to call any number of times. Credit top-ups post with a reference
+ * unique per order line, codes move RESERVED → DELIVERED once, webhooks carry a stable idempotency key. The order
+ * becomes DELIVERED in the same transaction as the last of it; manual lines wait for an admin's fulfil.
+ */
+export async function deliverOrder(deps: DeliverDeps, orderNo: string): Promise<Result<DeliveryOutcome, DeliveryError>> {
+  const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+  if (!state) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+  if (state.status !== 'PAID') return state.status === 'DELIVERED' ? ok('ALREADY_DELIVERED') : fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${state.status}`);
+
+  const webhookFailure = await callWebhooks(deps, state);
+  if (webhookFailure !== null) return recordFailure(deps, state, webhookFailure);
+
+  return deps.uow.run(async (tx) => {
+    const fresh = await tx.orders.findByNo(orderNo);
+    if (!fresh || fresh.status !== 'PAID') return ok<DeliveryOutcome>('ALREADY_DELIVERED');
+    const now = deps.clock.now();
+    await deliverAutomaticLines(tx, fresh, now);
+    if (Order.restore(fresh).hasManualLines()) {
+      await tx.orders.updateWhileInStatus(orderNo, 'PAID', { nextDeliveryAt: null, lastDeliveryError: null });
+      await queueAdminNotice(tx, { event: 'FULFILMENT_NEEDED', orderNo }, now, orderNo);
+      await queueShopperNotice(tx, { userId: fresh.userId, event: 'ORDER_AWAITING_FULFILMENT', orderNo }, now, orderNo);
+      return ok<DeliveryOutcome>('AWAITING_FULFILMENT');
+    }
+    return finish(tx, fresh, now, null);
+  });
+}
+
+/** Admin's "fulfilled" for an order with manual lines: delivers whatever automatic part is left, then closes it out. */
+export async function fulfilOrder(deps: DeliverDeps, orderNo: string, note: string | null): Promise<Result<DeliveryOutcome, DeliveryError>> {
+  const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+  if (!state) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+  if (state.status !== 'PAID') return fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${state.status}, not PAID`);
+  const webhookFailure = await callWebhooks(deps, state);
+  if (webhookFailure !== null) return recordFailure(deps, state, webhookFailure);
+  return deps.uow.run(async (tx) => {
+    const fresh = await tx.orders.findByNo(orderNo);
+    if (!fresh || fresh.status !== 'PAID') return fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${fresh?.status ?? 'gone'}, not PAID`);
+    const now = deps.clock.now();
+    await deliverAutomaticLines(tx, fresh, now);
+    return finish(tx, fresh, now, note);
+  });
+}
+
+async function callWebhooks(deps: DeliverDeps, state: OrderState): Promise<string | null> {
+  for (const line of state.lines) {
+    if (line.kind !== 'webhook' || !line.webhookUrl) continue;
+    const sent = await deps.webhook.send({
+      url: line.webhookUrl,
+      idempotencyKey: `${state.orderNo}:${line.lineNo}`,
+      orderNo: state.orderNo,
+      lineNo: line.lineNo,
+      sku: line.sku,
+      quantity: line.quantity,
+      userId: state.userId,
+      paidAt: (state.paidAt ?? state.createdAt).toISOString(),
+    });
+    if (!sent.ok) return `webhook for line ${line.lineNo}: ${sent.error.message}`;
+  }
+  return null;
+}
+
+async function deliverAutomaticLines(tx: Tx, state: OrderState, now: Date): Promise<void> {
+  for (const line of state.lines) {
+    if (line.kind !== 'credit' || line.creditAmount === null) continue;
+    // DUPLICATE_REFERENCE means an earlier attempt already credited this line: exactly once by the unique key.
+    await tx.accounts.post({
+      userId: state.userId,
+      amount: line.creditAmount * line.quantity,
+      currency: state.currency,
+      kind: 'TOP_UP',
+      reason: `${line.title} ×${line.quantity} (order ${state.orderNo})`,
+      reference: `order:${state.orderNo}:line:${line.lineNo}`,
+      at: now,
+    });
+  }
+  if (state.lines.some((l) => l.kind === 'code')) await tx.codes.markDeliveredForOrder(state.orderNo, now);
+}
+
+async function finish(tx: Tx, state: OrderState, now: Date, note: string | null): Promise<Result<DeliveryOutcome, DeliveryError>> {
+  const transition = Order.restore(state).markDelivered(now, note);
+  if (!transition.ok) return transition;
+  if (!(await tx.orders.applyTransition(transition.value))) return ok('ALREADY_DELIVERED');
+  await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_DELIVERED', orderNo: state.orderNo }, now, state.orderNo);
+  return ok('DELIVERED');
+}
+
+async function recordFailure(deps: DeliverDeps, state: OrderState, error: string): Promise<Result<DeliveryOutcome, DeliveryError>> {
+  return deps.uow.run(async (tx) => {
+    const now = deps.clock.now();
+    const attempts = state.deliveryAttempts + 1;
+    const stuck = attempts >= deps.limits.maxDeliveryAttempts;
+    // A stuck order keeps a (distant) next attempt: it stays listed and is still retried, just rarely.
+    const nextDeliveryAt = nextDeliveryAttemptAt(now, attempts);
+    await tx.orders.updateWhileInStatus(state.orderNo, 'PAID', { deliveryAttempts: attempts, nextDeliveryAt, lastDeliveryError: error.slice(0, 500) });
+    if (stuck) await queueAdminNotice(tx, { event: 'DELIVERY_STUCK', orderNo: state.orderNo, detail: error.slice(0, 200) }, now, state.orderNo);
+    return ok<DeliveryOutcome>(stuck ? 'STUCK' : 'RETRY_SCHEDULED');
+  });
+}

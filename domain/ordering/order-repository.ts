@@ -1,0 +1,28 @@
+import { OrderState, OrderStatus, OrderTransition, OrderChanges, PaymentMethod } from './order-types';
+
+export interface OrderListQuery {
+  status?: OrderStatus;
+  userId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface OrderRepository {
+  /** 'DUPLICATE_IDEMPOTENCY_KEY' when (userId, idempotencyKey) already exists — the unique key decides. */
+  insert(order: OrderState): Promise<'INSERTED' | 'DUPLICATE_IDEMPOTENCY_KEY'>;
+  findByNo(orderNo: string): Promise<OrderState | null>;
+  findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<OrderState | null>;
+  /** The newest unpaid order of the shopper for exactly these items and method that stays payable past `payableUntil`. */
+  findReusable(userId: string, itemsKey: string, paymentMethod: PaymentMethod, payableUntil: Date): Promise<OrderState | null>;
+  /** Unpaid (CREATED / AWAITING_PAYMENT) orders of the shopper that have not expired at `now`. */
+  countUnpaid(userId: string, now: Date): Promise<number>;
+  list(query: OrderListQuery): Promise<{ items: OrderState[]; total: number }>;
+  /** True when this call made the change; false when the order was not in `from` any more (someone else won). */
+  applyTransition(transition: OrderTransition): Promise<boolean>;
+  /** Changes bookkeeping columns without a status change, only while the order is in `status`. */
+  updateWhileInStatus(orderNo: string, status: OrderStatus, changes: OrderChanges): Promise<boolean>;
+  /** Unpaid orders whose pay window has passed, oldest first. */
+  findExpiredUnpaid(now: Date, limit: number): Promise<OrderState[]>;
+  /** PAID orders whose next delivery attempt is due, oldest first. */
+  findDeliveryDue(now: Date, limit: number): Promise<OrderState[]>;
+}

@@ -1,0 +1,84 @@
+import { ProductKind } from '../catalog/product';
+
+export const ORDER_STATUSES = [
+  'CREATED',
+  'AWAITING_PAYMENT',
+  'PAID',
+  'DELIVERED',
+  'CLOSED',
+  'REFUNDING',
+  'REFUNDED',
+  'PARTIALLY_REFUNDED',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const PAYMENT_METHODS = ['credit', 'wechatpay'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** A line is a snapshot of the product at placement: later price or title changes never rewrite an order. */
+export interface OrderLine {
+  lineNo: number;
+  productId: number;
+  sku: string;
+  title: string;
+  kind: ProductKind;
+  unitPrice: number;
+  quantity: number;
+  lineTotal: number;
+  /** For `credit` packs: credits per unit. */
+  creditAmount: number | null;
+  /** For `webhook` products: where fulfilment is asked for. */
+  webhookUrl: string | null;
+}
+
+/** The persisted state of an order; the Order aggregate guards how it changes. */
+export interface OrderState {
+  orderNo: string;
+  userId: string;
+  status: OrderStatus;
+  currency: string;
+  totalAmount: number;
+  paymentMethod: PaymentMethod;
+  lines: OrderLine[];
+  idempotencyKey: string | null;
+  /** Hash of what was asked for with the idempotency key: the same key with another body is refused. */
+  requestHash: string | null;
+  /** Canonical "productId×qty,…" of the lines: finds a still-payable order for the same items. */
+  itemsKey: string;
+  createdAt: Date;
+  expiresAt: Date;
+  paidAt: Date | null;
+  deliveredAt: Date | null;
+  closedAt: Date | null;
+  closeReason: string | null;
+  deliveryAttempts: number;
+  nextDeliveryAt: Date | null;
+  lastDeliveryError: string | null;
+  refundedAmount: number;
+  fulfilmentNote: string | null;
+}
+
+/** Columns a transition may set besides the status. */
+export type OrderChanges = Partial<
+  Pick<
+    OrderState,
+    | 'paidAt'
+    | 'deliveredAt'
+    | 'closedAt'
+    | 'closeReason'
+    | 'deliveryAttempts'
+    | 'nextDeliveryAt'
+    | 'lastDeliveryError'
+    | 'refundedAmount'
+    | 'fulfilmentNote'
+    | 'expiresAt'
+  >
+>;
+
+/** One conditional update: `UPDATE orders SET status=to, … WHERE order_no=? AND status=from`. */
+export interface OrderTransition {
+  orderNo: string;
+  from: OrderStatus;
+  to: OrderStatus;
+  changes: OrderChanges;
+}

@@ -1,0 +1,126 @@
+import { DomainError, Result, fail, ok } from '../shared/result';
+import { OrderLine, OrderState, OrderStatus, OrderTransition, PaymentMethod } from './order-types';
+
+const UNPAID: readonly OrderStatus[] = ['CREATED', 'AWAITING_PAYMENT'];
+const SETTLED: readonly OrderStatus[] = ['PAID', 'DELIVERED', 'REFUNDING', 'REFUNDED', 'PARTIALLY_REFUNDED'];
+
+export interface PlaceOrderInput {
+  orderNo: string;
+  userId: string;
+  lines: OrderLine[];
+  currency: string;
+  paymentMethod: PaymentMethod;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  now: Date;
+  payWindowMs: number;
+}
+
+/** Canonical key of what was bought: the same items in any order give the same key. */
+export const itemsKeyOf = (lines: Array<{ productId: number; quantity: number }>): string =>
+  [...lines]
+    .sort((a, b) => a.productId - b.productId)
+    .map((l) => `${l.productId}x${l.quantity}`)
+    .join(',');
+
+/**
+ * The Order aggregate states which transitions are legal; each returns the conditional update that the repository
+ * applies with `WHERE status = from`, so a duplicate or a racing caller changes nothing the second time.
+ */
+export class Order {
+  private constructor(private readonly state: OrderState) {}
+
+  static restore(state: OrderState): Order {
+    return new Order(state);
+  }
+
+  static place(input: PlaceOrderInput): Order {
+    const total = input.lines.reduce((sum, l) => sum + l.lineTotal, 0);
+    return new Order({
+      orderNo: input.orderNo,
+      userId: input.userId,
+      status: 'CREATED',
+      currency: input.currency,
+      totalAmount: total,
+      paymentMethod: input.paymentMethod,
+      lines: input.lines,
+      idempotencyKey: input.idempotencyKey,
+      requestHash: input.requestHash,
+      itemsKey: itemsKeyOf(input.lines),
+      createdAt: input.now,
+      expiresAt: new Date(input.now.getTime() + input.payWindowMs),
+      paidAt: null,
+      deliveredAt: null,
+      closedAt: null,
+      closeReason: null,
+      deliveryAttempts: 0,
+      nextDeliveryAt: null,
+      lastDeliveryError: null,
+      refundedAmount: 0,
+      fulfilmentNote: null,
+    });
+  }
+
+  get snapshot(): OrderState {
+    return this.state;
+  }
+
+  get orderNo(): string {
+    return this.state.orderNo;
+  }
+
+  get status(): OrderStatus {
+    return this.state.status;
+  }
+
+  isUnpaid(): boolean {
+    return UNPAID.includes(this.state.status);
+  }
+
+  isSettled(): boolean {
+    return SETTLED.includes(this.state.status);
+  }
+
+  /** Payable now: unpaid and inside its pay window. */
+  isPayable(now: Date): boolean {
+    return this.isUnpaid() && this.state.expiresAt.getTime() > now.getTime();
+  }
+
+  hasManualLines(): boolean {
+    return this.state.lines.some((l) => l.kind === 'manual');
+  }
+
+  awaitPayment(): Result<OrderTransition, DomainError<'ORDER_NOT_PAYABLE'>> {
+    if (this.state.status !== 'CREATED') return fail('ORDER_NOT_PAYABLE', `order ${this.orderNo} is ${this.state.status}`);
+    return ok(this.transition('AWAITING_PAYMENT', {}));
+  }
+
+  markPaid(at: Date, amount: number, currency: string): Result<OrderTransition, DomainError<'ORDER_NOT_PAYABLE' | 'ORDER_CLOSED' | 'AMOUNT_MISMATCH'>> {
+    if (this.state.status === 'CLOSED') return fail('ORDER_CLOSED', `order ${this.orderNo} is closed`);
+    if (!this.isUnpaid()) return fail('ORDER_NOT_PAYABLE', `order ${this.orderNo} is ${this.state.status}`);
+    if (amount !== this.state.totalAmount || currency !== this.state.currency) {
+      return fail('AMOUNT_MISMATCH', `order ${this.orderNo} costs ${this.state.totalAmount} ${this.state.currency}, got ${amount} ${currency}`);
+    }
+    return ok(this.transition('PAID', { paidAt: at, nextDeliveryAt: at, deliveryAttempts: 0, lastDeliveryError: null }));
+  }
+
+  markDelivered(at: Date, fulfilmentNote: string | null): Result<OrderTransition, DomainError<'ORDER_NOT_FULFILLABLE'>> {
+    if (this.state.status !== 'PAID') return fail('ORDER_NOT_FULFILLABLE', `order ${this.orderNo} is ${this.state.status}, not PAID`);
+    return ok(this.transition('DELIVERED', { deliveredAt: at, nextDeliveryAt: null, lastDeliveryError: null, fulfilmentNote }));
+  }
+
+  close(at: Date, reason: string): Result<OrderTransition, DomainError<'ORDER_NOT_CLOSABLE'>> {
+    if (!this.isUnpaid()) return fail('ORDER_NOT_CLOSABLE', `order ${this.orderNo} is ${this.state.status} and cannot be closed`);
+    return ok(this.transition('CLOSED', { closedAt: at, closeReason: reason }));
+  }
+
+  private transition(to: OrderStatus, changes: OrderTransition['changes']): OrderTransition {
+    return { orderNo: this.state.orderNo, from: this.state.status, to, changes };
+  }
+}
+
+/** Exponential backoff for delivery retries: 30 s, 1 min, 2 min, … capped at 1 h. */
+export function nextDeliveryAttemptAt(now: Date, attempts: number): Date {
+  const delay = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  return new Date(now.getTime() + delay);
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { payWithCreditInTx, PayWithCreditError } from '../payment/pay-with-credit';
+import { DomainError, Result, fail, ok } from '../shared/result';
+import { ShopDeps } from '../shared/shop-deps';
+import { ValidationError, invalid } from '../shared/validation';
+import { Order, itemsKeyOf } from './order';
+import { newOrderNo } from './order-number';
+import { PAYMENT_METHODS, PaymentMethod } from './order-types';
+import { RequestedItem, normaliseItems, priceLines } from './price-lines';
+import { reserveLines } from './stock-reservation';
+
+export interface PlaceOrder {
+  shopperId: string;
+  /** The HTTP Idempotency-Key or the bot's callback id: the same key always means the same order. */
+  idempotencyKey: string | null;
+  items?: unknown;
+  fromCart?: boolean;
+  paymentMethod: unknown;
+}
+
+export interface PlacedOrder {
+  order: Order;
+  /** 'created' new; 'replayed' same key seen before; 'reused' a still-payable order for the same items. */
+  outcome: 'created' | 'replayed' | 'reused';
+}
+
+export type PlaceOrderError =
+  | ValidationError
+  | PayWithCreditError
+  | DomainError<'IDEMPOTENCY_KEY_REUSED' | 'TOO_MANY_UNPAID_ORDERS' | 'OUT_OF_STOCK' | 'PRODUCT_NOT_FOUND' | 'CART_EMPTY' | 'PAYMENT_METHOD_UNAVAILABLE'>;
+
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
+
+const hashRequest = (shape: unknown): string => createHash('sha256').update(JSON.stringify(shape)).digest('hex');
+
+export interface PlaceOrderOptions {
+  /** Payment methods this shop can take right now (QR needs a configured provider). */
+  enabledMethods: readonly PaymentMethod[];
+}
+
+export async function placeOrder(deps: ShopDeps, options: PlaceOrderOptions, cmd: PlaceOrder): Promise<Result<PlacedOrder, PlaceOrderError>> {
+  const method = cmd.paymentMethod;
+  if (typeof method !== 'string' || !(PAYMENT_METHODS as readonly string[]).includes(method)) return invalid('paymentMethod', `must be one of ${PAYMENT_METHODS.join(', ')}`);
+  const paymentMethod = method as PaymentMethod;
+  if (!options.enabledMethods.includes(paymentMethod)) return fail('PAYMENT_METHOD_UNAVAILABLE', `${paymentMethod} payments are not available in this shop`);
+  if (cmd.idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(cmd.idempotencyKey)) return invalid('Idempotency-Key', 'must be 8–128 printable ASCII characters');
+  if (cmd.fromCart === true && cmd.items !== undefined) return invalid('items', 'give either items or fromCart, not both');
+  let asked: RequestedItem[] | null = null;
+  if (cmd.fromCart !== true) {
+    const items = normaliseItems(cmd.items, deps.limits);
+    if (!items.ok) return items;
+    asked = items.value;
+  }
+  const requestHash = hashRequest({ items: asked ?? 'cart', paymentMethod });
+  const now = deps.clock.now();
+
+  return deps.uow.run(async (tx): Promise<Result<PlacedOrder, PlaceOrderError>> => {
+    // One shopper's placements run one at a time from here on: the key check and the unpaid cap cannot be raced.
+    if (!(await tx.users.lockForOrdering(cmd.shopperId, now))) throw new Error(`shopper ${cmd.shopperId} is not registered`);
+    if (cmd.idempotencyKey !== null) {
+      const seen = await tx.orders.findByIdempotencyKey(cmd.shopperId, cmd.idempotencyKey);
+      if (seen) {
+        if (seen.requestHash !== requestHash) return fail('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different order');
+        return ok({ order: Order.restore(seen), outcome: 'replayed' });
+      }
+    }
+    let items = asked;
+    if (items === null) {
+      const cart = await tx.carts.list(cmd.shopperId);
+      if (cart.length === 0) return fail('CART_EMPTY', 'the cart is empty');
+      const normalised = normaliseItems(cart.map((l) => ({ productId: l.productId, quantity: l.quantity })), deps.limits);
+      if (!normalised.ok) return normalised;
+      items = normalised.value;
+    }
+    if (paymentMethod !== 'credit') {
+      const payableUntil = new Date(now.getTime() + deps.limits.reuseMinRemainingMs);
+      const reusable = await tx.orders.findReusable(cmd.shopperId, itemsKeyOf(items), paymentMethod, payableUntil);
+      if (reusable) return ok({ order: Order.restore(reusable), outcome: 'reused' });
+      if ((await tx.orders.countUnpaid(cmd.shopperId, now)) >= deps.limits.maxUnpaidOrders) {
+        return fail('TOO_MANY_UNPAID_ORDERS', `you already have ${deps.limits.maxUnpaidOrders} unpaid orders: pay or cancel one first`);
+      }
+    }
+    const lines = await priceLines(tx, items, paymentMethod);
+    if (!lines.ok) return lines;
+    const order = Order.place({
+      orderNo: newOrderNo(now),
+      userId: cmd.shopperId,
+      lines: lines.value,
+      currency: deps.limits.currency,
+      paymentMethod,
+      idempotencyKey: cmd.idempotencyKey,
+      requestHash: cmd.idempotencyKey === null ? null : requestHash,
+      now,
+      payWindowMs: deps.limits.payWindowMs,
+    });
+    const short = await reserveLines(tx, order.orderNo, lines.value, now);
+    if (short) return fail('OUT_OF_STOCK', `not enough of ${short.title} left`, { productId: short.productId });
+    if ((await tx.orders.insert(order.snapshot)) === 'DUPLICATE_IDEMPOTENCY_KEY') {
+      throw new Error('idempotency key inserted twice despite the shopper lock');
+    }
+    if (cmd.fromCart === true) await tx.carts.clear(cmd.shopperId);
+    if (paymentMethod === 'credit') {
+      const paid = await payWithCreditInTx(tx, order, now);
+      if (!paid.ok) return paid;
+      return ok({ order: paid.value, outcome: 'created' });
+    }
+    return ok({ order, outcome: 'created' });
+  });
+}

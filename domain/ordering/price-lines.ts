@@ -1,0 +1,58 @@
+import { Product } from '../catalog/product';
+import { Tx } from '../shared/unit-of-work';
+import { ShopLimits } from '../shared/limits';
+import { DomainError, Result, fail, ok } from '../shared/result';
+import { ValidationError, invalid, positiveInt } from '../shared/validation';
+import { OrderLine, PaymentMethod } from './order-types';
+
+export interface RequestedItem {
+  productId: number;
+  quantity: number;
+}
+
+/** Checks the shape of the asked-for items and merges repeats of one product. */
+export function normaliseItems(items: unknown, limits: ShopLimits): Result<RequestedItem[], ValidationError> {
+  if (!Array.isArray(items) || items.length === 0) return invalid('items', 'must list at least one item');
+  if (items.length > limits.maxOrderLines) return invalid('items', `at most ${limits.maxOrderLines} lines per order`);
+  const merged = new Map<number, number>();
+  for (const [i, raw] of items.entries()) {
+    const item = (typeof raw === 'object' && raw !== null ? raw : {}) as { productId?: unknown; quantity?: unknown };
+    const id = positiveInt(`items[${i}].productId`, item.productId, Number.MAX_SAFE_INTEGER);
+    if (!id.ok) return id;
+    const qty = positiveInt(`items[${i}].quantity`, item.quantity, limits.maxLineQuantity);
+    if (!qty.ok) return qty;
+    merged.set(id.value, (merged.get(id.value) ?? 0) + qty.value);
+  }
+  for (const [productId, quantity] of merged) {
+    if (quantity > limits.maxLineQuantity) return invalid('items', `at most ${limits.maxLineQuantity} of product ${productId}`);
+  }
+  return ok([...merged].map(([productId, quantity]) => ({ productId, quantity })).sort((a, b) => a.productId - b.productId));
+}
+
+type PricingError = DomainError<'PRODUCT_NOT_FOUND' | 'PAYMENT_METHOD_NOT_ALLOWED'>;
+
+/** Turns items into priced line snapshots, refusing unknown or hidden products and credit packs bought with credit. */
+export async function priceLines(tx: Tx, items: RequestedItem[], paymentMethod: PaymentMethod): Promise<Result<OrderLine[], PricingError>> {
+  const products = new Map<number, Product>((await tx.products.findManyByIds(items.map((i) => i.productId))).map((p) => [p.id, p]));
+  const lines: OrderLine[] = [];
+  for (const [index, item] of items.entries()) {
+    const product = products.get(item.productId);
+    if (!product || !product.visible) return fail('PRODUCT_NOT_FOUND', `no product ${item.productId}`, { productId: item.productId });
+    if (product.kind === 'credit' && paymentMethod === 'credit') {
+      return fail('PAYMENT_METHOD_NOT_ALLOWED', `${product.title} is a credit pack: pay for it by QR code, not with credit`);
+    }
+    lines.push({
+      lineNo: index + 1,
+      productId: product.id,
+      sku: product.sku,
+      title: product.title,
+      kind: product.kind,
+      unitPrice: product.price.amount,
+      quantity: item.quantity,
+      lineTotal: product.price.amount * item.quantity,
+      creditAmount: product.creditAmount,
+      webhookUrl: product.webhookUrl,
+    });
+  }
+  return ok(lines);
+}

@@ -1,0 +1,99 @@
+import { Result } from '../shared/result';
+
+/** What an order asks the provider for: a QR code the shopper scans. Amounts in minor units. */
+export interface QrPaymentRequest {
+  outTradeNo: string;
+  description: string;
+  amount: number;
+  currency: string;
+  expiresAt: Date;
+  /** Echoed back by the provider in query and notification; we carry the order number there. */
+  attach?: string;
+}
+
+export type ProviderErrorCode =
+  | 'PROVIDER_UNAVAILABLE' // network error, timeout, 5xx, 429 after retries: safe to try again later, same out_trade_no
+  | 'PROVIDER_REJECTED' // 4xx the provider means (PARAM_ERROR, NO_AUTH, …): retrying the same call will not help
+  | 'ORDER_NOT_EXIST'
+  | 'ORDER_CLOSED'
+  | 'ALREADY_PAID' // close refused because the trade is paid
+  | 'NOT_ENOUGH' // refund refused: the merchant balance cannot cover it
+  | 'INVALID_RESPONSE'; // the reply failed its signature or shape check
+
+export interface ProviderError {
+  code: ProviderErrorCode;
+  message: string;
+  /** The provider's own code (SIGN_ERROR, SYSTEM_ERROR, …) when it gave one. */
+  providerCode?: string;
+  httpStatus?: number;
+}
+
+export type TradeState = 'SUCCESS' | 'REFUND' | 'NOTPAY' | 'CLOSED' | 'REVOKED' | 'USERPAYING' | 'PAYERROR';
+
+export interface ProviderTrade {
+  outTradeNo: string;
+  tradeState: TradeState;
+  transactionId?: string;
+  /** Paid total in minor units (present once paid). */
+  amount?: number;
+  currency?: string;
+  successTime?: Date;
+  appId?: string;
+  mchId?: string;
+  attach?: string;
+}
+
+export interface RefundRequest {
+  outTradeNo: string;
+  outRefundNo: string;
+  reason?: string;
+  refundAmount: number;
+  totalAmount: number;
+  currency: string;
+}
+
+export type RefundState = 'SUCCESS' | 'CLOSED' | 'PROCESSING' | 'ABNORMAL';
+
+export interface ProviderRefund {
+  outRefundNo: string;
+  outTradeNo?: string;
+  refundId?: string;
+  status: RefundState;
+  refundAmount?: number;
+  totalAmount?: number;
+  successTime?: Date;
+}
+
+/** A notification that passed every check (signature, serial, time window, GCM tag, appid/mchid). */
+export type ProviderEvent =
+  | { type: 'TRANSACTION.SUCCESS'; eventId: string; trade: ProviderTrade }
+  | { type: 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED'; eventId: string; refund: ProviderRefund };
+
+export type NotificationRejectionCode =
+  | 'MISSING_HEADERS'
+  | 'UNKNOWN_SERIAL'
+  | 'STALE_TIMESTAMP'
+  | 'BAD_SIGNATURE'
+  | 'MALFORMED_BODY'
+  | 'DECRYPT_FAILED'
+  | 'WRONG_MERCHANT' // appid or mchid is not ours
+  | 'UNSUPPORTED_EVENT';
+
+export interface NotificationRejected {
+  code: NotificationRejectionCode;
+  message: string;
+}
+
+export type NotificationHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/** The port every QR payment provider implements (the real WeChat Pay v3 client, the sandbox gateway's client). */
+export interface PaymentProvider {
+  readonly name: string;
+  createQrPayment(request: QrPaymentRequest): Promise<Result<{ codeUrl: string }, ProviderError>>;
+  query(outTradeNo: string): Promise<Result<ProviderTrade, ProviderError>>;
+  close(outTradeNo: string): Promise<Result<void, ProviderError>>;
+  refund(request: RefundRequest): Promise<Result<ProviderRefund, ProviderError>>;
+  queryRefund(outRefundNo: string): Promise<Result<ProviderRefund, ProviderError>>;
+  /** Verifies and decrypts a notification from its raw bytes; never trusts a parsed body. */
+  parseNotification(headers: NotificationHeaders, rawBody: Buffer, now: Date): Result<ProviderEvent, NotificationRejected>;
+}

@@ -1,0 +1,65 @@
+import { Order } from '../ordering/order';
+import { queueDelivery, queueShopperNotice } from '../shared/notices';
+import { DomainError, Result, fail, ok } from '../shared/result';
+import { Tx } from '../shared/unit-of-work';
+
+export interface ConfirmedPayment {
+  orderNo: string;
+  outTradeNo: string;
+  provider: string;
+  transactionId: string;
+  amount: number;
+  currency: string;
+  paidAt: Date;
+}
+
+export type RecordPaymentOutcome =
+  | { status: 'MARKED_PAID'; order: Order }
+  /** The same payment seen again (a duplicate notification, a repair query after the callback): no effect. */
+  | { status: 'ALREADY_RECORDED'; order: Order };
+
+export type RecordPaymentError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_CLOSED' | 'ORDER_NOT_PAYABLE' | 'AMOUNT_MISMATCH'>;
+
+/**
+ * The one path by which money turns an order PAID — callback, repair query and credit alike. Inside the caller's
+ * transaction: one conditional transition, the payment marked succeeded, and the delivery queued in the outbox.
+ */
+export async function recordPayment(tx: Tx, payment: ConfirmedPayment): Promise<Result<RecordPaymentOutcome, RecordPaymentError>> {
+  const state = await tx.orders.findByNo(payment.orderNo);
+  if (!state) return fail('ORDER_NOT_FOUND', `no order ${payment.orderNo}`);
+  const order = Order.restore(state);
+  const known = await tx.payments.findByOutTradeNo(payment.outTradeNo);
+  if (known && known.status === 'SUCCEEDED' && known.transactionId === payment.transactionId) return ok({ status: 'ALREADY_RECORDED', order });
+  const transition = order.markPaid(payment.paidAt, payment.amount, payment.currency);
+  if (!transition.ok) return transition;
+  if (!(await tx.orders.applyTransition(transition.value))) {
+    // Someone else moved the order first; look again to tell a duplicate from a conflict.
+    const now = await tx.orders.findByNo(payment.orderNo);
+    if (now && Order.restore(now).isSettled()) return ok({ status: 'ALREADY_RECORDED', order: Order.restore(now) });
+    return fail('ORDER_NOT_PAYABLE', `order ${payment.orderNo} changed while being paid`);
+  }
+  if (known) {
+    if (!(await tx.payments.markSucceeded(payment.outTradeNo, payment.transactionId, payment.paidAt))) {
+      throw new Error(`payment ${payment.outTradeNo} was not pending while its order was`);
+    }
+  } else {
+    const inserted = await tx.payments.insert({
+      orderNo: payment.orderNo,
+      provider: payment.provider,
+      outTradeNo: payment.outTradeNo,
+      amount: payment.amount,
+      currency: payment.currency,
+      status: 'SUCCEEDED',
+      codeUrl: null,
+      expiresAt: null,
+      transactionId: payment.transactionId,
+      createdAt: payment.paidAt,
+      paidAt: payment.paidAt,
+    });
+    if (inserted === 'DUPLICATE') throw new Error(`payment ${payment.outTradeNo} / ${payment.transactionId} recorded twice`);
+  }
+  await queueDelivery(tx, payment.orderNo, payment.paidAt);
+  await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_PAID', orderNo: payment.orderNo, amount: payment.amount }, payment.paidAt, payment.orderNo);
+  const paid = await tx.orders.findByNo(payment.orderNo);
+  return ok({ status: 'MARKED_PAID', order: Order.restore(paid ?? state) });
+}

@@ -1,0 +1,25 @@
+/** Shop-wide limits; set from configuration at the composition root. */
+export interface ShopLimits {
+  currency: string;
+  /** How long a QR order stays payable. */
+  payWindowMs: number;
+  /** A still-unpaid order is handed back for the same items only if it has at least this long to live. */
+  reuseMinRemainingMs: number;
+  maxUnpaidOrders: number;
+  maxLineQuantity: number;
+  maxOrderLines: number;
+  maxDeliveryAttempts: number;
+}
+
+export const DEFAULT_LIMITS: ShopLimits = {
+  currency: 'CNY',
+  payWindowMs: 15 * 60_000,
+  reuseMinRemainingMs: 2 * 60_000,
+  maxUnpaidOrders: 3,
+  maxLineQuantity: 99,
+  maxOrderLines: 20,
+  maxDeliveryAttempts: 8,
+};
+
+/** Largest amount or credit we accept on input: 100 million yuan in fen; keeps sums far from 2^53. */
+export const MAX_AMOUNT = 10_000_000_000;

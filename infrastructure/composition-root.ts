@@ -1,0 +1,120 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { Clock, systemClock } from '../domain/shared/clock';
+import { DispatchDeps } from '../domain/shared/dispatch-outbox';
+import { Notifier, TOPIC_DELIVER_ORDER, TOPIC_NOTIFY_ADMINS, TOPIC_NOTIFY_SHOPPER, AdminNotice, ShopperNotice } from '../domain/shared/notices';
+import { retryDeliveries } from '../domain/ordering/retry-deliveries';
+import { Shop, ShopFacadeDeps, createShop } from '../domain/shop';
+import { JobRunner } from '../jobs/job-runner';
+import { OutboxPump } from '../jobs/outbox-pump';
+import { Config } from './config/config';
+import { HttpFulfilmentWebhook } from './fulfilment/http-fulfilment-webhook';
+import { ensureLocalSecrets } from './local-secrets';
+import { Logger } from './logging/logger';
+import { LogNotifier } from './notifications/log-notifier';
+import { withOutboxKick } from './outbox-kick';
+import { createPersistence } from './persistence/create-persistence';
+import { RedisParts, createRedisParts } from './redis/create-redis-parts';
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  shop: Shop;
+  persistence: Awaited<ReturnType<typeof createPersistence>>;
+  redis: RedisParts;
+  jobs: JobRunner;
+  pump: OutboxPump;
+  adminApiKey: string;
+  adminKeyGenerated: boolean;
+  /** Replaceable once the bot is up: notices then go to chats instead of the log. */
+  setNotifier(notifier: Notifier): void;
+  close(): Promise<void>;
+}
+
+export interface ComposeOverrides {
+  clock?: Clock;
+  notifier?: Notifier;
+  /** Start the scheduled jobs' cron timers (the jobs role); tests drive jobs by hand. */
+  migrate?: boolean;
+}
+
+/** The manual composition root: every adapter is built here and handed to the domain; nothing else wires anything. */
+export async function composeApp(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<App> {
+  const clock = overrides.clock ?? systemClock;
+  const persistence = await createPersistence({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: logger.child({ part: 'db' }) });
+  if (overrides.migrate !== false) {
+    const applied = await persistence.migrate();
+    if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+  }
+  const redis = createRedisParts(config.redisUrl, { prefix: 'tillbot:', log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
+  const secrets = ensureLocalSecrets(config.dataDir, { adminApiKey: config.adminApiKey });
+  let notifier: Notifier = overrides.notifier ?? new LogNotifier(logger.child({ part: 'notices' }));
+
+  // The pump is created below; the kick only runs after a commit, by which time it exists.
+  let pump: OutboxPump | null = null;
+  const uow = withOutboxKick(persistence.uow, () => pump?.kick());
+  const deps: ShopFacadeDeps = {
+    uow,
+    clock,
+    limits: config.limits,
+    webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret),
+    enabledPaymentMethods: ['credit'],
+  };
+  const shop = createShop(deps);
+
+  const dispatchDeps: DispatchDeps = {
+    uow: persistence.uow,
+    clock,
+    owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    leaseMs: 60_000,
+    maxAttempts: 12,
+    log: (message, fields) => logger.warn(fields, message),
+    handlers: {
+      [TOPIC_DELIVER_ORDER]: async (m) => {
+        const result = await shop.deliverOrder(String(m.payload.orderNo));
+        // A failed attempt is already scheduled on the order itself (retry-deliveries); only a missing order retries here.
+        return result.ok || result.error.code !== 'ORDER_NOT_FOUND';
+      },
+      [TOPIC_NOTIFY_SHOPPER]: async (m) => {
+        await notifier.notifyShopper(m.payload as unknown as ShopperNotice);
+        return true;
+      },
+      [TOPIC_NOTIFY_ADMINS]: async (m) => {
+        await notifier.notifyAdmins(m.payload as unknown as AdminNotice);
+        return true;
+      },
+    },
+  };
+  pump = new OutboxPump(dispatchDeps, 50, logger.child({ part: 'outbox' }));
+  const activePump = pump;
+
+  const jobs = new JobRunner(redis.lock, logger.child({ part: 'jobs' }));
+  jobs.register({ name: 'outbox-dispatch', schedule: '*/5 * * * * *', leaseMs: 60_000, run: () => activePump.drainOnce() });
+  jobs.register({
+    name: 'retry-deliveries',
+    schedule: '*/30 * * * * *',
+    leaseMs: 120_000,
+    run: async () => ({ ...(await retryDeliveries(deps, 100)) }),
+  });
+
+  return {
+    config,
+    logger,
+    shop,
+    persistence,
+    redis,
+    jobs,
+    pump: activePump,
+    adminApiKey: secrets.adminApiKey,
+    adminKeyGenerated: secrets.generated.includes('adminApiKey'),
+    setNotifier(next: Notifier) {
+      notifier = next;
+    },
+    async close() {
+      activePump.stop();
+      await jobs.stop();
+      await redis.close();
+      await persistence.close();
+    },
+  };
+}

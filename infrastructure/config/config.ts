@@ -1,0 +1,88 @@
+import { DEFAULT_LIMITS, ShopLimits } from '../../domain/shared/limits';
+import { ConfigError, Env, integer, list, oneOf, optional, url } from './env-parsers';
+
+export const ROLES = ['api', 'bot', 'jobs', 'sandbox'] as const;
+export type Role = (typeof ROLES)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  roles: Role[];
+  /** True when TILLBOT_ROLES was not given: start every role that can run with what is configured. */
+  rolesDefaulted: boolean;
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  sqlitePath: string;
+  dataDir: string;
+  redisUrl: string | undefined;
+  adminApiKey: string | undefined;
+  telegramBotToken: string | undefined;
+  telegramWebhookSecret: string | undefined;
+  telegramApiRoot: string | undefined;
+  adminTelegramIds: string[];
+  publicUrl: string | undefined;
+  logLevel: LogLevel;
+  limits: ShopLimits;
+  initDataMaxAgeSeconds: number;
+  bodyLimitBytes: number;
+  seedDemoCatalog: boolean;
+}
+
+function roles(env: Env): { roles: Role[]; defaulted: boolean } {
+  const asked = list(env, 'TILLBOT_ROLES');
+  if (asked.length === 0) return { roles: [...ROLES], defaulted: true };
+  for (const role of asked) {
+    if (!(ROLES as readonly string[]).includes(role)) throw new ConfigError('TILLBOT_ROLES', `unknown role "${role}"; use a comma list of ${ROLES.join(', ')}`);
+  }
+  return { roles: [...new Set(asked)] as Role[], defaulted: false };
+}
+
+function secret(env: Env, name: string, minLength: number, pattern = /^[\x21-\x7e]+$/): string | undefined {
+  const value = optional(env, name);
+  if (value === undefined) return undefined;
+  if (value.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters`);
+  if (!pattern.test(value)) throw new ConfigError(name, 'has characters that are not allowed');
+  return value;
+}
+
+/** Reads and checks every setting; the first bad one throws a ConfigError naming it. */
+export function loadConfig(env: Env): Config {
+  const { roles: chosen, defaulted } = roles(env);
+  const dataDir = optional(env, 'DATA_DIR') ?? 'data';
+  const token = optional(env, 'TELEGRAM_BOT_TOKEN');
+  if (token !== undefined && !/^\d{1,20}:[A-Za-z0-9_-]{20,}$/.test(token)) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'does not look like a bot token ("123456:ABC…" from @BotFather)');
+  const admins = list(env, 'ADMIN_TELEGRAM_IDS');
+  for (const id of admins) if (!/^\d{1,20}$/.test(id)) throw new ConfigError('ADMIN_TELEGRAM_IDS', `"${id}" is not a Telegram user id (digits only)`);
+  const currency = optional(env, 'SHOP_CURRENCY') ?? DEFAULT_LIMITS.currency;
+  if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError('SHOP_CURRENCY', `must be a three-letter ISO code, got "${currency}"`);
+  return {
+    roles: chosen,
+    rolesDefaulted: defaulted,
+    host: optional(env, 'HOST') ?? '0.0.0.0',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: url(env, 'DATABASE_URL', ['mysql']),
+    sqlitePath: optional(env, 'SQLITE_PATH') ?? `${dataDir}/tillbot.sqlite`,
+    dataDir,
+    redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
+    adminApiKey: secret(env, 'ADMIN_API_KEY', 16),
+    telegramBotToken: token,
+    telegramWebhookSecret: secret(env, 'TELEGRAM_WEBHOOK_SECRET', 1, /^[A-Za-z0-9_-]{1,256}$/),
+    telegramApiRoot: url(env, 'TELEGRAM_API_ROOT', ['http', 'https']),
+    adminTelegramIds: admins,
+    publicUrl: url(env, 'PUBLIC_URL', ['http', 'https']),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    limits: {
+      currency,
+      payWindowMs: integer(env, 'ORDER_PAY_WINDOW_MINUTES', DEFAULT_LIMITS.payWindowMs / 60_000, 3, 7 * 24 * 60) * 60_000,
+      reuseMinRemainingMs: integer(env, 'ORDER_REUSE_MIN_REMAINING_SECONDS', DEFAULT_LIMITS.reuseMinRemainingMs / 1000, 0, 3600) * 1000,
+      maxUnpaidOrders: integer(env, 'MAX_UNPAID_ORDERS', DEFAULT_LIMITS.maxUnpaidOrders, 1, 100),
+      maxLineQuantity: integer(env, 'MAX_LINE_QUANTITY', DEFAULT_LIMITS.maxLineQuantity, 1, 10_000),
+      maxOrderLines: integer(env, 'MAX_ORDER_LINES', DEFAULT_LIMITS.maxOrderLines, 1, 100),
+      maxDeliveryAttempts: integer(env, 'MAX_DELIVERY_ATTEMPTS', DEFAULT_LIMITS.maxDeliveryAttempts, 1, 100),
+    },
+    initDataMaxAgeSeconds: integer(env, 'INIT_DATA_MAX_AGE_SECONDS', 24 * 3600, 60, 24 * 3600),
+    bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
+    seedDemoCatalog: oneOf(env, 'SEED_DEMO_CATALOG', ['auto', 'never'] as const, 'auto') === 'auto',
+  };
+}

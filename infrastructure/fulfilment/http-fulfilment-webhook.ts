@@ -1,0 +1,52 @@
+import { createHmac } from 'node:crypto';
+import axios, { AxiosInstance } from 'axios';
+import { FulfilmentRequest, FulfilmentWebhook } from '../../domain/ordering/fulfilment-webhook';
+import { Result, err, ok } from '../../domain/shared/result';
+
+export const SIGNATURE_HEADER = 'X-Tillbot-Signature';
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/**
+ * POSTs a fulfilment request to a merchant's URL. The body is signed with HMAC-SHA256 over `timestamp.body`
+ * (header `X-Tillbot-Signature: t=<unix>,v1=<hex>`), so the receiver can check origin and freshness; the
+ * Idempotency-Key stays the same on every retry. Any 2xx is success; anything else is retried by the caller.
+ */
+export class HttpFulfilmentWebhook implements FulfilmentWebhook {
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly secret: string, timeoutMs = 10_000) {
+    this.http = axios.create({ timeout: timeoutMs, maxRedirects: 0, validateStatus: () => true });
+  }
+
+  async send(request: FulfilmentRequest): Promise<Result<void, { message: string }>> {
+    const body = JSON.stringify({
+      event: 'order.fulfil',
+      orderNo: request.orderNo,
+      lineNo: request.lineNo,
+      sku: request.sku,
+      quantity: request.quantity,
+      userId: request.userId,
+      paidAt: request.paidAt,
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = createHmac('sha256', this.secret).update(`${timestamp}.${body}`).digest('hex');
+    try {
+      const response = await this.http.post(request.url, body, {
+        headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: `t=${timestamp},v1=${signature}`, [IDEMPOTENCY_HEADER]: request.idempotencyKey },
+      });
+      if (response.status >= 200 && response.status < 300) return ok(undefined);
+      return err({ message: `HTTP ${response.status}` });
+    } catch (e) {
+      return err({ message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+}
+
+/** What a receiver does to check a request (documented in the README; used by the tests). */
+export function verifyFulfilmentSignature(secret: string, header: string, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+  const parts = Object.fromEntries(header.split(',').map((kv) => kv.split('=') as [string, string]));
+  const t = Number(parts.t);
+  if (!Number.isSafeInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds || typeof parts.v1 !== 'string') return false;
+  const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+  return expected.length === parts.v1.length && createHmac('sha256', 'x').update(expected).digest('hex') === createHmac('sha256', 'x').update(parts.v1).digest('hex');
+}

@@ -1,0 +1,15 @@
+import { AdminNotice, Notifier, ShopperNotice } from '../../domain/shared/notices';
+import { Logger } from '../logging/logger';
+
+/** Where notices go while no chat is connected: the log, so nothing is silently dropped. */
+export class LogNotifier implements Notifier {
+  constructor(private readonly logger: Logger) {}
+
+  async notifyShopper(notice: ShopperNotice): Promise<void> {
+    this.logger.info({ notice }, 'shopper notice');
+  }
+
+  async notifyAdmins(notice: AdminNotice): Promise<void> {
+    this.logger.info({ notice }, 'admin notice');
+  }
+}

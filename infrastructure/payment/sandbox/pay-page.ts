@@ -1,0 +1,53 @@
+import { SandboxTrade } from './sandbox-records';
+
+const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+/** ¥x.yy from integer fen, without ever going through a float. */
+export function formatYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+function page(title: string, inner: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;color:#222}
+.amount{font-size:2.5rem;font-weight:600;margin:.5rem 0}.note{color:#666;font-size:.9rem}
+form{display:inline-block;margin:.5rem .5rem 0 0}button{font-size:1.1rem;padding:.6rem 1.4rem;border-radius:.4rem;border:1px solid #888;background:#fff}
+button.pay{background:#07c160;border-color:#07c160;color:#fff}</style></head>
+<body><p class="note">WeChat Pay sandbox — no real money moves</p>${inner}</body></html>`;
+}
+
+const stateLine: Record<SandboxTrade['state'], string> = {
+  NOTPAY: 'Awaiting payment',
+  SUCCESS: 'Already paid',
+  REFUND: 'Paid (a refund was made)',
+  CLOSED: 'This order is closed and can no longer be paid',
+};
+
+/** The page a scanned code_url opens: plain HTML forms, so it works without JavaScript. */
+export function renderPayPage(t: SandboxTrade): string {
+  const head = `<h1>${escapeHtml(t.description)}</h1><div class="amount">${formatYuan(t.total)}</div>`;
+  if (t.state !== 'NOTPAY') return page('Order', `${head}<p>${stateLine[t.state]}.</p>`);
+  // Relative actions: the page still works when the gateway sits behind a path prefix.
+  return page(
+    `Pay ${formatYuan(t.total)}`,
+    `${head}<p class="note">Order ${escapeHtml(t.outTradeNo)} · payable until ${escapeHtml(t.expiresAt)}</p>
+<form method="post" action="${t.id}/pay"><button class="pay" type="submit">Pay ${formatYuan(t.total)}</button></form>
+<form method="post" action="${t.id}/cancel"><button type="submit">Cancel</button></form>`,
+  );
+}
+
+export function renderResultPage(t: SandboxTrade, outcome: 'paid' | 'cancelled' | 'refused', why?: string): string {
+  const head = `<h1>${escapeHtml(t.description)}</h1><div class="amount">${formatYuan(t.total)}</div>`;
+  if (outcome === 'paid') {
+    return page('Payment successful', `${head}<p><strong>Payment successful.</strong> Transaction ${escapeHtml(t.transactionId ?? '')}.</p><p>You can return to the chat.</p>`);
+  }
+  if (outcome === 'cancelled') return page('Payment cancelled', `${head}<p><strong>Payment cancelled.</strong> Nothing was charged; the order stays unpaid.</p>`);
+  return page('Payment not possible', `${head}<p><strong>Payment not possible:</strong> ${escapeHtml(why ?? stateLine[t.state])}.</p>`);
+}
+
+export const renderNotFoundPage = (): string => page('Not found', '<h1>No such payment</h1><p>This payment link is unknown.</p>');

@@ -1,0 +1,147 @@
+import { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
+import { Result } from '../../../domain/shared/result';
+import { readRsaPrivateKey, readRsaPublicKey } from '../wechatpay/platform-key-ring';
+import { adminRoutes } from './admin-routes';
+import { NotificationDispatcher } from './notification-dispatcher';
+import { payPageRoutes } from './pay-page-routes';
+import { PlatformSigner } from './platform-signer';
+import { SandboxCredentials } from './sandbox-credentials';
+import { SandboxKnobs } from './sandbox-knobs';
+import { SandboxNotification, SandboxRefund, SandboxTrade } from './sandbox-records';
+import { SandboxService } from './sandbox-service';
+import { SandboxState, emptyState, loadStateFile, saveStateFile } from './state-file';
+import { TradeBook } from './trade-book';
+import { wechatApiRoutes } from './wechat-api-routes';
+import { WireError } from './wire-error';
+
+export interface SandboxGatewayOptions {
+  credentials: SandboxCredentials;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Base of the pay-page links in code_url, as a phone would reach it; defaults to the listening URL. */
+  publicBaseUrl?: string;
+  /** Multiplies the notification retry schedule (e.g. 0.001 in tests). */
+  timeScale?: number;
+  /** PROCESSING → SUCCESS delay for refunds; 0 answers SUCCESS at once. */
+  refundDelayMs?: number;
+  /** JSON file that keeps trades, refunds and pending notifications across restarts. */
+  stateFile?: string;
+  /** Real WeChat demands https notify URLs; a local shop listens on plain http. */
+  allowHttpNotifyUrl?: boolean;
+  adminToken?: string;
+  clock?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface SandboxGateway {
+  /** Where the WeChat Pay API is served, e.g. http://127.0.0.1:41234 (use as WechatPayConfig.baseUrl). */
+  url: string;
+  publicBaseUrl: string;
+  credentials: SandboxCredentials;
+  knobs: SandboxKnobs;
+  /** Pays a trade as a shopper would, and sends the TRANSACTION.SUCCESS notification. */
+  pay(outTradeNo: string): Result<SandboxTrade, WireError>;
+  trade(outTradeNo: string): SandboxTrade | undefined;
+  trades(): SandboxTrade[];
+  refund(outRefundNo: string): SandboxRefund | undefined;
+  refunds(): SandboxRefund[];
+  notifications(): SandboxNotification[];
+  /** Resolves once no notification is scheduled or in flight. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const copy = <T>(v: T): T => structuredClone(v);
+
+function checkCredentials(c: SandboxCredentials) {
+  const merchantKey = readRsaPublicKey(c.merchantPublicKey, 'sandbox merchant public key');
+  if (!merchantKey.ok) throw new Error(merchantKey.error);
+  const platformKey = readRsaPrivateKey(c.platformPrivateKey, 'sandbox platform private key');
+  if (!platformKey.ok) throw new Error(platformKey.error);
+  if (Buffer.byteLength(c.apiV3Key, 'utf8') !== 32) throw new Error('sandbox APIv3 key must be exactly 32 bytes');
+  for (const f of ['mchId', 'appId', 'merchantSerial', 'platformSerial'] as const) if (!c[f]) throw new Error(`sandbox ${f} is empty`);
+  return { merchantKey: merchantKey.value, platformKey: platformKey.value };
+}
+
+/** Starts a local WeChat Pay v3 gateway speaking the real protocol, with a pay page and fault-injection knobs. */
+export async function startSandboxGateway(options: SandboxGatewayOptions): Promise<SandboxGateway> {
+  const c = options.credentials;
+  const { merchantKey, platformKey } = checkCredentials(c);
+  const timeScale = options.timeScale ?? 1;
+  if (!(timeScale > 0)) throw new Error(`sandbox timeScale must be > 0, got ${timeScale}`);
+  const refundDelayMs = options.refundDelayMs ?? 1000;
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? (() => undefined);
+
+  const state: SandboxState = options.stateFile ? loadStateFile(options.stateFile) : emptyState();
+  const stateFile = options.stateFile;
+  const persist = stateFile ? () => saveStateFile(stateFile, state) : () => undefined;
+
+  const knobs = new SandboxKnobs();
+  const signer = new PlatformSigner(platformKey, c.platformSerial);
+  const book = new TradeBook(state, clock, persist);
+  const dispatcher = new NotificationDispatcher({ signer, knobs, clock, timeScale, notifications: state.notifications, persist, log });
+  const service = new SandboxService({ apiV3Key: c.apiV3Key, book, dispatcher, clock, refundDelayMs });
+  const hangs = new Set<() => void>();
+
+  const app = Fastify({ logger: false, forceCloseConnections: true });
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
+  let publicBaseUrl = '';
+  await app.register(
+    wechatApiRoutes({
+      merchant: { mchId: c.mchId, serial: c.merchantSerial, publicKey: merchantKey },
+      appId: c.appId,
+      signer,
+      book,
+      service,
+      knobs,
+      clock,
+      allowHttpNotifyUrl: options.allowHttpNotifyUrl ?? true,
+      codeUrlFor: (id) => `${publicBaseUrl}/pay/${id}`,
+      hangs,
+    }),
+  );
+  await app.register(payPageRoutes(book, service));
+  await app.register(adminRoutes({ book, service, knobs, dispatcher, ...(options.adminToken ? { adminToken: options.adminToken } : {}) }), { prefix: '/sandbox' });
+
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port ?? 0, host });
+  const port = (app.server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  publicBaseUrl = (options.publicBaseUrl ?? url).replace(/\/+$/, '');
+  dispatcher.resume();
+  service.resumeRefunds();
+  log(`WeChat Pay sandbox listening on ${url} (pay pages at ${publicBaseUrl}/pay/…, merchant ${c.mchId})`);
+
+  return {
+    url,
+    publicBaseUrl,
+    credentials: c,
+    knobs,
+    pay: (outTradeNo) => {
+      const paid = service.pay(outTradeNo);
+      return paid.ok ? { ok: true, value: copy(paid.value) } : paid;
+    },
+    trade: (outTradeNo) => {
+      const t = book.trade(outTradeNo);
+      return t && copy(t);
+    },
+    trades: () => copy(book.trades()),
+    refund: (outRefundNo) => {
+      const r = book.refund(outRefundNo);
+      return r && copy(r);
+    },
+    refunds: () => copy(book.refunds()),
+    notifications: () => dispatcher.list(),
+    idle: () => dispatcher.idle(),
+    close: async () => {
+      service.close();
+      await dispatcher.close();
+      for (const release of hangs) release();
+      hangs.clear();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import { generateKeyPair, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { isObject, stringField } from '../wechatpay/json-shape';
+import { readRsaPrivateKey, readRsaPublicKey } from '../wechatpay/platform-key-ring';
+import { WechatPayConfig } from '../wechatpay/wechatpay-config';
+import { SandboxCredentials } from './sandbox-credentials';
+
+const generateRsa = promisify(generateKeyPair);
+
+export const SANDBOX_KEYS_FILE = 'sandbox-keys.json';
+
+export interface SandboxKeyFiles {
+  merchantPrivateKey: string;
+  merchantPublicKey: string;
+  platformPrivateKey: string;
+  platformPublicKey: string;
+}
+
+export interface SandboxKeys {
+  /** For `startSandboxGateway({ credentials })`. */
+  gateway: SandboxCredentials;
+  merchantPrivateKey: string;
+  platformPublicKey: string;
+  /** PEM copies for tools configured by file (the standalone gateway, `loadWechatPayConfigFromFiles`). */
+  files: SandboxKeyFiles;
+  /** The shop's client config for this sandbox: same merchant, same APIv3 key, the gateway's platform key. */
+  wechatPayConfig(baseUrl: string, notifyUrl: string): WechatPayConfig;
+}
+
+interface StoredKeys {
+  mchId: string;
+  appId: string;
+  apiV3Key: string;
+  merchantSerial: string;
+  platformSerial: string;
+  merchantPrivateKey: string;
+  merchantPublicKey: string;
+  platformPrivateKey: string;
+  platformPublicKey: string;
+}
+
+const FIELDS: ReadonlyArray<keyof StoredKeys> = [
+  'mchId', 'appId', 'apiV3Key', 'merchantSerial', 'platformSerial', 'merchantPrivateKey', 'merchantPublicKey', 'platformPrivateKey', 'platformPublicKey',
+];
+
+const digits = (n: number): string => [...randomBytes(n)].map((b) => String(b % 10)).join('');
+const alnum = (n: number): string => {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return [...randomBytes(n)].map((b) => alphabet[b % alphabet.length]).join('');
+};
+
+async function rsaPair(): Promise<{ privateKey: string; publicKey: string }> {
+  return generateRsa('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+}
+
+async function generate(): Promise<StoredKeys> {
+  const [merchant, platform] = await Promise.all([rsaPair(), rsaPair()]);
+  return {
+    mchId: `19${digits(8)}`,
+    appId: `wx${randomBytes(8).toString('hex')}`,
+    apiV3Key: alnum(32),
+    // A merchant API certificate serial is 40 hex digits; the platform uses the newer public-key id form.
+    merchantSerial: randomBytes(20).toString('hex').toUpperCase(),
+    platformSerial: `PUB_KEY_ID_01${digits(30)}`,
+    merchantPrivateKey: merchant.privateKey,
+    merchantPublicKey: merchant.publicKey,
+    platformPrivateKey: platform.privateKey,
+    platformPublicKey: platform.publicKey,
+  };
+}
+
+function readStored(file: string): StoredKeys {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`sandbox key file ${file} is unreadable or not JSON (${(e as Error).message}); delete it to generate new keys`);
+  }
+  if (!isObject(parsed)) throw new Error(`sandbox key file ${file} is not a JSON object; delete it to generate new keys`);
+  const out: Partial<StoredKeys> = {};
+  for (const f of FIELDS) {
+    const v = stringField(parsed, f);
+    if (!v) throw new Error(`sandbox key file ${file} lacks "${f}"; delete it to generate new keys`);
+    out[f] = v;
+  }
+  const keys = out as StoredKeys;
+  for (const [pem, what, read] of [
+    [keys.merchantPrivateKey, 'merchantPrivateKey', readRsaPrivateKey],
+    [keys.platformPrivateKey, 'platformPrivateKey', readRsaPrivateKey],
+    [keys.merchantPublicKey, 'merchantPublicKey', readRsaPublicKey],
+    [keys.platformPublicKey, 'platformPublicKey', readRsaPublicKey],
+  ] as const) {
+    const checked = read(pem, what);
+    if (!checked.ok) throw new Error(`sandbox key file ${file}: ${checked.error}; delete it to generate new keys`);
+  }
+  if (Buffer.byteLength(keys.apiV3Key) !== 32) throw new Error(`sandbox key file ${file}: apiV3Key is not 32 bytes`);
+  return keys;
+}
+
+function writeIfMissing(path: string, text: string, mode: number): void {
+  if (existsSync(path)) return;
+  writeFileSync(path, text, { mode });
+  chmodSync(path, mode);
+}
+
+/**
+ * Generates a merchant and a platform RSA-2048 key pair, serials and an APIv3 key under `dir` the first time,
+ * and reuses them afterwards, so the embedded shop and its in-process gateway agree across restarts.
+ */
+export async function ensureSandboxKeys(dir: string): Promise<SandboxKeys> {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, SANDBOX_KEYS_FILE);
+  if (!existsSync(file)) {
+    const fresh = await generate();
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(tmp, JSON.stringify(fresh, null, 2), { mode: 0o600 });
+    try {
+      // link() refuses to replace: when two processes race, exactly one set of keys wins and both use it.
+      linkSync(tmp, file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      unlinkSync(tmp);
+    }
+  }
+  const keys = readStored(file);
+  const files: SandboxKeyFiles = {
+    merchantPrivateKey: join(dir, 'merchant-private.pem'),
+    merchantPublicKey: join(dir, 'merchant-public.pem'),
+    platformPrivateKey: join(dir, 'platform-private.pem'),
+    platformPublicKey: join(dir, 'platform-public.pem'),
+  };
+  writeIfMissing(files.merchantPrivateKey, keys.merchantPrivateKey, 0o600);
+  writeIfMissing(files.merchantPublicKey, keys.merchantPublicKey, 0o644);
+  writeIfMissing(files.platformPrivateKey, keys.platformPrivateKey, 0o600);
+  writeIfMissing(files.platformPublicKey, keys.platformPublicKey, 0o644);
+
+  return {
+    gateway: {
+      mchId: keys.mchId,
+      appId: keys.appId,
+      apiV3Key: keys.apiV3Key,
+      merchantSerial: keys.merchantSerial,
+      merchantPublicKey: keys.merchantPublicKey,
+      platformSerial: keys.platformSerial,
+      platformPrivateKey: keys.platformPrivateKey,
+    },
+    merchantPrivateKey: keys.merchantPrivateKey,
+    platformPublicKey: keys.platformPublicKey,
+    files,
+    wechatPayConfig: (baseUrl, notifyUrl) => ({
+      baseUrl,
+      mchId: keys.mchId,
+      appId: keys.appId,
+      apiV3Key: keys.apiV3Key,
+      merchantSerial: keys.merchantSerial,
+      merchantPrivateKey: keys.merchantPrivateKey,
+      platformKeys: [{ serial: keys.platformSerial, publicKey: keys.platformPublicKey }],
+      notifyUrl,
+    }),
+  };
+}

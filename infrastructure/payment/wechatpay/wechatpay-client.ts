@@ -1,0 +1,99 @@
+import { ProviderError, ProviderRefund, ProviderTrade } from '../../../domain/payment/payment-provider';
+import { Result, err, ok } from '../../../domain/shared/result';
+import { parseJsonObject, stringField } from './json-shape';
+import { SignedTransport, TransportDeps, VerifiedReply } from './signed-transport';
+import { CompiledWechatPayConfig, WechatPayConfig, compileWechatPayConfig } from './wechatpay-config';
+import { toProviderRefund, toProviderTrade } from './wire-mapping';
+
+/** Body of `POST /v3/pay/transactions/native`, field names as on the wire. */
+export interface NativeOrderBody {
+  appid: string;
+  mchid: string;
+  description: string;
+  out_trade_no: string;
+  notify_url: string;
+  amount: { total: number; currency: 'CNY' };
+  time_expire?: string;
+  attach?: string;
+}
+
+/** Body of `POST /v3/refund/domestic/refunds`. */
+export interface RefundBody {
+  out_trade_no: string;
+  out_refund_no: string;
+  reason?: string;
+  notify_url?: string;
+  amount: { refund: number; total: number; currency: 'CNY' };
+}
+
+const invalid = (what: string, reply: VerifiedReply): ProviderError => ({
+  code: 'INVALID_RESPONSE',
+  message: `WeChat Pay ${what}${reply.requestId ? ` (Request-ID ${reply.requestId})` : ''}`,
+  httpStatus: reply.status,
+});
+
+/** WeChat Pay API v3 for Native payments: every request signed, every reply verified, retryable failures retried. */
+export class WechatPayClient {
+  readonly compiled: CompiledWechatPayConfig;
+  private readonly transport: SignedTransport;
+
+  constructor(config: WechatPayConfig, deps: TransportDeps = {}) {
+    const compiled = compileWechatPayConfig(config);
+    if (!compiled.ok) throw new Error(`invalid WeChat Pay configuration: ${compiled.error}`);
+    this.compiled = compiled.value;
+    this.transport = new SignedTransport(this.compiled, deps);
+  }
+
+  get config(): WechatPayConfig {
+    return this.compiled.config;
+  }
+
+  async createNativeOrder(body: NativeOrderBody): Promise<Result<{ codeUrl: string }, ProviderError>> {
+    const reply = await this.transport.send('POST', '/v3/pay/transactions/native', body);
+    if (!reply.ok) return reply;
+    const json = parseJsonObject(reply.value.rawBody.toString('utf8'));
+    const codeUrl = json ? stringField(json, 'code_url') : undefined;
+    if (!codeUrl) return err(invalid('create-order reply has no code_url', reply.value));
+    return ok({ codeUrl });
+  }
+
+  async queryOrder(outTradeNo: string): Promise<Result<ProviderTrade, ProviderError>> {
+    const path = `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${encodeURIComponent(this.config.mchId)}`;
+    const reply = await this.transport.send('GET', path);
+    if (!reply.ok) return reply;
+    const json = parseJsonObject(reply.value.rawBody.toString('utf8'));
+    if (!json) return err(invalid('query reply is not a JSON object', reply.value));
+    const trade = toProviderTrade(json);
+    if (!trade.ok) return err(invalid(`query reply: ${trade.error}`, reply.value));
+    // A signed reply about another order or merchant means something upstream is badly wrong; never act on it.
+    if (trade.value.outTradeNo !== outTradeNo) return err(invalid(`query reply is about out_trade_no ${trade.value.outTradeNo}`, reply.value));
+    if (trade.value.mchId !== undefined && trade.value.mchId !== this.config.mchId) return err(invalid(`query reply names mchid ${trade.value.mchId}`, reply.value));
+    if (trade.value.appId !== undefined && trade.value.appId !== this.config.appId) return err(invalid(`query reply names appid ${trade.value.appId}`, reply.value));
+    return trade;
+  }
+
+  async closeOrder(outTradeNo: string): Promise<Result<void, ProviderError>> {
+    const reply = await this.transport.send('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, { mchid: this.config.mchId });
+    return reply.ok ? ok(undefined) : reply;
+  }
+
+  async createRefund(body: RefundBody): Promise<Result<ProviderRefund, ProviderError>> {
+    const reply = await this.transport.send('POST', '/v3/refund/domestic/refunds', body);
+    return this.refundFrom(reply, body.out_refund_no);
+  }
+
+  async queryRefund(outRefundNo: string): Promise<Result<ProviderRefund, ProviderError>> {
+    const reply = await this.transport.send('GET', `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`);
+    return this.refundFrom(reply, outRefundNo);
+  }
+
+  private refundFrom(reply: Result<VerifiedReply, ProviderError>, outRefundNo: string): Result<ProviderRefund, ProviderError> {
+    if (!reply.ok) return reply;
+    const json = parseJsonObject(reply.value.rawBody.toString('utf8'));
+    if (!json) return err(invalid('refund reply is not a JSON object', reply.value));
+    const refund = toProviderRefund(json, 'status');
+    if (!refund.ok) return err(invalid(`refund reply: ${refund.error}`, reply.value));
+    if (refund.value.outRefundNo !== outRefundNo) return err(invalid(`refund reply is about out_refund_no ${refund.value.outRefundNo}`, reply.value));
+    return refund;
+  }
+}

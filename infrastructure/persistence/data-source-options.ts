@@ -1,0 +1,82 @@
+// typeorm options for the two engines. Both: hand-written migrations only (never synchronize), no typeorm logging
+// (expected duplicate-key errors are values here, not noise), entities as EntitySchema.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { DataSourceOptions } from 'typeorm';
+import { SQLITE_FOLD_FUNCTION, foldText } from './dialect';
+import { ALL_ENTITIES } from './entities';
+import { MYSQL_MIGRATIONS } from './migrations/mysql';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+
+const COMMON = {
+  entities: ALL_ENTITIES,
+  synchronize: false,
+  migrationsRun: false,
+  migrationsTableName: 'migrations',
+  migrationsTransactionMode: 'each',
+  logging: false,
+} as const;
+
+export interface MysqlTarget {
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  database: string;
+}
+
+/** `mysql://user:pass@host:port/db` (also `mariadb://`), with the credentials URL-decoded. */
+export function parseMysqlUrl(databaseUrl: string): MysqlTarget {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    throw new Error('DATABASE_URL is not a valid URL (expected mysql://user:pass@host:port/db)');
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new Error(`DATABASE_URL must start with mysql:// (got ${url.protocol}//); leave it unset for the embedded SQLite`);
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!database) throw new Error('DATABASE_URL names no database (expected mysql://user:pass@host:port/db)');
+  return {
+    host: url.hostname || '127.0.0.1',
+    port: url.port ? Number(url.port) : 3306,
+    username: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database,
+  };
+}
+
+export function mysqlOptions(target: MysqlTarget, poolSize: number, connectTimeoutMs: number): DataSourceOptions {
+  return {
+    ...COMMON,
+    // 'mysql' for MariaDB too: one code path (no RETURNING variants), the one the contract tests run.
+    type: 'mysql',
+    ...target,
+    charset: 'utf8mb4',
+    connectTimeout: connectTimeoutMs,
+    poolSize,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    migrations: MYSQL_MIGRATIONS,
+    extra: { waitForConnections: true, queueLimit: 0, enableKeepAlive: true },
+  };
+}
+
+export function sqliteOptions(sqlitePath: string, busyTimeoutMs: number): DataSourceOptions {
+  mkdirSync(path.dirname(path.resolve(sqlitePath)), { recursive: true });
+  return {
+    ...COMMON,
+    type: 'better-sqlite3',
+    database: sqlitePath,
+    enableWAL: true,
+    // busy_timeout: another process (a CLI, a second instance) holding the write lock is waited for, not failed.
+    timeout: busyTimeoutMs,
+    migrations: SQLITE_MIGRATIONS,
+    prepareDatabase: (db: Database) => {
+      db.pragma('synchronous = NORMAL');
+      db.function(SQLITE_FOLD_FUNCTION, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldText(value) : value));
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { EntitySchema } from 'typeorm';
+import { bigintColumn, stringColumn } from '../columns';
+
+export interface UserRow {
+  id: string;
+  first_name: string | null;
+  last_name: string | null;
+  username: string | null;
+  language_code: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export const UserEntity = new EntitySchema<UserRow>({
+  name: 'User',
+  tableName: 'users',
+  columns: {
+    id: stringColumn(32, false, true),
+    first_name: stringColumn(255, true),
+    last_name: stringColumn(255, true),
+    username: stringColumn(64, true),
+    language_code: stringColumn(16, true),
+    created_at: bigintColumn(),
+    updated_at: bigintColumn(),
+  },
+});

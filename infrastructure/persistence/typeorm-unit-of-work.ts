@@ -1,0 +1,132 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, QueryFailedError, QueryRunner } from 'typeorm';
+import { StoreUnavailableError, Tx, UnitOfWork } from '../../domain/shared/unit-of-work';
+import { AsyncMutex } from './async-mutex';
+import { Dialect } from './dialect';
+import { PersistenceLogger } from './persistence-logger';
+import { buildTx } from './repositories/build-tx';
+import { isConnectionFailure, isRetryableConflict } from './store-errors';
+
+export interface UnitOfWorkSettings {
+  dataSource: DataSource;
+  dialect: Dialect;
+  logger: PersistenceLogger;
+  /** Connects the DataSource on first use (and again after a failed attempt). */
+  ensureReady: () => Promise<void>;
+  /** Extra attempts after a deadlock / lock-wait timeout / SQLITE_BUSY. */
+  conflictRetries: number;
+}
+
+type Callback = () => void;
+
+const isFailedResult = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && 'ok' in value && (value as { ok: unknown }).ok === false;
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const unavailable = (error: unknown): StoreUnavailableError =>
+  new StoreUnavailableError(`the database cannot be reached: ${describe(error)}`, error);
+
+/** Connecting, beginning, committing: a connection failure here is the store's, whatever its shape. */
+async function storeCall<R>(call: () => Promise<R>): Promise<R> {
+  try {
+    return await call();
+  } catch (error) {
+    throw isConnectionFailure(error) ? unavailable(error) : error;
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class TypeormUnitOfWork implements UnitOfWork {
+  /** SQLite through typeorm is ONE shared connection: two open transactions would interleave on it. */
+  private readonly sqliteQueue = new AsyncMutex();
+  private readonly insideRun = new AsyncLocalStorage<true>();
+
+  constructor(private readonly settings: UnitOfWorkSettings) {}
+
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.insideRun.getStore()) {
+      // On SQLite this would wait for itself forever; on MySQL it would be a second, independent transaction.
+      throw new Error('UnitOfWork.run was called inside another run: pass the open tx down instead');
+    }
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const { result, callbacks } = await this.serialised(() => this.attempt(work));
+        this.runAfterCommit(callbacks);
+        return result;
+      } catch (error) {
+        // Only the database's own errors count: an ECONNREFUSED from some HTTP call inside `work` is not ours to relabel.
+        if (error instanceof QueryFailedError && isConnectionFailure(error)) throw unavailable(error);
+        if (attempt >= this.settings.conflictRetries || !isRetryableConflict(error)) throw error;
+        this.settings.logger.warn('transaction conflict, running the unit of work again', { attempt: attempt + 1, error: describe(error) });
+        await sleep(this.backoffMs(attempt));
+      }
+    }
+  }
+
+  private serialised<R>(task: () => Promise<R>): Promise<R> {
+    return this.settings.dialect === 'sqlite' ? this.sqliteQueue.runExclusive(task) : task();
+  }
+
+  private async attempt<T>(work: (tx: Tx) => Promise<T>): Promise<{ result: T; callbacks: Callback[] }> {
+    await storeCall(() => this.settings.ensureReady());
+    const runner = this.settings.dataSource.createQueryRunner();
+    const callbacks: Callback[] = [];
+    try {
+      await storeCall(() => runner.connect());
+      await storeCall(() => runner.startTransaction(this.settings.dialect === 'mysql' ? 'READ COMMITTED' : undefined));
+      let result: T;
+      try {
+        const tx = buildTx(runner.manager, this.settings.dialect, (callback) => callbacks.push(callback));
+        result = await this.insideRun.run(true, () => work(tx));
+      } catch (error) {
+        await this.rollbackQuietly(runner);
+        throw error;
+      }
+      if (isFailedResult(result)) {
+        await storeCall(() => runner.rollbackTransaction());
+        return { result, callbacks: [] };
+      }
+      try {
+        await storeCall(() => runner.commitTransaction());
+      } catch (error) {
+        // Never hand a connection with a half-open transaction back to the pool.
+        await this.rollbackQuietly(runner);
+        throw error;
+      }
+      return { result, callbacks };
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async rollbackQuietly(runner: QueryRunner): Promise<void> {
+    if (!runner.isTransactionActive) return;
+    try {
+      await runner.rollbackTransaction();
+    } catch (error) {
+      this.settings.logger.warn('rollback failed (the connection is probably gone)', { error: describe(error) });
+    }
+  }
+
+  /** After-commit work never fails the caller: its change is already durable. */
+  private runAfterCommit(callbacks: Callback[]): void {
+    for (const callback of callbacks) {
+      try {
+        const returned: unknown = callback();
+        if (returned instanceof Promise) {
+          returned.catch((error: unknown) => this.settings.logger.error('an after-commit callback failed', { error: describe(error) }));
+        }
+      } catch (error) {
+        this.settings.logger.error('an after-commit callback failed', { error: describe(error) });
+      }
+    }
+  }
+
+  /** Jittered exponential backoff, so the transactions that collided do not collide again in step. */
+  private backoffMs(attempt: number): number {
+    const base = 15 * 2 ** attempt;
+    return base + Math.floor(Math.random() * base);
+  }
+}

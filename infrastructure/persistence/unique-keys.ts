@@ -1,0 +1,22 @@
+// The unique keys whose violation a repository turns into a value. MySQL names the key in ER_DUP_ENTRY; SQLite names
+// the columns ("UNIQUE constraint failed: orders.user_id, orders.idempotency_key"), so both are recorded here and
+// must match what the migrations create.
+
+export interface UniqueKey {
+  /** Index name in the MySQL migration. */
+  name: string;
+  table: string;
+  columns: readonly string[];
+}
+
+const key = (name: string, table: string, ...columns: string[]): UniqueKey => ({ name, table, columns });
+
+export const UNIQUE_KEYS = {
+  productSku: key('uq_products_sku', 'products', 'sku'),
+  productCode: key('uq_product_codes_product_code', 'product_codes', 'product_id', 'code'),
+  orderIdempotency: key('uq_orders_user_idempotency', 'orders', 'user_id', 'idempotency_key'),
+  ledgerReference: key('uq_ledger_entries_user_reference', 'ledger_entries', 'user_id', 'reference'),
+  paymentOutTradeNo: key('uq_payments_out_trade_no', 'payments', 'out_trade_no'),
+  paymentTransaction: key('uq_payments_provider_transaction', 'payments', 'provider', 'transaction_id'),
+  outboxDedupe: key('uq_outbox_dedupe_key', 'outbox', 'dedupe_key'),
+} as const;

@@ -1,0 +1,70 @@
+import type { Cache } from '../../domain/shared/ports/cache';
+import type { DistributedLock } from '../../domain/shared/ports/distributed-lock';
+import type { IdempotencyStore } from '../../domain/shared/ports/idempotency-store';
+import type { RateLimiter } from '../../domain/shared/ports/rate-limiter';
+import type { SessionStore } from '../../domain/shared/ports/session-store';
+import { KeySpace } from './key-space';
+import { MemoryCache } from './memory/memory-cache';
+import { MemoryDistributedLock } from './memory/memory-distributed-lock';
+import { MemoryIdempotencyStore } from './memory/memory-idempotency-store';
+import { MemoryRateLimiter } from './memory/memory-rate-limiter';
+import { MemorySessionStore } from './memory/memory-session-store';
+import { type Clock, MemoryStore } from './memory/memory-store';
+import { RedisCache } from './redis-cache';
+import { RedisConnection } from './redis-connection';
+import { RedisDistributedLock } from './redis-distributed-lock';
+import { RedisIdempotencyStore } from './redis-idempotency-store';
+import { RedisRateLimiter } from './redis-rate-limiter';
+import { RedisSessionStore } from './redis-session-store';
+
+export interface RedisParts {
+  readonly backend: 'redis' | 'memory';
+  readonly lock: DistributedLock;
+  readonly rateLimiter: RateLimiter;
+  readonly idempotency: IdempotencyStore;
+  readonly cache: Cache;
+  readonly sessions: SessionStore;
+  /** True when the store answers; never throws (for /readyz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface RedisPartsOptions {
+  /** Prepended to every key; default 'tillbot:'. */
+  prefix?: string;
+  /** Redis only: the longest a command may take before KeyValueUnavailableError; default 1000 ms. */
+  commandTimeoutMs?: number;
+  /** Redis only: where "Redis went away / is back" lines go; default console.warn. */
+  log?: (line: string) => void;
+  /** In-process twins only: their clock (ms since the epoch); default Date.now. */
+  now?: Clock;
+}
+
+/** Redis when a URL is given (shared by every process), otherwise the in-process twins (one process only). */
+export function createRedisParts(redisUrl: string | undefined, opts: RedisPartsOptions = {}): RedisParts {
+  const keys = new KeySpace(opts.prefix);
+  if (redisUrl) {
+    const redis = new RedisConnection(redisUrl, { commandTimeoutMs: opts.commandTimeoutMs, log: opts.log });
+    return {
+      backend: 'redis',
+      lock: new RedisDistributedLock(redis, keys),
+      rateLimiter: new RedisRateLimiter(redis, keys),
+      idempotency: new RedisIdempotencyStore(redis, keys),
+      cache: new RedisCache(redis, keys),
+      sessions: new RedisSessionStore(redis, keys),
+      ping: () => redis.ping(),
+      close: () => redis.close(),
+    };
+  }
+  const store = new MemoryStore({ now: opts.now });
+  return {
+    backend: 'memory',
+    lock: new MemoryDistributedLock(store, keys),
+    rateLimiter: new MemoryRateLimiter(store, keys),
+    idempotency: new MemoryIdempotencyStore(store, keys),
+    cache: new MemoryCache(store, keys),
+    sessions: new MemorySessionStore(store, keys),
+    ping: async () => true,
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type Redis from 'ioredis';
+
+/**
+ * A Lua script sent by its SHA1 (EVALSHA) and, the first time a server has not seen it (NOSCRIPT), in full.
+ * Redis runs a script atomically, which is what makes compare-and-delete and count-and-expire safe.
+ */
+export class LuaScript {
+  private readonly sha: string;
+
+  constructor(private readonly source: string) {
+    this.sha = createHash('sha1').update(source).digest('hex');
+  }
+
+  async run(client: Redis, keys: string[], args: Array<string | number>): Promise<unknown> {
+    const params = [...keys, ...args];
+    try {
+      return await client.evalsha(this.sha, keys.length, ...params);
+    } catch (e) {
+      if (!(e instanceof Error && e.message.startsWith('NOSCRIPT'))) throw e;
+      return client.eval(this.source, keys.length, ...params);
+    }
+  }
+}
+
+export function replyNumber(reply: unknown, what: string): number {
+  if (typeof reply === 'number') return reply;
+  throw new Error(`${what}: expected a number from Redis, got ${JSON.stringify(reply)}`);
+}

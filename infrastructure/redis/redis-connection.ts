@@ -1,0 +1,129 @@
+import Redis, { type RedisOptions } from 'ioredis';
+import { KeyValueUnavailableError } from '../../domain/shared/ports/key-value-unavailable-error';
+
+export interface RedisConnectionOptions {
+  /** Longest a command (or the wait for a connection) may take before the caller gets KeyValueUnavailableError. */
+  commandTimeoutMs?: number;
+  /** One line when Redis goes away and one when it is back (not one per reconnect attempt). */
+  log?: (line: string) => void;
+}
+
+// Reconnection keeps trying in the background: 100 ms, doubling, never more than 5 s apart.
+const reconnectDelay = (attempt: number): number => Math.min(100 * 2 ** Math.min(attempt - 1, 6), 5_000);
+
+/**
+ * One ioredis client that never makes a caller wait long. Commands are only sent on a ready connection and
+ * nothing is queued or resent behind the caller's back: a lock acquire that timed out for its caller must not
+ * run later and hold a lock that nobody will release.
+ */
+export class RedisConnection {
+  readonly client: Redis;
+  readonly endpoint: string;
+  private readonly timeoutMs: number;
+  private readonly log: (line: string) => void;
+  private readonly waiters = new Set<(failure?: Error) => void>();
+  private lastError: Error | undefined;
+  private down = false;
+
+  constructor(url: string, options: RedisConnectionOptions = {}) {
+    this.endpoint = endpointOf(url);
+    this.timeoutMs = options.commandTimeoutMs ?? 1_000;
+    this.log = options.log ?? ((line) => console.warn(line));
+    const clientOptions: RedisOptions = {
+      enableOfflineQueue: false,
+      autoResendUnfulfilledCommands: false,
+      commandTimeout: this.timeoutMs,
+      maxRetriesPerRequest: 1,
+      connectTimeout: Math.max(this.timeoutMs, 2_000),
+      retryStrategy: reconnectDelay,
+    };
+    this.client = new Redis(url, clientOptions);
+    this.client.on('error', (error: Error) => this.onError(error));
+    this.client.on('ready', () => this.onReady());
+  }
+
+  /** Runs a command once the connection is ready; anything but a Redis reply error becomes KeyValueUnavailableError. */
+  async run<T>(what: string, command: (client: Redis) => Promise<T>): Promise<T> {
+    await this.whenReady(what);
+    try {
+      return await command(this.client);
+    } catch (e) {
+      if (e instanceof Error && e.name === 'ReplyError') throw e;
+      throw this.unavailable(what, e);
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.run('PING', (client) => client.ping())) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const wake of this.waiters) wake(new Error('the connection was closed'));
+    if (this.client.status === 'end') return;
+    if (this.client.status === 'ready') {
+      const quit = await this.client.quit().then(
+        () => true,
+        () => false,
+      );
+      if (quit) return;
+    }
+    this.client.disconnect();
+  }
+
+  private whenReady(what: string): Promise<void> {
+    if (this.client.status === 'ready') return Promise.resolve();
+    if (this.client.status === 'end') return Promise.reject(this.unavailable(what, new Error('the connection was closed')));
+    // Known to be down: waiting for a reconnect would only add latency to every caller during an outage.
+    if (this.down && this.lastError) return Promise.reject(this.unavailable(what, this.lastError));
+    return new Promise((resolve, reject) => {
+      const wake = (failure?: Error) => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        if (!failure && this.client.status === 'ready') resolve();
+        else reject(this.unavailable(what, failure ?? new Error('the connection was closed')));
+      };
+      const timer = setTimeout(
+        () => wake(new Error(`not connected within ${this.timeoutMs} ms (${this.client.status})`)),
+        this.timeoutMs,
+      );
+      this.waiters.add(wake);
+    });
+  }
+
+  private onReady(): void {
+    if (this.down) this.log(`redis ${this.endpoint}: connected again`);
+    this.down = false;
+    this.lastError = undefined;
+    for (const wake of this.waiters) wake();
+  }
+
+  private onError(error: Error): void {
+    this.lastError = error;
+    if (!this.down) this.log(`redis ${this.endpoint}: unavailable (${error.message}); reconnecting in the background`);
+    this.down = true;
+    for (const wake of this.waiters) wake(error);
+  }
+
+  private unavailable(what: string, cause: unknown): KeyValueUnavailableError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new KeyValueUnavailableError(`redis ${this.endpoint} could not answer ${what}: ${reason}`, { cause });
+  }
+}
+
+/** host:port for messages; the URL itself may carry a password, so it is never repeated. */
+function endpointOf(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error('the Redis URL is not a valid URL (expected redis://[user:password@]host[:port][/db])');
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
+    throw new Error(`the Redis URL must start with redis:// or rediss://, not ${parsed.protocol}//`);
+  }
+  return `${parsed.hostname}:${parsed.port || '6379'}`;
+}

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { buildApi } from './api/server';
+import { ConfigError } from './infrastructure/config/env-parsers';
+import { loadConfig } from './infrastructure/config/config';
+import { composeApp } from './infrastructure/composition-root';
+import { createLogger } from './infrastructure/logging/logger';
+import { seedDemoCatalog } from './infrastructure/seed/demo-catalog';
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`tillbot: configuration error: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await composeApp(config, logger);
+  const closers: Array<() => Promise<void>> = [];
+
+  if (!config.databaseUrl && config.seedDemoCatalog) {
+    const made = await seedDemoCatalog(app.shop);
+    if (made > 0) logger.info({ products: made }, 'demo catalog created');
+  }
+
+  if (config.roles.includes('jobs')) {
+    app.jobs.start();
+    app.pump.kick();
+  }
+
+  if (config.roles.includes('bot')) {
+    if (!config.telegramBotToken) {
+      const line = 'bot role is off: set TELEGRAM_BOT_TOKEN (from @BotFather) to turn it on';
+      if (config.rolesDefaulted) logger.info(line);
+      else logger.warn(line);
+    }
+  }
+
+  if (config.roles.includes('api')) {
+    const api = await buildApi({
+      shop: app.shop,
+      auth: { botToken: config.telegramBotToken, adminApiKey: app.adminApiKey, initDataMaxAgeSeconds: config.initDataMaxAgeSeconds, now: () => new Date() },
+      readiness: [
+        { name: 'database', check: () => app.persistence.ping() },
+        ...(config.redisUrl ? [{ name: 'redis', check: () => app.redis.ping() }] : []),
+      ],
+      logger,
+      bodyLimitBytes: config.bodyLimitBytes,
+    });
+    const address = await api.listen({ host: config.host, port: config.port });
+    closers.push(() => api.close());
+    const shown = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
+    console.log(`tillbot is open at ${shown}  (try ${shown}/v1/products)`);
+    console.log(
+      config.adminApiKey
+        ? 'admin API key: the one in ADMIN_API_KEY'
+        : `admin API key (${app.adminKeyGenerated ? 'generated now' : 'generated earlier'}, kept in ${config.dataDir}/secrets.json): ${app.adminApiKey}`,
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    for (const close of closers.reverse()) await close().catch((e) => logger.error({ err: e }, 'close failed'));
+    await app.close().catch((e) => logger.error({ err: e }, 'close failed'));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(`tillbot: failed to start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

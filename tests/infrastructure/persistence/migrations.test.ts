@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPersistence } from '../../../infrastructure/persistence';
+import { StoreUnavailableError } from '../../../domain/shared/unit-of-work';
+import { createTestMysqlDatabase, databaseBackends, TestMysqlDatabase, testMysqlUrl } from '../../support/services';
+
+const TABLES = ['accounts', 'cart_items', 'ledger_entries', 'order_lines', 'orders', 'outbox', 'payments', 'product_codes', 'products', 'users'];
+const silent = { warn: () => undefined, error: () => undefined };
+
+describe.each(databaseBackends())('migrations (%s)', (backend) => {
+  let dir: string;
+  let mysql: TestMysqlDatabase | null = null;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'tillbot-migrations-'));
+    if (backend === 'mysql') mysql = await createTestMysqlDatabase();
+  });
+  afterAll(async () => {
+    await mysql?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates every table on a fresh database, then finds nothing pending', async () => {
+    const sqlitePath = path.join(dir, 'deep', 'er', 'shop.sqlite');
+    const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath, logger: silent });
+    try {
+      expect(persistence.kind).toBe(backend);
+      expect(await persistence.migrate()).toEqual(['InitialSchema1763700000000']);
+      const tables: Array<{ name: string }> =
+        backend === 'mysql'
+          ? await persistence.dataSource.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()')
+          : await persistence.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table'");
+      expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining([...TABLES, 'migrations']));
+      expect(await persistence.migrate()).toEqual([]);
+      if (backend === 'sqlite') expect(existsSync(sqlitePath)).toBe(true);
+    } finally {
+      await persistence.close();
+    }
+    // A second process start: the same database, nothing left to apply.
+    const again = createPersistence({ databaseUrl: mysql?.url, sqlitePath, logger: silent });
+    try {
+      expect(await again.migrate()).toEqual([]);
+    } finally {
+      await again.close();
+    }
+  });
+
+  if (backend === 'sqlite') {
+    it('opens SQLite in WAL mode with foreign keys on and a busy timeout', async () => {
+      const persistence = createPersistence({ sqlitePath: path.join(dir, 'pragmas.sqlite'), logger: silent, sqliteBusyTimeoutMs: 4321 });
+      try {
+        await persistence.migrate();
+        const [journal] = await persistence.dataSource.query('PRAGMA journal_mode');
+        const [keys] = await persistence.dataSource.query('PRAGMA foreign_keys');
+        const [busy] = await persistence.dataSource.query('PRAGMA busy_timeout');
+        expect(journal).toEqual({ journal_mode: 'wal' });
+        expect(keys).toEqual({ foreign_keys: 1 });
+        expect(Object.values(busy)).toEqual([4321]);
+      } finally {
+        await persistence.close();
+      }
+    });
+  }
+
+  if (backend === 'mysql') {
+    it('keeps key columns in utf8mb4_bin, so they compare exactly as on SQLite', async () => {
+      const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'unused.sqlite'), logger: silent });
+      try {
+        expect(await persistence.migrate()).toEqual([]);
+        const [charset] = await persistence.dataSource.query(
+          "SELECT character_set_name AS charset, collation_name AS collation FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'orders' AND column_name = 'idempotency_key'",
+        );
+        expect(charset).toEqual({ charset: 'utf8mb4', collation: 'utf8mb4_bin' });
+      } finally {
+        await persistence.close();
+      }
+    });
+  }
+});
+
+describe('createPersistence configuration', () => {
+  it('refuses a DATABASE_URL that is not MySQL', () => {
+    expect(() => createPersistence({ databaseUrl: 'postgres://u@h/db', sqlitePath: '/tmp/x.sqlite' })).toThrow(/mysql:\/\//);
+    expect(() => createPersistence({ databaseUrl: 'mysql://u@h', sqlitePath: '/tmp/x.sqlite' })).toThrow(/names no database/);
+  });
+
+  it('reports an unreachable MySQL as StoreUnavailableError and ping() as false', async () => {
+    // Port 1 on loopback: nothing listens, the connection is refused at once.
+    const persistence = createPersistence({ databaseUrl: 'mysql://root@127.0.0.1:1/nowhere', sqlitePath: '/tmp/unused.sqlite', logger: silent, connectTimeoutMs: 1000 });
+    try {
+      expect(await persistence.ping()).toBe(false);
+      await expect(persistence.uow.run(async () => 'never')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(persistence.migrate()).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      await persistence.close();
+    }
+  });
+
+  (testMysqlUrl() ? it : it.skip)('answers ping() while connected and false once closed', async () => {
+    const mysql = await createTestMysqlDatabase();
+    const persistence = createPersistence({ databaseUrl: mysql.url, sqlitePath: '/tmp/unused.sqlite', logger: silent });
+    try {
+      expect(await persistence.ping()).toBe(true);
+      await persistence.close();
+      expect(await persistence.ping()).toBe(false);
+      await expect(persistence.uow.run(async () => 'never')).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      await persistence.close();
+      await mysql.drop();
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import { ProductDraft } from '../../../../domain/catalog/product';
+import { OrderLine, OrderState } from '../../../../domain/ordering/order-types';
+import { Money } from '../../../../domain/shared/money';
+import { NewPayment } from '../../../../domain/payment/payment-record';
+
+export const T0 = new Date('2026-01-15T08:00:00.000Z');
+export const at = (offsetMs: number): Date => new Date(T0.getTime() + offsetMs);
+export const MINUTE = 60_000;
+
+let sequence = 0;
+const next = (): number => (sequence += 1);
+
+export const productDraft = (overrides: Partial<ProductDraft> = {}): ProductDraft => ({
+  sku: `SKU-${next()}`,
+  title: 'OpenAI credit pack',
+  description: 'Adds credits to your balance',
+  kind: 'credit',
+  price: Money.of(990, 'CNY'),
+  stock: null,
+  visible: true,
+  creditAmount: 1000,
+  webhookUrl: null,
+  photoUrl: null,
+  ...overrides,
+});
+
+export const orderLine = (overrides: Partial<OrderLine> = {}): OrderLine => ({
+  lineNo: 1,
+  productId: 1,
+  sku: 'SKU-1',
+  title: 'OpenAI credit pack',
+  kind: 'credit',
+  unitPrice: 990,
+  quantity: 1,
+  lineTotal: 990,
+  creditAmount: 1000,
+  webhookUrl: null,
+  ...overrides,
+});
+
+export const orderState = (overrides: Partial<OrderState> = {}): OrderState => ({
+  orderNo: `T${Date.now().toString(36)}${next().toString().padStart(6, '0')}`,
+  userId: '10001',
+  status: 'AWAITING_PAYMENT',
+  currency: 'CNY',
+  totalAmount: 990,
+  paymentMethod: 'wechatpay',
+  lines: [orderLine()],
+  idempotencyKey: null,
+  requestHash: null,
+  itemsKey: '1x1',
+  createdAt: T0,
+  expiresAt: at(15 * MINUTE),
+  paidAt: null,
+  deliveredAt: null,
+  closedAt: null,
+  closeReason: null,
+  deliveryAttempts: 0,
+  nextDeliveryAt: null,
+  lastDeliveryError: null,
+  refundedAmount: 0,
+  fulfilmentNote: null,
+  ...overrides,
+});
+
+export const newPayment = (overrides: Partial<NewPayment> = {}): NewPayment => ({
+  orderNo: 'T1',
+  provider: 'wechatpay',
+  outTradeNo: `P${next().toString().padStart(8, '0')}`,
+  amount: 990,
+  currency: 'CNY',
+  status: 'PENDING',
+  codeUrl: null,
+  expiresAt: null,
+  transactionId: null,
+  createdAt: T0,
+  paidAt: null,
+  ...overrides,
+});

@@ -1,0 +1,59 @@
+// Opens the Redis parts for one contract-suite variant: the in-process twin on a clock the test moves, or real
+// Redis where time really passes. Each file gets its own key prefix and removes its keys afterwards.
+import Redis from 'ioredis';
+import { createRedisParts, type RedisParts } from '../../../infrastructure/redis/create-redis-parts';
+import { testRedisUrl, uniqueName } from '../../support/services';
+
+export interface TestBackend {
+  readonly parts: RedisParts;
+  /** Lets ms pass: the twin's clock jumps, against Redis the test waits. */
+  advance(ms: number): Promise<void>;
+  /** Parts as another process would hold them: a separate connection for Redis; the same twin in memory. */
+  peer(): RedisParts;
+  dispose(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function openBackend(backend: 'memory' | 'redis', file: string): TestBackend {
+  const prefix = `${uniqueName(`tbt_${file}`)}:`;
+  if (backend === 'memory') {
+    let now = Date.now();
+    const parts = createRedisParts(undefined, { prefix, now: () => now });
+    return {
+      parts,
+      advance: async (ms) => {
+        now += ms;
+      },
+      peer: () => parts,
+      dispose: () => parts.close(),
+    };
+  }
+  const url = testRedisUrl();
+  if (!url) throw new Error('Redis is not available in this test run');
+  const opened: RedisParts[] = [];
+  const open = () => {
+    const parts = createRedisParts(url, { prefix, log: () => undefined });
+    opened.push(parts);
+    return parts;
+  };
+  return {
+    parts: open(),
+    advance: sleep,
+    peer: open,
+    dispose: async () => {
+      await Promise.all(opened.map((p) => p.close()));
+      await deleteKeys(url, prefix);
+    },
+  };
+}
+
+async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const client = new Redis(url);
+  try {
+    const keys = await client.keys(`${prefix}*`);
+    if (keys.length > 0) await client.del(...keys);
+  } finally {
+    await client.quit();
+  }
+}

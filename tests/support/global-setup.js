@@ -1,0 +1,53 @@
+// Finds the real MySQL and Redis the suites need. Absent services are said in one plain line and the
+// embedded variants run alone — except with CI=true, where an absent service fails the run.
+const mysql = require('mysql2/promise');
+const Redis = require('ioredis');
+
+const DEFAULT_MYSQL = 'mysql://root@127.0.0.1:3306/test';
+const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
+
+async function probeMysql(url) {
+  let conn;
+  try {
+    conn = await mysql.createConnection({ uri: url, connectTimeout: 3000 });
+    await conn.query('SELECT 1');
+    return null;
+  } catch (e) {
+    return e.code || e.message;
+  } finally {
+    if (conn) await conn.end().catch(() => {});
+  }
+}
+
+async function probeRedis(url) {
+  const client = new Redis(url, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.ping();
+    return null;
+  } catch (e) {
+    return e.code || e.message;
+  } finally {
+    client.disconnect();
+  }
+}
+
+module.exports = async function globalSetup() {
+  if (process.env.TILLBOT_TEST_PROBED === '1') return;
+  const mysqlUrl = process.env.TEST_DATABASE_URL || DEFAULT_MYSQL;
+  const redisUrl = process.env.TEST_REDIS_URL || DEFAULT_REDIS;
+  const [mysqlProblem, redisProblem] = await Promise.all([probeMysql(mysqlUrl), probeRedis(redisUrl)]);
+  const ci = process.env.CI === 'true' || process.env.CI === '1';
+  const missing = [];
+  if (mysqlProblem) missing.push(`MySQL at ${mysqlUrl.replace(/\/\/[^@]*@/, '//')} (${mysqlProblem})`);
+  if (redisProblem) missing.push(`Redis at ${redisUrl} (${redisProblem})`);
+  if (missing.length > 0) {
+    const line = `not reachable: ${missing.join(', ')}`;
+    if (ci) throw new Error(`${line} — CI=true requires the MySQL and Redis suites; start the services and run again`);
+    console.log(`\n${line}: running the embedded SQLite / in-process variants only`);
+  }
+  process.env.TILLBOT_TEST_MYSQL_URL = mysqlProblem ? '' : mysqlUrl;
+  process.env.TILLBOT_TEST_REDIS_URL = redisProblem ? '' : redisUrl;
+  process.env.TILLBOT_TEST_PROBED = '1';
+};

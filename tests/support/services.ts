@@ -1,0 +1,53 @@
+// What the test run found (see global-setup.js), and throwaway databases / key spaces on those services.
+import { randomBytes } from 'node:crypto';
+import mysql from 'mysql2/promise';
+
+export type Backend = 'sqlite' | 'mysql';
+
+export const testMysqlUrl = (): string | undefined => process.env.TILLBOT_TEST_MYSQL_URL || undefined;
+export const testRedisUrl = (): string | undefined => process.env.TILLBOT_TEST_REDIS_URL || undefined;
+
+/** The database backends a contract suite runs against: always the embedded one, MySQL when reachable. */
+export function databaseBackends(): Backend[] {
+  return testMysqlUrl() ? ['sqlite', 'mysql'] : ['sqlite'];
+}
+
+/** The key-value backends a contract suite runs against: always the in-process twin, Redis when reachable. */
+export function redisBackends(): Array<'memory' | 'redis'> {
+  return testRedisUrl() ? ['memory', 'redis'] : ['memory'];
+}
+
+export const uniqueName = (prefix: string): string => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+
+export interface TestMysqlDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty MySQL database of its own, so parallel test files never collide. */
+export async function createTestMysqlDatabase(): Promise<TestMysqlDatabase> {
+  const base = testMysqlUrl();
+  if (!base) throw new Error('MySQL is not available in this test run');
+  const name = uniqueName('tb_test');
+  const admin = await mysql.createConnection({ uri: base });
+  try {
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    async drop() {
+      const conn = await mysql.createConnection({ uri: base });
+      try {
+        await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      } finally {
+        await conn.end();
+      }
+    },
+  };
+}
