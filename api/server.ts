@@ -26,7 +26,6 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     bodyLimit: deps.bodyLimitBytes,
     // Bodies are taken as sent: a string where a number belongs is an error, not something to coerce.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
-    disableRequestLogging: false,
     trustProxy: true,
   });
   app.setErrorHandler(errorHandler);

@@ -10,6 +10,8 @@ import { UNIQUE_KEYS } from '../unique-keys';
 /** Long stack traces are cut: the column is for a human glancing at a stuck message. */
 const MAX_ERROR_LENGTH = 4000;
 
+const CLAIM_ROUNDS = 5;
+
 export class TypeormOutboxRepository implements OutboxRepository {
   constructor(private readonly manager: EntityManager) {}
 
@@ -39,28 +41,38 @@ export class TypeormOutboxRepository implements OutboxRepository {
 
   async claimDue(owner: string, now: Date, leaseUntil: Date, limit: number): Promise<OutboxMessage[]> {
     const nowMs = toMs(now);
-    const due = await this.manager
-      .createQueryBuilder(OutboxEntity, 'o')
-      .select('o.id')
-      .where("o.status = 'PENDING' AND o.next_attempt_at <= :now AND (o.locked_until IS NULL OR o.locked_until <= :now)", { now: nowMs })
-      .orderBy('o.next_attempt_at', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .take(Math.max(1, limit))
-      .getMany();
     const claimed: number[] = [];
-    for (const { id } of due) {
-      // Re-checks the lease in the UPDATE itself: a competing dispatcher that claimed first leaves us 0 rows.
-      const result = await this.manager
-        .createQueryBuilder()
-        .update(OutboxEntity)
-        .set({ locked_by: owner, locked_until: toMs(leaseUntil), updated_at: nowMs })
-        .where("id = :id AND status = 'PENDING' AND (locked_until IS NULL OR locked_until <= :now)", { id, now: nowMs })
-        .execute();
-      if (affectedRows(result) === 1) claimed.push(id);
+    // A competitor that claimed our candidates first has committed by the time our UPDATE got the row lock, so the
+    // next read no longer offers them: a few rounds let a dispatcher that lost the first race still fill its batch.
+    for (let round = 0; round < CLAIM_ROUNDS && claimed.length < limit; round += 1) {
+      const due = await this.dueIds(nowMs, limit - claimed.length, claimed);
+      if (due.length === 0) break;
+      for (const id of due) if (await this.claimOne(id, owner, nowMs, toMs(leaseUntil))) claimed.push(id);
     }
     if (claimed.length === 0) return [];
     const rows = await this.manager.find(OutboxEntity, { where: { id: In(claimed) }, order: { next_attempt_at: 'ASC', id: 'ASC' } });
     return rows.map(outboxMessageFromRow);
+  }
+
+  private async dueIds(nowMs: number, count: number, exclude: number[]): Promise<number[]> {
+    const qb = this.manager
+      .createQueryBuilder(OutboxEntity, 'o')
+      .select('o.id')
+      .where("o.status = 'PENDING' AND o.next_attempt_at <= :now AND (o.locked_until IS NULL OR o.locked_until <= :now)", { now: nowMs });
+    if (exclude.length > 0) qb.andWhere('o.id NOT IN (:...exclude)', { exclude });
+    const rows = await qb.orderBy('o.next_attempt_at', 'ASC').addOrderBy('o.id', 'ASC').take(count).getMany();
+    return rows.map((row) => row.id);
+  }
+
+  /** Re-checks the lease in the UPDATE itself: when a competing dispatcher claimed first, 0 rows change. */
+  private async claimOne(id: number, owner: string, nowMs: number, leaseUntilMs: number): Promise<boolean> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(OutboxEntity)
+      .set({ locked_by: owner, locked_until: leaseUntilMs, updated_at: nowMs })
+      .where("id = :id AND status = 'PENDING' AND (locked_until IS NULL OR locked_until <= :now)", { id, now: nowMs })
+      .execute();
+    return affectedRows(result) === 1;
   }
 
   async complete(id: number, owner: string, now: Date): Promise<boolean> {

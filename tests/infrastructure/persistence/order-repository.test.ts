@@ -1,0 +1,151 @@
+import { OrderState } from '../../../domain/ordering/order-types';
+import { Tx } from '../../../domain/shared/unit-of-work';
+import { isDuplicateKeyError } from '../../../infrastructure/persistence/store-errors';
+import { databaseBackends } from '../../support/services';
+import { MINUTE, T0, at, orderLine, orderState } from './support/factories';
+import { openTestStore, TestStore } from './support/test-store';
+
+describe.each(databaseBackends())('OrderRepository (%s)', (backend) => {
+  let store: TestStore;
+  const inTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => store.persistence.uow.run(work);
+  const insert = async (overrides: Partial<OrderState> = {}): Promise<OrderState> => {
+    const order = orderState(overrides);
+    expect(await inTx((tx) => tx.orders.insert(order))).toBe('INSERTED');
+    return order;
+  };
+  const find = (orderNo: string) => inTx((tx) => tx.orders.findByNo(orderNo));
+
+  beforeAll(async () => {
+    store = await openTestStore(backend);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('stores an order with its line snapshots and reads back exactly what was written', async () => {
+    const order = await insert({
+      userId: 'u-roundtrip',
+      totalAmount: 3 * 990 + 2500,
+      lines: [
+        orderLine({ lineNo: 2, productId: 7, sku: 'WH', title: 'Вебхук 🚀', kind: 'webhook', unitPrice: 2500, lineTotal: 2500, creditAmount: null, webhookUrl: 'https://merchant/hook' }),
+        orderLine({ lineNo: 1, quantity: 3, lineTotal: 2970, title: '额度包' }),
+      ],
+      idempotencyKey: 'idem-1',
+      requestHash: 'hash-1',
+      itemsKey: '1x3,7x1',
+      paidAt: at(1),
+      nextDeliveryAt: at(2),
+      closeReason: 'n/a',
+      fulfilmentNote: '备注',
+    });
+    const stored = await find(order.orderNo);
+    expect(stored).toEqual({ ...order, lines: [...order.lines].sort((a, b) => a.lineNo - b.lineNo) });
+    expect(await inTx((tx) => tx.orders.findByIdempotencyKey('u-roundtrip', 'idem-1'))).toEqual(stored);
+    expect(await inTx((tx) => tx.orders.findByIdempotencyKey('u-roundtrip', 'idem-2'))).toBeNull();
+    expect(await find('NO-SUCH-ORDER')).toBeNull();
+  });
+
+  it('lets the unique key refuse a second order with the same (user, idempotency key)', async () => {
+    await insert({ userId: 'u-idem', idempotencyKey: 'same' });
+    expect(await inTx((tx) => tx.orders.insert(orderState({ userId: 'u-idem', idempotencyKey: 'same' })))).toBe('DUPLICATE_IDEMPOTENCY_KEY');
+    // Another shopper, another case, or no key at all: all distinct.
+    await insert({ userId: 'u-idem-other', idempotencyKey: 'same' });
+    await insert({ userId: 'u-idem', idempotencyKey: 'SAME' });
+    await insert({ userId: 'u-idem', idempotencyKey: null });
+    await insert({ userId: 'u-idem', idempotencyKey: null });
+    expect((await inTx((tx) => tx.orders.list({ userId: 'u-idem', limit: 50, offset: 0 }))).total).toBe(4);
+  });
+
+  it('throws (not a value) for a duplicate order number: that is a bug, not a retry', async () => {
+    const order = await insert({ userId: 'u-dupno' });
+    const thrown = await inTx((tx) => tx.orders.insert({ ...order, idempotencyKey: 'fresh' })).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(isDuplicateKeyError(thrown)).toBe(true);
+    expect(await inTx((tx) => tx.orders.findByIdempotencyKey('u-dupno', 'fresh'))).toBeNull();
+  });
+
+  it('applies a transition once: the second identical transition changes nothing', async () => {
+    const order = await insert({ userId: 'u-transition' });
+    const paid = { orderNo: order.orderNo, from: 'AWAITING_PAYMENT' as const, to: 'PAID' as const, changes: { paidAt: at(5 * MINUTE), nextDeliveryAt: at(5 * MINUTE) } };
+    expect(await inTx((tx) => tx.orders.applyTransition(paid))).toBe(true);
+    expect(await inTx((tx) => tx.orders.applyTransition(paid))).toBe(false);
+    expect(await find(order.orderNo)).toMatchObject({ status: 'PAID', paidAt: at(5 * MINUTE), nextDeliveryAt: at(5 * MINUTE), closedAt: null });
+    expect(await inTx((tx) => tx.orders.applyTransition({ orderNo: order.orderNo, from: 'AWAITING_PAYMENT', to: 'CLOSED', changes: { closedAt: at(1) } }))).toBe(false);
+    expect((await find(order.orderNo))?.status).toBe('PAID');
+    expect(await inTx((tx) => tx.orders.applyTransition({ ...paid, orderNo: 'NO-SUCH' }))).toBe(false);
+  });
+
+  it('sets and clears bookkeeping columns only while the order is in the given status', async () => {
+    const order = await insert({ userId: 'u-bookkeeping', status: 'PAID', paidAt: T0, nextDeliveryAt: T0 });
+    const failed = { deliveryAttempts: 1, nextDeliveryAt: at(MINUTE), lastDeliveryError: 'webhook 502' };
+    expect(await inTx((tx) => tx.orders.updateWhileInStatus(order.orderNo, 'PAID', failed))).toBe(true);
+    expect(await find(order.orderNo)).toMatchObject({ status: 'PAID', ...failed });
+    expect(await inTx((tx) => tx.orders.updateWhileInStatus(order.orderNo, 'PAID', { nextDeliveryAt: null, lastDeliveryError: null }))).toBe(true);
+    expect(await find(order.orderNo)).toMatchObject({ nextDeliveryAt: null, lastDeliveryError: null, deliveryAttempts: 1 });
+    expect(await inTx((tx) => tx.orders.updateWhileInStatus(order.orderNo, 'DELIVERED', { fulfilmentNote: 'x' }))).toBe(false);
+    expect(await inTx((tx) => tx.orders.updateWhileInStatus(order.orderNo, 'PAID', {}))).toBe(true);
+    expect((await find(order.orderNo))?.fulfilmentNote).toBeNull();
+  });
+
+  it('counts unpaid orders that are still payable', async () => {
+    const user = 'u-unpaid';
+    await insert({ userId: user, status: 'CREATED', expiresAt: at(10 * MINUTE) });
+    await insert({ userId: user, status: 'AWAITING_PAYMENT', expiresAt: at(20 * MINUTE) });
+    await insert({ userId: user, status: 'AWAITING_PAYMENT', expiresAt: at(-MINUTE) });
+    await insert({ userId: user, status: 'PAID', expiresAt: at(20 * MINUTE) });
+    await insert({ userId: user, status: 'CLOSED', expiresAt: at(20 * MINUTE) });
+    expect(await inTx((tx) => tx.orders.countUnpaid(user, T0))).toBe(2);
+    expect(await inTx((tx) => tx.orders.countUnpaid(user, at(15 * MINUTE)))).toBe(1);
+  });
+
+  it('finds the newest reusable order for the same items and method with enough life left', async () => {
+    const user = 'u-reuse';
+    await insert({ userId: user, itemsKey: '5x1', createdAt: at(0), expiresAt: at(15 * MINUTE) });
+    const newer = await insert({ userId: user, itemsKey: '5x1', createdAt: at(MINUTE), expiresAt: at(16 * MINUTE) });
+    await insert({ userId: user, itemsKey: '5x1', status: 'PAID', createdAt: at(2 * MINUTE), expiresAt: at(17 * MINUTE) });
+    await insert({ userId: user, itemsKey: '5x1', paymentMethod: 'credit', createdAt: at(3 * MINUTE), expiresAt: at(18 * MINUTE) });
+    const reuse = (payableUntil: Date, itemsKey = '5x1') => inTx((tx) => tx.orders.findReusable(user, itemsKey, 'wechatpay', payableUntil));
+    expect((await reuse(at(2 * MINUTE)))?.orderNo).toBe(newer.orderNo);
+    expect((await reuse(at(16 * MINUTE)))?.orderNo).toBe(newer.orderNo);
+    expect(await reuse(at(16 * MINUTE + 1))).toBeNull();
+    expect(await reuse(at(0), '5x2')).toBeNull();
+  });
+
+  it('lists by status and user, newest first, with a total and paging', async () => {
+    const user = 'u-list';
+    const orders: OrderState[] = [];
+    for (let i = 0; i < 5; i += 1) orders.push(await insert({ userId: user, status: i % 2 === 0 ? 'PAID' : 'CLOSED', createdAt: at(i * 1000) }));
+    const paid = await inTx((tx) => tx.orders.list({ userId: user, status: 'PAID', limit: 2, offset: 0 }));
+    expect(paid.total).toBe(3);
+    expect(paid.items.map((o) => o.orderNo)).toEqual([orders[4]?.orderNo, orders[2]?.orderNo]);
+    expect(paid.items[0]?.lines).toHaveLength(1);
+    const rest = await inTx((tx) => tx.orders.list({ userId: user, status: 'PAID', limit: 2, offset: 2 }));
+    expect(rest.items.map((o) => o.orderNo)).toEqual([orders[0]?.orderNo]);
+    const everyStatus = await inTx((tx) => tx.orders.list({ limit: 1000, offset: 0 }));
+    expect(everyStatus.items.filter((o) => o.userId === user)).toHaveLength(5);
+  });
+
+  it('finds expired unpaid orders, oldest deadline first, bounded', async () => {
+    const user = 'u-expired';
+    const late = await insert({ userId: user, status: 'CREATED', expiresAt: at(-10 * MINUTE) });
+    const later = await insert({ userId: user, status: 'AWAITING_PAYMENT', expiresAt: at(-5 * MINUTE) });
+    await insert({ userId: user, status: 'AWAITING_PAYMENT', expiresAt: at(5 * MINUTE) });
+    await insert({ userId: user, status: 'CLOSED', expiresAt: at(-20 * MINUTE) });
+    const expired = (await inTx((tx) => tx.orders.findExpiredUnpaid(T0, 100))).filter((o) => o.userId === user);
+    expect(expired.map((o) => o.orderNo)).toEqual([late.orderNo, later.orderNo]);
+    expect(await inTx((tx) => tx.orders.findExpiredUnpaid(T0, 1))).toHaveLength(1);
+  });
+
+  it('finds PAID orders whose next delivery attempt is due, soonest first', async () => {
+    const user = 'u-delivery';
+    const first = await insert({ userId: user, status: 'PAID', nextDeliveryAt: at(-2 * MINUTE) });
+    const second = await insert({ userId: user, status: 'PAID', nextDeliveryAt: at(-MINUTE) });
+    await insert({ userId: user, status: 'PAID', nextDeliveryAt: at(MINUTE) });
+    await insert({ userId: user, status: 'PAID', nextDeliveryAt: null });
+    await insert({ userId: user, status: 'DELIVERED', nextDeliveryAt: at(-MINUTE) });
+    const due = (await inTx((tx) => tx.orders.findDeliveryDue(T0, 100))).filter((o) => o.userId === user);
+    expect(due.map((o) => o.orderNo)).toEqual([first.orderNo, second.orderNo]);
+  });
+});
