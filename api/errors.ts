@@ -31,6 +31,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TOO_MANY_UNPAID_ORDERS: 429,
   RATE_LIMITED: 429,
   STORE_UNAVAILABLE: 503,
+  PROVIDER_UNAVAILABLE: 503,
 };
 
 export interface ErrorBody {

@@ -9,6 +9,8 @@ import { cartRoutes } from './routes/cart';
 import { ReadinessCheck, healthRoutes } from './routes/health';
 import { orderRoutes } from './routes/orders';
 import { productRoutes } from './routes/products';
+import { orderPaymentRoutes } from './routes/order-payments';
+import { paymentNotificationRoutes } from './routes/payment-notifications';
 
 export interface ApiDeps {
   shop: Shop;
@@ -37,6 +39,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(productRoutes, { shop: deps.shop });
   await app.register(cartRoutes, { shop: deps.shop, auth });
   await app.register(orderRoutes, { shop: deps.shop, auth });
+  await app.register(orderPaymentRoutes, { shop: deps.shop, auth });
+  await app.register(paymentNotificationRoutes, { shop: deps.shop });
   await app.register(accountRoutes, { shop: deps.shop, auth });
   await app.register(adminRoutes, { shop: deps.shop, auth });
   for (const extra of deps.extraRoutes ?? []) await app.register(extra);

@@ -5,13 +5,24 @@ import { browseProducts, BrowseProducts, getProduct } from './catalog/browse-pro
 import { createProduct, setStock, updateProduct } from './catalog/manage-products';
 import { ProductInput } from './catalog/product-draft';
 import { clearCart, putInCart, removeFromCart, viewCart } from './ordering/cart-use-cases';
-import { closeOrder } from './ordering/close-order';
 import { deliverOrder, DeliverDeps, fulfilOrder } from './ordering/deliver-order';
 import { getOrder, listMyOrders, listOrders } from './ordering/order-queries';
 import { PaymentMethod } from './ordering/order-types';
 import { placeOrder, PlaceOrder } from './ordering/place-order';
+import { cancelUnpaidOrder } from './payment/cancel-order';
+import { confirmProviderTrade } from './payment/confirm-provider-trade';
+import { executeRefund } from './payment/execute-refund';
+import { handlePaymentNotification } from './payment/handle-notification';
+import { PaymentDeps } from './payment/payment-deps';
+import { NotificationHeaders } from './payment/payment-provider';
+import { closeExpiredOrders, repairDroppedPayments, retryPrepay, syncRefunds } from './payment/payment-repairs';
+import { RefundCommand, refundOrder } from './payment/refund-order';
+import { QrPayment, startQrPayment } from './payment/start-qr-payment';
+import { retryDeliveries } from './ordering/retry-deliveries';
+import { Order } from './ordering/order';
+import { DomainError, Result, fail, ok } from './shared/result';
 
-export interface ShopFacadeDeps extends DeliverDeps {
+export interface ShopFacadeDeps extends DeliverDeps, PaymentDeps {
   enabledPaymentMethods: readonly PaymentMethod[];
 }
 
@@ -52,10 +63,47 @@ export function createShop(deps: ShopFacadeDeps) {
     clearCart: (shopperId: string) => clearCart(deps, shopperId),
 
     placeOrder: (cmd: PlaceOrder) => placeOrder(deps, { enabledMethods: deps.enabledPaymentMethods }, cmd),
+
+    /** Place, and for a QR order get its code at once (or a "retrying" state when the provider is down). */
+    async checkout(cmd: PlaceOrder) {
+      const placed = await placeOrder(deps, { enabledMethods: deps.enabledPaymentMethods }, cmd);
+      if (!placed.ok) return placed;
+      const { order } = placed.value;
+      let payment: QrPayment | null = null;
+      if (order.snapshot.paymentMethod === 'wechatpay' && order.isPayable(deps.clock.now())) {
+        const started = await startQrPayment(deps, order.orderNo);
+        if (started.ok) payment = started.value;
+      }
+      return ok({ ...placed.value, payment });
+    },
+    startQrPayment: (orderNo: string, shopperId?: string) => startQrPayment(deps, orderNo, shopperId),
+    /** The shopper's "check payment": asks the provider now instead of waiting for the callback. */
+    async checkPayment(orderNo: string, shopperId?: string): Promise<Result<Order, DomainError<'ORDER_NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
+      const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+      if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+      if (state.paymentMethod === 'wechatpay' && (state.status === 'AWAITING_PAYMENT' || state.status === 'CREATED' || state.status === 'CLOSED')) {
+        const trade = await deps.provider.query(orderNo);
+        if (trade.ok) await confirmProviderTrade(deps, trade.value);
+        else if (trade.error.code !== 'ORDER_NOT_EXIST') return fail('PROVIDER_UNAVAILABLE', `cannot reach the payment provider now: ${trade.error.message}`);
+      }
+      const fresh = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+      return fresh ? ok(Order.restore(fresh)) : fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+    },
+    cancelOrder: (orderNo: string, reason: string, shopperId?: string) => cancelUnpaidOrder(deps, orderNo, reason, shopperId),
+    handlePaymentNotification: (headers: NotificationHeaders, rawBody: Buffer) => handlePaymentNotification(deps, headers, rawBody),
+    refundOrder: (cmd: RefundCommand) => refundOrder(deps, cmd),
+    executeRefund: (outRefundNo: string) => executeRefund(deps, outRefundNo),
+
+    repairs: {
+      repairDroppedPayments: (batch: number) => repairDroppedPayments(deps, batch),
+      closeExpiredOrders: (batch: number) => closeExpiredOrders(deps, batch),
+      retryPrepay: (batch: number) => retryPrepay(deps, batch),
+      syncRefunds: (batch: number) => syncRefunds(deps, batch),
+      retryDeliveries: async (batch: number): Promise<Record<string, number>> => ({ ...(await retryDeliveries(deps, batch)) }),
+    },
     getOrder: (orderNo: string, viewer: string | null) => getOrder(deps, orderNo, viewer),
     listMyOrders: (shopperId: string) => listMyOrders(deps, shopperId),
     listOrders: (query: { status?: unknown; page?: unknown; pageSize?: unknown }) => listOrders(deps, query),
-    closeOrder: (orderNo: string, reason: string, byShopper?: string) => closeOrder(deps, orderNo, reason, byShopper),
     deliverOrder: (orderNo: string) => deliverOrder(deps, orderNo),
     fulfilOrder: (orderNo: string, note: string | null) => fulfilOrder(deps, orderNo, note),
 

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { Clock, systemClock } from '../domain/shared/clock';
 import { DispatchDeps } from '../domain/shared/dispatch-outbox';
 import { Notifier, TOPIC_DELIVER_ORDER, TOPIC_NOTIFY_ADMINS, TOPIC_NOTIFY_SHOPPER, AdminNotice, ShopperNotice } from '../domain/shared/notices';
-import { retryDeliveries } from '../domain/ordering/retry-deliveries';
 import { Shop, ShopFacadeDeps, createShop } from '../domain/shop';
 import { JobRunner } from '../jobs/job-runner';
 import { OutboxPump } from '../jobs/outbox-pump';
@@ -15,6 +14,9 @@ import { LogNotifier } from './notifications/log-notifier';
 import { withOutboxKick } from './outbox-kick';
 import { createPersistence } from './persistence/create-persistence';
 import { RedisParts, createRedisParts } from './redis/create-redis-parts';
+import { Payments, setUpPayments } from './payment/payment-setup';
+import { noProvider } from './payment/no-provider';
+import { TOPIC_EXECUTE_REFUND } from '../domain/payment/refund-order';
 
 export interface App {
   config: Config;
@@ -22,6 +24,7 @@ export interface App {
   shop: Shop;
   persistence: Awaited<ReturnType<typeof createPersistence>>;
   redis: RedisParts;
+  payments: Payments;
   jobs: JobRunner;
   pump: OutboxPump;
   adminApiKey: string;
@@ -53,12 +56,15 @@ export async function composeApp(config: Config, logger: Logger, overrides: Comp
   // The pump is created below; the kick only runs after a commit, by which time it exists.
   let pump: OutboxPump | null = null;
   const uow = withOutboxKick(persistence.uow, () => pump?.kick());
+  const payments = await setUpPayments(config, logger, `http://127.0.0.1:${config.port}`);
   const deps: ShopFacadeDeps = {
     uow,
     clock,
     limits: config.limits,
     webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret),
-    enabledPaymentMethods: ['credit'],
+    provider: payments.provider ?? noProvider,
+    enabledPaymentMethods: payments.provider ? ['credit', 'wechatpay'] : ['credit'],
+    log: (message, fields) => logger.warn(fields, message),
   };
   const shop = createShop(deps);
 
@@ -75,6 +81,11 @@ export async function composeApp(config: Config, logger: Logger, overrides: Comp
         // A failed attempt is already scheduled on the order itself (retry-deliveries); only a missing order retries here.
         return result.ok || result.error.code !== 'ORDER_NOT_FOUND';
       },
+      [TOPIC_EXECUTE_REFUND]: async (m) => {
+        const result = await shop.executeRefund(String(m.payload.outRefundNo));
+        // Unreachable provider: the outbox retries with backoff (and refund sync asks again).
+        return result.ok || result.error.code !== 'PROVIDER_UNAVAILABLE';
+      },
       [TOPIC_NOTIFY_SHOPPER]: async (m) => {
         await notifier.notifyShopper(m.payload as unknown as ShopperNotice);
         return true;
@@ -90,12 +101,14 @@ export async function composeApp(config: Config, logger: Logger, overrides: Comp
 
   const jobs = new JobRunner(redis.lock, logger.child({ part: 'jobs' }));
   jobs.register({ name: 'outbox-dispatch', schedule: '*/5 * * * * *', leaseMs: 60_000, run: () => activePump.drainOnce() });
-  jobs.register({
-    name: 'retry-deliveries',
-    schedule: '*/30 * * * * *',
-    leaseMs: 120_000,
-    run: async () => ({ ...(await retryDeliveries(deps, 100)) }),
-  });
+  const { repairs } = shop;
+  jobs.register({ name: 'retry-deliveries', schedule: '*/30 * * * * *', leaseMs: 120_000, run: () => repairs.retryDeliveries(100) });
+  if (payments.provider) {
+    jobs.register({ name: 'repair-dropped-payments', schedule: '*/20 * * * * *', leaseMs: 120_000, run: () => repairs.repairDroppedPayments(100) });
+    jobs.register({ name: 'close-expired-orders', schedule: '*/30 * * * * *', leaseMs: 120_000, run: () => repairs.closeExpiredOrders(100) });
+    jobs.register({ name: 'retry-prepay', schedule: '*/15 * * * * *', leaseMs: 120_000, run: () => repairs.retryPrepay(50) });
+    jobs.register({ name: 'sync-refunds', schedule: '0 * * * * *', leaseMs: 120_000, run: () => repairs.syncRefunds(100) });
+  }
 
   return {
     config,
@@ -103,6 +116,7 @@ export async function composeApp(config: Config, logger: Logger, overrides: Comp
     shop,
     persistence,
     redis,
+    payments,
     jobs,
     pump: activePump,
     adminApiKey: secrets.adminApiKey,
@@ -113,6 +127,7 @@ export async function composeApp(config: Config, logger: Logger, overrides: Comp
     async close() {
       activePump.stop();
       await jobs.stop();
+      await payments.close();
       await redis.close();
       await persistence.close();
     },

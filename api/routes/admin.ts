@@ -88,6 +88,32 @@ export async function adminRoutes(app: FastifyInstance, opts: { shop: Shop; auth
     },
   );
 
+  app.post<{ Params: { orderNo: string }; Body: { amount?: number; reason?: string } }>(
+    '/v1/admin/orders/:orderNo/refunds',
+    {
+      schema: {
+        params: orderNoParam,
+        body: { type: 'object', additionalProperties: false, properties: { amount: { type: 'integer', minimum: 1 }, reason: { type: 'string', minLength: 1, maxLength: 80 } } },
+      },
+    },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      const result = await shop.refundOrder({
+        orderNo: request.params.orderNo,
+        amount: request.body.amount,
+        reason: request.body.reason ?? 'refund',
+        requestId: typeof key === 'string' && key.length > 0 ? key : undefined,
+      });
+      if (!result.ok) return sendError(reply, result.error);
+      const r = result.value;
+      const details = await shop.getOrder(request.params.orderNo, null);
+      return reply.code(201).send({
+        refund: { outRefundNo: r.outRefundNo, amount: { amount: r.amount, currency: r.currency }, status: r.status, reason: r.reason, createdAt: r.createdAt.toISOString() },
+        order: details.ok ? presentOrderForAdmin(details.value.order, details.value) : null,
+      });
+    },
+  );
+
   app.post<{ Params: { orderNo: string }; Body: { note?: string } | undefined }>(
     '/v1/admin/orders/:orderNo/fulfil',
     { schema: { params: orderNoParam, body: { type: ['object', 'null'], additionalProperties: false, properties: { note: { type: 'string', maxLength: 500 } } } } },

@@ -4,6 +4,7 @@ import { AuthHandlers, shopperId } from '../auth';
 import { sendError } from '../errors';
 import { presentOrder, presentOrderForAdmin } from '../presenters';
 import { orderNoParam, quantityItem } from '../schemas';
+import { presentPayment } from './order-payments';
 
 interface PlaceOrderBody {
   items?: Array<{ productId: number; quantity: number }>;
@@ -33,7 +34,7 @@ export async function orderRoutes(app: FastifyInstance, opts: { shop: Shop; auth
     if (request.body.items === undefined && request.body.fromCart !== true) {
       return sendError(reply, { code: 'VALIDATION_FAILED', message: 'body: give items or fromCart: true', details: { field: 'items' } });
     }
-    const result = await shop.placeOrder({
+    const result = await shop.checkout({
       shopperId: shopperId(request),
       idempotencyKey: key,
       items: request.body.items,
@@ -44,7 +45,8 @@ export async function orderRoutes(app: FastifyInstance, opts: { shop: Shop; auth
     if (result.value.outcome !== 'created') reply.header('Idempotent-Replayed', result.value.outcome);
     const details = await shop.getOrder(result.value.order.orderNo, null);
     const view = details.ok ? presentOrder(details.value.order, details.value) : presentOrder(result.value.order.snapshot);
-    return reply.code(201).send(view);
+    const payment = result.value.payment ? { payment: presentPayment(request, view.orderNo, result.value.payment) } : {};
+    return reply.code(201).send({ ...view, ...payment });
   });
 
   app.get('/v1/orders', { preHandler: auth.shopper }, async (request) => ({

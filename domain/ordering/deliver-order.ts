@@ -28,9 +28,11 @@ export async function deliverOrder(deps: DeliverDeps, orderNo: string): Promise<
   if (webhookFailure !== null) return recordFailure(deps, state, webhookFailure);
 
   return deps.uow.run(async (tx) => {
-    const fresh = await tx.orders.findByNo(orderNo);
-    if (!fresh || fresh.status !== 'PAID') return ok<DeliveryOutcome>('ALREADY_DELIVERED');
     const now = deps.clock.now();
+    // Claim the order row first: a refund or a second deliverer racing us waits or finds it no longer PAID.
+    if (!(await tx.orders.updateWhileInStatus(orderNo, 'PAID', { lastDeliveryError: null }))) return ok<DeliveryOutcome>('ALREADY_DELIVERED');
+    const fresh = await tx.orders.findByNo(orderNo);
+    if (!fresh) return ok<DeliveryOutcome>('ALREADY_DELIVERED');
     await deliverAutomaticLines(tx, fresh, now);
     if (Order.restore(fresh).hasManualLines()) {
       await tx.orders.updateWhileInStatus(orderNo, 'PAID', { nextDeliveryAt: null, lastDeliveryError: null });
@@ -50,9 +52,10 @@ export async function fulfilOrder(deps: DeliverDeps, orderNo: string, note: stri
   const webhookFailure = await callWebhooks(deps, state);
   if (webhookFailure !== null) return recordFailure(deps, state, webhookFailure);
   return deps.uow.run(async (tx) => {
-    const fresh = await tx.orders.findByNo(orderNo);
-    if (!fresh || fresh.status !== 'PAID') return fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${fresh?.status ?? 'gone'}, not PAID`);
     const now = deps.clock.now();
+    const claimed = await tx.orders.updateWhileInStatus(orderNo, 'PAID', { lastDeliveryError: null });
+    const fresh = await tx.orders.findByNo(orderNo);
+    if (!claimed || !fresh) return fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${fresh?.status ?? 'gone'}, not PAID`);
     await deliverAutomaticLines(tx, fresh, now);
     return finish(tx, fresh, now, note);
   });

@@ -23,6 +23,8 @@ export interface OrderRepository {
   updateWhileInStatus(orderNo: string, status: OrderStatus, changes: OrderChanges): Promise<boolean>;
   /** Unpaid orders whose pay window has passed, oldest first. */
   findExpiredUnpaid(now: Date, limit: number): Promise<OrderState[]>;
+  /** CREATED orders (their QR could not be made yet) created before `createdBefore` and still inside their pay window, oldest first. */
+  findAwaitingPrepay(createdBefore: Date, now: Date, limit: number): Promise<OrderState[]>;
   /** PAID orders whose next delivery attempt is due, oldest first. */
   findDeliveryDue(now: Date, limit: number): Promise<OrderState[]>;
 }

@@ -104,6 +104,43 @@ export class Order {
     return ok(this.transition('PAID', { paidAt: at, nextDeliveryAt: at, deliveryAttempts: 0, lastDeliveryError: null }));
   }
 
+  /** Money arrived for an order we had closed, and its stock could be reserved again: it is sold after all. */
+  reopenForLatePayment(at: Date, amount: number, currency: string): Result<OrderTransition, DomainError<'ORDER_NOT_PAYABLE' | 'AMOUNT_MISMATCH'>> {
+    if (this.state.status !== 'CLOSED') return fail('ORDER_NOT_PAYABLE', `order ${this.orderNo} is ${this.state.status}, not CLOSED`);
+    if (amount !== this.state.totalAmount || currency !== this.state.currency) {
+      return fail('AMOUNT_MISMATCH', `order ${this.orderNo} costs ${this.state.totalAmount} ${this.state.currency}, got ${amount} ${currency}`);
+    }
+    return ok(this.transition('PAID', { paidAt: at, nextDeliveryAt: at, deliveryAttempts: 0, lastDeliveryError: null }));
+  }
+
+  /** What can still be refunded: the total less what was refunded already. */
+  refundable(): number {
+    return this.state.totalAmount - this.state.refundedAmount;
+  }
+
+  /** A refund starts: PAID, DELIVERED or PARTIALLY_REFUNDED orders (and CLOSED ones paid late) wait in REFUNDING. */
+  startRefund(amount: number, allowClosed = false): Result<OrderTransition, DomainError<'ORDER_NOT_REFUNDABLE' | 'VALIDATION_FAILED'>> {
+    const from = this.state.status;
+    const refundableStates: OrderStatus[] = ['PAID', 'DELIVERED', 'PARTIALLY_REFUNDED', ...(allowClosed ? (['CLOSED'] as OrderStatus[]) : [])];
+    if (from === 'REFUNDING') return fail('ORDER_NOT_REFUNDABLE', `order ${this.orderNo} has a refund in progress; wait for it to finish`);
+    if (!refundableStates.includes(from)) return fail('ORDER_NOT_REFUNDABLE', `order ${this.orderNo} is ${from}: nothing was paid that can be refunded`);
+    if (!Number.isSafeInteger(amount) || amount < 1) return fail('VALIDATION_FAILED', 'amount: must be a positive integer (minor units)', { field: 'amount' });
+    const limit = allowClosed && from === 'CLOSED' ? this.state.totalAmount : this.refundable();
+    if (amount > limit) return fail('VALIDATION_FAILED', `amount: at most ${limit} can still be refunded`, { field: 'amount' });
+    return ok(this.transition('REFUNDING', {}));
+  }
+
+  /** A refund came back: the order ends REFUNDED when everything went back, PARTIALLY_REFUNDED otherwise. */
+  finishRefund(amount: number): OrderTransition {
+    const refunded = this.state.refundedAmount + amount;
+    return this.transition(refunded >= this.state.totalAmount ? 'REFUNDED' : 'PARTIALLY_REFUNDED', { refundedAmount: refunded });
+  }
+
+  /** A refund failed: back to where the order was. */
+  abandonRefund(back: OrderStatus): OrderTransition {
+    return this.transition(back, {});
+  }
+
   markDelivered(at: Date, fulfilmentNote: string | null): Result<OrderTransition, DomainError<'ORDER_NOT_FULFILLABLE'>> {
     if (this.state.status !== 'PAID') return fail('ORDER_NOT_FULFILLABLE', `order ${this.orderNo} is ${this.state.status}, not PAID`);
     return ok(this.transition('DELIVERED', { deliveredAt: at, nextDeliveryAt: null, lastDeliveryError: null, fulfilmentNote }));

@@ -23,10 +23,20 @@ export interface PaymentRepository {
   insert(payment: NewPayment): Promise<PaymentRecord | 'DUPLICATE'>;
   findByOrder(orderNo: string): Promise<PaymentRecord[]>;
   findByOutTradeNo(outTradeNo: string): Promise<PaymentRecord | null>;
-  /** PENDING → SUCCEEDED with the transaction id; false when it was not PENDING. */
+  /**
+   * PENDING or CLOSED → SUCCEEDED with the transaction id (money can arrive after we closed our side: a late
+   * payment is still a payment); false when it was already SUCCEEDED or FAILED.
+   */
   markSucceeded(outTradeNo: string, transactionId: string, paidAt: Date): Promise<boolean>;
   /** Records the QR code the provider gave; only while PENDING. */
   setCodeUrl(outTradeNo: string, codeUrl: string, expiresAt: Date): Promise<boolean>;
   /** PENDING → CLOSED. */
   markClosed(outTradeNo: string): Promise<boolean>;
+  /**
+   * Repair bookkeeping: when the provider should next be asked about this PENDING payment, and how often it was.
+   * Checks back off per payment, so old unpaid orders never starve new ones.
+   */
+  scheduleCheck(outTradeNo: string, nextCheckAt: Date, checkAttempts: number): Promise<boolean>;
+  /** PENDING payments of `provider` whose next check is due, ordered by (next_check_at, id), after the cursor id. */
+  findChecksDue(provider: string, now: Date, limit: number, afterId: number): Promise<Array<PaymentRecord & { nextCheckAt: Date | null; checkAttempts: number }>>;
 }

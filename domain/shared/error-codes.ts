@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'CART_EMPTY',
   'CART_FULL',
   'RATE_LIMITED',
+  'PROVIDER_UNAVAILABLE',
   'STORE_UNAVAILABLE',
 ] as const;
 

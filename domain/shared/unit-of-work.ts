@@ -5,6 +5,7 @@ import { ProductRepository } from '../catalog/product-repository';
 import { CartRepository } from '../ordering/cart';
 import { OrderRepository } from '../ordering/order-repository';
 import { PaymentRepository } from '../payment/payment-record';
+import { RefundRepository } from '../payment/refund-record';
 import { OutboxRepository } from './outbox';
 
 /** The repositories of one open transaction. */
@@ -16,6 +17,7 @@ export interface Tx {
   orders: OrderRepository;
   accounts: AccountRepository;
   payments: PaymentRepository;
+  refunds: RefundRepository;
   outbox: OutboxRepository;
   /** Runs after a successful commit only — never for work that rolled back. */
   afterCommit(callback: () => void): void;

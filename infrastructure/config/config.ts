@@ -6,6 +6,26 @@ export type Role = (typeof ROLES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** The real WeChat Pay merchant; when absent the shop pays through its sandbox gateway. */
+export interface WechatPaySettings {
+  mchId: string;
+  appId: string;
+  apiV3Key: string;
+  merchantSerial: string;
+  merchantPrivateKeyFile: string;
+  platformPublicKeyFiles: string;
+  platformSerials: string;
+  baseUrl: string | undefined;
+}
+
+export interface SandboxSettings {
+  port: number;
+  host: string;
+  /** Where a phone reaches the pay pages (the QR's code_url); defaults to the listening address. */
+  publicUrl: string | undefined;
+  timeScale: number;
+}
+
 export interface Config {
   roles: Role[];
   /** True when TILLBOT_ROLES was not given: start every role that can run with what is configured. */
@@ -27,6 +47,42 @@ export interface Config {
   initDataMaxAgeSeconds: number;
   bodyLimitBytes: number;
   seedDemoCatalog: boolean;
+  wechatpay: WechatPaySettings | undefined;
+  sandbox: SandboxSettings;
+}
+
+const WECHATPAY_REQUIRED = ['WECHATPAY_MCHID', 'WECHATPAY_APPID', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_MERCHANT_SERIAL', 'WECHATPAY_MERCHANT_PRIVATE_KEY_FILE', 'WECHATPAY_PLATFORM_PUBLIC_KEY_FILE', 'WECHATPAY_PLATFORM_SERIAL'] as const;
+
+function wechatpay(env: Env): WechatPaySettings | undefined {
+  const given = WECHATPAY_REQUIRED.filter((name) => optional(env, name) !== undefined);
+  if (given.length === 0) return undefined;
+  const missing = WECHATPAY_REQUIRED.find((name) => optional(env, name) === undefined);
+  if (missing) throw new ConfigError(missing, `is required when ${given[0]} is set (all WECHATPAY_* settings go together)`);
+  const value = (name: (typeof WECHATPAY_REQUIRED)[number]) => optional(env, name) as string;
+  if (!/^\d{1,32}$/.test(value('WECHATPAY_MCHID'))) throw new ConfigError('WECHATPAY_MCHID', 'must be the merchant id (digits)');
+  if (Buffer.byteLength(value('WECHATPAY_APIV3_KEY'), 'utf8') !== 32) throw new ConfigError('WECHATPAY_APIV3_KEY', 'must be exactly 32 bytes');
+  return {
+    mchId: value('WECHATPAY_MCHID'),
+    appId: value('WECHATPAY_APPID'),
+    apiV3Key: value('WECHATPAY_APIV3_KEY'),
+    merchantSerial: value('WECHATPAY_MERCHANT_SERIAL'),
+    merchantPrivateKeyFile: value('WECHATPAY_MERCHANT_PRIVATE_KEY_FILE'),
+    platformPublicKeyFiles: value('WECHATPAY_PLATFORM_PUBLIC_KEY_FILE'),
+    platformSerials: value('WECHATPAY_PLATFORM_SERIAL'),
+    baseUrl: url(env, 'WECHATPAY_BASE_URL', ['https', 'http']),
+  };
+}
+
+function sandbox(env: Env, shopPort: number): SandboxSettings {
+  const raw = optional(env, 'SANDBOX_TIME_SCALE');
+  const timeScale = raw === undefined ? 1 : Number(raw);
+  if (!Number.isFinite(timeScale) || timeScale <= 0) throw new ConfigError('SANDBOX_TIME_SCALE', `must be a positive number, got "${raw}"`);
+  return {
+    port: integer(env, 'SANDBOX_PORT', shopPort === 0 ? 0 : Math.min(shopPort + 1, 65535), 0, 65535),
+    host: optional(env, 'SANDBOX_HOST') ?? '127.0.0.1',
+    publicUrl: url(env, 'SANDBOX_PUBLIC_URL', ['http', 'https']),
+    timeScale,
+  };
 }
 
 function roles(env: Env): { roles: Role[]; defaulted: boolean } {
@@ -84,5 +140,7 @@ export function loadConfig(env: Env): Config {
     initDataMaxAgeSeconds: integer(env, 'INIT_DATA_MAX_AGE_SECONDS', 24 * 3600, 60, 24 * 3600),
     bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
     seedDemoCatalog: oneOf(env, 'SEED_DEMO_CATALOG', ['auto', 'never'] as const, 'auto') === 'auto',
+    wechatpay: wechatpay(env),
+    sandbox: sandbox(env, integer(env, 'PORT', 3000, 0, 65535)),
   };
 }

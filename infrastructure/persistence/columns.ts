@@ -43,6 +43,15 @@ export const toDate = (ms: number): Date => new Date(ms);
 
 export const toDateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 
+/**
+ * Cuts text to at most `maxChars` characters (code points, as MySQL counts them, so no emoji is split in half). Both
+ * engines then store the same thing: SQLite would keep a longer value that MySQL refuses.
+ */
+export function clip(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  return Array.from(text).slice(0, maxChars).join('');
+}
+
 /** Narrows a stored string to one of the allowed values; anything else means the row was written by something else. */
 export function oneOf<T extends string>(allowed: readonly T[], value: string, column: string): T {
   const found = allowed.find((candidate) => candidate === value);

@@ -22,10 +22,10 @@ type Callback = () => void;
 const isFailedResult = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && 'ok' in value && (value as { ok: unknown }).ok === false;
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const unavailable = (error: unknown): StoreUnavailableError =>
-  new StoreUnavailableError(`the database cannot be reached: ${describe(error)}`, error);
+  new StoreUnavailableError(`the database cannot be reached: ${messageOf(error)}`, error);
 
 /** Connecting, beginning, committing: a connection failure here is the store's, whatever its shape. */
 async function storeCall<R>(call: () => Promise<R>): Promise<R> {
@@ -59,7 +59,7 @@ export class TypeormUnitOfWork implements UnitOfWork {
         // Only the database's own errors count: an ECONNREFUSED from some HTTP call inside `work` is not ours to relabel.
         if (error instanceof QueryFailedError && isConnectionFailure(error)) throw unavailable(error);
         if (attempt >= this.settings.conflictRetries || !isRetryableConflict(error)) throw error;
-        this.settings.logger.warn('transaction conflict, running the unit of work again', { attempt: attempt + 1, error: describe(error) });
+        this.settings.logger.warn('transaction conflict, running the unit of work again', { attempt: attempt + 1, error: messageOf(error) });
         await sleep(this.backoffMs(attempt));
       }
     }
@@ -106,7 +106,7 @@ export class TypeormUnitOfWork implements UnitOfWork {
     try {
       await runner.rollbackTransaction();
     } catch (error) {
-      this.settings.logger.warn('rollback failed (the connection is probably gone)', { error: describe(error) });
+      this.settings.logger.warn('rollback failed (the connection is probably gone)', { error: messageOf(error) });
     }
   }
 
@@ -116,10 +116,10 @@ export class TypeormUnitOfWork implements UnitOfWork {
       try {
         const returned: unknown = callback();
         if (returned instanceof Promise) {
-          returned.catch((error: unknown) => this.settings.logger.error('an after-commit callback failed', { error: describe(error) }));
+          returned.catch((error: unknown) => this.settings.logger.error('an after-commit callback failed', { error: messageOf(error) }));
         }
       } catch (error) {
-        this.settings.logger.error('an after-commit callback failed', { error: describe(error) });
+        this.settings.logger.error('an after-commit callback failed', { error: messageOf(error) });
       }
     }
   }

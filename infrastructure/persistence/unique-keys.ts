@@ -18,5 +18,6 @@ export const UNIQUE_KEYS = {
   ledgerReference: key('uq_ledger_entries_user_reference', 'ledger_entries', 'user_id', 'reference'),
   paymentOutTradeNo: key('uq_payments_out_trade_no', 'payments', 'out_trade_no'),
   paymentTransaction: key('uq_payments_provider_transaction', 'payments', 'provider', 'transaction_id'),
+  refundOutRefundNo: key('uq_refunds_out_refund_no', 'refunds', 'out_refund_no'),
   outboxDedupe: key('uq_outbox_dedupe_key', 'outbox', 'dedupe_key'),
 } as const;

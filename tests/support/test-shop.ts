@@ -29,6 +29,7 @@ export async function startTestShop(backend: Backend, env: Record<string, string
     ADMIN_API_KEY: TEST_ADMIN_KEY,
     TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
     LOG_LEVEL: 'silent',
+    SANDBOX_PORT: '0',
     ...(mysql ? { DATABASE_URL: mysql.url } : {}),
     ...env,
   });
@@ -70,4 +71,37 @@ export async function giveCredit(shop: TestShop, userId: number, amount: number)
   await shop.api.inject({ method: 'GET', url: '/v1/account', headers: shop.shopper(userId) });
   const res = await shop.api.inject({ method: 'POST', url: `/v1/admin/accounts/${userId}/adjustments`, headers: shop.admin, payload: { amount, reason: 'test top-up' } });
   if (res.statusCode !== 201) throw new Error(`credit failed: ${res.statusCode} ${res.body}`);
+}
+
+/** A port nothing listens on right now (the shop's notify_url must be known before the server starts). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A shop listening on a real port, so the sandbox's notifications reach it over HTTP. */
+export async function startListeningShop(backend: Backend, env: Record<string, string> = {}): Promise<TestShop & { base: string }> {
+  const port = await freePort();
+  const shop = await startTestShop(backend, { PORT: String(port), SANDBOX_TIME_SCALE: '0.001', ...env });
+  await shop.api.listen({ host: '127.0.0.1', port });
+  return { ...shop, base: `http://127.0.0.1:${port}` };
+}
+
+/** Polls until the check passes (deliveries and notifications run in the background). */
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -28,6 +28,17 @@ const sameSecret = (a: string, b: string): boolean => {
 /** A small HTTP face on the knobs, for demos driven from curl or a browser. Mounted under /sandbox. */
 export function adminRoutes(ctx: AdminContext) {
   return async function register(app: FastifyInstance): Promise<void> {
+    // curl -X POST sends no body, curl -d sends a form type: read any body, of any type, as JSON if there is one.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+      const text = String(body).trim();
+      if (text === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(text));
+      } catch {
+        done(Object.assign(new Error('body is not JSON'), { statusCode: 400 }), undefined);
+      }
+    });
     if (ctx.adminToken) {
       const expected = `Bearer ${ctx.adminToken}`;
       app.addHook('onRequest', async (req, reply) => {

@@ -84,7 +84,9 @@ export class NotificationDispatcher {
     n.nextAttemptAt = new Date(this.o.clock().getTime() + delayMs).toISOString();
     const timer = setTimeout(() => {
       this.timers.delete(n.id);
-      const run = this.attempt(n).finally(() => this.inFlight.delete(run));
+      const run = this.attempt(n)
+        .catch((e: unknown) => this.o.log(`notification ${n.id} attempt failed unexpectedly: ${(e as Error).message}`))
+        .finally(() => this.inFlight.delete(run));
       this.inFlight.add(run);
     }, delayMs);
     this.timers.set(n.id, timer);

@@ -1,4 +1,6 @@
+import { mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import Fastify from 'fastify';
 import { Result } from '../../../domain/shared/result';
 import { readRsaPrivateKey, readRsaPublicKey } from '../wechatpay/platform-key-ring';
@@ -75,9 +77,19 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? (() => undefined);
 
-  const state: SandboxState = options.stateFile ? loadStateFile(options.stateFile) : emptyState();
   const stateFile = options.stateFile;
-  const persist = stateFile ? () => saveStateFile(stateFile, state) : () => undefined;
+  if (stateFile) mkdirSync(dirname(stateFile), { recursive: true });
+  const state: SandboxState = stateFile ? loadStateFile(stateFile) : emptyState();
+  // A failed write must not take the gateway (or the shop it is embedded in) down from inside a timer.
+  const persist = stateFile
+    ? () => {
+        try {
+          saveStateFile(stateFile, state);
+        } catch (e) {
+          log(`cannot write state file ${stateFile}: ${(e as Error).message}`);
+        }
+      }
+    : () => undefined;
 
   const knobs = new SandboxKnobs();
   const signer = new PlatformSigner(platformKey, c.platformSerial);

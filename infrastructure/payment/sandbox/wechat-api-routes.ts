@@ -61,8 +61,12 @@ export function wechatApiRoutes(ctx: WechatApiContext) {
       if ('hang' in failure) {
         reply.hijack();
         await new Promise<void>((resolve) => {
-          ctx.hangs.add(resolve);
-          req.raw.socket.once('close', resolve);
+          const release = () => {
+            ctx.hangs.delete(release);
+            resolve();
+          };
+          ctx.hangs.add(release);
+          req.raw.socket.once('close', release);
         });
         reply.raw.destroy();
         return undefined;

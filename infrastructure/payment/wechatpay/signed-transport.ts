@@ -83,6 +83,9 @@ export class SignedTransport {
     const headers: Record<string, string> = { Authorization: authorization, Accept: 'application/json', 'User-Agent': USER_AGENT };
     if (method === 'POST') headers['Content-Type'] = 'application/json';
 
+    // axios' own timeout only notices an idle socket; the abort bounds the whole exchange, trickled replies too.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.compiled.timeoutMs);
     let response: AxiosResponse<Buffer>;
     try {
       response = await this.http.request<Buffer>({
@@ -96,12 +99,15 @@ export class SignedTransport {
         transformRequest: [(data: unknown) => data],
         transformResponse: [(data: unknown) => data],
         transitional: { clarifyTimeoutError: true, silentJSONParsing: false, forcedJSONParsing: false },
+        signal: deadline.signal,
       });
     } catch (e) {
       if (!axios.isAxiosError(e)) throw e;
-      const timedOut = e.code === 'ETIMEDOUT' || e.code === 'ECONNABORTED';
+      const timedOut = deadline.signal.aborted || e.code === 'ETIMEDOUT' || e.code === 'ECONNABORTED';
       const message = timedOut ? `WeChat Pay did not answer within ${this.compiled.timeoutMs} ms` : `cannot reach WeChat Pay: ${e.code ?? ''} ${e.message}`.trim();
       return { done: false, error: { code: 'PROVIDER_UNAVAILABLE', message } };
+    } finally {
+      clearTimeout(timer);
     }
 
     const rawBody = Buffer.isBuffer(response.data) ? response.data : Buffer.from(response.data ?? '');

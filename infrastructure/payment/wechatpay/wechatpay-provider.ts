@@ -23,10 +23,13 @@ const rejectLocally = (message: string): Result<never, ProviderError> => err({ c
 
 /** The PaymentProvider port over WeChat Pay API v3 Native (QR) payments. */
 export class WechatPayProvider implements PaymentProvider {
-  readonly name: string = 'wechatpay';
+  readonly name: string;
   readonly client: WechatPayClient;
 
-  constructor(configOrClient: WechatPayConfig | WechatPayClient, deps: TransportDeps = {}) {
+  /** `name` lets the composition root register the same client, aimed at the sandbox gateway, as 'sandbox'. */
+  constructor(configOrClient: WechatPayConfig | WechatPayClient, options: TransportDeps & { name?: string } = {}) {
+    const { name, ...deps } = options;
+    this.name = name ?? 'wechatpay';
     this.client = configOrClient instanceof WechatPayClient ? configOrClient : new WechatPayClient(configOrClient, deps);
   }
 

@@ -7,6 +7,7 @@ import { OutboxEntity } from './outbox-entity';
 import { PaymentEntity } from './payment-entity';
 import { ProductCodeEntity } from './product-code-entity';
 import { ProductEntity } from './product-entity';
+import { RefundEntity } from './refund-entity';
 import { UserEntity } from './user-entity';
 
 /** Every table the repositories touch; the migrations, not these schemas, define the tables. */
@@ -20,5 +21,6 @@ export const ALL_ENTITIES = [
   AccountEntity,
   LedgerEntryEntity,
   PaymentEntity,
+  RefundEntity,
   OutboxEntity,
 ];

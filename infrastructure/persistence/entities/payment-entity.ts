@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { bigintColumn, idColumn, stringColumn } from '../columns';
+import { bigintColumn, idColumn, intColumn, stringColumn } from '../columns';
 
 export interface PaymentRow {
   id: number;
@@ -14,6 +14,9 @@ export interface PaymentRow {
   transaction_id: string | null;
   created_at: number;
   paid_at: number | null;
+  /** Repair bookkeeping: when the provider is next asked about this PENDING payment (NULL: never asked, due now). */
+  next_check_at: number | null;
+  check_attempts: number;
 }
 
 export const PaymentEntity = new EntitySchema<PaymentRow>({
@@ -32,5 +35,7 @@ export const PaymentEntity = new EntitySchema<PaymentRow>({
     transaction_id: stringColumn(64, true),
     created_at: bigintColumn(),
     paid_at: bigintColumn(true),
+    next_check_at: bigintColumn(true),
+    check_attempts: intColumn(),
   },
 });

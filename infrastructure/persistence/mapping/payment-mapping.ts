@@ -2,6 +2,9 @@ import { NewPayment, PaymentRecord, PaymentStatus } from '../../../domain/paymen
 import { oneOf, toDate, toDateOrNull, toMs, toMsOrNull } from '../columns';
 import { PaymentRow } from '../entities/payment-entity';
 
+/** What `PaymentRepository.findChecksDue` returns per payment. */
+export type PaymentCheck = PaymentRecord & { nextCheckAt: Date | null; checkAttempts: number };
+
 const PAYMENT_STATUSES: readonly PaymentStatus[] = ['PENDING', 'SUCCEEDED', 'CLOSED', 'FAILED'];
 
 export const paymentFromRow = (row: PaymentRow): PaymentRecord => ({
@@ -31,4 +34,12 @@ export const paymentRowFromNew = (payment: NewPayment): Omit<PaymentRow, 'id'> =
   transaction_id: payment.transactionId,
   created_at: toMs(payment.createdAt),
   paid_at: toMsOrNull(payment.paidAt),
+  next_check_at: null,
+  check_attempts: 0,
+});
+
+export const paymentCheckFromRow = (row: PaymentRow): PaymentCheck => ({
+  ...paymentFromRow(row),
+  nextCheckAt: toDateOrNull(row.next_check_at),
+  checkAttempts: row.check_attempts,
 });

@@ -8,6 +8,7 @@ import { TypeormOrderRepository } from './typeorm-order-repository';
 import { TypeormOutboxRepository } from './typeorm-outbox-repository';
 import { TypeormPaymentRepository } from './typeorm-payment-repository';
 import { TypeormProductRepository } from './typeorm-product-repository';
+import { TypeormRefundRepository } from './typeorm-refund-repository';
 import { TypeormUserRepository } from './typeorm-user-repository';
 
 /** The repositories of one transaction, all bound to its EntityManager (and so to its connection). */
@@ -20,6 +21,7 @@ export function buildTx(manager: EntityManager, dialect: Dialect, afterCommit: (
     orders: new TypeormOrderRepository(manager),
     accounts: new TypeormAccountRepository(manager),
     payments: new TypeormPaymentRepository(manager),
+    refunds: new TypeormRefundRepository(manager),
     outbox: new TypeormOutboxRepository(manager),
     afterCommit,
   };

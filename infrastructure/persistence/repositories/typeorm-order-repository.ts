@@ -1,4 +1,4 @@
-import { EntityManager, FindOptionsWhere, In, LessThanOrEqual, MoreThan, MoreThanOrEqual } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual } from 'typeorm';
 import { OrderListQuery, OrderRepository } from '../../../domain/ordering/order-repository';
 import { OrderChanges, OrderState, OrderStatus, OrderTransition, PaymentMethod } from '../../../domain/ordering/order-types';
 import { affectedRows } from '../affected-rows';
@@ -80,6 +80,15 @@ export class TypeormOrderRepository implements OrderRepository {
     const rows = await this.manager.find(OrderEntity, {
       where: { status: In(UNPAID), expires_at: LessThanOrEqual(toMs(now)) },
       order: { expires_at: 'ASC', order_no: 'ASC' },
+      take: limit,
+    });
+    return this.withLines(rows);
+  }
+
+  async findAwaitingPrepay(createdBefore: Date, now: Date, limit: number): Promise<OrderState[]> {
+    const rows = await this.manager.find(OrderEntity, {
+      where: { status: 'CREATED', created_at: LessThan(toMs(createdBefore)), expires_at: MoreThan(toMs(now)) },
+      order: { created_at: 'ASC', order_no: 'ASC' },
       take: limit,
     });
     return this.withLines(rows);

@@ -3,7 +3,7 @@ import { NewPayment, PaymentRecord, PaymentRepository } from '../../../domain/pa
 import { affectedRows } from '../affected-rows';
 import { toMs } from '../columns';
 import { PaymentEntity } from '../entities/payment-entity';
-import { paymentFromRow, paymentRowFromNew } from '../mapping/payment-mapping';
+import { PaymentCheck, paymentCheckFromRow, paymentFromRow, paymentRowFromNew } from '../mapping/payment-mapping';
 import { isDuplicateOf } from '../store-errors';
 import { UNIQUE_KEYS } from '../unique-keys';
 
@@ -37,7 +37,8 @@ export class TypeormPaymentRepository implements PaymentRepository {
         .createQueryBuilder()
         .update(PaymentEntity)
         .set({ status: 'SUCCEEDED', transaction_id: transactionId, paid_at: toMs(paidAt) })
-        .where("out_trade_no = :outTradeNo AND status = 'PENDING'", { outTradeNo })
+        // CLOSED too: money that arrives after we closed our side is still money, and late-payment handling needs it recorded.
+        .where("out_trade_no = :outTradeNo AND status IN ('PENDING', 'CLOSED')", { outTradeNo })
         .execute();
       return affectedRows(result) === 1;
     } catch (error) {
@@ -67,5 +68,36 @@ export class TypeormPaymentRepository implements PaymentRepository {
       .where("out_trade_no = :outTradeNo AND status = 'PENDING'", { outTradeNo })
       .execute();
     return affectedRows(result) === 1;
+  }
+
+  async scheduleCheck(outTradeNo: string, nextCheckAt: Date, checkAttempts: number): Promise<boolean> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(PaymentEntity)
+      .set({ next_check_at: toMs(nextCheckAt), check_attempts: checkAttempts })
+      .where("out_trade_no = :outTradeNo AND status = 'PENDING'", { outTradeNo })
+      .execute();
+    return affectedRows(result) === 1;
+  }
+
+  /**
+   * Keyset walk over (next_check_at, id), NULL (never checked) first. The cursor is only an id, so its place in that
+   * order is read from the row itself: a bare `id > afterId` would skip every older row whose check falls later than
+   * the cursor row's — the starvation of the seeds' repair job. When the caller has already rescheduled the cursor row
+   * past `now`, the walk starts over: what it handled has left the due set, so nothing is read twice.
+   */
+  async findChecksDue(provider: string, now: Date, limit: number, afterId: number): Promise<PaymentCheck[]> {
+    const nowMs = toMs(now);
+    const qb = this.manager
+      .createQueryBuilder(PaymentEntity, 'p')
+      .where("p.provider = :provider AND p.status = 'PENDING' AND (p.next_check_at IS NULL OR p.next_check_at <= :now)", { provider, now: nowMs });
+    const cursor = afterId > 0 ? await this.manager.findOne(PaymentEntity, { select: { id: true, next_check_at: true }, where: { id: afterId } }) : null;
+    if (cursor && cursor.next_check_at === null) {
+      qb.andWhere('((p.next_check_at IS NULL AND p.id > :afterId) OR p.next_check_at IS NOT NULL)', { afterId });
+    } else if (cursor && cursor.next_check_at !== null && cursor.next_check_at <= nowMs) {
+      qb.andWhere('(p.next_check_at > :cursorAt OR (p.next_check_at = :cursorAt AND p.id > :afterId))', { cursorAt: cursor.next_check_at, afterId });
+    }
+    const rows = await qb.orderBy('p.next_check_at', 'ASC').addOrderBy('p.id', 'ASC').take(Math.max(1, limit)).getMany();
+    return rows.map(paymentCheckFromRow);
   }
 }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import axios, { InternalAxiosRequestConfig } from 'axios';
 import { SandboxGateway, startSandboxGateway } from '../../../infrastructure/payment/sandbox/sandbox-gateway';
 import { WechatPayProvider } from '../../../infrastructure/payment/wechatpay/wechatpay-provider';
@@ -185,6 +187,26 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     expect(recovered.ok && recovered.value.tradeState).toBe('NOTPAY');
   });
 
+  it('bounds the whole exchange, not just socket idleness: a reply trickled byte by byte times out', async () => {
+    const trickle = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const tick = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(tick));
+    });
+    await new Promise<void>((resolve) => trickle.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(trickle.address() as AddressInfo).port}`;
+      const slow = new WechatPayProvider(clientConfig(keys, base, receiver.url, { timeoutMs: 300, maxRetries: 0 }));
+      const started = Date.now();
+      const result = await slow.query('T000000000005');
+      expect(!result.ok && result.error.code).toBe('PROVIDER_UNAVAILABLE');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      trickle.closeAllConnections();
+      await new Promise((resolve) => trickle.close(resolve));
+    }
+  });
+
   it('reports INVALID_RESPONSE when the reply is not signed by the configured platform key', async () => {
     const impostor = rsaPair();
     const wrongKey = new WechatPayProvider(clientConfig(keys, gateway.url, receiver.url, { platformKeys: [{ serial: keys.platformSerial, publicKey: impostor.publicKey }] }));
@@ -206,6 +228,11 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     const nowhere = new WechatPayProvider(clientConfig(keys, 'http://127.0.0.1:9', receiver.url, { maxRetries: 1 }));
     const result = await nowhere.query('T000000000004');
     expect(!result.ok && result.error.code).toBe('PROVIDER_UNAVAILABLE');
+  });
+
+  it('is named wechatpay unless the composition root names it otherwise', () => {
+    expect(provider.name).toBe('wechatpay');
+    expect(new WechatPayProvider(clientConfig(keys, gateway.url, receiver.url), { name: 'sandbox' }).name).toBe('sandbox');
   });
 
   it('refuses non-CNY amounts locally', async () => {

@@ -6,7 +6,7 @@ import { createPersistence } from '../../../infrastructure/persistence';
 import { StoreUnavailableError } from '../../../domain/shared/unit-of-work';
 import { createTestMysqlDatabase, databaseBackends, TestMysqlDatabase, testMysqlUrl } from '../../support/services';
 
-const TABLES = ['accounts', 'cart_items', 'ledger_entries', 'order_lines', 'orders', 'outbox', 'payments', 'product_codes', 'products', 'users'];
+const TABLES = ['accounts', 'cart_items', 'ledger_entries', 'order_lines', 'orders', 'outbox', 'payments', 'product_codes', 'products', 'refunds', 'users'];
 const silent = { warn: () => undefined, error: () => undefined };
 
 describe.each(databaseBackends())('migrations (%s)', (backend) => {
@@ -27,7 +27,7 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
     const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath, logger: silent });
     try {
       expect(persistence.kind).toBe(backend);
-      expect(await persistence.migrate()).toEqual(['InitialSchema1763700000000']);
+      expect(await persistence.migrate()).toEqual(['InitialSchema1763700000000', 'RefundsAndPaymentChecks1763800000000']);
       const tables: Array<{ name: string }> =
         backend === 'mysql'
           ? await persistence.dataSource.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()')

@@ -138,6 +138,21 @@ describe.each(databaseBackends())('OrderRepository (%s)', (backend) => {
     expect(await inTx((tx) => tx.orders.findExpiredUnpaid(T0, 1))).toHaveLength(1);
   });
 
+  it('finds CREATED orders still waiting for their QR: created before the cut-off, still payable, oldest first', async () => {
+    const user = 'u-prepay';
+    const oldest = await insert({ userId: user, status: 'CREATED', createdAt: at(-5 * MINUTE), expiresAt: at(10 * MINUTE) });
+    const older = await insert({ userId: user, status: 'CREATED', createdAt: at(-3 * MINUTE), expiresAt: at(12 * MINUTE) });
+    await insert({ userId: user, status: 'CREATED', createdAt: at(-MINUTE), expiresAt: at(14 * MINUTE) }); // at the cut-off: too young
+    await insert({ userId: user, status: 'CREATED', createdAt: at(-20 * MINUTE), expiresAt: T0 }); // pay window over at `now`
+    await insert({ userId: user, status: 'AWAITING_PAYMENT', createdAt: at(-10 * MINUTE), expiresAt: at(5 * MINUTE) });
+    await insert({ userId: user, status: 'CLOSED', createdAt: at(-10 * MINUTE), expiresAt: at(5 * MINUTE) });
+    const awaiting = (limit: number) => inTx((tx) => tx.orders.findAwaitingPrepay(at(-MINUTE), T0, limit));
+    const found = (await awaiting(100)).filter((o) => o.userId === user);
+    expect(found.map((o) => o.orderNo)).toEqual([oldest.orderNo, older.orderNo]);
+    expect(found[0]?.lines).toHaveLength(1);
+    expect(await awaiting(1)).toHaveLength(1);
+  });
+
   it('finds PAID orders whose next delivery attempt is due, soonest first', async () => {
     const user = 'u-delivery';
     const first = await insert({ userId: user, status: 'PAID', nextDeliveryAt: at(-2 * MINUTE) });

@@ -55,8 +55,6 @@ describe.each(databaseBackends())('OutboxRepository (%s)', (backend) => {
     const ids = [...batches.flat(), ...sweep].map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(30);
-    // Losing a race costs a dispatcher its first candidates, not its batch.
-    expect(batches.flat().length).toBe(30);
   });
 
   it('claims only due messages, oldest first, up to the limit', async () => {

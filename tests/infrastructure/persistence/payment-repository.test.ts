@@ -55,7 +55,19 @@ describe.each(databaseBackends())('PaymentRepository (%s)', (backend) => {
     expect(await inTx((tx) => tx.payments.markClosed('PAY-Q'))).toBe(true);
     expect(await inTx((tx) => tx.payments.markClosed('PAY-Q'))).toBe(false);
     expect(await inTx((tx) => tx.payments.setCodeUrl('PAY-Q', 'weixin://other', at(1)))).toBe(false);
-    expect(await inTx((tx) => tx.payments.markSucceeded('PAY-Q', 'wx-Q', at(1)))).toBe(false);
     expect(await inTx((tx) => tx.payments.findByOutTradeNo('PAY-Q'))).toMatchObject({ status: 'CLOSED', codeUrl: 'weixin://wxpay/bizpayurl?pr=abc' });
+  });
+
+  it('records a late payment on a CLOSED pay order, once; never on a SUCCEEDED or FAILED one', async () => {
+    await inTx((tx) => tx.payments.insert(newPayment({ outTradeNo: 'PAY-L' })));
+    expect(await inTx((tx) => tx.payments.markClosed('PAY-L'))).toBe(true);
+    expect(await inTx((tx) => tx.payments.markSucceeded('PAY-L', 'wx-L', at(20 * 60_000)))).toBe(true);
+    expect(await inTx((tx) => tx.payments.markSucceeded('PAY-L', 'wx-L2', at(21 * 60_000)))).toBe(false);
+    expect(await inTx((tx) => tx.payments.findByOutTradeNo('PAY-L'))).toMatchObject({ status: 'SUCCEEDED', transactionId: 'wx-L', paidAt: at(20 * 60_000) });
+    expect(await inTx((tx) => tx.payments.markClosed('PAY-L'))).toBe(false);
+
+    await inTx((tx) => tx.payments.insert(newPayment({ outTradeNo: 'PAY-F', status: 'FAILED' })));
+    expect(await inTx((tx) => tx.payments.markSucceeded('PAY-F', 'wx-F', at(1)))).toBe(false);
+    expect(await inTx((tx) => tx.payments.findByOutTradeNo('PAY-F'))).toMatchObject({ status: 'FAILED', transactionId: null, paidAt: null });
   });
 });

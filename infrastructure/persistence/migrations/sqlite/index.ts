@@ -1,4 +1,5 @@
 import { InitialSchema1763700000000 } from './1763700000000-InitialSchema';
+import { RefundsAndPaymentChecks1763800000000 } from './1763800000000-RefundsAndPaymentChecks';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
-export const SQLITE_MIGRATIONS = [InitialSchema1763700000000];
+export const SQLITE_MIGRATIONS = [InitialSchema1763700000000, RefundsAndPaymentChecks1763800000000];

@@ -2,6 +2,7 @@ import { ProductDraft } from '../../../../domain/catalog/product';
 import { OrderLine, OrderState } from '../../../../domain/ordering/order-types';
 import { Money } from '../../../../domain/shared/money';
 import { NewPayment } from '../../../../domain/payment/payment-record';
+import { NewRefund } from '../../../../domain/payment/refund-record';
 
 export const T0 = new Date('2026-01-15T08:00:00.000Z');
 export const at = (offsetMs: number): Date => new Date(T0.getTime() + offsetMs);
@@ -75,5 +76,21 @@ export const newPayment = (overrides: Partial<NewPayment> = {}): NewPayment => (
   transactionId: null,
   createdAt: T0,
   paidAt: null,
+  ...overrides,
+});
+
+/** A refund of `orderNo`, which must exist: refunds.order_no is a foreign key. */
+export const newRefund = (orderNo: string, overrides: Partial<NewRefund> = {}): NewRefund => ({
+  outRefundNo: `R${next().toString().padStart(8, '0')}`,
+  orderNo,
+  provider: 'wechatpay',
+  outTradeNo: `P${next().toString().padStart(8, '0')}`,
+  amount: 990,
+  currency: 'CNY',
+  reason: 'out of stock after a late payment',
+  status: 'PROCESSING',
+  orderStatusBefore: 'PAID',
+  nextCheckAt: at(MINUTE),
+  createdAt: T0,
   ...overrides,
 });

@@ -1,0 +1,75 @@
+import { Order } from '../ordering/order';
+import { reserveLines } from '../ordering/stock-reservation';
+import { queueDelivery, queueShopperNotice } from '../shared/notices';
+import { DomainError, Result, fail, ok } from '../shared/result';
+import { PaymentDeps } from './payment-deps';
+import { ProviderTrade } from './payment-provider';
+import { recordPayment } from './record-payment';
+import { openRefundInTx, queueRefundExecution } from './refund-order';
+
+export type TradeOutcome = 'PAID' | 'ALREADY_RECORDED' | 'NOT_PAID' | 'LATE_PAYMENT_DELIVERED' | 'LATE_PAYMENT_REFUNDING';
+
+export type TradeError = DomainError<'ORDER_NOT_FOUND' | 'AMOUNT_MISMATCH' | 'ORDER_NOT_PAYABLE'>;
+
+/**
+ * What the provider says about a trade (a notification, a query by the repair job or the "check payment" button),
+ * applied exactly once. Money for an order we already closed is never ignored: its stock is reserved again and it
+ * is delivered, or, when that stock is gone, the money goes back by an automatic refund.
+ */
+export async function confirmProviderTrade(deps: PaymentDeps, trade: ProviderTrade): Promise<Result<TradeOutcome, TradeError>> {
+  if (trade.tradeState !== 'SUCCESS') return ok('NOT_PAID');
+  if (!trade.transactionId || trade.amount === undefined) return fail('ORDER_NOT_PAYABLE', `trade ${trade.outTradeNo} is SUCCESS without transaction id or amount`);
+  const paidAt = trade.successTime ?? deps.clock.now();
+  const confirmed = { transactionId: trade.transactionId, amount: trade.amount, currency: trade.currency ?? deps.limits.currency, paidAt };
+
+  const first = await deps.uow.run(async (tx): Promise<Result<TradeOutcome | 'CLOSED', TradeError>> => {
+    const payment = await tx.payments.findByOutTradeNo(trade.outTradeNo);
+    if (!payment) return fail('ORDER_NOT_FOUND', `no payment with out_trade_no ${trade.outTradeNo}`);
+    if (payment.status === 'SUCCEEDED' && payment.transactionId === confirmed.transactionId) return ok('ALREADY_RECORDED');
+    if (confirmed.amount !== payment.amount || confirmed.currency !== payment.currency) {
+      return fail('AMOUNT_MISMATCH', `trade ${trade.outTradeNo} paid ${confirmed.amount} ${confirmed.currency}, the order costs ${payment.amount} ${payment.currency}`);
+    }
+    const recorded = await recordPayment(tx, { orderNo: payment.orderNo, outTradeNo: payment.outTradeNo, provider: payment.provider, ...confirmed });
+    if (recorded.ok) return ok(recorded.value.status === 'MARKED_PAID' ? 'PAID' : 'ALREADY_RECORDED');
+    if (recorded.error.code === 'ORDER_CLOSED') return ok('CLOSED');
+    return fail(recorded.error.code === 'AMOUNT_MISMATCH' ? 'AMOUNT_MISMATCH' : recorded.error.code === 'ORDER_NOT_FOUND' ? 'ORDER_NOT_FOUND' : 'ORDER_NOT_PAYABLE', recorded.error.message);
+  });
+  if (!first.ok) return first;
+  if (first.value !== 'CLOSED') return ok(first.value);
+
+  const payment = await deps.uow.run((tx) => tx.payments.findByOutTradeNo(trade.outTradeNo));
+  if (!payment) return fail('ORDER_NOT_FOUND', `no payment with out_trade_no ${trade.outTradeNo}`);
+  const orderNo = payment.orderNo;
+
+  // Late payment, first choice: the goods are still there — sell them after all. All or nothing (a failed
+  // reservation rolls this transaction back).
+  const resold = await deps.uow.run(async (tx): Promise<Result<TradeOutcome, DomainError<'OUT_OF_STOCK' | 'ORDER_NOT_PAYABLE' | 'AMOUNT_MISMATCH'>>> => {
+    const state = await tx.orders.findByNo(orderNo);
+    if (!state) return fail('ORDER_NOT_PAYABLE', `order ${orderNo} vanished`);
+    if (state.status !== 'CLOSED') return ok('ALREADY_RECORDED');
+    const now = deps.clock.now();
+    const transition = Order.restore(state).reopenForLatePayment(confirmed.paidAt, confirmed.amount, confirmed.currency);
+    if (!transition.ok) return transition;
+    if (!(await tx.orders.applyTransition(transition.value))) return ok('ALREADY_RECORDED');
+    if (await reserveLines(tx, orderNo, state.lines, now)) return fail('OUT_OF_STOCK', 'stock is gone');
+    if (!(await tx.payments.markSucceeded(payment.outTradeNo, confirmed.transactionId, confirmed.paidAt))) return ok('ALREADY_RECORDED');
+    await queueDelivery(tx, orderNo, now);
+    await queueShopperNotice(tx, { userId: state.userId, event: 'LATE_PAYMENT_DELIVERED', orderNo, amount: confirmed.amount }, now, orderNo);
+    return ok('LATE_PAYMENT_DELIVERED');
+  });
+  if (resold.ok) return resold;
+  if (resold.error.code !== 'OUT_OF_STOCK') return fail(resold.error.code === 'AMOUNT_MISMATCH' ? 'AMOUNT_MISMATCH' : 'ORDER_NOT_PAYABLE', resold.error.message);
+
+  // Second choice: the stock is gone — record the money and give it all back.
+  return deps.uow.run(async (tx): Promise<Result<TradeOutcome, TradeError>> => {
+    const state = await tx.orders.findByNo(orderNo);
+    if (!state || state.status !== 'CLOSED') return ok('ALREADY_RECORDED');
+    const now = deps.clock.now();
+    if (!(await tx.payments.markSucceeded(payment.outTradeNo, confirmed.transactionId, confirmed.paidAt))) return ok('ALREADY_RECORDED');
+    const opened = await openRefundInTx(tx, deps, Order.restore(state), state.totalAmount, 'paid after the order closed and the stock was gone', `${orderNo}-LATE`, true);
+    if (!opened.ok) throw new Error(`late payment refund for ${orderNo}: ${opened.error.message}`);
+    await queueRefundExecution(tx, opened.value.outRefundNo, now);
+    await queueShopperNotice(tx, { userId: state.userId, event: 'LATE_PAYMENT_REFUNDED', orderNo, amount: confirmed.amount }, now, orderNo);
+    return ok('LATE_PAYMENT_REFUNDING');
+  });
+}

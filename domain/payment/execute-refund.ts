@@ -1,0 +1,59 @@
+import { DomainError, Result, fail, ok } from '../shared/result';
+import { PaymentDeps } from './payment-deps';
+import { ProviderRefund } from './payment-provider';
+import { settleRefundInTx } from './refund-order';
+
+export type RefundProgress = 'SUCCEEDED' | 'FAILED' | 'PROCESSING' | 'ALREADY_SETTLED';
+
+const REFUND_CHECK_MS = 60_000;
+
+/** Applies what the provider says about a refund (its answer, a notification, a sync query). */
+export async function applyProviderRefund(deps: PaymentDeps, refund: ProviderRefund): Promise<Result<RefundProgress, DomainError<'NOT_FOUND'>>> {
+  return deps.uow.run(async (tx): Promise<Result<RefundProgress, DomainError<'NOT_FOUND'>>> => {
+    const record = await tx.refunds.findByOutRefundNo(refund.outRefundNo);
+    if (!record) return fail('NOT_FOUND', `no refund ${refund.outRefundNo}`);
+    if (record.status !== 'PROCESSING') return ok('ALREADY_SETTLED');
+    const now = deps.clock.now();
+    if (refund.status === 'PROCESSING') {
+      await tx.refunds.scheduleCheck(record.outRefundNo, refund.refundId ?? null, new Date(now.getTime() + REFUND_CHECK_MS), null);
+      return ok('PROCESSING');
+    }
+    const succeeded = refund.status === 'SUCCESS';
+    const settled = await settleRefundInTx(tx, record, { succeeded, providerRefundId: refund.refundId ?? null, error: succeeded ? undefined : `provider says ${refund.status}` }, now);
+    return ok(settled ? (succeeded ? 'SUCCEEDED' : 'FAILED') : 'ALREADY_SETTLED');
+  });
+}
+
+/**
+ * Asks the provider to refund (the outbox handler for `refund.execute`, and refund sync). The out_refund_no makes a
+ * repeated call harmless. A provider that cannot be reached is retried; one that refuses ends the refund as FAILED.
+ */
+export async function executeRefund(deps: PaymentDeps, outRefundNo: string): Promise<Result<RefundProgress, DomainError<'NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
+  const record = await deps.uow.run(async (tx) => {
+    const refund = await tx.refunds.findByOutRefundNo(outRefundNo);
+    const payment = refund ? await tx.payments.findByOutTradeNo(refund.outTradeNo) : null;
+    return refund && payment ? { refund, payment } : null;
+  });
+  if (!record) return fail('NOT_FOUND', `no refund ${outRefundNo}`);
+  if (record.refund.status !== 'PROCESSING') return ok('ALREADY_SETTLED');
+  const answer = await deps.provider.refund({
+    outTradeNo: record.refund.outTradeNo,
+    outRefundNo,
+    reason: record.refund.reason,
+    refundAmount: record.refund.amount,
+    totalAmount: record.payment.amount,
+    currency: record.refund.currency,
+  });
+  if (answer.ok) return applyProviderRefund(deps, answer.value);
+  if (answer.error.code === 'PROVIDER_UNAVAILABLE') {
+    await deps.uow.run((tx) => tx.refunds.scheduleCheck(outRefundNo, null, new Date(deps.clock.now().getTime() + REFUND_CHECK_MS), answer.error.message.slice(0, 500)));
+    return fail('PROVIDER_UNAVAILABLE', answer.error.message);
+  }
+  deps.log('refund refused by the provider', { outRefundNo, error: answer.error });
+  return deps.uow.run(async (tx): Promise<Result<RefundProgress, DomainError<'NOT_FOUND'>>> => {
+    const fresh = await tx.refunds.findByOutRefundNo(outRefundNo);
+    if (!fresh) return fail('NOT_FOUND', `no refund ${outRefundNo}`);
+    const settled = await settleRefundInTx(tx, fresh, { succeeded: false, providerRefundId: null, error: `${answer.error.providerCode ?? answer.error.code}: ${answer.error.message}` }, deps.clock.now());
+    return ok(settled ? 'FAILED' : 'ALREADY_SETTLED');
+  });
+}

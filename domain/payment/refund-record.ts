@@ -1,0 +1,43 @@
+import { OrderStatus } from '../ordering/order-types';
+
+export type RefundStatus = 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
+
+/** Money going back to a shopper for (part of) an order: through the provider, or back to the credit balance. */
+export interface RefundRecord {
+  id: number;
+  /** Idempotent at the provider: the same out_refund_no never refunds twice. */
+  outRefundNo: string;
+  orderNo: string;
+  /** The payment's provider (`wechatpay`, `credit`, …). */
+  provider: string;
+  outTradeNo: string;
+  amount: number;
+  currency: string;
+  reason: string;
+  status: RefundStatus;
+  /** Where the order returns if the refund fails (it is REFUNDING meanwhile). */
+  orderStatusBefore: OrderStatus;
+  providerRefundId: string | null;
+  lastError: string | null;
+  /** When refund sync should ask the provider again (null once final). */
+  nextCheckAt: Date | null;
+  createdAt: Date;
+  completedAt: Date | null;
+}
+
+export type NewRefund = Omit<RefundRecord, 'id' | 'providerRefundId' | 'lastError' | 'completedAt'>;
+
+export interface RefundRepository {
+  /** 'DUPLICATE' when the out_refund_no exists already. */
+  insert(refund: NewRefund): Promise<RefundRecord | 'DUPLICATE'>;
+  findByOutRefundNo(outRefundNo: string): Promise<RefundRecord | null>;
+  findByOrder(orderNo: string): Promise<RefundRecord[]>;
+  /** PROCESSING → SUCCEEDED; false when it was not PROCESSING (a duplicate notification, a racing sync). */
+  markSucceeded(outRefundNo: string, providerRefundId: string | null, at: Date): Promise<boolean>;
+  /** PROCESSING → FAILED with the reason; false when it was not PROCESSING. */
+  markFailed(outRefundNo: string, error: string, at: Date): Promise<boolean>;
+  /** While PROCESSING: remember the provider's refund id and when to ask again. */
+  scheduleCheck(outRefundNo: string, providerRefundId: string | null, nextCheckAt: Date, lastError: string | null): Promise<boolean>;
+  /** PROCESSING refunds whose next check is due, oldest check first. */
+  findChecksDue(now: Date, limit: number): Promise<RefundRecord[]>;
+}

@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { PaymentProvider } from '../../domain/payment/payment-provider';
+import { Config } from '../config/config';
+import { ConfigError } from '../config/env-parsers';
+import { Logger } from '../logging/logger';
+import { SandboxGateway, startSandboxGateway } from './sandbox/sandbox-gateway';
+import { ensureSandboxKeys } from './sandbox/sandbox-keys';
+import { loadWechatPayConfigFromFiles } from './wechatpay/load-wechatpay-config';
+import { WechatPayProvider } from './wechatpay/wechatpay-provider';
+
+export const NOTIFY_PATH = '/v1/payments/wechatpay/notify';
+
+export interface Payments {
+  /** null when neither a merchant nor the sandbox is configured: QR payments are then off. */
+  provider: PaymentProvider | null;
+  sandbox: SandboxGateway | null;
+  close(): Promise<void>;
+}
+
+/**
+ * The real WeChat Pay merchant when WECHATPAY_* is set; otherwise the sandbox gateway, started in this process and
+ * spoken to through the SAME client over HTTP, so the embedded shop runs the production code path.
+ */
+export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl: string): Promise<Payments> {
+  const notifyUrl = `${config.publicUrl ?? shopBaseUrl}${NOTIFY_PATH}`;
+  if (config.wechatpay) {
+    const w = config.wechatpay;
+    const loaded = loadWechatPayConfigFromFiles({
+      baseUrl: w.baseUrl,
+      mchId: w.mchId,
+      appId: w.appId,
+      apiV3Key: w.apiV3Key,
+      merchantSerial: w.merchantSerial,
+      merchantPrivateKeyFile: w.merchantPrivateKeyFile,
+      platformPublicKeyFiles: w.platformPublicKeyFiles,
+      platformSerials: w.platformSerials,
+      notifyUrl,
+    });
+    if (!loaded.ok) throw new ConfigError('WECHATPAY_*', loaded.error.message);
+    return { provider: new WechatPayProvider(loaded.value), sandbox: null, close: async () => undefined };
+  }
+  if (!config.roles.includes('sandbox')) {
+    logger.warn('QR payments are off: set WECHATPAY_* for the real merchant, or run the sandbox role');
+    return { provider: null, sandbox: null, close: async () => undefined };
+  }
+  const dir = join(config.dataDir, 'sandbox');
+  const keys = await ensureSandboxKeys(dir);
+  let gateway: SandboxGateway;
+  try {
+    gateway = await startSandboxGateway({
+      credentials: keys.gateway,
+      port: config.sandbox.port,
+      host: config.sandbox.host,
+      ...(config.sandbox.publicUrl ? { publicBaseUrl: config.sandbox.publicUrl } : {}),
+      timeScale: config.sandbox.timeScale,
+      stateFile: join(dir, 'state.json'),
+      log: (line) => logger.info({ part: 'sandbox' }, line),
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ConfigError('SANDBOX_PORT', `${config.sandbox.port} is already in use`);
+    throw e;
+  }
+  const provider = new WechatPayProvider(keys.wechatPayConfig(gateway.url, notifyUrl), { name: 'sandbox' });
+  return { provider, sandbox: gateway, close: () => gateway.close() };
+}

@@ -1,0 +1,10 @@
+export { type BotApiStandIn, type BotApiStandInOptions, startBotApiStandIn } from './bot-api-stand-in';
+export type { ApiResponse, TgCallbackQuery, TgInlineKeyboardButton, TgMessage, TgMessageEntity, TgUpdate, TgUser } from './bot-api-types';
+export type { RecordedCall } from './call-log';
+export type { ChatAction, StandInUser, StoredMessage } from './chat-state';
+export { UserDriver } from './driver/user-driver';
+export type { Fault, FaultFilter, FaultRule } from './faults';
+export type { RateLimitConfig } from './rate-limiter';
+export { maxInSlidingWindow, type ObservedSendRates } from './send-rates';
+export type { WebhookOptions } from './webhook-delivery';
+export type { BotSpec, CallbackAnswer } from './world';

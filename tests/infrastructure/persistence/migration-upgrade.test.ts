@@ -1,0 +1,80 @@
+// A database deployed before refunds existed (only the initial migration applied) is upgraded in place.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { createPersistence } from '../../../infrastructure/persistence';
+import { mysqlOptions, parseMysqlUrl, sqliteOptions } from '../../../infrastructure/persistence/data-source-options';
+import { InitialSchema1763700000000 as MysqlInitial } from '../../../infrastructure/persistence/migrations/mysql/1763700000000-InitialSchema';
+import { InitialSchema1763700000000 as SqliteInitial } from '../../../infrastructure/persistence/migrations/sqlite/1763700000000-InitialSchema';
+import { createTestMysqlDatabase, databaseBackends, TestMysqlDatabase } from '../../support/services';
+import { T0, at, newRefund, orderState } from './support/factories';
+
+const silent = { warn: () => undefined, error: () => undefined };
+
+describe.each(databaseBackends())('migration RefundsAndPaymentChecks on a deployed database (%s)', (backend) => {
+  let dir: string;
+  let mysql: TestMysqlDatabase | null = null;
+  const sqlitePath = (): string => path.join(dir, 'deployed.sqlite');
+
+  /** The schema as the previous release left it: the initial migration only. */
+  const previousRelease = (): DataSourceOptions =>
+    mysql
+      ? { ...mysqlOptions(parseMysqlUrl(mysql.url), 2, 5000), migrations: [MysqlInitial] }
+      : { ...sqliteOptions(sqlitePath(), 5000), migrations: [SqliteInitial] };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'tillbot-upgrade-'));
+    if (backend === 'mysql') mysql = await createTestMysqlDatabase();
+    const old = new DataSource(previousRelease());
+    await old.initialize();
+    try {
+      await old.runMigrations({ transaction: 'each' });
+      await old.query(
+        "INSERT INTO payments (order_no, provider, out_trade_no, amount, currency, status, created_at) VALUES ('O-OLD', 'wechatpay', 'PAY-OLD', 990, 'CNY', 'PENDING', ?)",
+        [T0.getTime()],
+      );
+    } finally {
+      await old.destroy();
+    }
+  });
+  afterAll(async () => {
+    await mysql?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('applies only the new migration, keeps existing payments (unscheduled, 0 attempts) and then refunds work', async () => {
+    const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: sqlitePath(), logger: silent });
+    try {
+      expect(await persistence.migrate()).toEqual(['RefundsAndPaymentChecks1763800000000']);
+      expect(await persistence.migrate()).toEqual([]);
+      const due = await persistence.uow.run((tx) => tx.payments.findChecksDue('wechatpay', T0, 10, 0));
+      expect(due).toEqual([expect.objectContaining({ outTradeNo: 'PAY-OLD', status: 'PENDING', nextCheckAt: null, checkAttempts: 0 })]);
+      const order = orderState();
+      const refund = await persistence.uow.run(async (tx) => {
+        await tx.orders.insert(order);
+        return tx.refunds.insert(newRefund(order.orderNo, { outRefundNo: 'RF-UP', nextCheckAt: at(1) }));
+      });
+      expect(refund).toMatchObject({ outRefundNo: 'RF-UP', status: 'PROCESSING' });
+    } finally {
+      await persistence.close();
+    }
+  });
+
+  it('reverts cleanly (down) and applies again', async () => {
+    const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: sqlitePath(), logger: silent });
+    try {
+      await persistence.migrate();
+      await persistence.dataSource.undoLastMigration({ transaction: 'each' });
+      const columns: Array<{ name: string }> = mysql
+        ? await persistence.dataSource.query("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'payments'")
+        : await persistence.dataSource.query("SELECT name FROM pragma_table_info('payments')");
+      expect(columns.map((column) => column.name)).not.toContain('next_check_at');
+      expect(columns.map((column) => column.name)).not.toContain('check_attempts');
+      await expect(persistence.dataSource.query('SELECT COUNT(*) FROM refunds')).rejects.toThrow();
+      expect(await persistence.migrate()).toEqual(['RefundsAndPaymentChecks1763800000000']);
+    } finally {
+      await persistence.close();
+    }
+  });
+});
