@@ -21,6 +21,9 @@ import { QrPayment, startQrPayment } from './payment/start-qr-payment';
 import { retryDeliveries } from './ordering/retry-deliveries';
 import { Order } from './ordering/order';
 import { DomainError, Result, fail, ok } from './shared/result';
+import { salesStats } from './reporting/sales-stats';
+import { orderStory } from './ordering/order-story';
+import { chooseLanguage, preferredLanguage, shopperIds } from './account/shopper-preferences';
 
 export interface ShopFacadeDeps extends DeliverDeps, PaymentDeps {
   enabledPaymentMethods: readonly PaymentMethod[];
@@ -106,6 +109,12 @@ export function createShop(deps: ShopFacadeDeps) {
     listOrders: (query: { status?: unknown; page?: unknown; pageSize?: unknown }) => listOrders(deps, query),
     deliverOrder: (orderNo: string) => deliverOrder(deps, orderNo),
     fulfilOrder: (orderNo: string, note: string | null) => fulfilOrder(deps, orderNo, note),
+
+    salesStats: (utcOffsetMinutes: number) => salesStats(deps, utcOffsetMinutes),
+    orderStory: (orderNo: string) => orderStory(deps, orderNo),
+    chooseLanguage: (userId: string, language: string | null) => chooseLanguage(deps, userId, language),
+    preferredLanguage: (userId: string) => preferredLanguage(deps, userId),
+    shopperIds: (after: string | null, limit: number) => shopperIds(deps, after, limit),
 
     getAccount: (userId: string) => getAccount(deps, userId),
     getLedger: (userId: string, limit?: number) => getLedger(deps, userId, limit),

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { Clock, systemClock } from '../domain/shared/clock';
-import { DispatchDeps } from '../domain/shared/dispatch-outbox';
+import { DispatchDeps, OutboxHandler } from '../domain/shared/dispatch-outbox';
 import { Notifier, TOPIC_DELIVER_ORDER, TOPIC_NOTIFY_ADMINS, TOPIC_NOTIFY_SHOPPER, AdminNotice, ShopperNotice } from '../domain/shared/notices';
 import { Shop, ShopFacadeDeps, createShop } from '../domain/shop';
 import { JobRunner } from '../jobs/job-runner';
@@ -31,6 +31,8 @@ export interface App {
   adminKeyGenerated: boolean;
   /** Replaceable once the bot is up: notices then go to chats instead of the log. */
   setNotifier(notifier: Notifier): void;
+  /** Lets another part (the bot's broadcasts) handle an outbox topic of its own. */
+  setOutboxHandler(topic: string, handler: OutboxHandler): void;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function composeApp(config: Config, logger: Logger, overrides: Comp
   };
   const shop = createShop(deps);
 
+  const handlers: Record<string, OutboxHandler> = {};
   const dispatchDeps: DispatchDeps = {
     uow: persistence.uow,
     clock,
@@ -75,27 +78,28 @@ export async function composeApp(config: Config, logger: Logger, overrides: Comp
     leaseMs: 60_000,
     maxAttempts: 12,
     log: (message, fields) => logger.warn(fields, message),
-    handlers: {
-      [TOPIC_DELIVER_ORDER]: async (m) => {
-        const result = await shop.deliverOrder(String(m.payload.orderNo));
-        // A failed attempt is already scheduled on the order itself (retry-deliveries); only a missing order retries here.
-        return result.ok || result.error.code !== 'ORDER_NOT_FOUND';
-      },
-      [TOPIC_EXECUTE_REFUND]: async (m) => {
-        const result = await shop.executeRefund(String(m.payload.outRefundNo));
-        // Unreachable provider: the outbox retries with backoff (and refund sync asks again).
-        return result.ok || result.error.code !== 'PROVIDER_UNAVAILABLE';
-      },
-      [TOPIC_NOTIFY_SHOPPER]: async (m) => {
-        await notifier.notifyShopper(m.payload as unknown as ShopperNotice);
-        return true;
-      },
-      [TOPIC_NOTIFY_ADMINS]: async (m) => {
-        await notifier.notifyAdmins(m.payload as unknown as AdminNotice);
-        return true;
-      },
-    },
+    handlers,
   };
+  Object.assign(handlers, {
+    [TOPIC_DELIVER_ORDER]: async (m) => {
+      const result = await shop.deliverOrder(String(m.payload.orderNo));
+      // A failed attempt is already scheduled on the order itself (retry-deliveries); only a missing order retries here.
+      return result.ok || result.error.code !== 'ORDER_NOT_FOUND';
+    },
+    [TOPIC_EXECUTE_REFUND]: async (m) => {
+      const result = await shop.executeRefund(String(m.payload.outRefundNo));
+      // Unreachable provider: the outbox retries with backoff (and refund sync asks again).
+      return result.ok || result.error.code !== 'PROVIDER_UNAVAILABLE';
+    },
+    [TOPIC_NOTIFY_SHOPPER]: async (m) => {
+      await notifier.notifyShopper(m.payload as unknown as ShopperNotice);
+      return true;
+    },
+    [TOPIC_NOTIFY_ADMINS]: async (m) => {
+      await notifier.notifyAdmins(m.payload as unknown as AdminNotice);
+      return true;
+    },
+  } satisfies Record<string, OutboxHandler>);
   pump = new OutboxPump(dispatchDeps, 50, logger.child({ part: 'outbox' }));
   const activePump = pump;
 
@@ -123,6 +127,9 @@ export async function composeApp(config: Config, logger: Logger, overrides: Comp
     adminKeyGenerated: secrets.generated.includes('adminApiKey'),
     setNotifier(next: Notifier) {
       notifier = next;
+    },
+    setOutboxHandler(topic: string, handler: OutboxHandler) {
+      handlers[topic] = handler;
     },
     async close() {
       activePump.stop();

@@ -16,4 +16,10 @@ export interface UserRepository {
    * placements run one at a time: the unpaid cap and the idempotency key cannot be raced. False if unknown.
    */
   lockForOrdering(id: string, now: Date): Promise<boolean>;
+  /** The language the shopper chose with /lang (null = follow Telegram's language_code). False if unknown. */
+  setPreferredLanguage(id: string, language: string | null): Promise<boolean>;
+  preferredLanguage(id: string): Promise<string | null>;
+  /** Shopper ids in ascending string order after the cursor (null = from the start): a broadcast walks them. */
+  listIds(after: string | null, limit: number): Promise<string[]>;
+  count(): Promise<number>;
 }

@@ -7,7 +7,22 @@ export interface OrderListQuery {
   offset: number;
 }
 
+export interface SalesSummary {
+  /** Orders placed in the period (any status). */
+  placed: number;
+  /** Orders paid in the period (by paid_at), whatever happened to them after. */
+  paid: number;
+  /** Σ total of the orders paid in the period, minor units. */
+  revenue: number;
+  /** Σ refunded amount of those orders. */
+  refunded: number;
+  /** Best sellers among the orders paid in the period, by quantity. */
+  topProducts: Array<{ productId: number; title: string; quantity: number; revenue: number }>;
+}
+
 export interface OrderRepository {
+  /** Sales between `from` (inclusive) and `to` (exclusive); `top` best sellers. */
+  salesSummary(from: Date, to: Date, top: number): Promise<SalesSummary>;
   /** 'DUPLICATE_IDEMPOTENCY_KEY' when (userId, idempotencyKey) already exists — the unique key decides. */
   insert(order: OrderState): Promise<'INSERTED' | 'DUPLICATE_IDEMPOTENCY_KEY'>;
   findByNo(orderNo: string): Promise<OrderState | null>;

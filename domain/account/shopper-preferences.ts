@@ -1,0 +1,29 @@
+import { DomainError, Result, fail, ok } from '../shared/result';
+import { ShopDeps } from '../shared/shop-deps';
+
+export const LANGUAGES = ['zh', 'en', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** The shopper's chosen language, else Telegram's language_code when we speak it, else English. */
+export function resolveLanguage(chosen: string | null, telegramCode: string | null | undefined): Language {
+  const pick = (code: string | null | undefined): Language | null => {
+    const base = code?.toLowerCase().split(/[-_]/)[0];
+    return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : null;
+  };
+  return pick(chosen) ?? pick(telegramCode) ?? 'en';
+}
+
+export async function chooseLanguage(deps: ShopDeps, userId: string, language: string | null): Promise<Result<Language | null, DomainError<'VALIDATION_FAILED' | 'NOT_FOUND'>>> {
+  if (language !== null && !(LANGUAGES as readonly string[]).includes(language)) return fail('VALIDATION_FAILED', `language: one of ${LANGUAGES.join(', ')}`);
+  const saved = await deps.uow.run((tx) => tx.users.setPreferredLanguage(userId, language));
+  return saved ? ok(language as Language | null) : fail('NOT_FOUND', `no shopper ${userId}`);
+}
+
+export async function preferredLanguage(deps: ShopDeps, userId: string): Promise<string | null> {
+  return deps.uow.run((tx) => tx.users.preferredLanguage(userId));
+}
+
+/** A page of shopper ids for a broadcast, walked by cursor. */
+export async function shopperIds(deps: ShopDeps, after: string | null, limit: number): Promise<{ ids: string[]; total: number }> {
+  return deps.uow.run(async (tx) => ({ ids: await tx.users.listIds(after, limit), total: await tx.users.count() }));
+}
