@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Order } from '../ordering/order';
+import { releaseLines } from '../ordering/stock-reservation';
 import { queueAdminNotice, queueShopperNotice } from '../shared/notices';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ShopDeps } from '../shared/shop-deps';
@@ -104,6 +105,8 @@ export async function settleRefundInTx(tx: Tx, refund: RefundRecord, outcome: { 
   const order = Order.restore(state);
   if (outcome.succeeded) {
     if (!(await tx.orders.applyTransition(order.finishRefund(refund.amount)))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
+    // Refunded before delivery: the goods were never handed over, so they go back on the shelf.
+    if (refund.orderStatusBefore === 'PAID') await releaseLines(tx, state.orderNo, state.lines);
     await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_REFUNDED', orderNo: state.orderNo, amount: refund.amount }, now, refund.outRefundNo);
   } else {
     if (!(await tx.orders.applyTransition(order.abandonRefund(refund.orderStatusBefore)))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);

@@ -1,10 +1,12 @@
 import { DataSource } from 'typeorm';
+import { JobRunLog } from '../../domain/shared/ports/job-run-log';
 import { StoreUnavailableError, UnitOfWork } from '../../domain/shared/unit-of-work';
 import { AsyncMutex } from './async-mutex';
 import { mysqlOptions, parseMysqlUrl, sqliteOptions } from './data-source-options';
 import { Dialect } from './dialect';
 import { PersistenceLogger, consoleLogger } from './persistence-logger';
 import { isConnectionFailure } from './store-errors';
+import { TypeormJobRunLog } from './typeorm-job-run-log';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
 
 export interface PersistenceOptions {
@@ -27,6 +29,8 @@ export interface Persistence {
   /** Connected on first use (uow.run, migrate, ping); await `migrate()` or `ping()` at start-up. */
   dataSource: DataSource;
   uow: UnitOfWork;
+  /** Job runs, recorded outside any unit of work (never call it inside uow.run); errors are thrown to the caller. */
+  jobRuns: JobRunLog;
   /** Applies pending migrations, each in its own transaction; returns their names (empty when up to date). */
   migrate(): Promise<string[]>;
   /** True when the database answers a trivial query within a few seconds; never throws. */
@@ -64,6 +68,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
   };
 
   const uow = new TypeormUnitOfWork({ dataSource, dialect: kind, logger, ensureReady, conflictRetries: options.conflictRetries ?? 3 });
+  const jobRuns = new TypeormJobRunLog(dataSource, uow);
   const migrationQueue = new AsyncMutex();
 
   async function migrate(): Promise<string[]> {
@@ -108,7 +113,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     if (dataSource.isInitialized) await dataSource.destroy();
   }
 
-  return { kind, dataSource, uow, migrate, ping, close };
+  return { kind, dataSource, uow, jobRuns, migrate, ping, close };
 }
 
 /** Two instances starting together must not both create the tables: a MySQL named lock serialises them. */

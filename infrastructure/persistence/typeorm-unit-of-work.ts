@@ -65,6 +65,26 @@ export class TypeormUnitOfWork implements UnitOfWork {
     }
   }
 
+  /**
+   * Statements that belong to no unit of work (the job-run log). On SQLite they share the transactions' one
+   * connection, so they queue with them: a statement slipped into an open transaction would commit or roll back with
+   * it. Refused inside a run on both engines: on SQLite it would wait for its own transaction forever.
+   */
+  async runOutsideTransaction<R>(task: () => Promise<R>): Promise<R> {
+    if (this.insideRun.getStore()) {
+      throw new Error('a statement outside the transaction was started inside UnitOfWork.run: run it before or after');
+    }
+    try {
+      return await this.serialised(async () => {
+        await storeCall(() => this.settings.ensureReady());
+        return task();
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && isConnectionFailure(error)) throw unavailable(error);
+      throw error;
+    }
+  }
+
   private serialised<R>(task: () => Promise<R>): Promise<R> {
     return this.settings.dialect === 'sqlite' ? this.sqliteQueue.runExclusive(task) : task();
   }

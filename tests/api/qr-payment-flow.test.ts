@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { databaseBackends } from '../support/services';
-import { TestShop, createProduct, eventually, startListeningShop } from '../support/test-shop';
+import { TestShop, createProduct, eventually, reconcileShop, startListeningShop } from '../support/test-shop';
 
 describe.each(databaseBackends())('paying by QR code through the sandbox gateway (%s)', (backend) => {
   let shop: TestShop & { base: string };
@@ -13,7 +13,17 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
     pack = await createProduct(shop, { sku: 'PACK-20', title: '¥20 credit pack', kind: 'credit', price: { amount: 2000, currency: 'CNY' }, creditAmount: 2200 });
     limited = await createProduct(shop, { sku: 'LAST-ONE', title: 'The last one', kind: 'manual', price: { amount: 990, currency: 'CNY' }, stock: 1 });
   });
-  afterAll(() => shop.close());
+  afterAll(async () => {
+    // Whatever happened above, the books balance: ledger, payments, deliveries, codes, and the provider agree.
+    await sandboxSettled();
+    expect(await reconcileShop(shop)).toEqual([]);
+    await shop.close();
+  });
+
+  async function sandboxSettled(): Promise<void> {
+    await shop.app.payments.sandbox?.idle();
+    await shop.app.pump.flush();
+  }
 
   const sandbox = () => {
     const gateway = shop.app.payments.sandbox;

@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { databaseBackends } from '../support/services';
-import { TestShop, createProduct, startTestShop } from '../support/test-shop';
+import { TestShop, createProduct, reconcileShop, startTestShop } from '../support/test-shop';
 
 /** Real parallel HTTP requests against a listening server; rows are counted afterwards. */
 describe.each(databaseBackends())('concurrent shoppers (%s)', (backend) => {
@@ -12,7 +12,11 @@ describe.each(databaseBackends())('concurrent shoppers (%s)', (backend) => {
     await shop.api.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(shop.api.server.address() as AddressInfo).port}`;
   });
-  afterAll(() => shop.close());
+  afterAll(async () => {
+    await shop.app.pump.flush();
+    expect(await reconcileShop(shop)).toEqual([]);
+    await shop.close();
+  });
 
   const post = (path: string, headers: Record<string, string>, body: unknown) =>
     fetch(`${base}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({

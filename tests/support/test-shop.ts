@@ -105,3 +105,11 @@ export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) 
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Runs the reconcile against the shop's own database (and its sandbox): what `npm run reconcile` checks. */
+export async function reconcileShop(shop: TestShop): Promise<string[]> {
+  const { reconcile } = await import('../../domain/reporting/reconcile');
+  const { SqlConsistencyChecks } = await import('../../infrastructure/persistence/consistency-queries');
+  const found = await reconcile({ checks: new SqlConsistencyChecks(shop.app.persistence.dataSource), provider: shop.app.payments.provider, providerSampleSize: 1000 });
+  return found.map((d) => `${d.check}: ${d.detail}`);
+}

@@ -1,5 +1,6 @@
 import { AccountEntity } from './account-entity';
 import { CartItemEntity } from './cart-item-entity';
+import { JobRunEntity } from './job-run-entity';
 import { LedgerEntryEntity } from './ledger-entry-entity';
 import { OrderEntity } from './order-entity';
 import { OrderLineEntity } from './order-line-entity';
@@ -23,4 +24,5 @@ export const ALL_ENTITIES = [
   PaymentEntity,
   RefundEntity,
   OutboxEntity,
+  JobRunEntity,
 ];

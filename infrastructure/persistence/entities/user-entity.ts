@@ -7,6 +7,8 @@ export interface UserRow {
   last_name: string | null;
   username: string | null;
   language_code: string | null;
+  /** Chosen with /lang; NULL = follow language_code. Never touched by the profile upsert. */
+  preferred_language: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -20,6 +22,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     last_name: stringColumn(255, true),
     username: stringColumn(64, true),
     language_code: stringColumn(16, true),
+    preferred_language: stringColumn(8, true),
     created_at: bigintColumn(),
     updated_at: bigintColumn(),
   },

@@ -16,6 +16,7 @@ export const userRowFromProfile = (profile: ShopperProfile, now: Date): UserRow 
   last_name: profile.lastName,
   username: profile.username,
   language_code: profile.languageCode,
+  preferred_language: null,
   created_at: toMs(now),
   updated_at: toMs(now),
 });

@@ -1,5 +1,5 @@
 import { EntityManager, FindOptionsWhere, In, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual } from 'typeorm';
-import { OrderListQuery, OrderRepository } from '../../../domain/ordering/order-repository';
+import { OrderListQuery, OrderRepository, SalesSummary } from '../../../domain/ordering/order-repository';
 import { OrderChanges, OrderState, OrderStatus, OrderTransition, PaymentMethod } from '../../../domain/ordering/order-types';
 import { affectedRows } from '../affected-rows';
 import { toMs } from '../columns';
@@ -7,12 +7,17 @@ import { OrderEntity, OrderRow } from '../entities/order-entity';
 import { OrderLineEntity, OrderLineRow } from '../entities/order-line-entity';
 import { orderColumnsFromChanges, orderFromRow, orderLineRow, orderRow } from '../mapping/order-mapping';
 import { isDuplicateOf } from '../store-errors';
+import { querySalesSummary } from './sales-summary-query';
 import { UNIQUE_KEYS } from '../unique-keys';
 
 const UNPAID: OrderStatus[] = ['CREATED', 'AWAITING_PAYMENT'];
 
 export class TypeormOrderRepository implements OrderRepository {
   constructor(private readonly manager: EntityManager) {}
+
+  salesSummary(from: Date, to: Date, top: number): Promise<SalesSummary> {
+    return querySalesSummary(this.manager, from, to, top);
+  }
 
   async insert(order: OrderState): Promise<'INSERTED' | 'DUPLICATE_IDEMPOTENCY_KEY'> {
     try {

@@ -1,0 +1,17 @@
+/** Read-only questions the reconcile asks the store; each returns the rows that break a promise. */
+export interface ConsistencyChecks {
+  /** Accounts whose balance is not Σ ledger, is negative, or disagrees with its newest entry's balance_after. */
+  ledgerMismatches(): Promise<Array<{ userId: string; balance: number; ledgerSum: number; lastBalanceAfter: number | null }>>;
+  /** Orders that were paid (PAID, DELIVERED, REFUNDING, REFUNDED, PARTIALLY_REFUNDED) without exactly one successful payment of their total. */
+  paidOrdersWithoutOnePayment(): Promise<Array<{ orderNo: string; status: string; total: number; succeeded: number; paidAmount: number }>>;
+  /** Successful payments whose order never became paid (money received and not acted on). */
+  paymentsForUnpaidOrders(): Promise<Array<{ orderNo: string; status: string; outTradeNo: string; amount: number }>>;
+  /** Credit lines of delivered orders without exactly one top-up of the right amount. */
+  creditDeliveryMismatches(): Promise<Array<{ orderNo: string; lineNo: number; expected: number; entries: number; credited: number }>>;
+  /** Code products whose stock counter is not their number of AVAILABLE codes. */
+  codeStockMismatches(): Promise<Array<{ productId: number; stock: number | null; available: number }>>;
+  /** Codes whose state disagrees with their order (delivered for an undelivered order, reserved by a closed one, …). */
+  codeStateMismatches(): Promise<Array<{ codeId: number; status: string; orderNo: string | null; orderStatus: string | null }>>;
+  /** The newest payments of a provider (to compare with what the provider says). */
+  recentProviderPayments(provider: string, limit: number): Promise<Array<{ outTradeNo: string; orderNo: string; status: string; amount: number }>>;
+}

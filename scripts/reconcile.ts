@@ -1,0 +1,38 @@
+// `npm run reconcile`: proves the money invariants on the configured database; prints each discrepancy and exits
+// non-zero when there is one. With the provider configured (or the sandbox reachable) it also compares recent
+// payments with what the provider says.
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { reconcile } from '../domain/reporting/reconcile';
+import { loadConfig } from '../infrastructure/config/config';
+import { ConfigError } from '../infrastructure/config/env-parsers';
+import { createLogger } from '../infrastructure/logging/logger';
+import { SqlConsistencyChecks } from '../infrastructure/persistence/consistency-queries';
+import { createPersistence } from '../infrastructure/persistence/create-persistence';
+import { providerForReconcile } from '../infrastructure/payment/reconcile-provider';
+
+async function run(): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const persistence = createPersistence({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger });
+  try {
+    await persistence.migrate();
+    const provider = await providerForReconcile(config);
+    const sample = Number(process.env.RECONCILE_PROVIDER_SAMPLE ?? 200);
+    const found = await reconcile({ checks: new SqlConsistencyChecks(persistence.dataSource), provider, providerSampleSize: Number.isFinite(sample) ? sample : 200 });
+    for (const d of found) console.log(`${d.check}: ${d.detail}`);
+    console.log(found.length === 0 ? `reconcile: clean (${persistence.kind}${provider ? `, checked against ${provider.name}` : ', provider not checked'})` : `reconcile: ${found.length} discrepancies`);
+    return found.length === 0 ? 0 : 1;
+  } finally {
+    await persistence.close();
+  }
+}
+
+run().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof ConfigError ? `tillbot: configuration error: ${e.message}` : `reconcile failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  },
+);
