@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { buildApi } from './api/server';
+import { buildShopApi } from './infrastructure/compose-api';
 import { ConfigError } from './infrastructure/config/env-parsers';
 import { loadConfig } from './infrastructure/config/config';
 import { composeApp } from './infrastructure/composition-root';
@@ -42,16 +42,7 @@ async function main(): Promise<void> {
   }
 
   if (config.roles.includes('api')) {
-    const api = await buildApi({
-      shop: app.shop,
-      auth: { botToken: config.telegramBotToken, adminApiKey: app.adminApiKey, initDataMaxAgeSeconds: config.initDataMaxAgeSeconds, now: () => new Date() },
-      readiness: [
-        { name: 'database', check: () => app.persistence.ping() },
-        ...(config.redisUrl ? [{ name: 'redis', check: () => app.redis.ping() }] : []),
-      ],
-      logger,
-      bodyLimitBytes: config.bodyLimitBytes,
-    });
+    const api = await buildShopApi(app);
     const address = await api.listen({ host: config.host, port: config.port });
     closers.push(() => api.close());
     const shown = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');

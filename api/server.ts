@@ -11,6 +11,9 @@ import { orderRoutes } from './routes/orders';
 import { productRoutes } from './routes/products';
 import { orderPaymentRoutes } from './routes/order-payments';
 import { paymentNotificationRoutes } from './routes/payment-notifications';
+import { adminJobRoutes } from './routes/admin-jobs';
+import { metricsRoutes } from './routes/metrics';
+import { JobRunner } from '../jobs/job-runner';
 
 export interface ApiDeps {
   shop: Shop;
@@ -18,6 +21,8 @@ export interface ApiDeps {
   readiness: ReadinessCheck[];
   logger: Logger;
   bodyLimitBytes: number;
+  jobs: JobRunner;
+  outboxCounts(): Promise<Record<string, number>>;
   /** Routes other parts add to the same server (payment notifications, the bot's webhook). */
   extraRoutes?: Array<(app: FastifyInstance) => Promise<void>>;
 }
@@ -43,6 +48,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(paymentNotificationRoutes, { shop: deps.shop });
   await app.register(accountRoutes, { shop: deps.shop, auth });
   await app.register(adminRoutes, { shop: deps.shop, auth });
+  await app.register(adminJobRoutes, { jobs: deps.jobs, auth });
+  await app.register(metricsRoutes, { jobs: deps.jobs, outboxCounts: deps.outboxCounts });
   for (const extra of deps.extraRoutes ?? []) await app.register(extra);
   return app;
 }

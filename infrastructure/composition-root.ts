@@ -1,4 +1,6 @@
 import { hostname } from 'node:os';
+import cron from 'node-cron';
+import { ConfigError } from './config/env-parsers';
 import { randomBytes } from 'node:crypto';
 import { Clock, systemClock } from '../domain/shared/clock';
 import { DispatchDeps, OutboxHandler } from '../domain/shared/dispatch-outbox';
@@ -12,7 +14,7 @@ import { ensureLocalSecrets } from './local-secrets';
 import { Logger } from './logging/logger';
 import { LogNotifier } from './notifications/log-notifier';
 import { withOutboxKick } from './outbox-kick';
-import { createPersistence } from './persistence/create-persistence';
+import { Persistence, createPersistence } from './persistence/create-persistence';
 import { RedisParts, createRedisParts } from './redis/create-redis-parts';
 import { Payments, setUpPayments } from './payment/payment-setup';
 import { noProvider } from './payment/no-provider';
@@ -22,7 +24,7 @@ export interface App {
   config: Config;
   logger: Logger;
   shop: Shop;
-  persistence: Awaited<ReturnType<typeof createPersistence>>;
+  persistence: Persistence;
   redis: RedisParts;
   payments: Payments;
   jobs: JobRunner;
@@ -31,6 +33,7 @@ export interface App {
   adminKeyGenerated: boolean;
   /** Replaceable once the bot is up: notices then go to chats instead of the log. */
   setNotifier(notifier: Notifier): void;
+  outboxCounts(): Promise<Record<string, number>>;
   /** Lets another part (the bot's broadcasts) handle an outbox topic of its own. */
   setOutboxHandler(topic: string, handler: OutboxHandler): void;
   close(): Promise<void>;
@@ -44,14 +47,44 @@ export interface ComposeOverrides {
 }
 
 /** The manual composition root: every adapter is built here and handed to the domain; nothing else wires anything. */
+/** The scheduled jobs, their default schedules (six-field cron) and batch sizes; JOB_<NAME>_SCHEDULE / _BATCH override. */
+const JOBS = [
+  { name: 'outbox-dispatch', schedule: '*/5 * * * * *', batch: 50, needsProvider: false },
+  { name: 'retry-deliveries', schedule: '*/30 * * * * *', batch: 100, needsProvider: false },
+  { name: 'repair-dropped-payments', schedule: '*/20 * * * * *', batch: 100, needsProvider: true },
+  { name: 'close-expired-orders', schedule: '*/30 * * * * *', batch: 100, needsProvider: true },
+  { name: 'retry-prepay', schedule: '*/15 * * * * *', batch: 50, needsProvider: true },
+  { name: 'sync-refunds', schedule: '0 * * * * *', batch: 100, needsProvider: true },
+] as const;
+type JobName = (typeof JOBS)[number]['name'];
+
+function checkJobOverrides(config: Config): void {
+  for (const [name, override] of Object.entries(config.jobOverrides)) {
+    if (!JOBS.some((j) => j.name === name)) throw new ConfigError(override.variable, `no job named "${name}"; jobs: ${JOBS.map((j) => j.name).join(', ')}`);
+    if (override.schedule !== undefined && !cron.validate(override.schedule)) throw new ConfigError(override.variable, `"${override.schedule}" is not a cron expression`);
+  }
+}
+
 export async function composeApp(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<App> {
+  checkJobOverrides(config);
+  const persistence = createPersistence({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: logger.child({ part: 'db' }) });
+  const redis = createRedisParts(config.redisUrl, { prefix: 'tillbot:', log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
+  try {
+    return await wire(config, logger, overrides, persistence, redis);
+  } catch (e) {
+    // A start that fails half-way leaves no open connection behind.
+    await redis.close().catch(() => undefined);
+    await persistence.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function wire(config: Config, logger: Logger, overrides: ComposeOverrides, persistence: Persistence, redis: RedisParts): Promise<App> {
   const clock = overrides.clock ?? systemClock;
-  const persistence = await createPersistence({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: logger.child({ part: 'db' }) });
   if (overrides.migrate !== false) {
     const applied = await persistence.migrate();
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   }
-  const redis = createRedisParts(config.redisUrl, { prefix: 'tillbot:', log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
   const secrets = ensureLocalSecrets(config.dataDir, { adminApiKey: config.adminApiKey });
   let notifier: Notifier = overrides.notifier ?? new LogNotifier(logger.child({ part: 'notices' }));
 
@@ -103,15 +136,22 @@ export async function composeApp(config: Config, logger: Logger, overrides: Comp
   pump = new OutboxPump(dispatchDeps, 50, logger.child({ part: 'outbox' }));
   const activePump = pump;
 
-  const jobs = new JobRunner(redis.lock, logger.child({ part: 'jobs' }));
-  jobs.register({ name: 'outbox-dispatch', schedule: '*/5 * * * * *', leaseMs: 60_000, run: () => activePump.drainOnce() });
+  const instance = `${hostname()}:${process.pid}`;
+  const jobs = new JobRunner(redis.lock, logger.child({ part: 'jobs' }), { instance, runLog: persistence.jobRuns });
   const { repairs } = shop;
-  jobs.register({ name: 'retry-deliveries', schedule: '*/30 * * * * *', leaseMs: 120_000, run: () => repairs.retryDeliveries(100) });
-  if (payments.provider) {
-    jobs.register({ name: 'repair-dropped-payments', schedule: '*/20 * * * * *', leaseMs: 120_000, run: () => repairs.repairDroppedPayments(100) });
-    jobs.register({ name: 'close-expired-orders', schedule: '*/30 * * * * *', leaseMs: 120_000, run: () => repairs.closeExpiredOrders(100) });
-    jobs.register({ name: 'retry-prepay', schedule: '*/15 * * * * *', leaseMs: 120_000, run: () => repairs.retryPrepay(50) });
-    jobs.register({ name: 'sync-refunds', schedule: '0 * * * * *', leaseMs: 120_000, run: () => repairs.syncRefunds(100) });
+  const runners: Record<JobName, (batch: number) => Promise<Record<string, number>>> = {
+    'outbox-dispatch': () => activePump.drainOnce(),
+    'retry-deliveries': (n) => repairs.retryDeliveries(n),
+    'repair-dropped-payments': (n) => repairs.repairDroppedPayments(n),
+    'close-expired-orders': (n) => repairs.closeExpiredOrders(n),
+    'retry-prepay': (n) => repairs.retryPrepay(n),
+    'sync-refunds': (n) => repairs.syncRefunds(n),
+  };
+  for (const job of JOBS) {
+    if (job.needsProvider && !payments.provider) continue;
+    const override = config.jobOverrides[job.name] ?? {};
+    const batch = override.batch ?? job.batch;
+    jobs.register({ name: job.name, schedule: override.schedule ?? job.schedule, leaseMs: 120_000, run: () => runners[job.name](batch) });
   }
 
   return {
@@ -128,6 +168,7 @@ export async function composeApp(config: Config, logger: Logger, overrides: Comp
     setNotifier(next: Notifier) {
       notifier = next;
     },
+    outboxCounts: () => persistence.uow.run((tx) => tx.outbox.countByStatus()),
     setOutboxHandler(topic: string, handler: OutboxHandler) {
       handlers[topic] = handler;
     },

@@ -1,5 +1,6 @@
 import cron, { ScheduledTask } from 'node-cron';
 import { DistributedLock, LockLease } from '../domain/shared/ports/distributed-lock';
+import { JobRun, JobRunLog } from '../domain/shared/ports/job-run-log';
 import { Logger } from '../infrastructure/logging/logger';
 
 export type JobResult = Record<string, number>;
@@ -20,11 +21,18 @@ export interface JobStatus {
   failures: number;
   skipped: number;
   running: boolean;
-  lastRun: { startedAt: string; finishedAt: string; ok: boolean; result?: JobResult; error?: string; trigger: 'schedule' | 'manual' } | null;
+  lastRun: { startedAt: string; finishedAt: string; ok: boolean; result?: JobResult; error?: string; trigger: 'schedule' | 'manual'; instance: string } | null;
   nextRunAt: string | null;
 }
 
-type RunOutcome = { ran: true; ok: boolean; result?: JobResult; error?: string } | { ran: false; reason: string };
+export interface JobRunnerOptions {
+  /** Names this process in the run log. */
+  instance: string;
+  /** Where runs are recorded for every instance to see; without it only this process's runs are known. */
+  runLog?: JobRunLog;
+}
+
+export type RunOutcome = { ran: true; ok: boolean; result?: JobResult; error?: string } | { ran: false; reason: string };
 
 /**
  * Schedules jobs with node-cron and makes each fire run at most once across all instances: a per-fire key taken
@@ -34,7 +42,11 @@ type RunOutcome = { ran: true; ok: boolean; result?: JobResult; error?: string }
 export class JobRunner {
   private readonly jobs = new Map<string, { def: JobDefinition; status: JobStatus; task: ScheduledTask | null }>();
 
-  constructor(private readonly lock: DistributedLock, private readonly logger: Logger) {}
+  constructor(
+    private readonly lock: DistributedLock,
+    private readonly logger: Logger,
+    private readonly options: JobRunnerOptions = { instance: 'local' },
+  ) {}
 
   register(def: JobDefinition): void {
     if (!cron.validate(def.schedule)) throw new Error(`job ${def.name}: invalid cron schedule "${def.schedule}"`);
@@ -47,7 +59,7 @@ export class JobRunner {
 
   start(): void {
     for (const entry of this.jobs.values()) {
-      entry.task = cron.schedule(entry.def.schedule, (ctx) => this.fire(entry.def.name, ctx.date), { name: entry.def.name, noOverlap: true, unref: false });
+      entry.task = cron.schedule(entry.def.schedule, (ctx) => this.onFire(entry.def.name, ctx.date), { name: entry.def.name, noOverlap: true, unref: false });
     }
   }
 
@@ -62,8 +74,35 @@ export class JobRunner {
     return [...this.jobs.keys()];
   }
 
-  statuses(): JobStatus[] {
-    return [...this.jobs.values()].map((e) => ({ ...e.status, nextRunAt: e.task?.getNextRun()?.toISOString() ?? null }));
+  has(name: string): boolean {
+    return this.jobs.has(name);
+  }
+
+  /** Every job with its schedule, counters of this instance, and the newest run on ANY instance (from the run log). */
+  async statuses(): Promise<JobStatus[]> {
+    let latest: JobRun[] = [];
+    try {
+      latest = this.options.runLog ? await this.options.runLog.latest() : [];
+    } catch (e) {
+      this.logger.warn({ err: e }, 'job run log unavailable; showing this instance only');
+    }
+    return [...this.jobs.values()].map((e) => {
+      const shared = latest.find((r) => r.job === e.def.name);
+      const local = e.status.lastRun;
+      const lastRun =
+        shared && (!local || shared.finishedAt.getTime() > Date.parse(local.finishedAt))
+          ? {
+              startedAt: shared.startedAt.toISOString(),
+              finishedAt: shared.finishedAt.toISOString(),
+              ok: shared.ok,
+              result: shared.result,
+              ...(shared.error ? { error: shared.error } : {}),
+              trigger: shared.trigger,
+              instance: shared.instance,
+            }
+          : local;
+      return { ...e.status, lastRun, nextRunAt: e.task?.getNextRun()?.toISOString() ?? null };
+    });
   }
 
   /** An admin's "run now": skips the per-fire key but still never overlaps a running instance. */
@@ -72,7 +111,13 @@ export class JobRunner {
     return this.execute(name, 'manual');
   }
 
-  private async fire(name: string, firedAt: Date): Promise<void> {
+  /** Records a run for the cluster view; a log that cannot be written never fails the job itself. */
+  private remember(run: JobRun): void {
+    this.options.runLog?.record(run).catch((e) => this.logger.warn({ err: e, job: run.job }, 'job run not recorded'));
+  }
+
+  /** One scheduled fire (node-cron calls it; several instances call it for the same second): runs at most once. */
+  async onFire(name: string, firedAt: Date): Promise<void> {
     const fireSecond = Math.floor(firedAt.getTime() / 1000);
     const entry = this.jobs.get(name);
     if (!entry) return;
@@ -106,19 +151,24 @@ export class JobRunner {
     }
     const keepAlive = setInterval(() => void lease.extend(entry.def.leaseMs).catch(() => false), Math.max(1000, entry.def.leaseMs / 3));
     const startedAt = new Date();
+    const instance = this.options.instance;
     entry.status.running = true;
     try {
       const result = await entry.def.run();
+      const finishedAt = new Date();
       entry.status.runs += 1;
-      entry.status.lastRun = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), ok: true, result, trigger };
+      entry.status.lastRun = { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), ok: true, result, trigger, instance };
       if (Object.values(result).some((v) => v > 0)) this.logger.info({ job: name, result, trigger }, 'job run');
+      this.remember({ job: name, instance, trigger, startedAt, finishedAt, ok: true, result, error: null });
       return { ran: true, ok: true, result };
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
+      const finishedAt = new Date();
       entry.status.runs += 1;
       entry.status.failures += 1;
-      entry.status.lastRun = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), ok: false, error, trigger };
+      entry.status.lastRun = { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), ok: false, error, trigger, instance };
       this.logger.error({ job: name, err: e, trigger }, 'job failed');
+      this.remember({ job: name, instance, trigger, startedAt, finishedAt, ok: false, result: {}, error });
       return { ran: true, ok: false, error };
     } finally {
       clearInterval(keepAlive);

@@ -49,6 +49,21 @@ export interface Config {
   seedDemoCatalog: boolean;
   wechatpay: WechatPaySettings | undefined;
   sandbox: SandboxSettings;
+  /** JOB_<NAME>_SCHEDULE / JOB_<NAME>_BATCH overrides, keyed by job name (e.g. `repair-dropped-payments`). */
+  jobOverrides: Record<string, { schedule?: string; batch?: number; variable: string }>;
+}
+
+function jobOverrides(env: Env): Config['jobOverrides'] {
+  const found: Config['jobOverrides'] = {};
+  for (const [key, raw] of Object.entries(env)) {
+    const m = /^JOB_([A-Z0-9_]+)_(SCHEDULE|BATCH)$/.exec(key);
+    if (!m || raw === undefined || raw.trim() === '') continue;
+    const name = m[1].toLowerCase().replace(/_/g, '-');
+    const entry = (found[name] ??= { variable: key });
+    if (m[2] === 'SCHEDULE') entry.schedule = raw.trim();
+    else entry.batch = integer(env, key, 0, 1, 10_000);
+  }
+  return found;
 }
 
 const WECHATPAY_REQUIRED = ['WECHATPAY_MCHID', 'WECHATPAY_APPID', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_MERCHANT_SERIAL', 'WECHATPAY_MERCHANT_PRIVATE_KEY_FILE', 'WECHATPAY_PLATFORM_PUBLIC_KEY_FILE', 'WECHATPAY_PLATFORM_SERIAL'] as const;
@@ -142,5 +157,6 @@ export function loadConfig(env: Env): Config {
     seedDemoCatalog: oneOf(env, 'SEED_DEMO_CATALOG', ['auto', 'never'] as const, 'auto') === 'auto',
     wechatpay: wechatpay(env),
     sandbox: sandbox(env, integer(env, 'PORT', 3000, 0, 65535)),
+    jobOverrides: jobOverrides(env),
   };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FastifyInstance } from 'fastify';
-import { buildApi } from '../../api/server';
+import { buildShopApi } from '../../infrastructure/compose-api';
 import { loadConfig } from '../../infrastructure/config/config';
 import { App, composeApp } from '../../infrastructure/composition-root';
 import { createLogger } from '../../infrastructure/logging/logger';
@@ -33,15 +33,15 @@ export async function startTestShop(backend: Backend, env: Record<string, string
     ...(mysql ? { DATABASE_URL: mysql.url } : {}),
     ...env,
   });
-  const logger = createLogger('silent');
-  const app = await composeApp(config, logger);
-  const api = await buildApi({
-    shop: app.shop,
-    auth: { botToken: config.telegramBotToken, adminApiKey: app.adminApiKey, initDataMaxAgeSeconds: config.initDataMaxAgeSeconds, now: () => new Date() },
-    readiness: [{ name: 'database', check: () => app.persistence.ping() }],
-    logger,
-    bodyLimitBytes: config.bodyLimitBytes,
-  });
+  let app: App;
+  try {
+    app = await composeApp(config, createLogger('silent'));
+  } catch (e) {
+    if (mysql) await mysql.drop();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const api = await buildShopApi(app);
   await api.ready();
   return {
     app,

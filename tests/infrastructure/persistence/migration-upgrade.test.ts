@@ -1,4 +1,5 @@
-// A database deployed before refunds existed (only the initial migration applied) is upgraded in place.
+// A database deployed before refunds existed (only the initial migration applied) is upgraded in place, through every
+// later migration.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { createTestMysqlDatabase, databaseBackends, TestMysqlDatabase } from '..
 import { T0, at, newRefund, orderState } from './support/factories';
 
 const silent = { warn: () => undefined, error: () => undefined };
+const LATER_MIGRATIONS = ['RefundsAndPaymentChecks1763800000000', 'ShopperLanguageStatsJobRuns1763900000000'];
 
 describe.each(databaseBackends())('migration RefundsAndPaymentChecks on a deployed database (%s)', (backend) => {
   let dir: string;
@@ -43,10 +45,10 @@ describe.each(databaseBackends())('migration RefundsAndPaymentChecks on a deploy
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('applies only the new migration, keeps existing payments (unscheduled, 0 attempts) and then refunds work', async () => {
+  it('applies the later migrations only, keeps existing payments (unscheduled, 0 attempts) and then refunds work', async () => {
     const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: sqlitePath(), logger: silent });
     try {
-      expect(await persistence.migrate()).toEqual(['RefundsAndPaymentChecks1763800000000']);
+      expect(await persistence.migrate()).toEqual(LATER_MIGRATIONS);
       expect(await persistence.migrate()).toEqual([]);
       const due = await persistence.uow.run((tx) => tx.payments.findChecksDue('wechatpay', T0, 10, 0));
       expect(due).toEqual([expect.objectContaining({ outTradeNo: 'PAY-OLD', status: 'PENDING', nextCheckAt: null, checkAttempts: 0 })]);
@@ -65,6 +67,8 @@ describe.each(databaseBackends())('migration RefundsAndPaymentChecks on a deploy
     const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: sqlitePath(), logger: silent });
     try {
       await persistence.migrate();
+      // The newest migration first, then RefundsAndPaymentChecks itself.
+      await persistence.dataSource.undoLastMigration({ transaction: 'each' });
       await persistence.dataSource.undoLastMigration({ transaction: 'each' });
       const columns: Array<{ name: string }> = mysql
         ? await persistence.dataSource.query("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'payments'")
@@ -72,7 +76,7 @@ describe.each(databaseBackends())('migration RefundsAndPaymentChecks on a deploy
       expect(columns.map((column) => column.name)).not.toContain('next_check_at');
       expect(columns.map((column) => column.name)).not.toContain('check_attempts');
       await expect(persistence.dataSource.query('SELECT COUNT(*) FROM refunds')).rejects.toThrow();
-      expect(await persistence.migrate()).toEqual(['RefundsAndPaymentChecks1763800000000']);
+      expect(await persistence.migrate()).toEqual(LATER_MIGRATIONS);
     } finally {
       await persistence.close();
     }

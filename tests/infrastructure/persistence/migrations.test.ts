@@ -6,7 +6,10 @@ import { createPersistence } from '../../../infrastructure/persistence';
 import { StoreUnavailableError } from '../../../domain/shared/unit-of-work';
 import { createTestMysqlDatabase, databaseBackends, TestMysqlDatabase, testMysqlUrl } from '../../support/services';
 
-const TABLES = ['accounts', 'cart_items', 'ledger_entries', 'order_lines', 'orders', 'outbox', 'payments', 'product_codes', 'products', 'refunds', 'users'];
+const TABLES = ['accounts', 'cart_items', 'job_runs', 'ledger_entries', 'order_lines', 'orders', 'outbox', 'payments', 'product_codes', 'products', 'refunds', 'users'];
+const ALL_MIGRATIONS = ['InitialSchema1763700000000', 'RefundsAndPaymentChecks1763800000000', 'ShopperLanguageStatsJobRuns1763900000000'];
+/** The indexes the range reads need (sales summary, job-run log). */
+const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
 const silent = { warn: () => undefined, error: () => undefined };
 
 describe.each(databaseBackends())('migrations (%s)', (backend) => {
@@ -27,12 +30,17 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
     const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath, logger: silent });
     try {
       expect(persistence.kind).toBe(backend);
-      expect(await persistence.migrate()).toEqual(['InitialSchema1763700000000', 'RefundsAndPaymentChecks1763800000000']);
+      expect(await persistence.migrate()).toEqual(ALL_MIGRATIONS);
       const tables: Array<{ name: string }> =
         backend === 'mysql'
           ? await persistence.dataSource.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()')
           : await persistence.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table'");
       expect(tables.map((table) => table.name)).toEqual(expect.arrayContaining([...TABLES, 'migrations']));
+      const indexes: Array<{ name: string }> =
+        backend === 'mysql'
+          ? await persistence.dataSource.query('SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = DATABASE()')
+          : await persistence.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'index'");
+      expect(indexes.map((index) => index.name)).toEqual(expect.arrayContaining(RANGE_INDEXES));
       expect(await persistence.migrate()).toEqual([]);
       if (backend === 'sqlite') expect(existsSync(sqlitePath)).toBe(true);
     } finally {

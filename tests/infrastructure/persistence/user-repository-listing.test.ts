@@ -72,8 +72,8 @@ describe.each(databaseBackends())('UserRepository: language, listIds, count (%s)
       const pages: number[] = [];
       let cursor: string | null = null;
       for (;;) {
-        const after = cursor;
-        const page = await inTx((tx) => tx.users.listIds(after, 5));
+        const after: string | null = cursor;
+        const page: string[] = await inTx((tx) => tx.users.listIds(after, 5));
         if (page.length === 0) break;
         pages.push(page.length);
         all.push(...page);
