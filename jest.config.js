@@ -1,13 +1,18 @@
-/** Tests run TypeScript through swc (no type-check here: `npm run typecheck` does that once, for the whole tree). */
+/**
+ * Tests run TypeScript through ts-jest in transpile-only mode (isolatedModules: no type check here —
+ * `npm run typecheck` checks the whole tree once).
+ */
+const transpile = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/data/'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
+    '^.+\\.ts$': transpile,
     // cookie 2 (under fastify's light-my-request) ships only ESM; Node 20 loads it natively, jest's runtime does not.
-    '/node_modules/cookie/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    '/node_modules/cookie/.+\\.js$': transpile,
   },
   transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   globalSetup: '<rootDir>/tests/support/global-setup.js',

@@ -32,28 +32,36 @@ const ACTION_FIELDS = [
   'switch_inline_query_chosen_chat', 'login_url', 'copy_text',
 ] as const;
 
+/** Telegram echoes a keyboard back rebuilt from what it understood: unknown fields (telegraf's `hide`) vanish. */
 function inlineButton(button: unknown): TgInlineKeyboardButton {
   if (!isRecord(button)) return fail('InlineKeyboardButton must be an Object');
   const text = stringField(button, 'text', false) ?? '';
   const url = stringField(button, 'url', true);
   if (url) {
-    if (!normalizeUrl(url)) throw badRequest('BUTTON_URL_INVALID');
-    return { ...button, text, url };
+    const normalized = normalizeUrl(url);
+    if (!normalized) throw badRequest('BUTTON_URL_INVALID');
+    return { text, url: normalized };
   }
   const data = stringField(button, 'callback_data', true);
   if (data) {
     if (Buffer.byteLength(data, 'utf8') > MAX_CALLBACK_DATA_BYTES) throw badRequest('BUTTON_DATA_INVALID');
-    return { ...button, text, callback_data: data };
+    return { text, callback_data: data };
   }
   if (isRecord(button.web_app)) {
     const appUrl = typeof button.web_app.url === 'string' ? button.web_app.url : '';
     if (!/^https:\/\//i.test(appUrl)) {
       throw badRequest(`inline keyboard button Web App URL '${appUrl}' is invalid: Only HTTPS links are allowed`);
     }
-    return { ...button, text };
+    return { text, web_app: { url: appUrl } };
   }
-  if (ACTION_FIELDS.some((field) => button[field] !== undefined)) return { ...button, text };
+  const action = ACTION_FIELDS.find((field) => button[field] !== undefined);
+  if (action) return { text, [action]: button[action] };
   return fail('Text buttons are unallowed in the inline keyboard');
+}
+
+/** Empty button texts pass TDLib's parsing; Telegram's servers then refuse them. */
+function checkButtonTexts(rows: TgInlineKeyboardButton[][]): void {
+  if (rows.some((row) => row.some((b) => b.text.trim() === ''))) throw badRequest('BUTTON_TEXT_INVALID');
 }
 
 function inlineKeyboard(rows: unknown): TgInlineKeyboardButton[][] {
@@ -93,7 +101,10 @@ function interpret(value: unknown): ReplyMarkup | undefined {
   const keyboard = value.keyboard !== undefined ? (replyKeyboard(value.keyboard), value.keyboard) : undefined;
   const inline = value.inline_keyboard !== undefined ? inlineKeyboard(value.inline_keyboard) : undefined;
   if (Array.isArray(keyboard) && keyboard.length > 0) return { kind: 'keyboard', markup: value };
-  if (inline && inline.length > 0) return { kind: 'inline', markup: { inline_keyboard: inline } };
+  if (inline && inline.length > 0) {
+    checkButtonTexts(inline);
+    return { kind: 'inline', markup: { inline_keyboard: inline } };
+  }
   if (value.remove_keyboard === true || value.hide_keyboard === true) return { kind: 'remove', markup: value };
   if (value.force_reply === true) return { kind: 'force_reply', markup: value };
   if (inline) return { kind: 'none' };

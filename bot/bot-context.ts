@@ -1,0 +1,44 @@
+import type { Context } from 'telegraf';
+import type { Language } from '../domain/account/shopper-preferences';
+import type { Translate } from './i18n/translate';
+
+/** A product being created step by step; raw answers, validated by the use case when all are in. */
+export const WIZARD_FIELDS = ['sku', 'title', 'kind', 'price', 'creditAmount', 'webhookUrl', 'stock', 'description'] as const;
+export type WizardField = (typeof WIZARD_FIELDS)[number];
+
+export interface ProductWizard {
+  asking: WizardField;
+  answers: Partial<Record<WizardField, string | number | null>>;
+}
+
+/** One product field an admin is about to send (after tapping an edit button). */
+export interface AwaitingInput {
+  productId: number;
+  field: 'title' | 'price' | 'description' | 'photoUrl' | 'stock' | 'codes';
+}
+
+export interface PendingBroadcast {
+  id: string;
+  text: string;
+}
+
+/** Per-chat conversation state, kept in the session store (Redis) with a TTL so any replica can continue it. */
+export interface BotSession {
+  /** The language chosen with /lang as the shop stores it (null = follow Telegram); absent = not read yet. */
+  chosen?: string | null;
+  /** Telegram's language_code as last seen, so the notifier's copy is refreshed only when it changes. */
+  tgLang?: string;
+  wizard?: ProductWizard;
+  awaiting?: AwaitingInput;
+  broadcast?: PendingBroadcast;
+}
+
+export interface BotContext extends Context {
+  session: BotSession;
+  /** The texts in the language this chat is spoken to in. */
+  t: Translate;
+  lang: Language;
+  /** The Telegram user id as the shop knows shoppers (decimal string). */
+  userId: string;
+  isAdmin: boolean;
+}

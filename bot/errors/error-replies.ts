@@ -1,0 +1,43 @@
+import { ErrorCode } from '../../domain/shared/error-codes';
+import { DomainError } from '../../domain/shared/result';
+import { TextKey, Translate } from '../i18n/translate';
+
+/** The one map from a domain error code to what the bot says (the bot's counterpart of api/errors.ts). */
+export const ERROR_TEXT: Readonly<Record<ErrorCode, TextKey>> = {
+  VALIDATION_FAILED: 'err_VALIDATION_FAILED',
+  UNAUTHORIZED: 'err_UNAUTHORIZED',
+  FORBIDDEN: 'err_FORBIDDEN',
+  NOT_FOUND: 'err_NOT_FOUND',
+  PRODUCT_NOT_FOUND: 'err_PRODUCT_NOT_FOUND',
+  ORDER_NOT_FOUND: 'err_ORDER_NOT_FOUND',
+  OUT_OF_STOCK: 'err_OUT_OF_STOCK',
+  INSUFFICIENT_CREDIT: 'err_INSUFFICIENT_CREDIT',
+  TOO_MANY_UNPAID_ORDERS: 'err_TOO_MANY_UNPAID_ORDERS',
+  IDEMPOTENCY_KEY_REUSED: 'err_IDEMPOTENCY_KEY_REUSED',
+  IDEMPOTENCY_KEY_REQUIRED: 'err_IDEMPOTENCY_KEY_REQUIRED',
+  ORDER_CLOSED: 'err_ORDER_CLOSED',
+  ORDER_NOT_PAYABLE: 'err_ORDER_NOT_PAYABLE',
+  ORDER_NOT_FULFILLABLE: 'err_ORDER_NOT_FULFILLABLE',
+  ORDER_NOT_CLOSABLE: 'err_ORDER_NOT_CLOSABLE',
+  ORDER_NOT_REFUNDABLE: 'err_ORDER_NOT_REFUNDABLE',
+  AMOUNT_MISMATCH: 'err_AMOUNT_MISMATCH',
+  DUPLICATE_SKU: 'err_DUPLICATE_SKU',
+  STOCK_FOLLOWS_CODES: 'err_STOCK_FOLLOWS_CODES',
+  NOT_A_CODE_PRODUCT: 'err_NOT_A_CODE_PRODUCT',
+  PAYMENT_METHOD_NOT_ALLOWED: 'err_PAYMENT_METHOD_NOT_ALLOWED',
+  PAYMENT_METHOD_UNAVAILABLE: 'err_PAYMENT_METHOD_UNAVAILABLE',
+  CART_EMPTY: 'err_CART_EMPTY',
+  CART_FULL: 'err_CART_FULL',
+  RATE_LIMITED: 'err_RATE_LIMITED',
+  PROVIDER_UNAVAILABLE: 'err_PROVIDER_UNAVAILABLE',
+  STORE_UNAVAILABLE: 'err_STORE_UNAVAILABLE',
+};
+
+/**
+ * A domain failure as a polite sentence in the chat's language. Admins also see the use case's own explanation
+ * (English, precise: "sku: must be 1–64 of …"), which tells them what to fix.
+ */
+export function errorText(t: Translate, error: DomainError<ErrorCode>, opts: { forAdmin?: boolean } = {}): string {
+  const polite = t(ERROR_TEXT[error.code]);
+  return opts.forAdmin ? `${polite}\n(${error.message})` : polite;
+}
