@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { buildShopApi } from './infrastructure/compose-api';
+import { composeBot } from './infrastructure/compose-bot';
 import { ConfigError } from './infrastructure/config/env-parsers';
 import { loadConfig } from './infrastructure/config/config';
 import { composeApp } from './infrastructure/composition-root';
@@ -28,21 +29,16 @@ async function main(): Promise<void> {
     if (made > 0) logger.info({ products: made }, 'demo catalog created');
   }
 
-  if (config.roles.includes('jobs')) {
-    app.jobs.start();
-    app.pump.kick();
-  }
-
-  if (config.roles.includes('bot')) {
-    if (!config.telegramBotToken) {
-      const line = 'bot role is off: set TELEGRAM_BOT_TOKEN (from @BotFather) to turn it on';
-      if (config.rolesDefaulted) logger.info(line);
-      else logger.warn(line);
-    }
+  // The bot is composed before anything dispatches the outbox, so notices go to chats from the first one.
+  const bot = await composeBot(app);
+  const botLine = bot ? null : 'bot role is off: set TELEGRAM_BOT_TOKEN (from @BotFather) to turn it on';
+  if (config.roles.includes('bot') && botLine) {
+    if (config.rolesDefaulted) logger.info(botLine);
+    else logger.warn(botLine);
   }
 
   if (config.roles.includes('api')) {
-    const api = await buildShopApi(app);
+    const api = await buildShopApi(app, bot?.webhookRoutes ? [bot.webhookRoutes] : []);
     const address = await api.listen({ host: config.host, port: config.port });
     closers.push(() => api.close());
     const shown = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
@@ -53,6 +49,18 @@ async function main(): Promise<void> {
         : `admin API key (${app.adminKeyGenerated ? 'generated now' : 'generated earlier'}, kept in ${config.dataDir}/secrets.json): ${app.adminApiKey}`,
     );
   }
+
+  if (config.roles.includes('jobs')) {
+    app.jobs.start();
+    app.pump.kick();
+  }
+
+  if (bot && config.roles.includes('bot')) {
+    if (config.publicUrl && !config.roles.includes('api')) logger.warn('webhook mode: this process has no api role; Telegram updates go to the instances that serve /telegram/webhook');
+    await bot.start();
+  }
+  // Closed in reverse: the bot stops taking updates before the API closes, then the app.
+  if (bot) closers.push(() => bot.stop());
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -34,6 +34,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     // Bodies are taken as sent: a string where a number belongs is an error, not something to coerce.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
     trustProxy: true,
+    // A shutdown must not wait out keep-alive connections (up to 72 s): close them with the server.
+    forceCloseConnections: true,
   });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>

@@ -1,5 +1,6 @@
 import type { Shop } from '../domain/shop';
 import type { DistributedLock } from '../domain/shared/ports/distributed-lock';
+import type { RateLimiter } from '../domain/shared/ports/rate-limiter';
 import type { Logger } from '../infrastructure/logging/logger';
 import type { BotSettings, JobControl } from './bot-deps';
 import type { ChatLanguages } from './notify/chat-languages';
@@ -14,6 +15,7 @@ export interface BotServices {
   jobs: JobControl;
   logger: Logger;
   lock: DistributedLock;
+  rateLimiter: RateLimiter;
   orderMessages: OrderMessages;
   chatLanguages: ChatLanguages;
   photos: ProductPhotos;

@@ -54,6 +54,7 @@ export const ADMIN_ACTIONS: ReadonlySet<ActionKind> = new Set<ActionKind>([
 
 const NONCE = /^[A-Za-z0-9]{6,16}$/;
 const JOB_NAME = /^[A-Za-z0-9_.-]{1,48}$/;
+const BROADCAST_ID = /^[A-Za-z0-9_-]{1,40}$/;
 const MAX_ID = 1_000_000_000_000;
 const MAX_QTY = 9_999;
 
@@ -164,7 +165,7 @@ export function decodeAction(data: string | undefined): Action | null {
     case 'wk': return one && (PRODUCT_KINDS as readonly string[]).includes(a) ? { k: 'wizardKind', kind: a as ProductKind } : null;
     case 'jr': return one && JOB_NAME.test(a) ? { k: 'runJob', name: a } : null;
     case 'bc': {
-      if (b === undefined || !NONCE.test(b)) return null;
+      if (b === undefined || !BROADCAST_ID.test(b)) return null;
       if (a === 'y') return { k: 'broadcastSend', id: b };
       return a === 'n' ? { k: 'broadcastCancel', id: b } : null;
     }

@@ -12,7 +12,8 @@ import { placeOrder, PlaceOrder } from './ordering/place-order';
 import { cancelUnpaidOrder } from './payment/cancel-order';
 import { confirmProviderTrade } from './payment/confirm-provider-trade';
 import { executeRefund } from './payment/execute-refund';
-import { handlePaymentNotification } from './payment/handle-notification';
+import { NotificationOutcome, handlePaymentNotification } from './payment/handle-notification';
+import { SingleFlight } from './shared/single-flight';
 import { PaymentDeps } from './payment/payment-deps';
 import { NotificationHeaders } from './payment/payment-provider';
 import { closeExpiredOrders, repairDroppedPayments, retryPrepay, syncRefunds } from './payment/payment-repairs';
@@ -22,6 +23,7 @@ import { retryDeliveries } from './ordering/retry-deliveries';
 import { Order } from './ordering/order';
 import { DomainError, Result, fail, ok } from './shared/result';
 import { salesStats } from './reporting/sales-stats';
+import { StartBroadcast, startBroadcast } from './messaging/broadcast';
 import { orderStory } from './ordering/order-story';
 import { chooseLanguage, preferredLanguage, shopperIds } from './account/shopper-preferences';
 
@@ -38,6 +40,7 @@ const PROFILE_REFRESH_MS = 10 * 60_000;
  */
 export function createShop(deps: ShopFacadeDeps) {
   const profileSeen = new Map<string, { at: number; fingerprint: string }>();
+  const notificationFlights = new SingleFlight<NotificationOutcome>();
   return {
     limits: deps.limits,
     enabledPaymentMethods: deps.enabledPaymentMethods,
@@ -93,7 +96,7 @@ export function createShop(deps: ShopFacadeDeps) {
       return fresh ? ok(Order.restore(fresh)) : fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
     },
     cancelOrder: (orderNo: string, reason: string, shopperId?: string) => cancelUnpaidOrder(deps, orderNo, reason, shopperId),
-    handlePaymentNotification: (headers: NotificationHeaders, rawBody: Buffer) => handlePaymentNotification(deps, headers, rawBody),
+    handlePaymentNotification: (headers: NotificationHeaders, rawBody: Buffer) => handlePaymentNotification(deps, notificationFlights, headers, rawBody),
     refundOrder: (cmd: RefundCommand) => refundOrder(deps, cmd),
     executeRefund: (outRefundNo: string) => executeRefund(deps, outRefundNo),
 
@@ -115,6 +118,7 @@ export function createShop(deps: ShopFacadeDeps) {
     chooseLanguage: (userId: string, language: string | null) => chooseLanguage(deps, userId, language),
     preferredLanguage: (userId: string) => preferredLanguage(deps, userId),
     shopperIds: (after: string | null, limit: number) => shopperIds(deps, after, limit),
+    startBroadcast: (cmd: StartBroadcast) => startBroadcast(deps, cmd),
 
     getAccount: (userId: string) => getAccount(deps, userId),
     getLedger: (userId: string, limit?: number) => getLedger(deps, userId, limit),

@@ -67,8 +67,8 @@ function checkJobOverrides(config: Config): void {
 
 export async function composeApp(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<App> {
   checkJobOverrides(config);
-  const persistence = createPersistence({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: logger.child({ part: 'db' }) });
-  const redis = createRedisParts(config.redisUrl, { prefix: 'tillbot:', log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
+  const persistence = createPersistence({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, sqlitePath: config.sqlitePath, logger: logger.child({ part: 'db' }) });
+  const redis = createRedisParts(config.redisUrl, { prefix: config.redisKeyPrefix, log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
   try {
     return await wire(config, logger, overrides, persistence, redis);
   } catch (e) {
@@ -85,7 +85,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     const applied = await persistence.migrate();
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   }
-  const secrets = ensureLocalSecrets(config.dataDir, { adminApiKey: config.adminApiKey });
+  const secrets = ensureLocalSecrets(config.dataDir, { adminApiKey: config.adminApiKey, webhookSigningSecret: config.webhookSigningSecret });
   let notifier: Notifier = overrides.notifier ?? new LogNotifier(logger.child({ part: 'notices' }));
 
   // The pump is created below; the kick only runs after a commit, by which time it exists.

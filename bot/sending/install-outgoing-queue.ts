@@ -1,7 +1,6 @@
 import type { Context, Telegraf } from 'telegraf';
 import type { RateLimiter } from '../../domain/shared/ports/rate-limiter';
 import type { Logger } from '../../infrastructure/logging/logger';
-import { routeCall } from './call-routes';
 import { OutgoingQueue, QueuedCallOptions } from './outgoing-queue';
 import { withReplayableUploads } from './replayable-uploads';
 import { SendingLimits } from './sending-limits';
@@ -25,8 +24,10 @@ export interface OutgoingSender {
 const originals = new WeakMap<object, RawCallApi>();
 
 function queuedCall(queue: OutgoingQueue, raw: RawCallApi, method: string, payload: unknown, options: QueuedCallOptions): Promise<unknown> {
-  if (!routeCall(method, payload)) return raw(method, payload, options.signal ? { signal: options.signal } : {});
-  return withReplayableUploads(payload).then((stable) => queue.run({ method, payload: stable, attempt: (signal) => raw(method, stable, signal ? { signal } : {}) }, options));
+  // Buffered at the call's first turn, not before queueing: reading a stream first would let later calls overtake it.
+  let stable: Promise<unknown> | undefined;
+  const attempt = async (signal: AbortSignal | undefined): Promise<unknown> => raw(method, await (stable ??= withReplayableUploads(payload)), signal ? { signal } : {});
+  return queue.run({ method, payload, attempt }, options);
 }
 
 function routeThroughQueue(queue: OutgoingQueue, telegram: TelegramClient): RawCallApi {

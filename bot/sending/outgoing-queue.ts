@@ -1,11 +1,15 @@
 import type { RateLimiter } from '../../domain/shared/ports/rate-limiter';
 import type { Logger } from '../../infrastructure/logging/logger';
-import { CallRoute, routeCall } from './call-routes';
+import { routeCall } from './call-routes';
 import { GlobalSendBudget } from './global-send-budget';
+import type { Job, Lane, OutgoingCall, OutgoingQueueStats, QueuedCallOptions } from './outgoing-call';
 import { OutcomeUnknownError, OutgoingCallExpiredError, OutgoingCallWithdrawnError, OutgoingQueueClosedError } from './sending-errors';
 import { SendingLimits, sendingLimits } from './sending-limits';
 import { classifyFailure } from './telegram-failure';
 import { TokenBucket } from './token-bucket';
+import { WakeableSleep } from './wakeable-sleep';
+
+export type { OutgoingCall, OutgoingQueueStats, QueuedCallOptions };
 
 export interface OutgoingQueueOptions {
   rateLimiter: RateLimiter;
@@ -13,57 +17,6 @@ export interface OutgoingQueueOptions {
   limits?: Partial<SendingLimits>;
   /** The rate-limiter key of the bot-wide budget; every instance of one bot must use the same key. */
   budgetKey?: string;
-}
-
-/** One Bot API call: its method and payload say where it queues; `attempt` makes one HTTP request. */
-export interface OutgoingCall<T> {
-  method: string;
-  payload: unknown;
-  attempt(signal: AbortSignal | undefined): Promise<T>;
-}
-
-export interface QueuedCallOptions {
-  /** Give up if it is not sent within this long of being queued (default limits.maxWaitMs). */
-  deadlineMs?: number;
-  /** Withdraws the call while it waits; aborts an attempt on the wire too (whose outcome is then unknown). */
-  signal?: AbortSignal;
-}
-
-export interface OutgoingQueueStats {
-  /** Calls waiting for their turn (not yet on the wire). */
-  queued: number;
-  inFlight: number;
-  sent: number;
-  /** Attempts Telegram refused with 429 and that were retried after retry_after. */
-  retried429: number;
-  /** Attempts retried after a 5xx or a connection that never got through. */
-  retriedTransient: number;
-  /** Calls that rejected: Telegram refused them, their outcome is unknown, or they expired. */
-  failed: number;
-  /** Of the failed: given up unsent at their deadline. */
-  expired: number;
-  /** Calls that skipped the queue (answers to callback queries, getters, polling). */
-  bypassed: number;
-}
-
-interface Job {
-  seq: number;
-  call: OutgoingCall<unknown>;
-  route: CallRoute;
-  queuedAt: number;
-  deadline: number;
-  signal: AbortSignal | undefined;
-  transientRetries: number;
-  lastError: unknown;
-  settle(outcome: { value: unknown } | { error: unknown }): void;
-}
-
-interface Lane {
-  key: string;
-  waiting: Job[];
-  current: Job | null;
-  pausedUntil: number;
-  bucket: TokenBucket;
 }
 
 /** Forget quiet chats once this many are remembered (their buckets are full again, so nothing is lost). */
@@ -86,7 +39,7 @@ export class OutgoingQueue {
   private inFlight = 0;
   private looping = false;
   private closed = false;
-  private wake: (() => void) | null = null;
+  private readonly sleeper = new WakeableSleep();
   private idleWaiters: Array<() => void> = [];
   private lastFlood: { lane: string; at: number } | null = null;
 
@@ -170,7 +123,7 @@ export class OutgoingQueue {
 
   private kick(): void {
     if (this.looping) {
-      this.wake?.();
+      this.sleeper.wake();
       return;
     }
     this.looping = true;
@@ -194,7 +147,7 @@ export class OutgoingQueue {
         if (job.route.paced) {
           const waitMs = await this.budget.tryTake();
           if (waitMs > 0) {
-            await this.sleep(Math.min(waitMs, Math.max(1, nextDeadline - now)));
+            await this.sleeper.sleep(Math.min(waitMs, Math.max(1, nextDeadline - now)));
             continue;
           }
           // The budget is spent either way; if the call was withdrawn meanwhile, the slot simply goes unused.
@@ -205,7 +158,7 @@ export class OutgoingQueue {
       }
       const waitMs = Math.min(pick.waitMs, nextDeadline - now);
       if (!Number.isFinite(waitMs)) return;
-      await this.sleep(Math.max(1, waitMs));
+      await this.sleeper.sleep(Math.max(1, waitMs));
     }
   }
 
@@ -342,19 +295,5 @@ export class OutgoingQueue {
       for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
     this.kick();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        done();
-      };
-    });
   }
 }

@@ -12,7 +12,7 @@ export function mainMenuKeyboard(ctx: BotContext): InlineKeyboardMarkup {
     [button(t('btnCatalog'), { k: 'catalog', page: 1 }), button(t('btnCart'), { k: 'cart' })],
     [button(t('btnMyOrders'), { k: 'myOrders' }), button(t('btnBalance'), { k: 'balance' })],
     [button(t('btnLanguage'), { k: 'languages' })],
-    ctx.isAdmin ? [button('🛠 Admin', { k: 'adminMenu' })] : [],
+    ctx.isAdmin ? [button(t('btnAdmin'), { k: 'adminMenu' })] : [],
   ]);
 }
 

@@ -6,6 +6,5 @@ export interface PaymentDeps extends ShopDeps {
   log: (message: string, fields: Record<string, unknown>) => void;
 }
 
-/** When the repair job first asks the provider about an unpaid QR order, and how it backs off after that. */
-export const FIRST_CHECK_AFTER_MS = 60_000;
-export const paymentCheckBackoffMs = (attempts: number): number => Math.min(60_000 * 2 ** attempts, 10 * 60_000);
+/** How long after its n-th unanswered check an unpaid QR order is asked about again: doubling from the first check's delay, at most ten times it. */
+export const paymentCheckBackoffMs = (attempts: number, firstCheckMs: number): number => Math.min(firstCheckMs * 2 ** attempts, 10 * firstCheckMs);

@@ -21,7 +21,7 @@ export async function repairDroppedPayments(deps: PaymentDeps, batchSize: number
     else report.unpaid += 1;
     // Checked rows move to the back of the queue (by next_check_at), so old unpaid orders never starve new ones.
     const attempts = payment.checkAttempts + 1;
-    await deps.uow.run((tx) => tx.payments.scheduleCheck(payment.outTradeNo, new Date(deps.clock.now().getTime() + paymentCheckBackoffMs(attempts)), attempts));
+    await deps.uow.run((tx) => tx.payments.scheduleCheck(payment.outTradeNo, new Date(deps.clock.now().getTime() + paymentCheckBackoffMs(attempts, deps.limits.paymentFirstCheckMs)), attempts));
   }
   return report;
 }

@@ -1,6 +1,6 @@
 import { Order } from '../ordering/order';
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { FIRST_CHECK_AFTER_MS, PaymentDeps } from './payment-deps';
+import { PaymentDeps } from './payment-deps';
 
 export type QrPayment =
   | { status: 'READY'; codeUrl: string; expiresAt: Date }
@@ -66,7 +66,7 @@ export async function startQrPayment(deps: PaymentDeps, orderNo: string, shopper
   }
   await deps.uow.run(async (tx) => {
     await tx.payments.setCodeUrl(orderNo, created.value.codeUrl, expiresAt);
-    await tx.payments.scheduleCheck(orderNo, new Date(deps.clock.now().getTime() + FIRST_CHECK_AFTER_MS), 0);
+    await tx.payments.scheduleCheck(orderNo, new Date(deps.clock.now().getTime() + deps.limits.paymentFirstCheckMs), 0);
     const fresh = await tx.orders.findByNo(orderNo);
     if (fresh?.status === 'CREATED') {
       const transition = Order.restore(fresh).awaitPayment();

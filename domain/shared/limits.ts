@@ -9,6 +9,8 @@ export interface ShopLimits {
   maxLineQuantity: number;
   maxOrderLines: number;
   maxDeliveryAttempts: number;
+  /** The repair job first asks the provider about an unpaid QR order this long after its QR was made; later checks back off from it. */
+  paymentFirstCheckMs: number;
 }
 
 export const DEFAULT_LIMITS: ShopLimits = {
@@ -19,6 +21,7 @@ export const DEFAULT_LIMITS: ShopLimits = {
   maxLineQuantity: 99,
   maxOrderLines: 20,
   maxDeliveryAttempts: 8,
+  paymentFirstCheckMs: 60_000,
 };
 
 /** Largest amount or credit we accept on input: 100 million yuan in fen; keeps sums far from 2^53. */

@@ -33,10 +33,16 @@ export interface Config {
   host: string;
   port: number;
   databaseUrl: string | undefined;
+  /** MySQL connections per instance. */
+  databasePoolSize: number;
   sqlitePath: string;
   dataDir: string;
   redisUrl: string | undefined;
+  /** Prepended to every Redis key: shops (or test runs) sharing one Redis, or one Redis Cluster with its single database, stay apart. */
+  redisKeyPrefix: string;
   adminApiKey: string | undefined;
+  /** Signs fulfilment webhooks; every instance of one shop must share it (unset: generated into the data folder). */
+  webhookSigningSecret: string | undefined;
   telegramBotToken: string | undefined;
   telegramWebhookSecret: string | undefined;
   telegramApiRoot: string | undefined;
@@ -45,6 +51,9 @@ export interface Config {
   logLevel: LogLevel;
   limits: ShopLimits;
   initDataMaxAgeSeconds: number;
+  botSessionTtlMs: number;
+  /** Minutes east of UTC for "today" in the bot's /stats (Beijing: 480). */
+  shopUtcOffsetMinutes: number;
   bodyLimitBytes: number;
   seedDemoCatalog: boolean;
   wechatpay: WechatPaySettings | undefined;
@@ -117,6 +126,12 @@ function secret(env: Env, name: string, minLength: number, pattern = /^[\x21-\x7
   return value;
 }
 
+function redisKeyPrefix(env: Env): string {
+  const value = optional(env, 'REDIS_KEY_PREFIX') ?? 'tillbot:';
+  if (!/^[A-Za-z0-9:_.{}-]{1,64}$/.test(value)) throw new ConfigError('REDIS_KEY_PREFIX', `must be 1-64 of A-Z a-z 0-9 : _ . - { }, got "${value}"`);
+  return value;
+}
+
 /** Reads and checks every setting; the first bad one throws a ConfigError naming it. */
 export function loadConfig(env: Env): Config {
   const { roles: chosen, defaulted } = roles(env);
@@ -133,10 +148,13 @@ export function loadConfig(env: Env): Config {
     host: optional(env, 'HOST') ?? '0.0.0.0',
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: url(env, 'DATABASE_URL', ['mysql']),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
     sqlitePath: optional(env, 'SQLITE_PATH') ?? `${dataDir}/tillbot.sqlite`,
     dataDir,
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
+    redisKeyPrefix: redisKeyPrefix(env),
     adminApiKey: secret(env, 'ADMIN_API_KEY', 16),
+    webhookSigningSecret: secret(env, 'WEBHOOK_SIGNING_SECRET', 16),
     telegramBotToken: token,
     telegramWebhookSecret: secret(env, 'TELEGRAM_WEBHOOK_SECRET', 1, /^[A-Za-z0-9_-]{1,256}$/),
     telegramApiRoot: url(env, 'TELEGRAM_API_ROOT', ['http', 'https']),
@@ -145,14 +163,17 @@ export function loadConfig(env: Env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     limits: {
       currency,
-      payWindowMs: integer(env, 'ORDER_PAY_WINDOW_MINUTES', DEFAULT_LIMITS.payWindowMs / 60_000, 3, 7 * 24 * 60) * 60_000,
+      payWindowMs: integer(env, 'ORDER_PAY_WINDOW_MINUTES', DEFAULT_LIMITS.payWindowMs / 60_000, 1, 7 * 24 * 60) * 60_000,
       reuseMinRemainingMs: integer(env, 'ORDER_REUSE_MIN_REMAINING_SECONDS', DEFAULT_LIMITS.reuseMinRemainingMs / 1000, 0, 3600) * 1000,
       maxUnpaidOrders: integer(env, 'MAX_UNPAID_ORDERS', DEFAULT_LIMITS.maxUnpaidOrders, 1, 100),
       maxLineQuantity: integer(env, 'MAX_LINE_QUANTITY', DEFAULT_LIMITS.maxLineQuantity, 1, 10_000),
       maxOrderLines: integer(env, 'MAX_ORDER_LINES', DEFAULT_LIMITS.maxOrderLines, 1, 100),
       maxDeliveryAttempts: integer(env, 'MAX_DELIVERY_ATTEMPTS', DEFAULT_LIMITS.maxDeliveryAttempts, 1, 100),
+      paymentFirstCheckMs: integer(env, 'PAYMENT_FIRST_CHECK_SECONDS', DEFAULT_LIMITS.paymentFirstCheckMs / 1000, 1, 3600) * 1000,
     },
     initDataMaxAgeSeconds: integer(env, 'INIT_DATA_MAX_AGE_SECONDS', 24 * 3600, 60, 24 * 3600),
+    botSessionTtlMs: integer(env, 'BOT_SESSION_TTL_HOURS', 24, 1, 24 * 30) * 3_600_000,
+    shopUtcOffsetMinutes: integer(env, 'SHOP_UTC_OFFSET_MINUTES', 480, -720, 840),
     bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
     seedDemoCatalog: oneOf(env, 'SEED_DEMO_CATALOG', ['auto', 'never'] as const, 'auto') === 'auto',
     wechatpay: wechatpay(env),

@@ -2,7 +2,7 @@ import axios, { AxiosInstance } from 'axios';
 import { PlatformSigner } from './platform-signer';
 import { tamperCiphertext } from './notification-envelope';
 import { SandboxKnobs } from './sandbox-knobs';
-import { CorruptionKind, NotificationAttempt, SandboxNotification } from './sandbox-records';
+import { NotificationAttempt, SandboxNotification } from './sandbox-records';
 
 /** WeChat's retry intervals after an unacknowledged callback, in seconds: 15 intervals, 24h4m in all. */
 export const NOTIFY_RETRY_SCHEDULE_SECONDS: ReadonlyArray<number> = [
@@ -95,7 +95,13 @@ export class NotificationDispatcher {
   private async attempt(n: SandboxNotification): Promise<void> {
     const corruption = this.o.knobs.takeCorruption();
     const copies = this.o.knobs.duplicates();
-    const statuses = await Promise.all(Array.from({ length: copies }, () => this.deliver(n, corruption)));
+    // The copies are the same request delivered several times (as a network or WeChat duplicates it): one signature.
+    const body = Buffer.from(corruption === 'ciphertext' ? tamperCiphertext(n.body) : n.body, 'utf8');
+    const headers = this.o.signer.headers(body, this.o.clock(), {
+      ...(corruption === 'signature' ? { forgeSignature: true } : {}),
+      ...(corruption === 'serial' ? { serial: 'PUB_KEY_ID_0000000000UNKNOWN' } : {}),
+    });
+    const statuses = await Promise.all(Array.from({ length: copies }, () => this.deliver(n, body, headers)));
     if (this.closed) return;
     const acknowledged = statuses.some((s) => typeof s === 'number' && s >= 200 && s < 300);
     const attempt: NotificationAttempt = { at: this.o.clock().toISOString(), copies, statuses, acknowledged, ...(corruption ? { corrupted: corruption } : {}) };
@@ -115,12 +121,7 @@ export class NotificationDispatcher {
   }
 
   /** One POST; returns the HTTP status, or the network error's code. */
-  private async deliver(n: SandboxNotification, corruption: CorruptionKind | undefined): Promise<number | string> {
-    const body = Buffer.from(corruption === 'ciphertext' ? tamperCiphertext(n.body) : n.body, 'utf8');
-    const headers = this.o.signer.headers(body, this.o.clock(), {
-      ...(corruption === 'signature' ? { forgeSignature: true } : {}),
-      ...(corruption === 'serial' ? { serial: 'PUB_KEY_ID_0000000000UNKNOWN' } : {}),
-    });
+  private async deliver(n: SandboxNotification, body: Buffer, headers: Record<string, string>): Promise<number | string> {
     try {
       const res = await this.http.post(n.notifyUrl, body, {
         headers: { ...headers, 'Content-Type': 'application/json', 'User-Agent': 'Mozilla/4.0 (tillbot WeChat Pay sandbox)' },

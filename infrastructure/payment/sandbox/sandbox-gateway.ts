@@ -57,6 +57,8 @@ export interface SandboxGateway {
 
 const copy = <T>(v: T): T => structuredClone(v);
 
+const STATE_WRITE_DELAY_MS = 200;
+
 function checkCredentials(c: SandboxCredentials) {
   const merchantKey = readRsaPublicKey(c.merchantPublicKey, 'sandbox merchant public key');
   if (!merchantKey.ok) throw new Error(merchantKey.error);
@@ -80,14 +82,25 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   const stateFile = options.stateFile;
   if (stateFile) mkdirSync(dirname(stateFile), { recursive: true });
   const state: SandboxState = stateFile ? loadStateFile(stateFile) : emptyState();
+  // Writes are coalesced (at most one every STATE_WRITE_DELAY_MS, and a final one on close): writing the whole state
+  // on every change made a busy gateway quadratic. A crash loses at most that much of the sandbox's own history.
   // A failed write must not take the gateway (or the shop it is embedded in) down from inside a timer.
+  let writeTimer: NodeJS.Timeout | null = null;
+  const writeNow = () => {
+    if (writeTimer) clearTimeout(writeTimer);
+    writeTimer = null;
+    if (!stateFile) return;
+    try {
+      saveStateFile(stateFile, state);
+    } catch (e) {
+      log(`cannot write state file ${stateFile}: ${(e as Error).message}`);
+    }
+  };
   const persist = stateFile
     ? () => {
-        try {
-          saveStateFile(stateFile, state);
-        } catch (e) {
-          log(`cannot write state file ${stateFile}: ${(e as Error).message}`);
-        }
+        if (writeTimer) return;
+        writeTimer = setTimeout(writeNow, STATE_WRITE_DELAY_MS);
+        writeTimer.unref();
       }
     : () => undefined;
 
@@ -151,6 +164,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     close: async () => {
       service.close();
       await dispatcher.close();
+      if (writeTimer) writeNow();
       for (const release of hangs) release();
       hangs.clear();
       await app.close();

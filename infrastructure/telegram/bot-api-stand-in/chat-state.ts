@@ -10,7 +10,14 @@ export interface StandInUser {
   language_code?: string;
 }
 
-export const userJson = (user: StandInUser): TgUser => ({ ...user, is_bot: false });
+/** The User object Telegram shows for a person, fields in Telegram's order. */
+export function userJson(user: StandInUser): TgUser {
+  const json: TgUser = { id: user.id, is_bot: false, first_name: user.first_name };
+  if (user.last_name) json.last_name = user.last_name;
+  if (user.username) json.username = user.username;
+  if (user.language_code) json.language_code = user.language_code;
+  return json;
+}
 
 /** One message in a chat, with the versions it went through. */
 export interface StoredMessage {

@@ -32,13 +32,15 @@ const PROXY_STATUS_TEXT: Record<number, string> = { 502: 'Bad Gateway', 503: 'Se
 const proxyErrorPage = (status: number): string =>
   `<html>\r\n<head><title>${status} ${PROXY_STATUS_TEXT[status]}</title></head>\r\n<body>\r\n<center><h1>${status} ${PROXY_STATUS_TEXT[status]}</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n`;
 
-function sendJson(reply: FastifyReply, status: number, body: ApiResponse, record?: RecordedCall): FastifyReply {
+// Nothing below hands a FastifyReply through a promise: a reply is thenable, and awaiting one waits for
+// the response to finish instead of yielding the reply. Senders return void.
+
+function sendJson(reply: FastifyReply, status: number, body: ApiResponse, record?: RecordedCall): void {
   if (record) Object.assign(record, { answeredAt: Date.now(), httpStatus: status, response: body });
-  return reply.code(status).header('content-type', 'application/json').send(JSON.stringify(body));
+  void reply.code(status).header('content-type', 'application/json').send(JSON.stringify(body));
 }
 
-const sendError = (reply: FastifyReply, error: BotApiError, record?: RecordedCall): FastifyReply =>
-  sendJson(reply, error.errorCode, error.toResponse(), record);
+const sendError = (reply: FastifyReply, error: BotApiError, record?: RecordedCall): void => sendJson(reply, error.errorCode, error.toResponse(), record);
 
 function untilAborted(...signals: AbortSignal[]): Promise<void> {
   return new Promise((resolve) => {
@@ -72,36 +74,39 @@ async function runHandler(handler: MethodHandler, ctx: MethodContext): Promise<{
   }
 }
 
-async function applyFault(deps: ServerDeps, fault: Fault, reply: FastifyReply, record: RecordedCall, signal: AbortSignal, process: () => Promise<{ status: number; body: ApiResponse }>): Promise<FastifyReply | undefined> {
+/** Plays the fault; true when it answered (or cut) the call itself. */
+async function applyFault(deps: ServerDeps, fault: Fault, reply: FastifyReply, record: RecordedCall, signal: AbortSignal, process: () => Promise<{ status: number; body: ApiResponse }>): Promise<boolean> {
   record.fault = fault.kind;
   switch (fault.kind) {
     case 'retryAfter':
-      return sendError(reply, tooManyRequests(fault.retryAfter), record);
+      sendError(reply, tooManyRequests(fault.retryAfter), record);
+      return true;
     case 'delay':
       await delay(fault.ms, AbortSignal.any([signal, deps.closing]));
-      return undefined;
+      return false;
     case 'hang':
       await untilAborted(signal, deps.closing);
       reply.hijack();
       reply.raw.destroy();
-      return reply;
+      return true;
     case 'drop':
       if (fault.afterProcessing) await process();
       reply.hijack();
       reply.raw.destroy();
-      return reply;
+      return true;
     case 'serverError': {
       if (fault.afterProcessing) await process();
       const status = fault.status ?? 500;
       const seen: ApiResponse = { ok: false, error_code: status, description: status === 500 ? 'Internal Server Error' : PROXY_STATUS_TEXT[status] };
       Object.assign(record, { answeredAt: Date.now(), httpStatus: status, response: seen });
-      if (status === 500) return reply.code(500).header('content-type', 'application/json').send(JSON.stringify(seen));
-      return reply.code(status).header('content-type', 'text/html').send(proxyErrorPage(status));
+      if (status === 500) void reply.code(500).header('content-type', 'application/json').send(JSON.stringify(seen));
+      else void reply.code(status).header('content-type', 'text/html').send(proxyErrorPage(status));
+      return true;
     }
   }
 }
 
-async function handleMethod(deps: ServerDeps, request: FastifyRequest, reply: FastifyReply, url: URL, token: string, rawMethod: string): Promise<FastifyReply> {
+async function handleMethod(deps: ServerDeps, request: FastifyRequest, reply: FastifyReply, url: URL, token: string, rawMethod: string): Promise<void> {
   const tokenMatch = TOKEN_PATTERN.exec(token);
   if (!tokenMatch) return sendError(reply, notFound());
   const bot = deps.world.bots.get(token);
@@ -125,27 +130,24 @@ async function handleMethod(deps: ServerDeps, request: FastifyRequest, reply: Fa
   const ctx: MethodContext = { world: deps.world, bot, params, signal, takeSendQuota: (chatId) => deps.limiter?.take(bot.id, chatId) };
   const process = (): Promise<{ status: number; body: ApiResponse }> => runHandler(found.handler, ctx);
   const fault = deps.faults.take(token, found.name, params);
-  if (fault) {
-    const answered = await applyFault(deps, fault, reply, record, signal, process);
-    if (answered) return answered;
-  }
+  if (fault && (await applyFault(deps, fault, reply, record, signal, process))) return;
   const { status, body } = await process();
   return sendJson(reply, status, body, record);
 }
 
-function serveFile(deps: ServerDeps, reply: FastifyReply, token: string, filePath: string): FastifyReply {
+function serveFile(deps: ServerDeps, reply: FastifyReply, token: string, filePath: string): void {
   if (!TOKEN_PATTERN.test(token)) return sendError(reply, notFound());
   const bot = deps.world.bots.get(token);
   if (!bot) return sendError(reply, unauthorized());
   const file = bot.files.atPath(decodeURIComponent(filePath));
   if (!file) return sendError(reply, notFound());
-  return reply.code(200).header('content-type', 'application/octet-stream').header('content-length', file.bytes.length).send(file.bytes);
+  void reply.code(200).header('content-type', 'application/octet-stream').header('content-length', file.bytes.length).send(file.bytes);
 }
 
-async function route(deps: ServerDeps, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+async function route(deps: ServerDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const url = new URL(request.url, 'http://stand-in.invalid');
   const path = url.pathname;
-  if (deps.extraRoutes && (await deps.extraRoutes(request, reply, path))) return reply;
+  if (deps.extraRoutes && (await deps.extraRoutes(request, reply, path))) return;
   const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(path);
   if (file) return serveFile(deps, reply, file[1], file[2]);
   const method = /^\/bot([^/]+)\/([^/]*)$/.exec(path);
@@ -166,6 +168,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const description = status === 413 ? 'Request Entity Too Large' : `Bad Request: ${error.message ?? 'invalid request'}`;
     return reply.code(status).header('content-type', 'application/json').send(JSON.stringify({ ok: false, error_code: status, description }));
   });
-  app.route({ method: ['GET', 'POST'], url: '/*', handler: (request, reply) => route(deps, request, reply) });
+  app.route({ method: ['GET', 'POST'], url: '/*', handler: async (request, reply) => {
+    await route(deps, request, reply);
+  } });
   return app;
 }

@@ -59,6 +59,8 @@ export class BotState {
   readonly callbackQueries = new Map<string, CallbackQueryState>();
   readonly updates = new UpdateQueue();
   readonly webhook: WebhookDelivery;
+  /** Telegram takes at most one setWebhook with a URL per second. */
+  nextSetWebhookAt = 0;
 
   constructor(
     readonly spec: BotSpec,

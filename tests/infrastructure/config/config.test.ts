@@ -17,6 +17,9 @@ describe('configuration', () => {
     [{ TELEGRAM_BOT_TOKEN: 'abc' }, 'TELEGRAM_BOT_TOKEN: does not look like a bot token ("123456:ABC…" from @BotFather)'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     [{ ADMIN_TELEGRAM_IDS: '12,abc' }, 'ADMIN_TELEGRAM_IDS: "abc" is not a Telegram user id (digits only)'],
+    [{ REDIS_KEY_PREFIX: 'shop one:' }, 'REDIS_KEY_PREFIX: must be 1-64 of A-Z a-z 0-9 : _ . - { }, got "shop one:"'],
+    [{ WEBHOOK_SIGNING_SECRET: 'short' }, 'WEBHOOK_SIGNING_SECRET: must be at least 16 characters'],
+    [{ PAYMENT_FIRST_CHECK_SECONDS: '0' }, 'PAYMENT_FIRST_CHECK_SECONDS: must be between 1 and 3600, got 0'],
   ])('%j stops with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -26,5 +29,11 @@ describe('configuration', () => {
     expect(c.roles).toEqual(['api', 'jobs']);
     expect(c.rolesDefaulted).toBe(false);
     expect(c.databaseUrl).toBe('mysql://root@127.0.0.1:3306/shop');
+  });
+
+  it('takes what instances of one shop share, and the repair timing', () => {
+    expect(loadConfig({})).toMatchObject({ redisKeyPrefix: 'tillbot:', webhookSigningSecret: undefined, limits: { paymentFirstCheckMs: 60_000 } });
+    const c = loadConfig({ REDIS_KEY_PREFIX: 'shop-eu:', WEBHOOK_SIGNING_SECRET: 'shared-by-all-instances', PAYMENT_FIRST_CHECK_SECONDS: '5', ORDER_PAY_WINDOW_MINUTES: '1' });
+    expect(c).toMatchObject({ redisKeyPrefix: 'shop-eu:', webhookSigningSecret: 'shared-by-all-instances', limits: { paymentFirstCheckMs: 5000, payWindowMs: 60_000 } });
   });
 });

@@ -1,7 +1,7 @@
 import { badRequest } from '../bot-api-error';
 import type { RequestParams, UploadedFile } from '../request-params';
 import { stringParam } from '../request-params';
-import type { FileKind, FileStore, StoredFile } from './file-store';
+import { extensionOf, type FileKind, type FileStore, type StoredFile } from './file-store';
 import { sniffImage } from './image-size';
 
 const URL_FETCH_TIMEOUT_MS = 10_000;
@@ -65,5 +65,7 @@ export async function resolveInputFile(files: FileStore, input: InputFile, kind:
   const { bytes, filename, mimeType } = input.upload;
   if (kind === 'photo') return storePhoto(files, bytes, false);
   if (bytes.length === 0) throw badRequest('file must be non-empty');
-  return files.addDocument(bytes, filename || undefined, mimeType && mimeType !== 'application/octet-stream' && !/\.[A-Za-z0-9]+$/.test(filename) ? mimeType : undefined);
+  // The extension decides the type; the part's own content type only counts for a name without one.
+  const declared = !extensionOf(filename) && mimeType !== 'application/octet-stream' ? mimeType : undefined;
+  return files.addDocument(bytes, filename || undefined, declared);
 }

