@@ -3,8 +3,8 @@ import { Money } from '../shared/money';
 export const PRODUCT_KINDS = ['credit', 'code', 'manual', 'webhook'] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
-export interface Product {
-  id: number;
+/** Everything an admin sets on a product; validated by `validateProductDraft`. */
+export interface ProductDraft {
   sku: string;
   title: string;
   description: string;
@@ -18,20 +18,10 @@ export interface Product {
   /** Where a `webhook` product is fulfilled. */
   webhookUrl: string | null;
   photoUrl: string | null;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
-/** Everything an admin sets on a product; validated by `validateProductDraft`. */
-export interface ProductDraft {
-  sku: string;
-  title: string;
-  description: string;
-  kind: ProductKind;
-  price: Money;
-  stock: number | null;
-  visible: boolean;
-  creditAmount: number | null;
-  webhookUrl: string | null;
-  photoUrl: string | null;
+export interface Product extends ProductDraft {
+  id: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
