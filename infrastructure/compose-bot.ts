@@ -24,7 +24,7 @@ export async function composeBot(app: App): Promise<BotHandle | null> {
     rateLimiter: app.redis.rateLimiter,
     lock: app.redis.lock,
     jobs: { statuses: () => app.jobs.statuses(), runNow: (name) => app.jobs.runNow(name) },
-    logger: app.logger.child({ part: 'bot' }),
+    logger: app.logger,
     setOutboxHandler: (topic, handler) => app.setOutboxHandler(topic, handler),
     setNotifier: (notifier) => app.setNotifier(notifier),
   });
