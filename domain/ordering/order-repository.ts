@@ -23,8 +23,11 @@ export interface SalesSummary {
 export interface OrderRepository {
   /** Sales between `from` (inclusive) and `to` (exclusive); `top` best sellers. */
   salesSummary(from: Date, to: Date, top: number): Promise<SalesSummary>;
-  /** 'DUPLICATE_IDEMPOTENCY_KEY' when (userId, idempotencyKey) already exists — the unique key decides. */
-  insert(order: OrderState): Promise<'INSERTED' | 'DUPLICATE_IDEMPOTENCY_KEY'>;
+  /**
+   * 'DUPLICATE_IDEMPOTENCY_KEY' when (userId, idempotencyKey) already exists, 'DUPLICATE_ORDER_NO' when the number is
+   * taken (a random collision: draw another) — the unique keys decide.
+   */
+  insert(order: OrderState): Promise<'INSERTED' | 'DUPLICATE_IDEMPOTENCY_KEY' | 'DUPLICATE_ORDER_NO'>;
   findByNo(orderNo: string): Promise<OrderState | null>;
   findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<OrderState | null>;
   /** The newest unpaid order of the shopper for exactly these items and method that stays payable past `payableUntil`. */

@@ -82,22 +82,30 @@ export async function placeOrder(deps: ShopDeps, options: PlaceOrderOptions, cmd
     }
     const lines = await priceLines(tx, items, paymentMethod);
     if (!lines.ok) return lines;
-    const order = Order.place({
-      orderNo: newOrderNo(now),
-      userId: cmd.shopperId,
-      lines: lines.value,
-      currency: deps.limits.currency,
-      paymentMethod,
-      idempotencyKey: cmd.idempotencyKey,
-      requestHash: cmd.idempotencyKey === null ? null : requestHash,
-      now,
-      payWindowMs: deps.limits.payWindowMs,
-    });
+    // The row goes in first, under a freshly drawn number (a collision draws again); stock and codes are then
+    // reserved against it, and a shortage rolls the whole placement back.
+    const place = () =>
+      Order.place({
+        orderNo: newOrderNo(now),
+        userId: cmd.shopperId,
+        lines: lines.value,
+        currency: deps.limits.currency,
+        paymentMethod,
+        idempotencyKey: cmd.idempotencyKey,
+        requestHash: cmd.idempotencyKey === null ? null : requestHash,
+        now,
+        payWindowMs: deps.limits.payWindowMs,
+      });
+    let order = place();
+    for (let draw = 1; ; draw += 1) {
+      const inserted = await tx.orders.insert(order.snapshot);
+      if (inserted === 'INSERTED') break;
+      if (inserted === 'DUPLICATE_IDEMPOTENCY_KEY') throw new Error('idempotency key inserted twice despite the shopper lock');
+      if (draw >= 5) throw new Error('could not draw a free order number in 5 tries');
+      order = place();
+    }
     const short = await reserveLines(tx, order.orderNo, lines.value, now);
     if (short) return fail('OUT_OF_STOCK', `not enough of ${short.title} left`, { productId: short.productId });
-    if ((await tx.orders.insert(order.snapshot)) === 'DUPLICATE_IDEMPOTENCY_KEY') {
-      throw new Error('idempotency key inserted twice despite the shopper lock');
-    }
     if (cmd.fromCart === true) await tx.carts.clear(cmd.shopperId);
     if (paymentMethod === 'credit') {
       const paid = await payWithCreditInTx(tx, order, now);

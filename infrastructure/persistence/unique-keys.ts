@@ -14,6 +14,7 @@ const key = (name: string, table: string, ...columns: string[]): UniqueKey => ({
 export const UNIQUE_KEYS = {
   productSku: key('uq_products_sku', 'products', 'sku'),
   productCode: key('uq_product_codes_product_code', 'product_codes', 'product_id', 'code'),
+  orderNo: key('PRIMARY', 'orders', 'order_no'),
   orderIdempotency: key('uq_orders_user_idempotency', 'orders', 'user_id', 'idempotency_key'),
   ledgerReference: key('uq_ledger_entries_user_reference', 'ledger_entries', 'user_id', 'reference'),
   paymentOutTradeNo: key('uq_payments_out_trade_no', 'payments', 'out_trade_no'),

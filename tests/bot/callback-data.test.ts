@@ -9,7 +9,7 @@ import type { Product } from '../../domain/catalog/product';
 import type { OrderState } from '../../domain/ordering/order-types';
 
 const BIG_ID = 999_999_999_999;
-const ORDER = 'T20991231235959999999';
+const ORDER = 'T209912312359599999999999';
 
 /** The largest value of every kind of button the bot builds; a kind missing here is a type error. */
 const EXTREMES: Record<ActionKind, Action[]> = {

@@ -92,9 +92,9 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
       await press(driver, fay, choice, /^pm:q:/);
       const slow = await driver.waitForMessage(fay.id, (m) => textOf(m).includes('payment service is slow'), 10_000);
       expect(slow.photo).toBeUndefined();
-      await press(driver, fay, slow, /^rt:T\d{20}$/);
+      await press(driver, fay, slow, /^rt:T\d{24}$/);
       const qr = await driver.waitForMessage(fay.id, (m) => m.photo !== undefined && textOf(m).startsWith('Scan'), 10_000);
-      const orderNo = /T\d{20}/.exec(textOf(slow))?.[0] ?? 'no order number';
+      const orderNo = /T\d{24}/.exec(textOf(slow))?.[0] ?? 'no order number';
       expect(textOf(qr)).toContain(orderNo);
       await press(driver, fay, qr, `cx:${orderNo}`);
       const closed = await driver.waitForEdit(fay.id, qr.message_id, (m) => textOf(m).includes('is closed'), 10_000);

@@ -1,7 +1,7 @@
 import type { StandInUser } from '../../infrastructure/telegram/bot-api-stand-in';
 import { BotMode, BotWorld, decodeQr, payOnSandboxPage, press, startBotWorld, textOf } from './support/bot-world';
 
-const ORDER_NO = /T\d{20}/;
+const ORDER_NO = /T\d{24}/;
 
 describe.each<BotMode>(['polling', 'webhook'])('a shopper in Telegram, end to end against the Bot API stand-in (%s)', (mode) => {
   let world: BotWorld;
@@ -83,7 +83,7 @@ describe.each<BotMode>(['polling', 'webhook'])('a shopper in Telegram, end to en
     expect(textOf(choice)).toContain('¥9.90');
     await press(driver, bob, choice, /^pm:c:/);
 
-    const delivery = await driver.waitForMessage(bob.id, (m) => /T\d{20} is delivered/.test(textOf(m)), 15_000);
+    const delivery = await driver.waitForMessage(bob.id, (m) => /T\d{24} is delivered/.test(textOf(m)), 15_000);
     expect(textOf(delivery)).toMatch(/VPN-AAAA-000\d/);
     await driver.waitForEdit(bob.id, cart.message_id, (m) => textOf(m).startsWith('📦 Delivered'), 15_000);
 

@@ -19,7 +19,7 @@ describe.each(databaseBackends())('every notification ten times, concurrently (%
     shop = await startListeningShop(backend);
     pack = await createProduct(shop, { sku: 'PACK-5', title: '¥5 pack', kind: 'credit', price: { amount: 500, currency: 'CNY' }, creditAmount: 550 });
   });
-  afterAll(() => shop.close());
+  afterAll(() => shop.close(), 120_000);
 
   it(`${ORDERS} paid orders → ${ORDERS} deliveries, the ledger equal to what was paid`, async () => {
     const gateway = shop.app.payments.sandbox;
@@ -35,9 +35,25 @@ describe.each(databaseBackends())('every notification ten times, concurrently (%
 
     console.log(`placed ${ORDERS} in ${Date.now() - t0} ms`);
     const t1 = Date.now();
+    let copies = 0;
+    const statuses: Record<string, number> = {};
     gateway.knobs.duplicateNotifications(10);
     try {
-      for (const no of orderNos) expect(gateway.pay(no).ok).toBe(true);
+      // Paid in waves of 100 orders: each wave puts 1,000 notification copies on the wire at once. (All 10,000 at
+      // once only measures how this one process — shop and embedded gateway on the same event loop — copes with
+      // overload: WeChat's 5 s answer limit then times copies out and its retries take over; still exactly once.)
+      for (let i = 0; i < orderNos.length; i += 100) {
+        const wave = new Set(orderNos.slice(i, i + 100));
+        for (const no of wave) expect(gateway.pay(no).ok).toBe(true);
+        await gateway.idle();
+        // Counted per wave: the gateway keeps only its newest finished notifications.
+        for (const n of gateway.notifications().filter((x) => wave.has(x.outTradeNo))) {
+          for (const a of n.attempts) {
+            copies += a.copies;
+            for (const st of a.statuses) statuses[String(st)] = (statuses[String(st)] ?? 0) + 1;
+          }
+        }
+      }
       await eventually(async () => (await shop.app.shop.listOrders({ status: 'DELIVERED', pageSize: 1 })), (r) => r.ok && r.value.total === ORDERS, 240_000);
       console.log(`delivered ${ORDERS} in ${Date.now() - t1} ms`);
       await gateway.idle();
@@ -45,14 +61,9 @@ describe.each(databaseBackends())('every notification ten times, concurrently (%
     } finally {
       gateway.knobs.reset();
     }
-    // Ten deliveries of every notification reached the shop (and were all acknowledged).
-    const mine = new Set(orderNos);
-    const attempts = gateway.notifications().filter((n) => mine.has(n.outTradeNo)).reduce((sum, n) => sum + n.attempts.reduce((c, a) => c + a.copies, 0), 0);
-    expect(attempts).toBeGreaterThanOrEqual(ORDERS * 10);
-    const statuses: Record<string, number> = {};
-    for (const n of gateway.notifications().filter((x) => mine.has(x.outTradeNo))) for (const a of n.attempts) for (const st of a.statuses) statuses[String(st)] = (statuses[String(st)] ?? 0) + 1;
-    console.log(JSON.stringify(statuses));
-
+    // Ten copies of every notification reached the shop, and every copy was acknowledged.
+    expect(copies).toBeGreaterThanOrEqual(ORDERS * 10);
+    console.log(`notification copies answered: ${JSON.stringify(statuses)}`);
     const rows = await shop.app.persistence.dataSource.query(`SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM ledger_entries WHERE kind = 'TOP_UP'`);
     expect(Number(rows[0].n)).toBe(ORDERS);
     expect(Number(rows[0].total)).toBe(ORDERS * 550);

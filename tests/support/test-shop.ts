@@ -35,7 +35,7 @@ export async function startTestShop(backend: Backend, env: Record<string, string
   });
   let app: App;
   try {
-    app = await composeApp(config, createLogger('silent'));
+    app = await composeApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   } catch (e) {
     if (mysql) await mysql.drop();
     rmSync(dir, { recursive: true, force: true });

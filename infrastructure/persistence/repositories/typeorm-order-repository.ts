@@ -19,11 +19,12 @@ export class TypeormOrderRepository implements OrderRepository {
     return querySalesSummary(this.manager, from, to, top);
   }
 
-  async insert(order: OrderState): Promise<'INSERTED' | 'DUPLICATE_IDEMPOTENCY_KEY'> {
+  async insert(order: OrderState): Promise<'INSERTED' | 'DUPLICATE_IDEMPOTENCY_KEY' | 'DUPLICATE_ORDER_NO'> {
     try {
       await this.manager.createQueryBuilder().insert().into(OrderEntity).values(orderRow(order)).updateEntity(false).execute();
     } catch (error) {
       if (isDuplicateOf(error, UNIQUE_KEYS.orderIdempotency)) return 'DUPLICATE_IDEMPOTENCY_KEY';
+      if (isDuplicateOf(error, UNIQUE_KEYS.orderNo)) return 'DUPLICATE_ORDER_NO';
       throw error;
     }
     if (order.lines.length > 0) {

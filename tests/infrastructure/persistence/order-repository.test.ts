@@ -1,6 +1,5 @@
 import { OrderState } from '../../../domain/ordering/order-types';
 import { Tx } from '../../../domain/shared/unit-of-work';
-import { isDuplicateKeyError } from '../../../infrastructure/persistence/store-errors';
 import { databaseBackends } from '../../support/services';
 import { MINUTE, T0, at, orderLine, orderState } from './support/factories';
 import { openTestStore, TestStore } from './support/test-store';
@@ -56,14 +55,11 @@ describe.each(databaseBackends())('OrderRepository (%s)', (backend) => {
     expect((await inTx((tx) => tx.orders.list({ userId: 'u-idem', limit: 50, offset: 0 }))).total).toBe(4);
   });
 
-  it('throws (not a value) for a duplicate order number: that is a bug, not a retry', async () => {
+  it('answers DUPLICATE_ORDER_NO for a number that is taken (the caller draws another) and leaves the first order alone', async () => {
     const order = await insert({ userId: 'u-dupno' });
-    const thrown = await inTx((tx) => tx.orders.insert({ ...order, idempotencyKey: 'fresh' })).then(
-      () => null,
-      (error: unknown) => error,
-    );
-    expect(isDuplicateKeyError(thrown)).toBe(true);
+    expect(await inTx((tx) => tx.orders.insert({ ...order, idempotencyKey: 'fresh' }))).toBe('DUPLICATE_ORDER_NO');
     expect(await inTx((tx) => tx.orders.findByIdempotencyKey('u-dupno', 'fresh'))).toBeNull();
+    expect((await inTx((tx) => tx.orders.findByNo(order.orderNo)))?.idempotencyKey).toBe(order.idempotencyKey);
   });
 
   it('applies a transition once: the second identical transition changes nothing', async () => {
