@@ -123,7 +123,7 @@ async function handleMethod(deps: ServerDeps, request: FastifyRequest, reply: Fa
   const record = deps.calls.start({ botId: Number(tokenMatch[1]), method: found?.name ?? requested, params: describeParams(params), receivedAt: Date.now(), ...(viaWebhookReply ? { viaWebhookReply: true } : {}) });
   if (!bot) return sendError(reply, unauthorized(), record);
   if (!found) {
-    const error = isUnspokenMethod(requested) ? new BotApiError(501, `Not Implemented: the stand-in does not speak ${requested}`) : notFound();
+    const error = isUnspokenMethod(requested) ? new BotApiError(501, `Unsupported by the stand-in: ${requested} is a real Bot API method this emulator does not model`) : notFound();
     return sendError(reply, error, record);
   }
   const signal = clientGone(reply);
