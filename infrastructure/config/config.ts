@@ -1,4 +1,5 @@
 import { DEFAULT_LIMITS, ShopLimits } from '../../domain/shared/limits';
+import { WechatPayConfigFiles } from '../payment/wechatpay/load-wechatpay-config';
 import { ConfigError, Env, integer, list, oneOf, optional, url } from './env-parsers';
 
 export const ROLES = ['api', 'bot', 'jobs', 'sandbox'] as const;
@@ -6,17 +7,8 @@ export type Role = (typeof ROLES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** The real WeChat Pay merchant; when absent the shop pays through its sandbox gateway. */
-export interface WechatPaySettings {
-  mchId: string;
-  appId: string;
-  apiV3Key: string;
-  merchantSerial: string;
-  merchantPrivateKeyFile: string;
-  platformPublicKeyFiles: string;
-  platformSerials: string;
-  baseUrl: string | undefined;
-}
+/** The real WeChat Pay merchant (its key files); when absent the shop pays through its sandbox gateway. */
+export type WechatPaySettings = Omit<WechatPayConfigFiles, 'notifyUrl' | 'refundNotifyUrl' | 'timeoutMs' | 'maxRetries'>;
 
 export interface SandboxSettings {
   port: number;
