@@ -1,6 +1,6 @@
 import type { Cache } from '../../domain/shared/ports/cache';
 import { isKeyValueUnavailable } from '../../domain/shared/ports/key-value-unavailable-error';
-import { SingleFlight } from './single-flight';
+import { SingleFlight } from '../../domain/shared/single-flight';
 
 type StringCache = Pick<Cache, 'get' | 'set'>;
 

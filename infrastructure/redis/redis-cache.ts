@@ -2,7 +2,7 @@ import type { Cache } from '../../domain/shared/ports/cache';
 import { assertPositiveMs, KeySpace } from './key-space';
 import { loadThrough } from './load-through';
 import type { RedisConnection } from './redis-connection';
-import { SingleFlight } from './single-flight';
+import { SingleFlight } from '../../domain/shared/single-flight';
 
 export class RedisCache implements Cache {
   private readonly flights = new SingleFlight<string>();

@@ -1,7 +1,7 @@
 import type { Cache } from '../../../domain/shared/ports/cache';
 import { assertPositiveMs, KeySpace } from '../key-space';
 import { loadThrough } from '../load-through';
-import { SingleFlight } from '../single-flight';
+import { SingleFlight } from '../../../domain/shared/single-flight';
 import type { MemoryStore } from './memory-store';
 
 export class MemoryCache implements Cache {

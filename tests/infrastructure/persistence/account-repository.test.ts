@@ -1,12 +1,11 @@
 import { LedgerKind, Posting } from '../../../domain/account/account-repository';
-import { Tx } from '../../../domain/shared/unit-of-work';
 import { databaseBackends } from '../../support/services';
 import { T0, at } from './support/factories';
-import { openTestStore, TestStore } from './support/test-store';
+import { storeForSuite } from './support/test-store';
 
 describe.each(databaseBackends())('AccountRepository (%s)', (backend) => {
-  let store: TestStore;
-  const inTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => store.persistence.uow.run(work);
+  const suite = storeForSuite(backend);
+  const { inTx } = suite;
   const posting = (userId: string, amount: number, reference: string, kind: LedgerKind = amount >= 0 ? 'TOP_UP' : 'PURCHASE'): Posting => ({
     userId,
     amount,
@@ -19,13 +18,6 @@ describe.each(databaseBackends())('AccountRepository (%s)', (backend) => {
   const post = (p: Posting) => inTx((tx) => tx.accounts.post(p));
   const ledgerSum = async (userId: string): Promise<number> =>
     (await inTx((tx) => tx.accounts.ledger(userId, 10_000))).reduce((sum, entry) => sum + entry.amount, 0);
-
-  beforeAll(async () => {
-    store = await openTestStore(backend);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
 
   it('opens the account on its first posting and records the balance after each entry', async () => {
     expect(await inTx((tx) => tx.accounts.find('acc-1'))).toBeNull();

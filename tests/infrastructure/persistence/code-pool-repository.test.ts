@@ -1,23 +1,15 @@
-import { Tx } from '../../../domain/shared/unit-of-work';
 import { databaseBackends } from '../../support/services';
 import { T0, at, productDraft } from './support/factories';
-import { openTestStore, TestStore } from './support/test-store';
+import { storeForSuite } from './support/test-store';
 
 describe.each(databaseBackends())('CodePoolRepository (%s)', (backend) => {
-  let store: TestStore;
-  const inTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => store.persistence.uow.run(work);
+  const suite = storeForSuite(backend);
+  const { inTx } = suite;
   const codeProduct = async (): Promise<number> => {
     const product = await inTx((tx) => tx.products.insert(productDraft({ kind: 'code', stock: 0, creditAmount: null }), T0));
     if (product === 'DUPLICATE_SKU') throw new Error('unexpected duplicate sku');
     return product.id;
   };
-
-  beforeAll(async () => {
-    store = await openTestStore(backend);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
 
   it('adds codes, counting repeats within the upload and codes already in the pool as duplicates', async () => {
     const productId = await codeProduct();

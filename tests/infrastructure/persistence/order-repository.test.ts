@@ -1,25 +1,17 @@
 import { OrderState } from '../../../domain/ordering/order-types';
-import { Tx } from '../../../domain/shared/unit-of-work';
 import { databaseBackends } from '../../support/services';
 import { MINUTE, T0, at, orderLine, orderState } from './support/factories';
-import { openTestStore, TestStore } from './support/test-store';
+import { storeForSuite } from './support/test-store';
 
 describe.each(databaseBackends())('OrderRepository (%s)', (backend) => {
-  let store: TestStore;
-  const inTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => store.persistence.uow.run(work);
+  const suite = storeForSuite(backend);
+  const { inTx } = suite;
   const insert = async (overrides: Partial<OrderState> = {}): Promise<OrderState> => {
     const order = orderState(overrides);
     expect(await inTx((tx) => tx.orders.insert(order))).toBe('INSERTED');
     return order;
   };
   const find = (orderNo: string) => inTx((tx) => tx.orders.findByNo(orderNo));
-
-  beforeAll(async () => {
-    store = await openTestStore(backend);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
 
   it('stores an order with its line snapshots and reads back exactly what was written', async () => {
     const order = await insert({

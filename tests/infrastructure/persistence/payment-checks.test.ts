@@ -1,15 +1,14 @@
 // The repair job's bookkeeping on pay orders: scheduleCheck and the cursor walk of findChecksDue.
 import { NewPayment, PaymentRecord } from '../../../domain/payment/payment-record';
-import { Tx } from '../../../domain/shared/unit-of-work';
 import { databaseBackends } from '../../support/services';
 import { MINUTE, T0, at, newPayment } from './support/factories';
-import { openTestStore, TestStore } from './support/test-store';
+import { storeForSuite } from './support/test-store';
 
 type Due = PaymentRecord & { nextCheckAt: Date | null; checkAttempts: number };
 
 describe.each(databaseBackends())('PaymentRepository checks (%s)', (backend) => {
-  let store: TestStore;
-  const inTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => store.persistence.uow.run(work);
+  const suite = storeForSuite(backend);
+  const { inTx } = suite;
   /** Each test its own provider name, so the due sets of the tests never mix. */
   let providerSeq = 0;
   const freshProvider = (): string => `prov-${(providerSeq += 1)}`;
@@ -21,13 +20,6 @@ describe.each(databaseBackends())('PaymentRepository checks (%s)', (backend) => 
   };
   const due = (provider: string, now: Date, limit: number, afterId: number): Promise<Due[]> =>
     inTx((tx) => tx.payments.findChecksDue(provider, now, limit, afterId));
-
-  beforeAll(async () => {
-    store = await openTestStore(backend);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
 
   it('starts a new pay order unscheduled and schedules checks only while it is PENDING', async () => {
     const provider = freshProvider();

@@ -1,18 +1,10 @@
-import { Tx } from '../../../domain/shared/unit-of-work';
 import { databaseBackends } from '../../support/services';
 import { T0, at, newPayment } from './support/factories';
-import { openTestStore, TestStore } from './support/test-store';
+import { storeForSuite } from './support/test-store';
 
 describe.each(databaseBackends())('PaymentRepository (%s)', (backend) => {
-  let store: TestStore;
-  const inTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => store.persistence.uow.run(work);
-
-  beforeAll(async () => {
-    store = await openTestStore(backend);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
+  const suite = storeForSuite(backend);
+  const { inTx } = suite;
 
   it('inserts a pay order and finds it by out_trade_no and by order', async () => {
     const inserted = await inTx((tx) => tx.payments.insert(newPayment({ orderNo: 'O-1', outTradeNo: 'PAY-1' })));

@@ -1,24 +1,16 @@
 import { Money } from '../../../domain/shared/money';
-import { Tx } from '../../../domain/shared/unit-of-work';
 import { databaseBackends } from '../../support/services';
 import { T0, at, productDraft } from './support/factories';
-import { openTestStore, TestStore } from './support/test-store';
+import { storeForSuite } from './support/test-store';
 
 describe.each(databaseBackends())('ProductRepository (%s)', (backend) => {
-  let store: TestStore;
-  const inTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => store.persistence.uow.run(work);
+  const suite = storeForSuite(backend);
+  const { inTx } = suite;
   const insert = async (overrides: Parameters<typeof productDraft>[0] = {}) => {
     const product = await inTx((tx) => tx.products.insert(productDraft(overrides), T0));
     if (product === 'DUPLICATE_SKU') throw new Error('unexpected duplicate sku');
     return product;
   };
-
-  beforeAll(async () => {
-    store = await openTestStore(backend);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
 
   it('inserts a product and reads it back by id and sku, with money, times and multilingual text intact', async () => {
     const product = await insert({ title: '红茶 Чай 🍵', price: Money.of(123456789012, 'CNY'), stock: 7, photoUrl: 'https://img/x.png' });

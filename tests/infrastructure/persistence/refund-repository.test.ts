@@ -1,12 +1,11 @@
 import { RefundRecord } from '../../../domain/payment/refund-record';
-import { Tx } from '../../../domain/shared/unit-of-work';
 import { databaseBackends } from '../../support/services';
 import { MINUTE, T0, at, newRefund, orderState } from './support/factories';
-import { openTestStore, TestStore } from './support/test-store';
+import { storeForSuite } from './support/test-store';
 
 describe.each(databaseBackends())('RefundRepository (%s)', (backend) => {
-  let store: TestStore;
-  const inTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => store.persistence.uow.run(work);
+  const suite = storeForSuite(backend);
+  const { inTx } = suite;
   const find = (outRefundNo: string) => inTx((tx) => tx.refunds.findByOutRefundNo(outRefundNo));
   /** A refund needs its order (foreign key): each test gets an order of its own. */
   const insertOrder = async (): Promise<string> => {
@@ -19,13 +18,6 @@ describe.each(databaseBackends())('RefundRepository (%s)', (backend) => {
     if (inserted === 'DUPLICATE') throw new Error('unexpected duplicate refund');
     return inserted;
   };
-
-  beforeAll(async () => {
-    store = await openTestStore(backend);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
 
   it('inserts a refund and reads back exactly what was written, by out_refund_no and by order', async () => {
     const orderNo = await insertOrder();

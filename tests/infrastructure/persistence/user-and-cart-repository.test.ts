@@ -1,18 +1,10 @@
-import { Tx } from '../../../domain/shared/unit-of-work';
 import { databaseBackends } from '../../support/services';
 import { T0, at } from './support/factories';
-import { openTestStore, TestStore } from './support/test-store';
+import { storeForSuite } from './support/test-store';
 
 describe.each(databaseBackends())('UserRepository and CartRepository (%s)', (backend) => {
-  let store: TestStore;
-  const inTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => store.persistence.uow.run(work);
-
-  beforeAll(async () => {
-    store = await openTestStore(backend);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
+  const suite = storeForSuite(backend);
+  const { inTx } = suite;
 
   describe('users', () => {
     const profile = { id: '7012345678', firstName: 'Аня', lastName: '李', username: 'anya_li', languageCode: 'ru' };

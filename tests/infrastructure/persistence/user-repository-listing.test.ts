@@ -1,21 +1,13 @@
 // The shopper's /lang choice and the id walk a broadcast makes, on a store of its own (count() sees every shopper).
-import { Tx } from '../../../domain/shared/unit-of-work';
 import { databaseBackends } from '../../support/services';
 import { T0, at } from './support/factories';
-import { openTestStore, TestStore } from './support/test-store';
+import { openTestStore, storeForSuite } from './support/test-store';
 
 const profile = (id: string) => ({ id, firstName: 'Аня', lastName: null, username: null, languageCode: 'ru' });
 
 describe.each(databaseBackends())('UserRepository: language, listIds, count (%s)', (backend) => {
-  let store: TestStore;
-  const inTx = <T>(work: (tx: Tx) => Promise<T>): Promise<T> => store.persistence.uow.run(work);
-
-  beforeAll(async () => {
-    store = await openTestStore(backend);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
+  const suite = storeForSuite(backend);
+  const { inTx } = suite;
 
   describe('preferred language', () => {
     it('is null until chosen, then set, changed and cleared; a profile refresh keeps it', async () => {

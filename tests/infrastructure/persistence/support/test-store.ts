@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPersistence, Persistence, PersistenceOptions } from '../../../../infrastructure/persistence';
 import { PersistenceLogger } from '../../../../infrastructure/persistence/persistence-logger';
+import { Tx } from '../../../../domain/shared/unit-of-work';
 import { Backend, createTestMysqlDatabase } from '../../../support/services';
 
 export interface LoggedLine {
@@ -37,5 +38,33 @@ export async function openTestStore(backend: Backend, extra: Partial<Persistence
       await mysql?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+export interface SuiteStore {
+  /** The suite's store (opened in beforeAll). */
+  readonly store: TestStore;
+  /** Runs work in one unit of work on the suite's store. */
+  inTx<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+/** Opens a store for the enclosing describe block before its tests and closes it after them. */
+export function storeForSuite(backend: Backend, extra: Partial<PersistenceOptions> = {}): SuiteStore {
+  let opened: TestStore | null = null;
+  const current = (): TestStore => {
+    if (!opened) throw new Error('the suite store is opened in beforeAll; use it inside tests or hooks');
+    return opened;
+  };
+  beforeAll(async () => {
+    opened = await openTestStore(backend, extra);
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  return {
+    get store() {
+      return current();
+    },
+    inTx: (work) => current().persistence.uow.run(work),
   };
 }
