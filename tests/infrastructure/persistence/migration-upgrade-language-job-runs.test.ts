@@ -1,73 +1,41 @@
 // A database deployed by the previous release (initial schema + refunds) gains the shopper language, the sales-range
 // indexes and the job-run log in place, keeping its shoppers and orders.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { createPersistence } from '../../../infrastructure/persistence';
-import { mysqlOptions, parseMysqlUrl, sqliteOptions } from '../../../infrastructure/persistence/data-source-options';
-import { InitialSchema1763700000000 as MysqlInitial } from '../../../infrastructure/persistence/migrations/mysql/1763700000000-InitialSchema';
-import { RefundsAndPaymentChecks1763800000000 as MysqlRefunds } from '../../../infrastructure/persistence/migrations/mysql/1763800000000-RefundsAndPaymentChecks';
-import { InitialSchema1763700000000 as SqliteInitial } from '../../../infrastructure/persistence/migrations/sqlite/1763700000000-InitialSchema';
-import { RefundsAndPaymentChecks1763800000000 as SqliteRefunds } from '../../../infrastructure/persistence/migrations/sqlite/1763800000000-RefundsAndPaymentChecks';
-import { createTestMysqlDatabase, databaseBackends, TestMysqlDatabase } from '../../support/services';
+import { DataSource } from 'typeorm';
+import { deployedDatabase } from './support/deployed-database';
+import { databaseBackends } from '../../support/services';
 import { MINUTE, T0, at, orderState } from './support/factories';
 
-const silent = { warn: () => undefined, error: () => undefined };
 const MIGRATION = 'ShopperLanguageStatsJobRuns1763900000000';
 
 describe.each(databaseBackends())(`migration ${MIGRATION} on a deployed database (%s)`, (backend) => {
-  let dir: string;
-  let mysql: TestMysqlDatabase | null = null;
-  const sqlitePath = (): string => path.join(dir, 'deployed.sqlite');
-  const open = () => createPersistence({ databaseUrl: mysql?.url, sqlitePath: sqlitePath(), logger: silent });
-
-  const previousRelease = (): DataSourceOptions =>
-    mysql
-      ? { ...mysqlOptions(parseMysqlUrl(mysql.url), 2, 5000), migrations: [MysqlInitial, MysqlRefunds] }
-      : { ...sqliteOptions(sqlitePath(), 5000), migrations: [SqliteInitial, SqliteRefunds] };
+  const db = deployedDatabase(backend, 2, async (old) => {
+    await old.query(
+      "INSERT INTO users (id, first_name, last_name, username, language_code, created_at, updated_at) VALUES ('700', 'Old', NULL, 'old_timer', 'ru', ?, ?)",
+      [T0.getTime(), T0.getTime()],
+    );
+    await old.query(
+      "INSERT INTO orders (order_no, user_id, status, currency, total_amount, payment_method, items_key, created_at, expires_at, paid_at, refunded_amount) VALUES ('O-OLD', '700', 'PAID', 'CNY', 990, 'wechatpay', '1x1', ?, ?, ?, 0)",
+      [T0.getTime(), at(15 * MINUTE).getTime(), at(MINUTE).getTime()],
+    );
+    await old.query(
+      "INSERT INTO order_lines (order_no, line_no, product_id, sku, title, kind, unit_price, quantity, line_total) VALUES ('O-OLD', 1, 5, 'SKU-5', 'Old pack', 'credit', 990, 1, 990)",
+    );
+  });
 
   const columnsOf = (dataSource: DataSource, table: string): Promise<Array<{ name: string }>> =>
-    mysql
+    db.mysql
       ? dataSource.query('SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?', [table])
       : dataSource.query('SELECT name FROM pragma_table_info(?)', [table]);
 
   const orderIndexes = async (dataSource: DataSource): Promise<string[]> => {
-    const rows: Array<{ name: string }> = mysql
+    const rows: Array<{ name: string }> = db.mysql
       ? await dataSource.query("SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'orders'")
       : await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'");
     return rows.map((row) => row.name);
   };
 
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'tillbot-upgrade-lang-'));
-    if (backend === 'mysql') mysql = await createTestMysqlDatabase();
-    const old = new DataSource(previousRelease());
-    await old.initialize();
-    try {
-      await old.runMigrations({ transaction: 'each' });
-      await old.query(
-        "INSERT INTO users (id, first_name, last_name, username, language_code, created_at, updated_at) VALUES ('700', 'Old', NULL, 'old_timer', 'ru', ?, ?)",
-        [T0.getTime(), T0.getTime()],
-      );
-      await old.query(
-        "INSERT INTO orders (order_no, user_id, status, currency, total_amount, payment_method, items_key, created_at, expires_at, paid_at, refunded_amount) VALUES ('O-OLD', '700', 'PAID', 'CNY', 990, 'wechatpay', '1x1', ?, ?, ?, 0)",
-        [T0.getTime(), at(15 * MINUTE).getTime(), at(MINUTE).getTime()],
-      );
-      await old.query(
-        "INSERT INTO order_lines (order_no, line_no, product_id, sku, title, kind, unit_price, quantity, line_total) VALUES ('O-OLD', 1, 5, 'SKU-5', 'Old pack', 'credit', 990, 1, 990)",
-      );
-    } finally {
-      await old.destroy();
-    }
-  });
-  afterAll(async () => {
-    await mysql?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('applies only the new migration; old shoppers follow Telegram, old orders count, job runs can be recorded', async () => {
-    const persistence = open();
+    const persistence = db.open();
     try {
       expect(await persistence.migrate()).toEqual([MIGRATION]);
       expect(await persistence.migrate()).toEqual([]);
@@ -99,7 +67,7 @@ describe.each(databaseBackends())(`migration ${MIGRATION} on a deployed database
   });
 
   it('reverts cleanly (down), keeping the shoppers and orders, and applies again', async () => {
-    const persistence = open();
+    const persistence = db.open();
     try {
       await persistence.migrate();
       await persistence.dataSource.undoLastMigration({ transaction: 'each' });

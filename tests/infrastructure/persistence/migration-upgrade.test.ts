@@ -1,52 +1,21 @@
 // A database deployed before refunds existed (only the initial migration applied) is upgraded in place, through every
 // later migration.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { createPersistence } from '../../../infrastructure/persistence';
-import { mysqlOptions, parseMysqlUrl, sqliteOptions } from '../../../infrastructure/persistence/data-source-options';
-import { InitialSchema1763700000000 as MysqlInitial } from '../../../infrastructure/persistence/migrations/mysql/1763700000000-InitialSchema';
-import { InitialSchema1763700000000 as SqliteInitial } from '../../../infrastructure/persistence/migrations/sqlite/1763700000000-InitialSchema';
-import { createTestMysqlDatabase, databaseBackends, TestMysqlDatabase } from '../../support/services';
+import { deployedDatabase } from './support/deployed-database';
+import { databaseBackends } from '../../support/services';
 import { T0, at, newRefund, orderState } from './support/factories';
 
-const silent = { warn: () => undefined, error: () => undefined };
 const LATER_MIGRATIONS = ['RefundsAndPaymentChecks1763800000000', 'ShopperLanguageStatsJobRuns1763900000000'];
 
 describe.each(databaseBackends())('migration RefundsAndPaymentChecks on a deployed database (%s)', (backend) => {
-  let dir: string;
-  let mysql: TestMysqlDatabase | null = null;
-  const sqlitePath = (): string => path.join(dir, 'deployed.sqlite');
-
-  /** The schema as the previous release left it: the initial migration only. */
-  const previousRelease = (): DataSourceOptions =>
-    mysql
-      ? { ...mysqlOptions(parseMysqlUrl(mysql.url), 2, 5000), migrations: [MysqlInitial] }
-      : { ...sqliteOptions(sqlitePath(), 5000), migrations: [SqliteInitial] };
-
-  beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'tillbot-upgrade-'));
-    if (backend === 'mysql') mysql = await createTestMysqlDatabase();
-    const old = new DataSource(previousRelease());
-    await old.initialize();
-    try {
-      await old.runMigrations({ transaction: 'each' });
-      await old.query(
-        "INSERT INTO payments (order_no, provider, out_trade_no, amount, currency, status, created_at) VALUES ('O-OLD', 'wechatpay', 'PAY-OLD', 990, 'CNY', 'PENDING', ?)",
-        [T0.getTime()],
-      );
-    } finally {
-      await old.destroy();
-    }
-  });
-  afterAll(async () => {
-    await mysql?.drop();
-    rmSync(dir, { recursive: true, force: true });
+  const db = deployedDatabase(backend, 1, async (old) => {
+    await old.query(
+      "INSERT INTO payments (order_no, provider, out_trade_no, amount, currency, status, created_at) VALUES ('O-OLD', 'wechatpay', 'PAY-OLD', 990, 'CNY', 'PENDING', ?)",
+      [T0.getTime()],
+    );
   });
 
   it('applies the later migrations only, keeps existing payments (unscheduled, 0 attempts) and then refunds work', async () => {
-    const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: sqlitePath(), logger: silent });
+    const persistence = db.open();
     try {
       expect(await persistence.migrate()).toEqual(LATER_MIGRATIONS);
       expect(await persistence.migrate()).toEqual([]);
@@ -64,14 +33,13 @@ describe.each(databaseBackends())('migration RefundsAndPaymentChecks on a deploy
   });
 
   it('reverts cleanly (down) and applies again', async () => {
-    const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: sqlitePath(), logger: silent });
+    const persistence = db.open();
     try {
       await persistence.migrate();
       // The newest migration first, then RefundsAndPaymentChecks itself.
       await persistence.dataSource.undoLastMigration({ transaction: 'each' });
       await persistence.dataSource.undoLastMigration({ transaction: 'each' });
-      const columns: Array<{ name: string }> = mysql
-        ? await persistence.dataSource.query("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'payments'")
+      const columns: Array<{ name: string }> = db.mysql ? await persistence.dataSource.query("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'payments'")
         : await persistence.dataSource.query("SELECT name FROM pragma_table_info('payments')");
       expect(columns.map((column) => column.name)).not.toContain('next_check_at');
       expect(columns.map((column) => column.name)).not.toContain('check_attempts');
