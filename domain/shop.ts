@@ -1,4 +1,4 @@
-import { ShopperProfile } from './account/shopper';
+import { shopperIdentifier } from './account/identify-shopper';
 import { adjustCredit, AdjustCredit, getAccount, getLedger } from './account/account-use-cases';
 import { addCodes } from './catalog/add-codes';
 import { browseProducts, BrowseProducts, getProduct } from './catalog/browse-products';
@@ -9,8 +9,9 @@ import { deliverOrder, DeliverDeps, fulfilOrder } from './ordering/deliver-order
 import { getOrder, listMyOrders, listOrders } from './ordering/order-queries';
 import { PaymentMethod } from './ordering/order-types';
 import { placeOrder, PlaceOrder } from './ordering/place-order';
+import { checkout } from './ordering/checkout';
+import { checkPayment } from './payment/check-payment';
 import { cancelUnpaidOrder } from './payment/cancel-order';
-import { confirmProviderTrade } from './payment/confirm-provider-trade';
 import { executeRefund } from './payment/execute-refund';
 import { NotificationOutcome, handlePaymentNotification } from './payment/handle-notification';
 import { SingleFlight } from './shared/single-flight';
@@ -18,10 +19,8 @@ import { PaymentDeps } from './payment/payment-deps';
 import { NotificationHeaders } from './payment/payment-provider';
 import { closeExpiredOrders, repairDroppedPayments, retryPrepay, syncRefunds } from './payment/payment-repairs';
 import { RefundCommand, refundOrder } from './payment/refund-order';
-import { QrPayment, startQrPayment } from './payment/start-qr-payment';
+import { startQrPayment } from './payment/start-qr-payment';
 import { retryDeliveries } from './ordering/retry-deliveries';
-import { Order } from './ordering/order';
-import { DomainError, Result, fail, ok } from './shared/result';
 import { salesStats } from './reporting/sales-stats';
 import { StartBroadcast, startBroadcast } from './messaging/broadcast';
 import { orderStory } from './ordering/order-story';
@@ -31,29 +30,17 @@ export interface ShopFacadeDeps extends DeliverDeps, PaymentDeps {
   enabledPaymentMethods: readonly PaymentMethod[];
 }
 
-/** Refresh a shopper's profile at most this often (every request carries it; few change it). */
-const PROFILE_REFRESH_MS = 10 * 60_000;
-
 /**
  * Every use case with its dependencies bound: the one object the doors (api/, bot/, jobs/) call.
  * It adds no rule of its own; the rules are in the use-case files it points at.
  */
 export function createShop(deps: ShopFacadeDeps) {
-  const profileSeen = new Map<string, { at: number; fingerprint: string }>();
   const notificationFlights = new SingleFlight<NotificationOutcome>();
   return {
     limits: deps.limits,
     enabledPaymentMethods: deps.enabledPaymentMethods,
 
-    async identifyShopper(profile: ShopperProfile): Promise<void> {
-      const fingerprint = JSON.stringify(profile);
-      const now = deps.clock.now();
-      const seen = profileSeen.get(profile.id);
-      if (seen && seen.fingerprint === fingerprint && now.getTime() - seen.at < PROFILE_REFRESH_MS) return;
-      await deps.uow.run((tx) => tx.users.upsert(profile, now));
-      if (profileSeen.size > 50_000) profileSeen.clear();
-      profileSeen.set(profile.id, { at: now.getTime(), fingerprint });
-    },
+    identifyShopper: shopperIdentifier(deps),
 
     browseProducts: (query: BrowseProducts) => browseProducts(deps, query),
     getProduct: (id: number, opts?: { includeHidden?: boolean }) => getProduct(deps, id, opts),
@@ -70,31 +57,9 @@ export function createShop(deps: ShopFacadeDeps) {
 
     placeOrder: (cmd: PlaceOrder) => placeOrder(deps, { enabledMethods: deps.enabledPaymentMethods }, cmd),
 
-    /** Place, and for a QR order get its code at once (or a "retrying" state when the provider is down). */
-    async checkout(cmd: PlaceOrder) {
-      const placed = await placeOrder(deps, { enabledMethods: deps.enabledPaymentMethods }, cmd);
-      if (!placed.ok) return placed;
-      const { order } = placed.value;
-      let payment: QrPayment | null = null;
-      if (order.snapshot.paymentMethod === 'wechatpay' && order.isPayable(deps.clock.now())) {
-        const started = await startQrPayment(deps, order.orderNo);
-        if (started.ok) payment = started.value;
-      }
-      return ok({ ...placed.value, payment });
-    },
+    checkout: (cmd: PlaceOrder) => checkout(deps, deps.enabledPaymentMethods, cmd),
     startQrPayment: (orderNo: string, shopperId?: string) => startQrPayment(deps, orderNo, shopperId),
-    /** The shopper's "check payment": asks the provider now instead of waiting for the callback. */
-    async checkPayment(orderNo: string, shopperId?: string): Promise<Result<Order, DomainError<'ORDER_NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
-      const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
-      if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
-      if (state.paymentMethod === 'wechatpay' && (state.status === 'AWAITING_PAYMENT' || state.status === 'CREATED' || state.status === 'CLOSED')) {
-        const trade = await deps.provider.query(orderNo);
-        if (trade.ok) await confirmProviderTrade(deps, trade.value);
-        else if (trade.error.code !== 'ORDER_NOT_EXIST') return fail('PROVIDER_UNAVAILABLE', `cannot reach the payment provider now: ${trade.error.message}`);
-      }
-      const fresh = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
-      return fresh ? ok(Order.restore(fresh)) : fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
-    },
+    checkPayment: (orderNo: string, shopperId?: string) => checkPayment(deps, orderNo, shopperId),
     cancelOrder: (orderNo: string, reason: string, shopperId?: string) => cancelUnpaidOrder(deps, orderNo, reason, shopperId),
     handlePaymentNotification: (headers: NotificationHeaders, rawBody: Buffer) => handlePaymentNotification(deps, notificationFlights, headers, rawBody),
     refundOrder: (cmd: RefundCommand) => refundOrder(deps, cmd),

@@ -27,15 +27,7 @@ export async function adminRoutes(app: FastifyInstance, opts: { shop: Shop; auth
   });
 
   app.patch<{ Params: { id: string }; Body: ProductInput }>('/v1/admin/products/:id', { schema: { params: idParam, body: updateProductBody } }, async (request, reply) => {
-    const id = Number(request.params.id);
-    const { stock, ...rest } = request.body;
-    // Stock rides the same PATCH for convenience, but goes through its own use case (a code product refuses it).
-    if (stock !== undefined) {
-      const stocked = await shop.setStock(id, stock as number | null);
-      if (!stocked.ok) return sendError(reply, stocked.error);
-      if (Object.keys(rest).length === 0) return presentProductForAdmin(stocked.value);
-    }
-    const result = await shop.updateProduct(id, rest);
+    const result = await shop.updateProduct(Number(request.params.id), request.body);
     return result.ok ? presentProductForAdmin(result.value) : sendError(reply, result.error);
   });
 

@@ -31,9 +31,6 @@ export async function orderRoutes(app: FastifyInstance, opts: { shop: Shop; auth
     if (typeof key !== 'string' || key.length === 0) {
       return sendError(reply, { code: 'IDEMPOTENCY_KEY_REQUIRED', message: 'send an Idempotency-Key header (8–128 printable characters, new for each new order)' });
     }
-    if (request.body.items === undefined && request.body.fromCart !== true) {
-      return sendError(reply, { code: 'VALIDATION_FAILED', message: 'body: give items or fromCart: true', details: { field: 'items' } });
-    }
     const result = await shop.checkout({
       shopperId: shopperId(request),
       idempotencyKey: key,
@@ -43,8 +40,7 @@ export async function orderRoutes(app: FastifyInstance, opts: { shop: Shop; auth
     });
     if (!result.ok) return sendError(reply, result.error);
     if (result.value.outcome !== 'created') reply.header('Idempotent-Replayed', result.value.outcome);
-    const details = await shop.getOrder(result.value.order.orderNo, null);
-    const view = details.ok ? presentOrder(details.value.order, details.value) : presentOrder(result.value.order.snapshot);
+    const view = presentOrder(result.value.order.snapshot);
     const payment = result.value.payment ? { payment: presentPayment(request, view.orderNo, result.value.payment) } : {};
     return reply.code(201).send({ ...view, ...payment });
   });

@@ -1,4 +1,5 @@
 import { ShopDeps } from '../shared/shop-deps';
+import { Tx } from '../shared/unit-of-work';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError } from '../shared/validation';
 import { Product } from './product';
@@ -15,31 +16,45 @@ export async function createProduct(deps: ShopDeps, input: ProductInput): Promis
   return ok(created);
 }
 
+/**
+ * Changes a product's fields — and its stock, when the input carries one — in one transaction: either every change
+ * is made or none is.
+ */
 export async function updateProduct(deps: ShopDeps, id: number, input: ProductInput): Promise<Result<Product, ManageError>> {
-  return deps.uow.run(async (tx) => {
+  const { stock, ...fields } = input;
+  const stockChecked = stock === undefined ? ok(undefined) : checkStock(stock);
+  if (!stockChecked.ok) return stockChecked;
+  return deps.uow.run(async (tx): Promise<Result<Product, ManageError>> => {
     const current = await tx.products.findById(id);
     if (!current) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
-    const patch = validateProductPatch(current, input, deps.limits.currency);
-    if (!patch.ok) return patch;
-    const updated = await tx.products.update(id, patch.value, deps.clock.now());
-    if (updated === 'DUPLICATE_SKU') return fail('DUPLICATE_SKU', `sku ${patch.value.sku} is already used by another product`);
-    if (!updated) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
-    return ok(updated);
+    if (Object.keys(fields).length > 0) {
+      const patch = validateProductPatch(current, fields, deps.limits.currency);
+      if (!patch.ok) return patch;
+      const updated = await tx.products.update(id, patch.value, deps.clock.now());
+      if (updated === 'DUPLICATE_SKU') return fail('DUPLICATE_SKU', `sku ${patch.value.sku} is already used by another product`);
+      if (!updated) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
+    }
+    if (stockChecked.value !== undefined) {
+      const stocked = await applyStock(tx, deps, current, stockChecked.value);
+      if (!stocked.ok) return stocked;
+    }
+    const result = await tx.products.findById(id);
+    return result ? ok(result) : fail('PRODUCT_NOT_FOUND', `no product ${id}`);
   });
 }
 
 /** Sets a stock counter outright (null = unlimited). A code product's stock is its pool: upload codes instead. */
 export async function setStock(deps: ShopDeps, id: number, stock: number | null): Promise<Result<Product, ManageError>> {
-  if (stock !== null) {
-    const checked = nonNegativeInt('stock', stock, MAX_STOCK);
-    if (!checked.ok) return checked;
-  }
-  return deps.uow.run(async (tx) => {
-    const product = await tx.products.findById(id);
-    if (!product) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
-    if (product.kind === 'code') return fail('STOCK_FOLLOWS_CODES', 'a code product counts its unsold codes: upload codes instead of setting stock');
-    await tx.products.setStock(id, stock, deps.clock.now());
-    const updated = await tx.products.findById(id);
-    return updated ? ok(updated) : fail('PRODUCT_NOT_FOUND', `no product ${id}`);
-  });
+  return updateProduct(deps, id, { stock });
+}
+
+function checkStock(stock: unknown): Result<number | null, ManageError> {
+  if (stock === null) return ok(null);
+  return nonNegativeInt('stock', stock, MAX_STOCK);
+}
+
+async function applyStock(tx: Tx, deps: ShopDeps, product: Product, stock: number | null): Promise<Result<void, ManageError>> {
+  if (product.kind === 'code') return fail('STOCK_FOLLOWS_CODES', 'a code product counts its unsold codes: upload codes instead of setting stock');
+  await tx.products.setStock(product.id, stock, deps.clock.now());
+  return ok(undefined);
 }

@@ -1,7 +1,7 @@
 import { queueShopperNotice } from '../shared/notices';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ShopDeps } from '../shared/shop-deps';
-import { Order } from './order';
+import { Order, afterTransition } from './order';
 import { releaseLines } from './stock-reservation';
 
 export type CloseOrderError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_CLOSABLE'>;
@@ -24,7 +24,6 @@ export async function closeOrder(deps: ShopDeps, orderNo: string, reason: string
       if (payment.status === 'PENDING') await tx.payments.markClosed(payment.outTradeNo);
     }
     await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_CLOSED', orderNo }, now, orderNo);
-    const closed = await tx.orders.findByNo(orderNo);
-    return ok(Order.restore(closed ?? state));
+    return ok(Order.restore(afterTransition(state, transition.value)));
   });
 }

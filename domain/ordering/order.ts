@@ -158,6 +158,9 @@ export class Order {
   }
 }
 
+/** The state an order has once a transition is applied: exactly what the conditional update wrote. */
+export const afterTransition = (state: OrderState, transition: OrderTransition): OrderState => ({ ...state, ...transition.changes, status: transition.to });
+
 /** Exponential backoff for delivery retries: 30 s, 1 min, 2 min, … capped at 1 h. */
 export function nextDeliveryAttemptAt(now: Date, attempts: number): Date {
   const delay = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);

@@ -1,4 +1,4 @@
-import { Order } from '../ordering/order';
+import { Order, afterTransition } from '../ordering/order';
 import { queueDelivery, queueShopperNotice } from '../shared/notices';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { Tx } from '../shared/unit-of-work';
@@ -60,6 +60,5 @@ export async function recordPayment(tx: Tx, payment: ConfirmedPayment): Promise<
   }
   await queueDelivery(tx, payment.orderNo, payment.paidAt);
   await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_PAID', orderNo: payment.orderNo, amount: payment.amount }, payment.paidAt, payment.orderNo);
-  const paid = await tx.orders.findByNo(payment.orderNo);
-  return ok({ status: 'MARKED_PAID', order: Order.restore(paid ?? state) });
+  return ok({ status: 'MARKED_PAID', order: Order.restore(afterTransition(state, transition.value)) });
 }

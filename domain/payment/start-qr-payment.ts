@@ -1,11 +1,16 @@
-import { Order } from '../ordering/order';
+import { Order, afterTransition } from '../ordering/order';
+import { OrderState } from '../ordering/order-types';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { PaymentDeps } from './payment-deps';
 
-export type QrPayment =
+export type QrPayment = (
   | { status: 'READY'; codeUrl: string; expiresAt: Date }
   /** The provider could not be reached: the order stays CREATED and the retry-prepay job tries again. */
-  | { status: 'RETRYING'; message: string; expiresAt: Date };
+  | { status: 'RETRYING'; message: string; expiresAt: Date }
+) & {
+  /** The order as this call left it (AWAITING_PAYMENT once its code exists). */
+  order: OrderState;
+};
 
 export type StartQrPaymentError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_PAYABLE' | 'ORDER_CLOSED'>;
 
@@ -50,7 +55,7 @@ export async function startQrPayment(deps: PaymentDeps, orderNo: string, shopper
   if (!prepared.ok) return prepared;
   const { order } = prepared.value;
   const expiresAt = order.snapshot.expiresAt;
-  if (prepared.value.codeUrl) return ok({ status: 'READY', codeUrl: prepared.value.codeUrl, expiresAt });
+  if (prepared.value.codeUrl) return ok({ status: 'READY', codeUrl: prepared.value.codeUrl, expiresAt, order: order.snapshot });
 
   const created = await deps.provider.createQrPayment({
     outTradeNo: orderNo,
@@ -62,16 +67,14 @@ export async function startQrPayment(deps: PaymentDeps, orderNo: string, shopper
   });
   if (!created.ok) {
     deps.log('QR payment could not be created; the order waits for retry-prepay', { orderNo, error: created.error });
-    return ok({ status: 'RETRYING', message: 'the payment service did not answer; we are retrying — try again in a moment', expiresAt });
+    return ok({ status: 'RETRYING', message: 'the payment service did not answer; we are retrying — try again in a moment', expiresAt, order: order.snapshot });
   }
-  await deps.uow.run(async (tx) => {
+  const latest = await deps.uow.run(async (tx) => {
     await tx.payments.setCodeUrl(orderNo, created.value.codeUrl, expiresAt);
     await tx.payments.scheduleCheck(orderNo, new Date(deps.clock.now().getTime() + deps.limits.paymentFirstCheckMs), 0);
-    const fresh = await tx.orders.findByNo(orderNo);
-    if (fresh?.status === 'CREATED') {
-      const transition = Order.restore(fresh).awaitPayment();
-      if (transition.ok) await tx.orders.applyTransition(transition.value);
-    }
+    const fresh = (await tx.orders.findByNo(orderNo)) ?? order.snapshot;
+    const transition = fresh.status === 'CREATED' ? Order.restore(fresh).awaitPayment() : null;
+    return transition?.ok && (await tx.orders.applyTransition(transition.value)) ? afterTransition(fresh, transition.value) : fresh;
   });
-  return ok({ status: 'READY', codeUrl: created.value.codeUrl, expiresAt });
+  return ok({ status: 'READY', codeUrl: created.value.codeUrl, expiresAt, order: latest });
 }

@@ -1,0 +1,23 @@
+import { Order } from '../ordering/order';
+import { OrderStatus } from '../ordering/order-types';
+import { DomainError, Result, fail, ok } from '../shared/result';
+import { confirmProviderTrade } from './confirm-provider-trade';
+import { PaymentDeps } from './payment-deps';
+
+/** States in which money may have arrived that we have not seen yet (CLOSED: a late payment). */
+const WORTH_ASKING: readonly OrderStatus[] = ['CREATED', 'AWAITING_PAYMENT', 'CLOSED'];
+
+/** The shopper's "check payment": asks the provider now instead of waiting for the callback. */
+export async function checkPayment(deps: PaymentDeps, orderNo: string, shopperId?: string): Promise<Result<Order, DomainError<'ORDER_NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
+  const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+  if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+  if (state.paymentMethod !== 'wechatpay' || !WORTH_ASKING.includes(state.status)) return ok(Order.restore(state));
+  const trade = await deps.provider.query(orderNo);
+  if (!trade.ok) {
+    if (trade.error.code !== 'ORDER_NOT_EXIST') return fail('PROVIDER_UNAVAILABLE', `cannot reach the payment provider now: ${trade.error.message}`);
+    return ok(Order.restore(state));
+  }
+  await confirmProviderTrade(deps, trade.value);
+  const fresh = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+  return fresh ? ok(Order.restore(fresh)) : fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+}
