@@ -56,7 +56,8 @@ async function main(): Promise<void> {
   }
 
   if (bot && config.roles.includes('bot')) {
-    if (config.publicUrl && !config.roles.includes('api')) logger.warn('webhook mode: this process has no api role; Telegram updates go to the instances that serve /telegram/webhook');
+    if (config.publicUrl && !config.roles.includes('api'))
+      logger.warn('webhook mode: this process has no api role; Telegram updates go to the instances that serve /telegram/webhook');
     await bot.start();
   }
   // Closed in reverse: the bot stops taking updates before the API closes, then the app.

@@ -19,7 +19,10 @@ export interface AuthSettings {
 }
 
 const unauthorized = (reply: FastifyReply, message: string) =>
-  reply.code(401).header('WWW-Authenticate', 'tma, Bearer').send({ error: { code: 'UNAUTHORIZED', message } });
+  reply
+    .code(401)
+    .header('WWW-Authenticate', 'tma, Bearer')
+    .send({ error: { code: 'UNAUTHORIZED', message } });
 
 const sameSecret = (a: string, b: string) => timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 

@@ -59,12 +59,16 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const where = error.validationContext ?? 'body';
     const field = first?.instancePath ? `${where}${first.instancePath.replace(/\//g, '.')}` : where;
     const missing = first?.params && typeof first.params === 'object' && 'missingProperty' in first.params ? `.${String(first.params.missingProperty)}` : '';
-    const extra = first?.params && typeof first.params === 'object' && 'additionalProperty' in first.params ? ` (${String(first.params.additionalProperty)})` : '';
+    const extra =
+      first?.params && typeof first.params === 'object' && 'additionalProperty' in first.params ? ` (${String(first.params.additionalProperty)})` : '';
     return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: `${field}${missing} ${first?.message ?? 'is invalid'}${extra}` } });
   }
   if (error instanceof StoreUnavailableError) {
     request.log.warn({ err: error }, 'store unavailable');
-    return reply.code(503).header('Retry-After', '5').send({ error: { code: 'STORE_UNAVAILABLE', message: 'the shop cannot reach its database right now; try again shortly' } });
+    return reply
+      .code(503)
+      .header('Retry-After', '5')
+      .send({ error: { code: 'STORE_UNAVAILABLE', message: 'the shop cannot reach its database right now; try again shortly' } });
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {

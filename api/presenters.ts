@@ -21,7 +21,12 @@ export const presentProduct = (p: Product) => ({
 });
 
 /** Admins also see where a webhook product is fulfilled. */
-export const presentProductForAdmin = (p: Product) => ({ ...presentProduct(p), webhookUrl: p.webhookUrl, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() });
+export const presentProductForAdmin = (p: Product) => ({
+  ...presentProduct(p),
+  webhookUrl: p.webhookUrl,
+  createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
+});
 
 export const presentCart = (cart: CartView) => ({
   items: cart.items.map((i) => ({
@@ -73,7 +78,14 @@ export const presentOrderForAdmin = (o: OrderState, details?: Omit<OrderDetails,
   lastDeliveryError: o.lastDeliveryError,
   ...(details
     ? {
-        payments: details.payments.map((p) => ({ provider: p.provider, outTradeNo: p.outTradeNo, status: p.status, amount: money(p.amount, p.currency), transactionId: p.transactionId, paidAt: iso(p.paidAt) })),
+        payments: details.payments.map((p) => ({
+          provider: p.provider,
+          outTradeNo: p.outTradeNo,
+          status: p.status,
+          amount: money(p.amount, p.currency),
+          transactionId: p.transactionId,
+          paidAt: iso(p.paidAt),
+        })),
       }
     : {}),
 });

@@ -8,7 +8,14 @@ import { Logger } from '../infrastructure/logging/logger';
 
 /** The scheduled jobs as the bot's admin menu sees them ("job status" and "run now"). */
 export interface JobControl {
-  statuses(): Promise<Array<{ name: string; schedule: string; lastRun: { startedAt: string; finishedAt: string; ok: boolean; result?: Record<string, number>; error?: string } | null; nextRunAt: string | null }>>;
+  statuses(): Promise<
+    Array<{
+      name: string;
+      schedule: string;
+      lastRun: { startedAt: string; finishedAt: string; ok: boolean; result?: Record<string, number>; error?: string } | null;
+      nextRunAt: string | null;
+    }>
+  >;
   runNow(name: string): Promise<{ ran: boolean; ok?: boolean; result?: Record<string, number>; error?: string; reason?: string } | null>;
 }
 

@@ -48,8 +48,22 @@ export type ActionKind = Action['k'];
 
 /** Buttons only admins are shown; anyone else pressing one (forged data) gets the same answer as for garbage. */
 export const ADMIN_ACTIONS: ReadonlySet<ActionKind> = new Set<ActionKind>([
-  'adminMenu', 'stats', 'adminOrders', 'orderStory', 'fulfil', 'products', 'adminProduct', 'editProduct', 'setVisible',
-  'newProduct', 'wizardKind', 'wizardCancel', 'jobs', 'runJob', 'broadcastSend', 'broadcastCancel',
+  'adminMenu',
+  'stats',
+  'adminOrders',
+  'orderStory',
+  'fulfil',
+  'products',
+  'adminProduct',
+  'editProduct',
+  'setVisible',
+  'newProduct',
+  'wizardKind',
+  'wizardCancel',
+  'jobs',
+  'runJob',
+  'broadcastSend',
+  'broadcastCancel',
 ]);
 
 const NONCE = /^[A-Za-z0-9]{6,16}$/;
@@ -62,39 +76,72 @@ export const fitsCallbackData = (data: string): boolean => Buffer.byteLength(dat
 
 function raw(a: Action): string {
   switch (a.k) {
-    case 'menu': return 'm';
-    case 'catalog': return `c:${a.page}`;
-    case 'product': return `p:${a.id}`;
-    case 'addToCart': return `a:${a.id}:${a.qty}`;
-    case 'cart': return 'k';
-    case 'setQty': return `q:${a.id}:${a.qty}`;
-    case 'clearCart': return 'kc';
-    case 'checkout': return `co:${a.nonce}`;
-    case 'pay': return `pm:${a.method === 'wechatpay' ? 'q' : 'c'}:${a.nonce}`;
-    case 'checkPayment': return `ck:${a.orderNo}`;
-    case 'cancelOrder': return `cx:${a.orderNo}`;
-    case 'showQr': return `rt:${a.orderNo}`;
-    case 'myOrders': return 'mo';
-    case 'order': return `o:${a.orderNo}`;
-    case 'balance': return 'bl';
-    case 'languages': return 'lg';
-    case 'setLanguage': return `l:${a.lang}`;
-    case 'adminMenu': return 'ad';
-    case 'stats': return 'st';
-    case 'adminOrders': return `ao:${a.status ?? '*'}`;
-    case 'orderStory': return `os:${a.orderNo}`;
-    case 'fulfil': return `ff:${a.orderNo}`;
-    case 'products': return `ap:${a.page}`;
-    case 'adminProduct': return `av:${a.id}`;
-    case 'editProduct': return `ae:${a.id}:${a.field}`;
-    case 'setVisible': return `aw:${a.id}:${a.visible ? 1 : 0}`;
-    case 'newProduct': return 'np';
-    case 'wizardKind': return `wk:${a.kind}`;
-    case 'wizardCancel': return 'wx';
-    case 'jobs': return 'jb';
-    case 'runJob': return `jr:${a.name}`;
-    case 'broadcastSend': return `bc:y:${a.id}`;
-    case 'broadcastCancel': return `bc:n:${a.id}`;
+    case 'menu':
+      return 'm';
+    case 'catalog':
+      return `c:${a.page}`;
+    case 'product':
+      return `p:${a.id}`;
+    case 'addToCart':
+      return `a:${a.id}:${a.qty}`;
+    case 'cart':
+      return 'k';
+    case 'setQty':
+      return `q:${a.id}:${a.qty}`;
+    case 'clearCart':
+      return 'kc';
+    case 'checkout':
+      return `co:${a.nonce}`;
+    case 'pay':
+      return `pm:${a.method === 'wechatpay' ? 'q' : 'c'}:${a.nonce}`;
+    case 'checkPayment':
+      return `ck:${a.orderNo}`;
+    case 'cancelOrder':
+      return `cx:${a.orderNo}`;
+    case 'showQr':
+      return `rt:${a.orderNo}`;
+    case 'myOrders':
+      return 'mo';
+    case 'order':
+      return `o:${a.orderNo}`;
+    case 'balance':
+      return 'bl';
+    case 'languages':
+      return 'lg';
+    case 'setLanguage':
+      return `l:${a.lang}`;
+    case 'adminMenu':
+      return 'ad';
+    case 'stats':
+      return 'st';
+    case 'adminOrders':
+      return `ao:${a.status ?? '*'}`;
+    case 'orderStory':
+      return `os:${a.orderNo}`;
+    case 'fulfil':
+      return `ff:${a.orderNo}`;
+    case 'products':
+      return `ap:${a.page}`;
+    case 'adminProduct':
+      return `av:${a.id}`;
+    case 'editProduct':
+      return `ae:${a.id}:${a.field}`;
+    case 'setVisible':
+      return `aw:${a.id}:${a.visible ? 1 : 0}`;
+    case 'newProduct':
+      return 'np';
+    case 'wizardKind':
+      return `wk:${a.kind}`;
+    case 'wizardCancel':
+      return 'wx';
+    case 'jobs':
+      return 'jb';
+    case 'runJob':
+      return `jr:${a.name}`;
+    case 'broadcastSend':
+      return `bc:y:${a.id}`;
+    case 'broadcastCancel':
+      return `bc:n:${a.id}`;
   }
 }
 
@@ -119,8 +166,17 @@ export function decodeAction(data: string | undefined): Action | null {
   const [head, a, b, ...rest] = data.split(':');
   if (rest.length > 0) return null;
   const simple: Record<string, Action> = {
-    m: { k: 'menu' }, k: { k: 'cart' }, kc: { k: 'clearCart' }, mo: { k: 'myOrders' }, bl: { k: 'balance' }, lg: { k: 'languages' },
-    ad: { k: 'adminMenu' }, st: { k: 'stats' }, np: { k: 'newProduct' }, wx: { k: 'wizardCancel' }, jb: { k: 'jobs' },
+    m: { k: 'menu' },
+    k: { k: 'cart' },
+    kc: { k: 'clearCart' },
+    mo: { k: 'myOrders' },
+    bl: { k: 'balance' },
+    lg: { k: 'languages' },
+    ad: { k: 'adminMenu' },
+    st: { k: 'stats' },
+    np: { k: 'newProduct' },
+    wx: { k: 'wizardCancel' },
+    jb: { k: 'jobs' },
   };
   if (a === undefined) return Object.hasOwn(simple, head) ? simple[head] : null;
   const withOrder = (k: 'checkPayment' | 'cancelOrder' | 'showQr' | 'order' | 'orderStory' | 'fulfil'): Action | null => {
@@ -129,8 +185,14 @@ export function decodeAction(data: string | undefined): Action | null {
   };
   const one = b === undefined;
   switch (head) {
-    case 'c': { const page = one ? int(a, 1, 100_000) : null; return page ? { k: 'catalog', page } : null; }
-    case 'p': { const id = one ? int(a, 1, MAX_ID) : null; return id ? { k: 'product', id } : null; }
+    case 'c': {
+      const page = one ? int(a, 1, 100_000) : null;
+      return page ? { k: 'catalog', page } : null;
+    }
+    case 'p': {
+      const id = one ? int(a, 1, MAX_ID) : null;
+      return id ? { k: 'product', id } : null;
+    }
     case 'a':
     case 'q': {
       const id = int(a, 1, MAX_ID);
@@ -138,22 +200,37 @@ export function decodeAction(data: string | undefined): Action | null {
       if (id === null || qty === null) return null;
       return head === 'a' ? { k: 'addToCart', id, qty } : { k: 'setQty', id, qty };
     }
-    case 'co': return one && NONCE.test(a) ? { k: 'checkout', nonce: a } : null;
-    case 'pm': return (a === 'q' || a === 'c') && b !== undefined && NONCE.test(b) ? { k: 'pay', method: a === 'q' ? 'wechatpay' : 'credit', nonce: b } : null;
-    case 'ck': return withOrder('checkPayment');
-    case 'cx': return withOrder('cancelOrder');
-    case 'rt': return withOrder('showQr');
-    case 'o': return withOrder('order');
-    case 'os': return withOrder('orderStory');
-    case 'ff': return withOrder('fulfil');
-    case 'l': return one && (LANGUAGES as readonly string[]).includes(a) ? { k: 'setLanguage', lang: a as Language } : null;
+    case 'co':
+      return one && NONCE.test(a) ? { k: 'checkout', nonce: a } : null;
+    case 'pm':
+      return (a === 'q' || a === 'c') && b !== undefined && NONCE.test(b) ? { k: 'pay', method: a === 'q' ? 'wechatpay' : 'credit', nonce: b } : null;
+    case 'ck':
+      return withOrder('checkPayment');
+    case 'cx':
+      return withOrder('cancelOrder');
+    case 'rt':
+      return withOrder('showQr');
+    case 'o':
+      return withOrder('order');
+    case 'os':
+      return withOrder('orderStory');
+    case 'ff':
+      return withOrder('fulfil');
+    case 'l':
+      return one && (LANGUAGES as readonly string[]).includes(a) ? { k: 'setLanguage', lang: a as Language } : null;
     case 'ao': {
       if (!one) return null;
       if (a === '*') return { k: 'adminOrders', status: null };
       return (ORDER_STATUSES as readonly string[]).includes(a) ? { k: 'adminOrders', status: a as OrderStatus } : null;
     }
-    case 'ap': { const page = one ? int(a, 1, 100_000) : null; return page ? { k: 'products', page } : null; }
-    case 'av': { const id = one ? int(a, 1, MAX_ID) : null; return id ? { k: 'adminProduct', id } : null; }
+    case 'ap': {
+      const page = one ? int(a, 1, 100_000) : null;
+      return page ? { k: 'products', page } : null;
+    }
+    case 'av': {
+      const id = one ? int(a, 1, MAX_ID) : null;
+      return id ? { k: 'adminProduct', id } : null;
+    }
     case 'ae': {
       const id = int(a, 1, MAX_ID);
       return id !== null && b !== undefined && Object.hasOwn(EDIT_FIELDS, b) ? { k: 'editProduct', id, field: b as EditFieldCode } : null;
@@ -162,14 +239,17 @@ export function decodeAction(data: string | undefined): Action | null {
       const id = int(a, 1, MAX_ID);
       return id !== null && (b === '0' || b === '1') ? { k: 'setVisible', id, visible: b === '1' } : null;
     }
-    case 'wk': return one && (PRODUCT_KINDS as readonly string[]).includes(a) ? { k: 'wizardKind', kind: a as ProductKind } : null;
-    case 'jr': return one && JOB_NAME.test(a) ? { k: 'runJob', name: a } : null;
+    case 'wk':
+      return one && (PRODUCT_KINDS as readonly string[]).includes(a) ? { k: 'wizardKind', kind: a as ProductKind } : null;
+    case 'jr':
+      return one && JOB_NAME.test(a) ? { k: 'runJob', name: a } : null;
     case 'bc': {
       if (b === undefined || !BROADCAST_ID.test(b)) return null;
       if (a === 'y') return { k: 'broadcastSend', id: b };
       return a === 'n' ? { k: 'broadcastCancel', id: b } : null;
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 

@@ -33,7 +33,10 @@ export interface BotHandle {
 const hasBroadcasts = (shop: object): shop is BroadcastStarter => typeof (shop as { startBroadcast?: unknown }).startBroadcast === 'function';
 
 const unavailableBroadcasts: BroadcastStarter = {
-  startBroadcast: async () => ({ ok: false, error: { code: 'VALIDATION_FAILED', message: 'broadcasts are not wired into this shop (Shop.startBroadcast is missing)' } }),
+  startBroadcast: async () => ({
+    ok: false,
+    error: { code: 'VALIDATION_FAILED', message: 'broadcasts are not wired into this shop (Shop.startBroadcast is missing)' },
+  }),
 };
 
 /** The Telegram door: shopper and admin conversations over the shop, notices to chats, and its transport. */
@@ -88,7 +91,9 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
   deps.setOutboxHandler(TOPIC_BROADCAST_SEND, broadcastOutboxHandler({ callApi: sender.callApi, lock: deps.lock, sessions: deps.sessions, logger }));
 
   const secret = settings.webhookSecret ?? derivedWebhookSecret(settings.token);
-  const plan: LaunchPlan = settings.publicUrl ? { mode: 'webhook', url: `${settings.publicUrl.replace(/\/+$/, '')}${WEBHOOK_PATH}`, secret } : { mode: 'polling' };
+  const plan: LaunchPlan = settings.publicUrl
+    ? { mode: 'webhook', url: `${settings.publicUrl.replace(/\/+$/, '')}${WEBHOOK_PATH}`, secret }
+    : { mode: 'polling' };
   const launcher = new BotLauncher(bot, plan, logger, async () => {
     for (const lang of LANGUAGES) {
       const t = translator(lang);

@@ -8,10 +8,7 @@ export function buildShopApi(app: App, extraRoutes: ApiDeps['extraRoutes'] = [],
   return buildApi({
     shop: app.shop,
     auth: { botToken: config.telegramBotToken, adminApiKey: app.adminApiKey, initDataMaxAgeSeconds: config.initDataMaxAgeSeconds, now },
-    readiness: [
-      { name: 'database', check: () => app.persistence.ping() },
-      ...(config.redisUrl ? [{ name: 'redis', check: () => app.redis.ping() }] : []),
-    ],
+    readiness: [{ name: 'database', check: () => app.persistence.ping() }, ...(config.redisUrl ? [{ name: 'redis', check: () => app.redis.ping() }] : [])],
     logger: app.logger,
     bodyLimitBytes: config.bodyLimitBytes,
     jobs: app.jobs,

@@ -61,13 +61,19 @@ type JobName = (typeof JOBS)[number]['name'];
 function checkJobOverrides(config: Config): void {
   for (const [name, override] of Object.entries(config.jobOverrides)) {
     if (!JOBS.some((j) => j.name === name)) throw new ConfigError(override.variable, `no job named "${name}"; jobs: ${JOBS.map((j) => j.name).join(', ')}`);
-    if (override.schedule !== undefined && !cron.validate(override.schedule)) throw new ConfigError(override.variable, `"${override.schedule}" is not a cron expression`);
+    if (override.schedule !== undefined && !cron.validate(override.schedule))
+      throw new ConfigError(override.variable, `"${override.schedule}" is not a cron expression`);
   }
 }
 
 export async function composeApp(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<App> {
   checkJobOverrides(config);
-  const persistence = createPersistence({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, sqlitePath: config.sqlitePath, logger: logger.child({ part: 'db' }) });
+  const persistence = createPersistence({
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    sqlitePath: config.sqlitePath,
+    logger: logger.child({ part: 'db' }),
+  });
   const redis = createRedisParts(config.redisUrl, { prefix: config.redisKeyPrefix, log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
   try {
     return await wire(config, logger, overrides, persistence, redis);

@@ -11,7 +11,11 @@ export class OutboxPump {
   private stopped = false;
   private current: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: DispatchDeps, private readonly batchSize: number, private readonly logger: Logger) {}
+  constructor(
+    private readonly deps: DispatchDeps,
+    private readonly batchSize: number,
+    private readonly logger: Logger,
+  ) {}
 
   kick(): void {
     if (this.stopped) return;

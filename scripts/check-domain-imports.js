@@ -26,7 +26,8 @@ for (const file of walk(root)) {
     if (spec.startsWith('.')) {
       const target = path.resolve(path.dirname(file), spec);
       const top = path.relative(path.resolve(root, '..'), target).split(path.sep)[0];
-      if (OUTSIDE.includes(top)) problems.push(`${path.relative(process.cwd(), file)}: imports "${spec}" from ${top}/ (the domain depends on nothing outside it)`);
+      if (OUTSIDE.includes(top))
+        problems.push(`${path.relative(process.cwd(), file)}: imports "${spec}" from ${top}/ (the domain depends on nothing outside it)`);
     }
   }
 }

@@ -20,9 +20,17 @@ async function run(): Promise<number> {
     await persistence.migrate();
     const provider = await providerForReconcile(config);
     const sample = Number(process.env.RECONCILE_PROVIDER_SAMPLE ?? 200);
-    const found = await reconcile({ checks: new SqlConsistencyChecks(persistence.dataSource), provider, providerSampleSize: Number.isFinite(sample) ? sample : 200 });
+    const found = await reconcile({
+      checks: new SqlConsistencyChecks(persistence.dataSource),
+      provider,
+      providerSampleSize: Number.isFinite(sample) ? sample : 200,
+    });
     for (const d of found) console.log(`${d.check}: ${d.detail}`);
-    console.log(found.length === 0 ? `reconcile: clean (${persistence.kind}${provider ? `, checked against ${provider.name}` : ', provider not checked'})` : `reconcile: ${found.length} discrepancies`);
+    console.log(
+      found.length === 0
+        ? `reconcile: clean (${persistence.kind}${provider ? `, checked against ${provider.name}` : ', provider not checked'})`
+        : `reconcile: ${found.length} discrepancies`,
+    );
     return found.length === 0 ? 0 : 1;
   } finally {
     await persistence.close();

@@ -15,7 +15,12 @@ export async function adminRoutes(app: FastifyInstance, opts: { shop: Shop; auth
     { schema: { querystring: { type: 'object', additionalProperties: false, properties: { q: { type: 'string', maxLength: 100 }, ...pagingQuery } } } },
     async (request, reply) => {
       const { q, page, pageSize } = request.query;
-      const result = await shop.browseProducts({ q, page: page ? Number(page) : undefined, pageSize: pageSize ? Number(pageSize) : undefined, includeHidden: true });
+      const result = await shop.browseProducts({
+        q,
+        page: page ? Number(page) : undefined,
+        pageSize: pageSize ? Number(pageSize) : undefined,
+        includeHidden: true,
+      });
       if (!result.ok) return sendError(reply, result.error);
       return { items: result.value.items.map(presentProductForAdmin), total: result.value.total, page: result.value.page, pageSize: result.value.pageSize };
     },
@@ -26,17 +31,26 @@ export async function adminRoutes(app: FastifyInstance, opts: { shop: Shop; auth
     return result.ok ? reply.code(201).send(presentProductForAdmin(result.value)) : sendError(reply, result.error);
   });
 
-  app.patch<{ Params: { id: string }; Body: ProductInput }>('/v1/admin/products/:id', { schema: { params: idParam, body: updateProductBody } }, async (request, reply) => {
-    const result = await shop.updateProduct(Number(request.params.id), request.body);
-    return result.ok ? presentProductForAdmin(result.value) : sendError(reply, result.error);
-  });
+  app.patch<{ Params: { id: string }; Body: ProductInput }>(
+    '/v1/admin/products/:id',
+    { schema: { params: idParam, body: updateProductBody } },
+    async (request, reply) => {
+      const result = await shop.updateProduct(Number(request.params.id), request.body);
+      return result.ok ? presentProductForAdmin(result.value) : sendError(reply, result.error);
+    },
+  );
 
   app.post<{ Params: { id: string }; Body: { codes: string[] } }>(
     '/v1/admin/products/:id/codes',
     {
       schema: {
         params: idParam,
-        body: { type: 'object', required: ['codes'], additionalProperties: false, properties: { codes: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'string', minLength: 1, maxLength: 255 } } } },
+        body: {
+          type: 'object',
+          required: ['codes'],
+          additionalProperties: false,
+          properties: { codes: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'string', minLength: 1, maxLength: 255 } } },
+        },
       },
     },
     async (request, reply) => {
@@ -50,12 +64,22 @@ export async function adminRoutes(app: FastifyInstance, opts: { shop: Shop; auth
     {
       schema: {
         params: { type: 'object', required: ['userId'], properties: { userId: { type: 'string', pattern: '^[0-9]{1,20}$' } } },
-        body: { type: 'object', required: ['amount', 'reason'], additionalProperties: false, properties: { amount: { type: 'integer' }, reason: { type: 'string', minLength: 1, maxLength: 200 } } },
+        body: {
+          type: 'object',
+          required: ['amount', 'reason'],
+          additionalProperties: false,
+          properties: { amount: { type: 'integer' }, reason: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
       },
     },
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
-      const result = await shop.adjustCredit({ userId: request.params.userId, amount: request.body.amount, reason: request.body.reason, reference: typeof key === 'string' && key.length > 0 ? key.slice(0, 100) : undefined });
+      const result = await shop.adjustCredit({
+        userId: request.params.userId,
+        amount: request.body.amount,
+        reason: request.body.reason,
+        reference: typeof key === 'string' && key.length > 0 ? key.slice(0, 100) : undefined,
+      });
       return result.ok ? reply.code(201).send(presentLedgerEntry(result.value)) : sendError(reply, result.error);
     },
   );
@@ -85,7 +109,11 @@ export async function adminRoutes(app: FastifyInstance, opts: { shop: Shop; auth
     {
       schema: {
         params: orderNoParam,
-        body: { type: 'object', additionalProperties: false, properties: { amount: { type: 'integer', minimum: 1 }, reason: { type: 'string', minLength: 1, maxLength: 80 } } },
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { amount: { type: 'integer', minimum: 1 }, reason: { type: 'string', minLength: 1, maxLength: 80 } },
+        },
       },
     },
     async (request, reply) => {
@@ -100,7 +128,13 @@ export async function adminRoutes(app: FastifyInstance, opts: { shop: Shop; auth
       const r = result.value;
       const details = await shop.getOrder(request.params.orderNo, null);
       return reply.code(201).send({
-        refund: { outRefundNo: r.outRefundNo, amount: { amount: r.amount, currency: r.currency }, status: r.status, reason: r.reason, createdAt: r.createdAt.toISOString() },
+        refund: {
+          outRefundNo: r.outRefundNo,
+          amount: { amount: r.amount, currency: r.currency },
+          status: r.status,
+          reason: r.reason,
+          createdAt: r.createdAt.toISOString(),
+        },
         order: details.ok ? presentOrderForAdmin(details.value.order, details.value) : null,
       });
     },
@@ -108,7 +142,12 @@ export async function adminRoutes(app: FastifyInstance, opts: { shop: Shop; auth
 
   app.post<{ Params: { orderNo: string }; Body: { note?: string } | undefined }>(
     '/v1/admin/orders/:orderNo/fulfil',
-    { schema: { params: orderNoParam, body: { type: ['object', 'null'], additionalProperties: false, properties: { note: { type: 'string', maxLength: 500 } } } } },
+    {
+      schema: {
+        params: orderNoParam,
+        body: { type: ['object', 'null'], additionalProperties: false, properties: { note: { type: 'string', maxLength: 500 } } },
+      },
+    },
     async (request, reply) => {
       const result = await shop.fulfilOrder(request.params.orderNo, request.body?.note?.trim() || null);
       if (!result.ok) return sendError(reply, result.error);

@@ -19,7 +19,10 @@ export async function orderPaymentRoutes(app: FastifyInstance, opts: { shop: Sho
       const payment = await shop.startQrPayment(request.params.orderNo, viewerOf(request));
       if (!payment.ok) return sendError(reply, payment.error);
       if (payment.value.status !== 'READY') {
-        return reply.code(503).header('Retry-After', '5').send({ error: { code: 'PROVIDER_UNAVAILABLE', message: payment.value.message } });
+        return reply
+          .code(503)
+          .header('Retry-After', '5')
+          .send({ error: { code: 'PROVIDER_UNAVAILABLE', message: payment.value.message } });
       }
       reply.header('Cache-Control', 'private, max-age=60');
       if (format === 'png') return reply.type('image/png').send(await qrPng(payment.value.codeUrl));

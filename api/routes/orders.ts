@@ -29,7 +29,10 @@ export async function orderRoutes(app: FastifyInstance, opts: { shop: Shop; auth
   app.post<{ Body: PlaceOrderBody }>('/v1/orders', { preHandler: auth.shopper, schema: { body: placeOrderBody } }, async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (typeof key !== 'string' || key.length === 0) {
-      return sendError(reply, { code: 'IDEMPOTENCY_KEY_REQUIRED', message: 'send an Idempotency-Key header (8–128 printable characters, new for each new order)' });
+      return sendError(reply, {
+        code: 'IDEMPOTENCY_KEY_REQUIRED',
+        message: 'send an Idempotency-Key header (8–128 printable characters, new for each new order)',
+      });
     }
     const result = await shop.checkout({
       shopperId: shopperId(request),
@@ -49,10 +52,14 @@ export async function orderRoutes(app: FastifyInstance, opts: { shop: Shop; auth
     items: (await shop.listMyOrders(shopperId(request))).map((o) => presentOrder(o)),
   }));
 
-  app.get<{ Params: { orderNo: string } }>('/v1/orders/:orderNo', { preHandler: auth.shopperOrAdmin, schema: { params: orderNoParam } }, async (request, reply) => {
-    const viewer = request.isAdmin ? null : shopperId(request);
-    const result = await shop.getOrder(request.params.orderNo, viewer);
-    if (!result.ok) return sendError(reply, result.error);
-    return request.isAdmin ? presentOrderForAdmin(result.value.order, result.value) : presentOrder(result.value.order, result.value);
-  });
+  app.get<{ Params: { orderNo: string } }>(
+    '/v1/orders/:orderNo',
+    { preHandler: auth.shopperOrAdmin, schema: { params: orderNoParam } },
+    async (request, reply) => {
+      const viewer = request.isAdmin ? null : shopperId(request);
+      const result = await shop.getOrder(request.params.orderNo, viewer);
+      if (!result.ok) return sendError(reply, result.error);
+      return request.isAdmin ? presentOrderForAdmin(result.value.order, result.value) : presentOrder(result.value.order, result.value);
+    },
+  );
 }

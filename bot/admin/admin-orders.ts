@@ -31,7 +31,8 @@ export async function showAdminOrders(ctx: BotContext, svc: BotServices, status:
   const { items, total } = listed.value;
   const lines = [t('adminOrdersTitle', { status: status ?? t('adminOrdersAll'), total })];
   if (items.length === 0) lines.push(t('adminOrdersEmpty'));
-  for (const o of items) lines.push(t('adminOrderLine', { orderNo: o.orderNo, userId: o.userId, amount: formatMoney(o.totalAmount, o.currency), status: o.status }));
+  for (const o of items)
+    lines.push(t('adminOrderLine', { orderNo: o.orderNo, userId: o.userId, amount: formatMoney(o.totalAmount, o.currency), status: o.status }));
   const rows: Button[][] = items.map((o) => [button(`🔎 ${o.orderNo} · ${formatMoney(o.totalAmount, o.currency)}`, { k: 'orderStory', orderNo: o.orderNo })]);
   rows.push(FILTERS.filter((f) => f !== status).map((f) => button(f ?? t('adminOrdersAll'), { k: 'adminOrders', status: f })));
   await reply(ctx, lines.join('\n'), inlineKeyboard(rows));
@@ -51,7 +52,14 @@ export async function showOrderStory(ctx: BotContext, svc: BotServices, orderNo:
   const money = (amount: number): string => formatMoney(amount, order.currency);
   const offset = svc.settings.utcOffsetMinutes;
   const lines = [
-    t('storyTitle', { orderNo: order.orderNo, status: `${order.status} (${statusText(t, order)})`, userId: order.userId, amount: money(order.totalAmount), method: order.paymentMethod, refunded: money(order.refundedAmount) }),
+    t('storyTitle', {
+      orderNo: order.orderNo,
+      status: `${order.status} (${statusText(t, order)})`,
+      userId: order.userId,
+      amount: money(order.totalAmount),
+      method: order.paymentMethod,
+      refunded: money(order.refundedAmount),
+    }),
     t('storyLines'),
     ...order.lines.map((l) => t('storyLine', { title: l.title, kind: l.kind, quantity: l.quantity, total: money(l.lineTotal) })),
     t('storyHistory'),
@@ -92,4 +100,3 @@ export async function onFulfilCommand(ctx: BotContext, svc: BotServices, args: s
   }
   await fulfil(ctx, svc, orderNo, note.length > 0 ? note.join(' ') : null);
 }
-

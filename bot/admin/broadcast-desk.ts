@@ -36,7 +36,9 @@ export class BroadcastDesk {
       if (done || Date.now() - startedAt > FOLLOW_AT_MOST_MS) this.unfollow(timer);
       if (text === shown) return;
       shown = text;
-      editText(this.tg, chatId, messageId, text).catch((e: unknown) => this.logger.warn({ err: e, broadcastId }, 'broadcast progress message could not be updated'));
+      editText(this.tg, chatId, messageId, text).catch((e: unknown) =>
+        this.logger.warn({ err: e, broadcastId }, 'broadcast progress message could not be updated'),
+      );
     }, TICK_MS);
     timer.unref();
     this.followers.add(timer);

@@ -1,5 +1,9 @@
 /** Command arguments split on whitespace (an admin types `/refund T2025… 5.00 damaged`). */
-export const words = (args: string): string[] => args.trim().split(/\s+/).filter((w) => w !== '');
+export const words = (args: string): string[] =>
+  args
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
 
 /** A product id as typed: "12" or "#12". */
 export function productIdArg(raw: string | undefined): number | null {

@@ -20,5 +20,12 @@ export async function onCreditCommand(ctx: BotContext, svc: BotServices, args: s
     return;
   }
   const currency = svc.shop.limits.currency;
-  await reply(ctx, t('creditDone', { userId, amount: formatMoney(result.value.amount, currency, { signed: true }), balance: formatMoney(result.value.balanceAfter, currency) }));
+  await reply(
+    ctx,
+    t('creditDone', {
+      userId,
+      amount: formatMoney(result.value.amount, currency, { signed: true }),
+      balance: formatMoney(result.value.balanceAfter, currency),
+    }),
+  );
 }

@@ -6,7 +6,11 @@ import { button, inlineKeyboard } from '../ui/keyboard';
 import { answer, reply } from '../ui/replies';
 
 const describeResult = (result: Record<string, number> | undefined): string =>
-  result && Object.keys(result).length > 0 ? Object.entries(result).map(([k, v]) => `${k}=${v}`).join(' ') : '';
+  result && Object.keys(result).length > 0
+    ? Object.entries(result)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')
+    : '';
 
 const when = (iso: string | null, offset: number): string => {
   const at = iso ? new Date(iso) : null;
@@ -25,7 +29,11 @@ export async function showJobs(ctx: BotContext, svc: BotServices): Promise<void>
   const lines = [t('jobsTitle')];
   for (const job of statuses) {
     const run = job.lastRun;
-    const last = !run ? t('jobNever') : run.ok ? t('jobLastOk', { at: when(run.finishedAt, offset), result: describeResult(run.result) }) : t('jobLastFailed', { at: when(run.finishedAt, offset), error: run.error ?? '' });
+    const last = !run
+      ? t('jobNever')
+      : run.ok
+        ? t('jobLastOk', { at: when(run.finishedAt, offset), result: describeResult(run.result) })
+        : t('jobLastFailed', { at: when(run.finishedAt, offset), error: run.error ?? '' });
     lines.push(t('jobLine', { name: job.name, schedule: job.schedule, last, next: when(job.nextRunAt, offset) }));
   }
   const rows = statuses.filter((j) => jobButtonFits(j.name)).map((j) => [button(`▶️ ${j.name}`, { k: 'runJob', name: j.name })]);

@@ -100,7 +100,11 @@ async function advance(ctx: BotContext, svc: BotServices, wizard: ProductWizard)
   }
   const a = wizard.answers;
   const input: ProductInput = {
-    sku: a.sku, title: a.title, kind: a.kind, price: { amount: a.price }, description: a.description ?? '',
+    sku: a.sku,
+    title: a.title,
+    kind: a.kind,
+    price: { amount: a.price },
+    description: a.description ?? '',
     ...(Object.hasOwn(a, 'stock') ? { stock: a.stock } : {}),
     ...(Object.hasOwn(a, 'creditAmount') ? { creditAmount: a.creditAmount } : {}),
     ...(Object.hasOwn(a, 'webhookUrl') ? { webhookUrl: a.webhookUrl } : {}),

@@ -22,7 +22,12 @@ export async function showProducts(ctx: BotContext, svc: BotServices, page: numb
     await show(ctx, t('productsEmpty'), inlineKeyboard([[button(t('btnNewProduct'), { k: 'newProduct' })]]));
     return;
   }
-  const rows: Button[][] = items.map((p) => [button(`#${p.id} ${p.visible ? '' : '🙈 '}${p.title} — ${formatMoney(p.price.amount, p.price.currency)} · ${p.stock ?? '∞'}`, { k: 'adminProduct', id: p.id })]);
+  const rows: Button[][] = items.map((p) => [
+    button(`#${p.id} ${p.visible ? '' : '🙈 '}${p.title} — ${formatMoney(p.price.amount, p.price.currency)} · ${p.stock ?? '∞'}`, {
+      k: 'adminProduct',
+      id: p.id,
+    }),
+  ]);
   rows.push([
     ...(page > 1 ? [button(t('btnPrev'), { k: 'products', page: page - 1 })] : []),
     button(t('btnNewProduct'), { k: 'newProduct' }),
@@ -34,14 +39,23 @@ export async function showProducts(ctx: BotContext, svc: BotServices, page: numb
 function productSheet(ctx: BotContext, p: Product): { text: string; markup: ReturnType<typeof inlineKeyboard> } {
   const { t } = ctx;
   const text = t('adminProduct', {
-    id: p.id, sku: p.sku, title: p.title, kind: p.kind, price: formatMoney(p.price.amount, p.price.currency),
-    stock: p.stock === null ? t('unlimited') : p.stock, visible: p.visible ? t('yes') : t('no'), photo: p.photoUrl ?? t('none'),
+    id: p.id,
+    sku: p.sku,
+    title: p.title,
+    kind: p.kind,
+    price: formatMoney(p.price.amount, p.price.currency),
+    stock: p.stock === null ? t('unlimited') : p.stock,
+    visible: p.visible ? t('yes') : t('no'),
+    photo: p.photoUrl ?? t('none'),
   });
   const edit = (label: TextKey, field: EditFieldCode): Button => button(t(label), { k: 'editProduct', id: p.id, field });
   const markup = inlineKeyboard([
     [edit('btnEditTitle', 't'), edit('btnEditPrice', 'p')],
     [edit('btnEditDescription', 'd'), edit('btnEditPhoto', 'f')],
-    [p.kind === 'code' ? edit('btnUploadCodes', 'c') : edit('btnSetStock', 's'), button(p.visible ? t('btnHide') : t('btnShow'), { k: 'setVisible', id: p.id, visible: !p.visible })],
+    [
+      p.kind === 'code' ? edit('btnUploadCodes', 'c') : edit('btnSetStock', 's'),
+      button(p.visible ? t('btnHide') : t('btnShow'), { k: 'setVisible', id: p.id, visible: !p.visible }),
+    ],
     [button(t('btnProducts'), { k: 'products', page: 1 })],
   ]);
   return { text, markup };

@@ -29,5 +29,8 @@ export async function onRefundCommand(ctx: BotContext, svc: BotServices, args: s
     return;
   }
   const refund = result.value;
-  await reply(ctx, t('refundOpened', { refundNo: refund.outRefundNo, amount: formatMoney(refund.amount, refund.currency), orderNo: refund.orderNo, status: refund.status }));
+  await reply(
+    ctx,
+    t('refundOpened', { refundNo: refund.outRefundNo, amount: formatMoney(refund.amount, refund.currency), orderNo: refund.orderNo, status: refund.status }),
+  );
 }

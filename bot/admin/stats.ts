@@ -7,7 +7,10 @@ import { answer, reply } from '../ui/replies';
 
 function period(t: Translate, name: string, summary: SalesSummary, currency: string): string[] {
   const money = (amount: number): string => formatMoney(amount, currency);
-  const lines = [t('statsSummary', { period: name, placed: summary.placed, paid: summary.paid, revenue: money(summary.revenue), refunded: money(summary.refunded) }), t('statsTop')];
+  const lines = [
+    t('statsSummary', { period: name, placed: summary.placed, paid: summary.paid, revenue: money(summary.revenue), refunded: money(summary.refunded) }),
+    t('statsTop'),
+  ];
   if (summary.topProducts.length === 0) lines.push(t('statsNoSales'));
   for (const top of summary.topProducts) lines.push(t('statsTopLine', { title: top.title, quantity: top.quantity, revenue: money(top.revenue) }));
   return lines;
@@ -17,5 +20,10 @@ export async function showStats(ctx: BotContext, svc: BotServices): Promise<void
   const { t } = ctx;
   const stats = await svc.shop.salesStats(svc.settings.utcOffsetMinutes);
   await answer(ctx);
-  await reply(ctx, [t('statsTitle'), '', ...period(t, t('statsToday'), stats.today, stats.currency), '', ...period(t, t('statsWeek'), stats.last7Days, stats.currency)].join('\n'));
+  await reply(
+    ctx,
+    [t('statsTitle'), '', ...period(t, t('statsToday'), stats.today, stats.currency), '', ...period(t, t('statsWeek'), stats.last7Days, stats.currency)].join(
+      '\n',
+    ),
+  );
 }

@@ -144,7 +144,8 @@ export const EN = {
   err_STORE_UNAVAILABLE: 'The shop is busy right now. Please try again in a moment.',
 
   // admin
-  adminMenu: 'Admin menu\n/stats — sales today and this week\n/orders [status] — orders\n/order <no> — an order’s story\n/refund <no> [amount] [reason]\n/fulfil <no> [note]\n/products — products, prices, stock, codes\n/newproduct — add a product\n/price <id> <amount> · /stock <id> <n|unlimited>\n/credit <user id> <±amount> <reason>\n/broadcast <text>\n/jobs — jobs and “run now”\n/cancel — stop what you are entering',
+  adminMenu:
+    'Admin menu\n/stats — sales today and this week\n/orders [status] — orders\n/order <no> — an order’s story\n/refund <no> [amount] [reason]\n/fulfil <no> [note]\n/products — products, prices, stock, codes\n/newproduct — add a product\n/price <id> <amount> · /stock <id> <n|unlimited>\n/credit <user id> <±amount> <reason>\n/broadcast <text>\n/jobs — jobs and “run now”\n/cancel — stop what you are entering',
   btnStats: '📊 Stats',
   btnOrders: '📋 Orders',
   btnProducts: '🏷 Products',
@@ -211,7 +212,8 @@ export const EN = {
   wizardStart: 'New product. You can stop any time with /cancel.',
   wizard_sku: 'Send the SKU (letters, digits, _ . -), e.g. VPN-30D.',
   wizard_title: 'Send the title.',
-  wizard_kind: 'Choose the kind: credit (tops up the balance), code (hands over a stored code), manual (a person fulfils it) or webhook (your system fulfils it).',
+  wizard_kind:
+    'Choose the kind: credit (tops up the balance), code (hands over a stored code), manual (a person fulfils it) or webhook (your system fulfils it).',
   wizard_price: 'Send the price, e.g. 19.90.',
   wizard_creditAmount: 'How much credit does one unit add? e.g. 22.00',
   wizard_webhookUrl: 'Send the webhook URL that fulfils it (https://…).',
@@ -220,7 +222,8 @@ export const EN = {
   wizardFieldError: '{error}',
   wizardCreated: 'Product #{id} created: {title}.',
   wizardCodesHint: 'Now send a .txt file with its codes (one per line), with the caption {id}.',
-  codesNeedTarget: 'Which product are these codes for? Send the file with the product id as its caption (e.g. 12), or pick the product in /products and tap “Upload codes”.',
+  codesNeedTarget:
+    'Which product are these codes for? Send the file with the product id as its caption (e.g. 12), or pick the product in /products and tap “Upload codes”.',
   codesNotText: 'Please send a plain .txt file, one code per line, at most 1 MB.',
   codesEmpty: 'The file has no codes in it.',
   codesAdded: '{added} codes added to #{id} ({duplicates} duplicates skipped). Stock is now {stock}.',

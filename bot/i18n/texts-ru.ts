@@ -136,7 +136,8 @@ export const RU: Record<TextKey, string> = {
   err_PROVIDER_UNAVAILABLE: 'Платёжный сервис сейчас не отвечает. Попробуйте чуть позже.',
   err_STORE_UNAVAILABLE: 'Магазин сейчас занят. Попробуйте через минуту.',
 
-  adminMenu: 'Меню администратора\n/stats — продажи сегодня и за неделю\n/orders [статус] — заказы\n/order <номер> — история заказа\n/refund <номер> [сумма] [причина]\n/fulfil <номер> [примечание]\n/products — товары, цены, остатки, коды\n/newproduct — новый товар\n/price <id> <сумма> · /stock <id> <число|unlimited>\n/credit <id пользователя> <±сумма> <причина>\n/broadcast <текст>\n/jobs — задачи и «запустить сейчас»\n/cancel — прервать ввод',
+  adminMenu:
+    'Меню администратора\n/stats — продажи сегодня и за неделю\n/orders [статус] — заказы\n/order <номер> — история заказа\n/refund <номер> [сумма] [причина]\n/fulfil <номер> [примечание]\n/products — товары, цены, остатки, коды\n/newproduct — новый товар\n/price <id> <сумма> · /stock <id> <число|unlimited>\n/credit <id пользователя> <±сумма> <причина>\n/broadcast <текст>\n/jobs — задачи и «запустить сейчас»\n/cancel — прервать ввод',
   btnStats: '📊 Статистика',
   btnOrders: '📋 Заказы',
   btnProducts: '🏷 Товары',

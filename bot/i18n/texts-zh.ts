@@ -136,7 +136,8 @@ export const ZH: Record<TextKey, string> = {
   err_PROVIDER_UNAVAILABLE: '支付服务暂时没有响应，请稍后再试。',
   err_STORE_UNAVAILABLE: '商店现在有点忙，请稍后再试。',
 
-  adminMenu: '管理菜单\n/stats — 今日与本周销售\n/orders [状态] — 订单\n/order <订单号> — 订单经过\n/refund <订单号> [金额] [原因]\n/fulfil <订单号> [备注]\n/products — 商品、价格、库存、卡密\n/newproduct — 添加商品\n/price <id> <金额> · /stock <id> <数量|unlimited>\n/credit <用户id> <±金额> <原因>\n/broadcast <内容>\n/jobs — 定时任务与“立即运行”\n/cancel — 停止当前输入',
+  adminMenu:
+    '管理菜单\n/stats — 今日与本周销售\n/orders [状态] — 订单\n/order <订单号> — 订单经过\n/refund <订单号> [金额] [原因]\n/fulfil <订单号> [备注]\n/products — 商品、价格、库存、卡密\n/newproduct — 添加商品\n/price <id> <金额> · /stock <id> <数量|unlimited>\n/credit <用户id> <±金额> <原因>\n/broadcast <内容>\n/jobs — 定时任务与“立即运行”\n/cancel — 停止当前输入',
   btnStats: '📊 统计',
   btnOrders: '📋 订单',
   btnProducts: '🏷 商品',

@@ -13,7 +13,10 @@ export interface OrderMessageRef {
 const KEEP_MS = 30 * 24 * 3_600_000;
 
 const isRef = (v: unknown): v is OrderMessageRef =>
-  typeof v === 'object' && v !== null && typeof (v as OrderMessageRef).chatId === 'number' && typeof (v as OrderMessageRef).messageId === 'number' &&
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as OrderMessageRef).chatId === 'number' &&
+  typeof (v as OrderMessageRef).messageId === 'number' &&
   ((v as OrderMessageRef).media === 'photo' || (v as OrderMessageRef).media === 'text');
 
 /** Kept in the shared store, so the replica that hears "paid" edits the message another replica sent. */

@@ -41,7 +41,12 @@ export class TelegramNotifier implements Notifier {
       const text = t(`adminNotice_${notice.event}` as TextKey, { orderNo: notice.orderNo ?? '—', detail: notice.detail ?? '' });
       const orderNo = notice.orderNo;
       const markup = orderNo
-        ? inlineKeyboard([[button(`🔎 ${orderNo}`, { k: 'orderStory', orderNo }), ...(notice.event === 'FULFILMENT_NEEDED' ? [button(t('btnFulfilled'), { k: 'fulfil', orderNo })] : [])]])
+        ? inlineKeyboard([
+            [
+              button(`🔎 ${orderNo}`, { k: 'orderStory', orderNo }),
+              ...(notice.event === 'FULFILMENT_NEEDED' ? [button(t('btnFulfilled'), { k: 'fulfil', orderNo })] : []),
+            ],
+          ])
         : undefined;
       try {
         await sendText(this.tg, adminId, text, markup);
@@ -108,7 +113,15 @@ export class TelegramNotifier implements Notifier {
 }
 
 /** An order's state as a new message, which then stands for the order (the next notice edits it). */
-async function renderAsNewMessage(tg: Telegram, t: Translate, chatId: string, order: OrderState, offset: number, awaitingFulfilment: boolean, svc: BotServices): Promise<void> {
+async function renderAsNewMessage(
+  tg: Telegram,
+  t: Translate,
+  chatId: string,
+  order: OrderState,
+  offset: number,
+  awaitingFulfilment: boolean,
+  svc: BotServices,
+): Promise<void> {
   const sent = await sendText(tg, chatId, orderStateText(t, order, offset, { awaitingFulfilment }));
   await svc.orderMessages.remember(order.orderNo, { chatId: sent.chat.id, messageId: sent.message_id, media: 'text' }).catch(() => undefined);
 }

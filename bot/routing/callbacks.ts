@@ -20,39 +20,73 @@ import { answer } from '../ui/replies';
 
 async function dispatch(ctx: BotContext, svc: BotServices, a: Action): Promise<void> {
   switch (a.k) {
-    case 'menu': await answer(ctx); return onMenu(ctx);
-    case 'catalog': return showCatalog(ctx, svc, a.page);
-    case 'product': return openProduct(ctx, svc, a.id);
-    case 'addToCart': return addToCart(ctx, svc, a.id, a.qty);
-    case 'cart': return showCart(ctx, svc);
-    case 'setQty': return setQuantity(ctx, svc, a.id, a.qty);
-    case 'clearCart': return clearCart(ctx, svc);
-    case 'checkout': return chooseHowToPay(ctx, svc, a.nonce);
-    case 'pay': return payFromCart(ctx, svc, a.method, a.nonce);
-    case 'checkPayment': return checkPayment(ctx, svc, a.orderNo);
-    case 'cancelOrder': return cancelOrder(ctx, svc, a.orderNo);
-    case 'showQr': return showQr(ctx, svc, a.orderNo);
-    case 'myOrders': return showMyOrders(ctx, svc);
-    case 'order': return showOrder(ctx, svc, a.orderNo);
-    case 'balance': return showBalance(ctx, svc);
-    case 'languages': return showLanguages(ctx);
-    case 'setLanguage': return setLanguage(ctx, svc, a.lang);
-    case 'adminMenu': return showAdminMenu(ctx);
-    case 'stats': return showStats(ctx, svc);
-    case 'adminOrders': return showAdminOrders(ctx, svc, a.status);
-    case 'orderStory': return showOrderStory(ctx, svc, a.orderNo);
-    case 'fulfil': return fulfil(ctx, svc, a.orderNo, null);
-    case 'products': return showProducts(ctx, svc, a.page);
-    case 'adminProduct': return showAdminProduct(ctx, svc, a.id);
-    case 'editProduct': return askForEdit(ctx, a.id, a.field);
-    case 'setVisible': return setVisible(ctx, svc, a.id, a.visible);
-    case 'newProduct': return startWizard(ctx);
-    case 'wizardKind': return wizardKind(ctx, svc, a.kind);
-    case 'wizardCancel': return cancelInput(ctx);
-    case 'jobs': return showJobs(ctx, svc);
-    case 'runJob': return runJob(ctx, svc, a.name);
-    case 'broadcastSend': return confirmBroadcast(ctx, svc, a.id);
-    case 'broadcastCancel': return cancelBroadcast(ctx, a.id);
+    case 'menu':
+      await answer(ctx);
+      return onMenu(ctx);
+    case 'catalog':
+      return showCatalog(ctx, svc, a.page);
+    case 'product':
+      return openProduct(ctx, svc, a.id);
+    case 'addToCart':
+      return addToCart(ctx, svc, a.id, a.qty);
+    case 'cart':
+      return showCart(ctx, svc);
+    case 'setQty':
+      return setQuantity(ctx, svc, a.id, a.qty);
+    case 'clearCart':
+      return clearCart(ctx, svc);
+    case 'checkout':
+      return chooseHowToPay(ctx, svc, a.nonce);
+    case 'pay':
+      return payFromCart(ctx, svc, a.method, a.nonce);
+    case 'checkPayment':
+      return checkPayment(ctx, svc, a.orderNo);
+    case 'cancelOrder':
+      return cancelOrder(ctx, svc, a.orderNo);
+    case 'showQr':
+      return showQr(ctx, svc, a.orderNo);
+    case 'myOrders':
+      return showMyOrders(ctx, svc);
+    case 'order':
+      return showOrder(ctx, svc, a.orderNo);
+    case 'balance':
+      return showBalance(ctx, svc);
+    case 'languages':
+      return showLanguages(ctx);
+    case 'setLanguage':
+      return setLanguage(ctx, svc, a.lang);
+    case 'adminMenu':
+      return showAdminMenu(ctx);
+    case 'stats':
+      return showStats(ctx, svc);
+    case 'adminOrders':
+      return showAdminOrders(ctx, svc, a.status);
+    case 'orderStory':
+      return showOrderStory(ctx, svc, a.orderNo);
+    case 'fulfil':
+      return fulfil(ctx, svc, a.orderNo, null);
+    case 'products':
+      return showProducts(ctx, svc, a.page);
+    case 'adminProduct':
+      return showAdminProduct(ctx, svc, a.id);
+    case 'editProduct':
+      return askForEdit(ctx, a.id, a.field);
+    case 'setVisible':
+      return setVisible(ctx, svc, a.id, a.visible);
+    case 'newProduct':
+      return startWizard(ctx);
+    case 'wizardKind':
+      return wizardKind(ctx, svc, a.kind);
+    case 'wizardCancel':
+      return cancelInput(ctx);
+    case 'jobs':
+      return showJobs(ctx, svc);
+    case 'runJob':
+      return runJob(ctx, svc, a.name);
+    case 'broadcastSend':
+      return confirmBroadcast(ctx, svc, a.id);
+    case 'broadcastCancel':
+      return cancelBroadcast(ctx, a.id);
   }
 }
 

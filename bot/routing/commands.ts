@@ -65,8 +65,9 @@ const ADMIN_COMMANDS: Readonly<Record<string, CommandHandler>> = {
 };
 
 export async function runCommand(ctx: BotContext, svc: BotServices, command: ParsedCommand): Promise<void> {
-  const handler = (ctx.isAdmin && Object.hasOwn(ADMIN_COMMANDS, command.name) ? ADMIN_COMMANDS[command.name] : undefined)
-    ?? (Object.hasOwn(SHOPPER_COMMANDS, command.name) ? SHOPPER_COMMANDS[command.name] : undefined);
+  const handler =
+    (ctx.isAdmin && Object.hasOwn(ADMIN_COMMANDS, command.name) ? ADMIN_COMMANDS[command.name] : undefined) ??
+    (Object.hasOwn(SHOPPER_COMMANDS, command.name) ? SHOPPER_COMMANDS[command.name] : undefined);
   if (!handler) return onHelp(ctx, 'unknownInput');
   await handler(ctx, svc, command.args);
 }

@@ -34,7 +34,13 @@ export function identify(svc: BotServices): MiddlewareFn<BotContext> {
       // No rate limiter (Redis down) is no reason to stop serving people.
       if (!isKeyValueUnavailable(e)) throw e;
     }
-    await svc.shop.identifyShopper({ id: ctx.userId, firstName: from.first_name ?? null, lastName: from.last_name ?? null, username: from.username ?? null, languageCode: from.language_code ?? null });
+    await svc.shop.identifyShopper({
+      id: ctx.userId,
+      firstName: from.first_name ?? null,
+      lastName: from.last_name ?? null,
+      username: from.username ?? null,
+      languageCode: from.language_code ?? null,
+    });
     if (ctx.session.chosen === undefined) ctx.session.chosen = await svc.shop.preferredLanguage(ctx.userId);
     ctx.lang = resolveLanguage(ctx.session.chosen, from.language_code);
     ctx.t = translator(ctx.lang);

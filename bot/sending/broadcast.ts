@@ -91,7 +91,10 @@ export function broadcastOutboxHandler(deps: BroadcastHandlerDeps): OutboxHandle
       const outcome = await sendOnce(deps, send, deadlineMs);
       board.record(send.broadcastId, outcome.outcome);
       await deps.sessions.set(receiptKey(send), outcome, RECEIPT_TTL_MS).catch((error: unknown) => {
-        deps.logger.warn({ err: error, broadcastId: send.broadcastId, chatId: send.chatId }, 'broadcast: could not store the receipt (the outbox still records the message as done)');
+        deps.logger.warn(
+          { err: error, broadcastId: send.broadcastId, chatId: send.chatId },
+          'broadcast: could not store the receipt (the outbox still records the message as done)',
+        );
       });
       return true;
     } finally {

@@ -49,7 +49,9 @@ export class GlobalSendBudget {
         const expected = isKeyValueUnavailable(error);
         this.logger[expected ? 'warn' : 'error'](
           { err: error, retryInMs: this.limiterRetryMs },
-          expected ? 'send budget: the shared rate limiter is unavailable; pacing in this process only' : 'send budget: the rate limiter failed unexpectedly; pacing in this process only',
+          expected
+            ? 'send budget: the shared rate limiter is unavailable; pacing in this process only'
+            : 'send budget: the rate limiter failed unexpectedly; pacing in this process only',
         );
       }
     }

@@ -26,7 +26,8 @@ const originals = new WeakMap<object, RawCallApi>();
 function queuedCall(queue: OutgoingQueue, raw: RawCallApi, method: string, payload: unknown, options: QueuedCallOptions): Promise<unknown> {
   // Buffered at the call's first turn, not before queueing: reading a stream first would let later calls overtake it.
   let stable: Promise<unknown> | undefined;
-  const attempt = async (signal: AbortSignal | undefined): Promise<unknown> => raw(method, await (stable ??= withReplayableUploads(payload)), signal ? { signal } : {});
+  const attempt = async (signal: AbortSignal | undefined): Promise<unknown> =>
+    raw(method, await (stable ??= withReplayableUploads(payload)), signal ? { signal } : {});
   return queue.run({ method, payload, attempt }, options);
 }
 
@@ -34,7 +35,8 @@ function routeThroughQueue(queue: OutgoingQueue, telegram: TelegramClient): RawC
   const known = originals.get(telegram);
   if (known) return known;
   const raw = telegram.callApi.bind(telegram) as unknown as RawCallApi;
-  const patched: RawCallApi = (method, payload, options = {}) => queuedCall(queue, raw, method, payload, { ...(options.signal ? { signal: options.signal } : {}) });
+  const patched: RawCallApi = (method, payload, options = {}) =>
+    queuedCall(queue, raw, method, payload, { ...(options.signal ? { signal: options.signal } : {}) });
   telegram.callApi = patched as unknown as TelegramClient['callApi'];
   originals.set(telegram, raw);
   return raw;
@@ -49,7 +51,12 @@ const budgetKeyOf = (token: string): string => `telegram:send:${token.split(':')
  * middleware was registered in.
  */
 export function installOutgoingQueue<C extends Context>(bot: Telegraf<C>, deps: InstallOutgoingQueueDeps): OutgoingSender {
-  const queue = new OutgoingQueue({ rateLimiter: deps.rateLimiter, logger: deps.logger, budgetKey: budgetKeyOf(bot.telegram.token), ...(deps.limits ? { limits: deps.limits } : {}) });
+  const queue = new OutgoingQueue({
+    rateLimiter: deps.rateLimiter,
+    logger: deps.logger,
+    budgetKey: budgetKeyOf(bot.telegram.token),
+    ...(deps.limits ? { limits: deps.limits } : {}),
+  });
   const raw = routeThroughQueue(queue, bot.telegram);
   // handleUpdate asks middleware() for the chain on every update, after it built the update's context.
   const chain = bot.middleware.bind(bot);

@@ -46,7 +46,13 @@ export class OutgoingQueue {
   constructor(options: OutgoingQueueOptions) {
     this.limits = sendingLimits(options.limits);
     this.logger = options.logger;
-    this.budget = new GlobalSendBudget(options.rateLimiter, options.budgetKey ?? 'telegram:send', this.limits.globalPerSecond, this.limits.limiterRetryMs, options.logger);
+    this.budget = new GlobalSendBudget(
+      options.rateLimiter,
+      options.budgetKey ?? 'telegram:send',
+      this.limits.globalPerSecond,
+      this.limits.limiterRetryMs,
+      options.logger,
+    );
   }
 
   /** Runs the call in its turn; resolves with its result, or rejects with Telegram's error or one of sending-errors. */
@@ -234,7 +240,10 @@ export class OutgoingQueue {
         const botWide = this.lastFlood !== null && this.lastFlood.lane !== lane.key && now - this.lastFlood.at <= this.limits.globalFloodWindowMs;
         if (botWide) this.budget.pauseUntil(until);
         this.lastFlood = { lane: lane.key, at: now };
-        this.logger.warn({ method: job.call.method, lane: lane.key, retryAfterMs: failure.retryAfterMs, botWide }, 'telegram flood limit (429): waiting retry_after, then sending the same call again');
+        this.logger.warn(
+          { method: job.call.method, lane: lane.key, retryAfterMs: failure.retryAfterMs, botWide },
+          'telegram flood limit (429): waiting retry_after, then sending the same call again',
+        );
         this.retryLater(lane, job, until, now);
         return;
       }
@@ -247,7 +256,10 @@ export class OutgoingQueue {
         job.transientRetries += 1;
         this.counters.retriedTransient += 1;
         lane.pausedUntil = Math.max(lane.pausedUntil, now + backoff);
-        this.logger.warn({ method: job.call.method, lane: lane.key, backoffMs: backoff, retry: job.transientRetries, err: error }, 'telegram call failed before it was processed; retrying');
+        this.logger.warn(
+          { method: job.call.method, lane: lane.key, backoffMs: backoff, retry: job.transientRetries, err: error },
+          'telegram call failed before it was processed; retrying',
+        );
         this.retryLater(lane, job, now + backoff, now);
         return;
       }

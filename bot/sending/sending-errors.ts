@@ -8,7 +8,9 @@ export class OutgoingCallExpiredError extends Error {
     readonly waitedMs: number,
     override readonly cause?: unknown,
   ) {
-    super(`${method} to ${lane} was not sent within ${Math.round(waitedMs / 1000)} s of being queued${cause instanceof Error ? ` (last answer: ${cause.message})` : ''}; it was given up and never delivered`);
+    super(
+      `${method} to ${lane} was not sent within ${Math.round(waitedMs / 1000)} s of being queued${cause instanceof Error ? ` (last answer: ${cause.message})` : ''}; it was given up and never delivered`,
+    );
     this.name = 'OutgoingCallExpiredError';
   }
 }
@@ -25,7 +27,9 @@ export class OutcomeUnknownError extends Error {
     readonly lane: string,
     override readonly cause: unknown,
   ) {
-    super(`${method} to ${lane}: no answer after the request was sent (${cause instanceof Error ? cause.message : String(cause)}); it may or may not have been delivered, so it is not retried`);
+    super(
+      `${method} to ${lane}: no answer after the request was sent (${cause instanceof Error ? cause.message : String(cause)}); it may or may not have been delivered, so it is not retried`,
+    );
     this.name = 'OutcomeUnknownError';
   }
 }

@@ -42,7 +42,8 @@ export const DEFAULT_SENDING_LIMITS: SendingLimits = {
 export function sendingLimits(overrides: Partial<SendingLimits> = {}): SendingLimits {
   const limits = { ...DEFAULT_SENDING_LIMITS, ...overrides };
   for (const [name, value] of Object.entries(limits)) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new RangeError(`sending limit ${name} must be a finite number ≥ 0, got ${String(value)}`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      throw new RangeError(`sending limit ${name} must be a finite number ≥ 0, got ${String(value)}`);
   }
   const positive: Array<keyof SendingLimits> = ['perChatPerSecond', 'perChatBurst', 'globalPerSecond', 'maxWaitMs', 'attemptTimeoutMs', 'limiterRetryMs'];
   for (const name of positive) {

@@ -13,7 +13,13 @@ export async function showBalance(ctx: BotContext, svc: BotServices): Promise<vo
   if (ledger.length > 0) {
     lines.push('', t('ledgerTitle'));
     for (const entry of ledger) {
-      lines.push(t('ledgerLine', { at: formatTime(entry.createdAt, svc.settings.utcOffsetMinutes, { withZone: false }), amount: formatMoney(entry.amount, account.currency, { signed: true }), reason: entry.reason }));
+      lines.push(
+        t('ledgerLine', {
+          at: formatTime(entry.createdAt, svc.settings.utcOffsetMinutes, { withZone: false }),
+          amount: formatMoney(entry.amount, account.currency, { signed: true }),
+          reason: entry.reason,
+        }),
+      );
     }
   }
   await show(ctx, lines.join('\n'), inlineKeyboard([[button(t('btnCatalog'), { k: 'catalog', page: 1 }), button(t('btnBack'), { k: 'menu' })]]));

@@ -50,7 +50,13 @@ export async function openProduct(ctx: BotContext, svc: BotServices, productId: 
   const cart = await svc.shop.viewCart(ctx.userId);
   const inCart = cart.items.find((i) => i.product.id === product.id)?.quantity ?? 0;
   await answer(ctx);
-  await svc.photos.send(ctx.telegram, chatIdOf(ctx), product, productCaption(ctx.t, product, inCart), productKeyboard(ctx.t, product, inCart, cartItemCount(cart)));
+  await svc.photos.send(
+    ctx.telegram,
+    chatIdOf(ctx),
+    product,
+    productCaption(ctx.t, product, inCart),
+    productKeyboard(ctx.t, product, inCart, cartItemCount(cart)),
+  );
 }
 
 /**
@@ -67,6 +73,12 @@ export async function addToCart(ctx: BotContext, svc: BotServices, productId: nu
   await answer(ctx, t('addedToCart', { title: item.product.title, count: item.quantity }));
   const message = ctx.callbackQuery?.message;
   if (message && 'photo' in message) {
-    await editCaption(ctx.telegram, chatIdOf(ctx), message.message_id, productCaption(t, item.product, item.quantity), productKeyboard(t, item.product, item.quantity, cartItemCount(cart)));
+    await editCaption(
+      ctx.telegram,
+      chatIdOf(ctx),
+      message.message_id,
+      productCaption(t, item.product, item.quantity),
+      productKeyboard(t, item.product, item.quantity, cartItemCount(cart)),
+    );
   }
 }

@@ -17,7 +17,14 @@ async function remember(svc: BotServices, orderNo: string, ref: OrderMessageRef)
 }
 
 /** Rewrites an order's message to what the order's state says, without buttons (nothing is left to press). */
-export function renderOrderMessage(tg: Telegram, t: Translate, ref: OrderMessageRef, order: OrderState, utcOffsetMinutes: number, opts: { awaitingFulfilment?: boolean } = {}): Promise<EditOutcome> {
+export function renderOrderMessage(
+  tg: Telegram,
+  t: Translate,
+  ref: OrderMessageRef,
+  order: OrderState,
+  utcOffsetMinutes: number,
+  opts: { awaitingFulfilment?: boolean } = {},
+): Promise<EditOutcome> {
   const text = orderStateText(t, order, utcOffsetMinutes, opts);
   return ref.media === 'photo' ? editCaption(tg, ref.chatId, ref.messageId, text) : editText(tg, ref.chatId, ref.messageId, text);
 }

@@ -29,7 +29,13 @@ export async function cancelOrder(ctx: BotContext, svc: BotServices, orderNo: st
   const message = ctx.callbackQuery?.message;
   if (!message) return;
   const media = 'photo' in message ? 'photo' : 'text';
-  await renderOrderMessage(ctx.telegram, t, { chatId: chatIdOf(ctx), messageId: message.message_id, media }, result.value.snapshot, svc.settings.utcOffsetMinutes);
+  await renderOrderMessage(
+    ctx.telegram,
+    t,
+    { chatId: chatIdOf(ctx), messageId: message.message_id, media },
+    result.value.snapshot,
+    svc.settings.utcOffsetMinutes,
+  );
 }
 
 /** "Retry" after a slow payment service, or "Pay" on an unpaid order: (re)sends the QR photo. */

@@ -48,7 +48,10 @@ export class WebhookGate {
     this.open = false;
     if (this.inFlight > 0) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([new Promise<void>((resolve) => this.waiters.push(resolve)), new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+      await Promise.race([
+        new Promise<void>((resolve) => this.waiters.push(resolve)),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+      ]);
       clearTimeout(timer);
     }
     // The last answer is written just after its handler returns.
@@ -73,7 +76,10 @@ export function webhookRoutes(bot: Telegraf<BotContext>, secret: string, gate: W
       const ready = bot.botInfo !== undefined && gate.enter();
       if (!ready) {
         if (gate.closing) reply.header('connection', 'close');
-        return reply.code(503).header('retry-after', '5').send({ error: { code: 'UNAVAILABLE', message: 'the bot is starting or stopping; deliver again later' } });
+        return reply
+          .code(503)
+          .header('retry-after', '5')
+          .send({ error: { code: 'UNAVAILABLE', message: 'the bot is starting or stopping; deliver again later' } });
       }
       try {
         await bot.handleUpdate(request.body);

@@ -9,7 +9,8 @@ export function chatIdOf(ctx: BotContext): number {
   return id;
 }
 
-export const reply = (ctx: BotContext, text: string, markup?: InlineKeyboardMarkup): Promise<Message.TextMessage> => sendText(ctx.telegram, chatIdOf(ctx), text, markup);
+export const reply = (ctx: BotContext, text: string, markup?: InlineKeyboardMarkup): Promise<Message.TextMessage> =>
+  sendText(ctx.telegram, chatIdOf(ctx), text, markup);
 
 /** A long text (a story, a list of codes) as several messages, split at line breaks. */
 export async function replyLong(ctx: BotContext, text: string, markup?: InlineKeyboardMarkup): Promise<void> {

@@ -58,7 +58,8 @@ export function deliveryLines(t: Translate, details: OrderDetails): string[] {
   const lines: string[] = [];
   for (const line of order.lines) {
     lines.push(t('deliveryItem', { title: line.title, quantity: line.quantity }));
-    if (line.kind === 'credit' && line.creditAmount !== null) lines.push(t('deliveryCredit', { credit: formatMoney(line.creditAmount * line.quantity, order.currency) }));
+    if (line.kind === 'credit' && line.creditAmount !== null)
+      lines.push(t('deliveryCredit', { credit: formatMoney(line.creditAmount * line.quantity, order.currency) }));
     const codes = deliveredCodes.filter((c) => c.productId === line.productId).map((c) => c.code);
     if (codes.length > 0) lines.push(t('deliveryCodes', { title: line.title }), ...codes);
   }
@@ -68,17 +69,25 @@ export function deliveryLines(t: Translate, details: OrderDetails): string[] {
 
 export function orderDetailsText(t: Translate, details: OrderDetails, utcOffsetMinutes: number): string {
   const { order } = details;
-  const head = t('orderDetails', { orderNo: order.orderNo, placedAt: formatTime(order.createdAt, utcOffsetMinutes), status: statusText(t, order), amount: amountOf(order) });
-  const body = order.status === 'DELIVERED' || details.deliveredCodes.length > 0
-    ? deliveryLines(t, details)
-    : order.lines.map((l) => t('deliveryItem', { title: l.title, quantity: l.quantity }));
+  const head = t('orderDetails', {
+    orderNo: order.orderNo,
+    placedAt: formatTime(order.createdAt, utcOffsetMinutes),
+    status: statusText(t, order),
+    amount: amountOf(order),
+  });
+  const body =
+    order.status === 'DELIVERED' || details.deliveredCodes.length > 0
+      ? deliveryLines(t, details)
+      : order.lines.map((l) => t('deliveryItem', { title: l.title, quantity: l.quantity }));
   return [head, '', ...body].join('\n');
 }
 
 export function orderDetailsKeyboard(t: Translate, order: OrderState, now: Date): InlineKeyboardMarkup {
   const payable = isUnpaid(order) && order.expiresAt.getTime() > now.getTime();
   return inlineKeyboard([
-    payable && order.paymentMethod === 'wechatpay' ? [button(t('btnPay'), { k: 'showQr', orderNo: order.orderNo }), button(t('btnCancelOrder'), { k: 'cancelOrder', orderNo: order.orderNo })] : [],
+    payable && order.paymentMethod === 'wechatpay'
+      ? [button(t('btnPay'), { k: 'showQr', orderNo: order.orderNo }), button(t('btnCancelOrder'), { k: 'cancelOrder', orderNo: order.orderNo })]
+      : [],
     [button(t('btnMyOrders'), { k: 'myOrders' })],
   ]);
 }

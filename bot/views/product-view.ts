@@ -21,9 +21,6 @@ export function productCaption(t: Translate, product: Product, inCart: number): 
 export function productKeyboard(t: Translate, product: Product, inCart: number, cartCount: number): InlineKeyboardMarkup {
   return inlineKeyboard([
     canAddOne(product, inCart) ? [button(inCart > 0 ? t('btnAddOneMore') : t('btnAddToCart'), { k: 'addToCart', id: product.id, qty: inCart + 1 })] : [],
-    [
-      button(cartCount > 0 ? t('btnCartCount', { count: cartCount }) : t('btnCart'), { k: 'cart' }),
-      button(t('btnToCatalog'), { k: 'catalog', page: 1 }),
-    ],
+    [button(cartCount > 0 ? t('btnCartCount', { count: cartCount }) : t('btnCart'), { k: 'cart' }), button(t('btnToCatalog'), { k: 'catalog', page: 1 })],
   ]);
 }

@@ -31,9 +31,7 @@ export interface Posting {
 }
 
 export type PostingOutcome =
-  | { status: 'APPLIED'; entry: LedgerEntry }
-  | { status: 'INSUFFICIENT_FUNDS'; balance: number }
-  | { status: 'DUPLICATE_REFERENCE'; entry: LedgerEntry };
+  { status: 'APPLIED'; entry: LedgerEntry } | { status: 'INSUFFICIENT_FUNDS'; balance: number } | { status: 'DUPLICATE_REFERENCE'; entry: LedgerEntry };
 
 /**
  * Balance plus append-only ledger. `post` locks the account row, refuses a reference it has seen, applies the amount

@@ -29,7 +29,8 @@ export type AdjustCreditError = ValidationError | DomainError<'INSUFFICIENT_CRED
 export async function adjustCredit(deps: ShopDeps, cmd: AdjustCredit): Promise<Result<LedgerEntry, AdjustCreditError>> {
   if (typeof cmd.userId !== 'string' || !/^\d{1,20}$/.test(cmd.userId)) return invalid('userId', 'must be a Telegram user id (digits)');
   const userId = cmd.userId;
-  if (typeof cmd.amount !== 'number' || !Number.isSafeInteger(cmd.amount) || cmd.amount === 0) return invalid('amount', 'must be a non-zero integer (minor units)');
+  if (typeof cmd.amount !== 'number' || !Number.isSafeInteger(cmd.amount) || cmd.amount === 0)
+    return invalid('amount', 'must be a non-zero integer (minor units)');
   if (Math.abs(cmd.amount) > MAX_AMOUNT) return invalid('amount', `must be at most ${MAX_AMOUNT} in size`);
   const amount = cmd.amount;
   const reason = text('reason', cmd.reason, 1, 200);
@@ -40,7 +41,8 @@ export async function adjustCredit(deps: ShopDeps, cmd: AdjustCredit): Promise<R
     if (!shopper) return fail('NOT_FOUND', `no shopper ${userId} (they must open the shop once first)`);
     const now = deps.clock.now();
     const posted = await tx.accounts.post({ userId, amount, currency: deps.limits.currency, kind: 'ADJUSTMENT', reason: reason.value, reference, at: now });
-    if (posted.status === 'INSUFFICIENT_FUNDS') return fail('INSUFFICIENT_CREDIT', `the balance is ${posted.balance}; it cannot go below zero`, { balance: posted.balance });
+    if (posted.status === 'INSUFFICIENT_FUNDS')
+      return fail('INSUFFICIENT_CREDIT', `the balance is ${posted.balance}; it cannot go below zero`, { balance: posted.balance });
     if (posted.status === 'APPLIED') await queueShopperNotice(tx, { userId, event: 'CREDIT_ADJUSTED', amount }, now, reference);
     return ok(posted.entry);
   });

@@ -13,7 +13,11 @@ export function resolveLanguage(chosen: string | null, telegramCode: string | nu
   return pick(chosen) ?? pick(telegramCode) ?? 'en';
 }
 
-export async function chooseLanguage(deps: ShopDeps, userId: string, language: string | null): Promise<Result<Language | null, DomainError<'VALIDATION_FAILED' | 'NOT_FOUND'>>> {
+export async function chooseLanguage(
+  deps: ShopDeps,
+  userId: string,
+  language: string | null,
+): Promise<Result<Language | null, DomainError<'VALIDATION_FAILED' | 'NOT_FOUND'>>> {
   if (language !== null && !(LANGUAGES as readonly string[]).includes(language)) return fail('VALIDATION_FAILED', `language: one of ${LANGUAGES.join(', ')}`);
   const saved = await deps.uow.run((tx) => tx.users.setPreferredLanguage(userId, language));
   return saved ? ok(language as Language | null) : fail('NOT_FOUND', `no shopper ${userId}`);

@@ -20,7 +20,11 @@ export function codesFromText(body: string): string[] {
 }
 
 /** Adds codes to a code product's pool; its stock grows by the number actually added (duplicates skipped). */
-export async function addCodes(deps: ShopDeps, productId: number, codes: unknown): Promise<Result<CodesAdded, ValidationError | DomainError<'PRODUCT_NOT_FOUND' | 'NOT_A_CODE_PRODUCT'>>> {
+export async function addCodes(
+  deps: ShopDeps,
+  productId: number,
+  codes: unknown,
+): Promise<Result<CodesAdded, ValidationError | DomainError<'PRODUCT_NOT_FOUND' | 'NOT_A_CODE_PRODUCT'>>> {
   if (!Array.isArray(codes) || codes.length === 0) return invalid('codes', 'must be a non-empty list of strings');
   if (codes.length > MAX_CODES_PER_UPLOAD) return invalid('codes', `at most ${MAX_CODES_PER_UPLOAD} codes per upload`);
   const cleaned: string[] = [];

@@ -14,7 +14,10 @@ export interface BrowseProducts {
 
 export const MAX_PAGE_SIZE = 100;
 
-export async function browseProducts(deps: ShopDeps, query: BrowseProducts): Promise<Result<ProductPage & { page: number; pageSize: number }, DomainError<'VALIDATION_FAILED'>>> {
+export async function browseProducts(
+  deps: ShopDeps,
+  query: BrowseProducts,
+): Promise<Result<ProductPage & { page: number; pageSize: number }, DomainError<'VALIDATION_FAILED'>>> {
   const page = positiveInt('page', query.page ?? 1, 1_000_000);
   if (!page.ok) return page;
   const pageSize = positiveInt('pageSize', query.pageSize ?? 20, MAX_PAGE_SIZE);
@@ -25,13 +28,15 @@ export async function browseProducts(deps: ShopDeps, query: BrowseProducts): Pro
     if (!checked.ok) return checked;
     q = checked.value;
   }
-  const result = await deps.uow.run((tx) =>
-    tx.products.search({ q, page: page.value, pageSize: pageSize.value, includeHidden: query.includeHidden === true }),
-  );
+  const result = await deps.uow.run((tx) => tx.products.search({ q, page: page.value, pageSize: pageSize.value, includeHidden: query.includeHidden === true }));
   return ok({ ...result, page: page.value, pageSize: pageSize.value });
 }
 
-export async function getProduct(deps: ShopDeps, id: number, opts: { includeHidden?: boolean } = {}): Promise<Result<Product, DomainError<'PRODUCT_NOT_FOUND'>>> {
+export async function getProduct(
+  deps: ShopDeps,
+  id: number,
+  opts: { includeHidden?: boolean } = {},
+): Promise<Result<Product, DomainError<'PRODUCT_NOT_FOUND'>>> {
   const product = Number.isSafeInteger(id) && id > 0 ? await deps.uow.run((tx) => tx.products.findById(id)) : null;
   if (!product || (!product.visible && opts.includeHidden !== true)) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
   return ok(product);

@@ -36,7 +36,13 @@ export async function viewCart(deps: ShopDeps, shopperId: string): Promise<CartV
 }
 
 /** Adds `quantity` to the line (creating it), or sets it outright when `mode` is 'set'. */
-export async function putInCart(deps: ShopDeps, shopperId: string, productId: unknown, quantity: unknown, mode: 'add' | 'set'): Promise<Result<CartView, CartError>> {
+export async function putInCart(
+  deps: ShopDeps,
+  shopperId: string,
+  productId: unknown,
+  quantity: unknown,
+  mode: 'add' | 'set',
+): Promise<Result<CartView, CartError>> {
   const id = positiveInt('productId', productId, Number.MAX_SAFE_INTEGER);
   if (!id.ok) return id;
   const qty = positiveInt('quantity', quantity, deps.limits.maxLineQuantity);
@@ -46,10 +52,13 @@ export async function putInCart(deps: ShopDeps, shopperId: string, productId: un
     if (!product || !product.visible) return fail('PRODUCT_NOT_FOUND', `no product ${id.value}`);
     const lines = await tx.carts.list(shopperId);
     const existing = lines.find((l) => l.productId === id.value);
-    if (!existing && lines.length >= deps.limits.maxOrderLines) return fail('CART_FULL', `a cart holds at most ${deps.limits.maxOrderLines} different products`);
+    if (!existing && lines.length >= deps.limits.maxOrderLines)
+      return fail('CART_FULL', `a cart holds at most ${deps.limits.maxOrderLines} different products`);
     const wanted = mode === 'add' ? (existing?.quantity ?? 0) + qty.value : qty.value;
-    if (wanted > deps.limits.maxLineQuantity) return fail('VALIDATION_FAILED', `quantity: at most ${deps.limits.maxLineQuantity} of one product`, { field: 'quantity' });
-    if (product.stock !== null && product.stock < wanted) return fail('OUT_OF_STOCK', `only ${product.stock} of ${product.title} left`, { productId: product.id, available: product.stock });
+    if (wanted > deps.limits.maxLineQuantity)
+      return fail('VALIDATION_FAILED', `quantity: at most ${deps.limits.maxLineQuantity} of one product`, { field: 'quantity' });
+    if (product.stock !== null && product.stock < wanted)
+      return fail('OUT_OF_STOCK', `only ${product.stock} of ${product.title} left`, { productId: product.id, available: product.stock });
     await tx.carts.setQuantity(shopperId, id.value, wanted, deps.clock.now());
     return ok(true);
   });

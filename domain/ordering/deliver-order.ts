@@ -22,7 +22,8 @@ export type DeliveryError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_FULFILLAB
 export async function deliverOrder(deps: DeliverDeps, orderNo: string): Promise<Result<DeliveryOutcome, DeliveryError>> {
   const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
   if (!state) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
-  if (state.status !== 'PAID') return state.status === 'DELIVERED' ? ok('ALREADY_DELIVERED') : fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${state.status}`);
+  if (state.status !== 'PAID')
+    return state.status === 'DELIVERED' ? ok('ALREADY_DELIVERED') : fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${state.status}`);
 
   const webhookFailure = await callWebhooks(deps, state);
   if (webhookFailure !== null) return recordFailure(deps, state, webhookFailure);

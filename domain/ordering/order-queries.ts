@@ -28,10 +28,14 @@ export async function listMyOrders(deps: ShopDeps, shopperId: string, limit = 50
   return page.items;
 }
 
-export async function listOrders(deps: ShopDeps, query: { status?: unknown; page?: unknown; pageSize?: unknown }): Promise<Result<{ items: OrderState[]; total: number }, ValidationError>> {
+export async function listOrders(
+  deps: ShopDeps,
+  query: { status?: unknown; page?: unknown; pageSize?: unknown },
+): Promise<Result<{ items: OrderState[]; total: number }, ValidationError>> {
   let status: OrderStatus | undefined;
   if (query.status !== undefined && query.status !== '') {
-    if (typeof query.status !== 'string' || !(ORDER_STATUSES as readonly string[]).includes(query.status)) return invalid('status', `must be one of ${ORDER_STATUSES.join(', ')}`);
+    if (typeof query.status !== 'string' || !(ORDER_STATUSES as readonly string[]).includes(query.status))
+      return invalid('status', `must be one of ${ORDER_STATUSES.join(', ')}`);
     status = query.status as OrderStatus;
   }
   const page = positiveInt('page', query.page ?? 1, 1_000_000);

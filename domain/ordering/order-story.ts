@@ -31,12 +31,17 @@ export async function orderStory(deps: ShopDeps, orderNo: string): Promise<Resul
       events.push({ at: p.createdAt, what: `payment ${p.outTradeNo} opened at ${p.provider}` });
       if (p.paidAt) events.push({ at: p.paidAt, what: `paid ${p.amount} ${p.currency} (${p.provider} ${p.transactionId ?? ''})`.trim() });
     }
-    if (order.deliveryAttempts > 0) events.push({ at: order.nextDeliveryAt ?? order.paidAt ?? order.createdAt, what: `delivery failed ${order.deliveryAttempts}× — last: ${order.lastDeliveryError ?? '?'}` });
+    if (order.deliveryAttempts > 0)
+      events.push({
+        at: order.nextDeliveryAt ?? order.paidAt ?? order.createdAt,
+        what: `delivery failed ${order.deliveryAttempts}× — last: ${order.lastDeliveryError ?? '?'}`,
+      });
     if (order.deliveredAt) events.push({ at: order.deliveredAt, what: `delivered${order.fulfilmentNote ? `: ${order.fulfilmentNote}` : ''}` });
     if (order.closedAt) events.push({ at: order.closedAt, what: `closed: ${order.closeReason ?? ''}` });
     for (const r of refunds) {
       events.push({ at: r.createdAt, what: `refund ${r.outRefundNo} of ${r.amount} asked (${r.reason})` });
-      if (r.completedAt) events.push({ at: r.completedAt, what: `refund ${r.outRefundNo} ${r.status === 'SUCCEEDED' ? 'succeeded' : `failed: ${r.lastError ?? ''}`}` });
+      if (r.completedAt)
+        events.push({ at: r.completedAt, what: `refund ${r.outRefundNo} ${r.status === 'SUCCEEDED' ? 'succeeded' : `failed: ${r.lastError ?? ''}`}` });
     }
     events.sort((a, b) => a.at.getTime() - b.at.getTime());
     return ok({ order, payments, refunds, codes, events });

@@ -1,15 +1,6 @@
 import { ProductKind } from '../catalog/product';
 
-export const ORDER_STATUSES = [
-  'CREATED',
-  'AWAITING_PAYMENT',
-  'PAID',
-  'DELIVERED',
-  'CLOSED',
-  'REFUNDING',
-  'REFUNDED',
-  'PARTIALLY_REFUNDED',
-] as const;
+export const ORDER_STATUSES = ['CREATED', 'AWAITING_PAYMENT', 'PAID', 'DELIVERED', 'CLOSED', 'REFUNDING', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const PAYMENT_METHODS = ['credit', 'wechatpay'] as const;

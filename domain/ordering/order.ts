@@ -128,7 +128,8 @@ export class Order {
     const limit = allowClosed && from === 'CLOSED' ? this.state.totalAmount : this.refundable();
     if (amount > limit) return fail('VALIDATION_FAILED', `amount: at most ${limit} can still be refunded`, { field: 'amount' });
     // An undelivered order is refunded whole (the sale is undone and its stock goes back); part refunds follow delivery.
-    if (from === 'PAID' && amount !== limit) return fail('VALIDATION_FAILED', `amount: an order not yet delivered is refunded in full (${limit})`, { field: 'amount' });
+    if (from === 'PAID' && amount !== limit)
+      return fail('VALIDATION_FAILED', `amount: an order not yet delivered is refunded in full (${limit})`, { field: 'amount' });
     return ok(this.transition('REFUNDING', {}));
   }
 

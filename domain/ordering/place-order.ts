@@ -40,10 +40,12 @@ export interface PlaceOrderOptions {
 
 export async function placeOrder(deps: ShopDeps, options: PlaceOrderOptions, cmd: PlaceOrder): Promise<Result<PlacedOrder, PlaceOrderError>> {
   const method = cmd.paymentMethod;
-  if (typeof method !== 'string' || !(PAYMENT_METHODS as readonly string[]).includes(method)) return invalid('paymentMethod', `must be one of ${PAYMENT_METHODS.join(', ')}`);
+  if (typeof method !== 'string' || !(PAYMENT_METHODS as readonly string[]).includes(method))
+    return invalid('paymentMethod', `must be one of ${PAYMENT_METHODS.join(', ')}`);
   const paymentMethod = method as PaymentMethod;
   if (!options.enabledMethods.includes(paymentMethod)) return fail('PAYMENT_METHOD_UNAVAILABLE', `${paymentMethod} payments are not available in this shop`);
-  if (cmd.idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(cmd.idempotencyKey)) return invalid('Idempotency-Key', 'must be 8–128 printable ASCII characters');
+  if (cmd.idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(cmd.idempotencyKey))
+    return invalid('Idempotency-Key', 'must be 8–128 printable ASCII characters');
   if (cmd.fromCart === true && cmd.items !== undefined) return invalid('items', 'give either items or fromCart, not both');
   let asked: RequestedItem[] | null = null;
   if (cmd.fromCart !== true) {
@@ -68,7 +70,10 @@ export async function placeOrder(deps: ShopDeps, options: PlaceOrderOptions, cmd
     if (items === null) {
       const cart = await tx.carts.list(cmd.shopperId);
       if (cart.length === 0) return fail('CART_EMPTY', 'the cart is empty');
-      const normalised = normaliseItems(cart.map((l) => ({ productId: l.productId, quantity: l.quantity })), deps.limits);
+      const normalised = normaliseItems(
+        cart.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+        deps.limits,
+      );
       if (!normalised.ok) return normalised;
       items = normalised.value;
     }

@@ -26,7 +26,8 @@ export async function cancelUnpaidOrder(deps: PaymentDeps, orderNo: string, reas
 async function settleAtProvider(deps: PaymentDeps, orderNo: string): Promise<Result<void, CancelError>> {
   const paidAlready = fail('ORDER_NOT_CLOSABLE', `order ${orderNo} has just been paid`);
   const query = await deps.provider.query(orderNo);
-  if (!query.ok && query.error.code !== 'ORDER_NOT_EXIST') return fail('PROVIDER_UNAVAILABLE', `cannot ask the payment provider about ${orderNo} now: ${query.error.message}`);
+  if (!query.ok && query.error.code !== 'ORDER_NOT_EXIST')
+    return fail('PROVIDER_UNAVAILABLE', `cannot ask the payment provider about ${orderNo} now: ${query.error.message}`);
   if (query.ok && query.value.tradeState === 'SUCCESS') {
     await confirmProviderTrade(deps, query.value);
     return paidAlready;

@@ -8,7 +8,11 @@ import { PaymentDeps } from './payment-deps';
 const WORTH_ASKING: readonly OrderStatus[] = ['CREATED', 'AWAITING_PAYMENT', 'CLOSED'];
 
 /** The shopper's "check payment": asks the provider now instead of waiting for the callback. */
-export async function checkPayment(deps: PaymentDeps, orderNo: string, shopperId?: string): Promise<Result<Order, DomainError<'ORDER_NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
+export async function checkPayment(
+  deps: PaymentDeps,
+  orderNo: string,
+  shopperId?: string,
+): Promise<Result<Order, DomainError<'ORDER_NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
   const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
   if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
   if (state.paymentMethod !== 'wechatpay' || !WORTH_ASKING.includes(state.status)) return ok(Order.restore(state));

@@ -18,7 +18,8 @@ export type TradeError = DomainError<'ORDER_NOT_FOUND' | 'AMOUNT_MISMATCH' | 'OR
  */
 export async function confirmProviderTrade(deps: PaymentDeps, trade: ProviderTrade): Promise<Result<TradeOutcome, TradeError>> {
   if (trade.tradeState !== 'SUCCESS') return ok('NOT_PAID');
-  if (!trade.transactionId || trade.amount === undefined) return fail('ORDER_NOT_PAYABLE', `trade ${trade.outTradeNo} is SUCCESS without transaction id or amount`);
+  if (!trade.transactionId || trade.amount === undefined)
+    return fail('ORDER_NOT_PAYABLE', `trade ${trade.outTradeNo} is SUCCESS without transaction id or amount`);
   const paidAt = trade.successTime ?? deps.clock.now();
   const confirmed = { transactionId: trade.transactionId, amount: trade.amount, currency: trade.currency ?? deps.limits.currency, paidAt };
 
@@ -27,12 +28,18 @@ export async function confirmProviderTrade(deps: PaymentDeps, trade: ProviderTra
     if (!payment) return fail('ORDER_NOT_FOUND', `no payment with out_trade_no ${trade.outTradeNo}`);
     if (payment.status === 'SUCCEEDED' && payment.transactionId === confirmed.transactionId) return ok('ALREADY_RECORDED');
     if (confirmed.amount !== payment.amount || confirmed.currency !== payment.currency) {
-      return fail('AMOUNT_MISMATCH', `trade ${trade.outTradeNo} paid ${confirmed.amount} ${confirmed.currency}, the order costs ${payment.amount} ${payment.currency}`);
+      return fail(
+        'AMOUNT_MISMATCH',
+        `trade ${trade.outTradeNo} paid ${confirmed.amount} ${confirmed.currency}, the order costs ${payment.amount} ${payment.currency}`,
+      );
     }
     const recorded = await recordPayment(tx, { orderNo: payment.orderNo, outTradeNo: payment.outTradeNo, provider: payment.provider, ...confirmed });
     if (recorded.ok) return ok(recorded.value.status === 'MARKED_PAID' ? 'PAID' : 'ALREADY_RECORDED');
     if (recorded.error.code === 'ORDER_CLOSED') return ok('CLOSED');
-    return fail(recorded.error.code === 'AMOUNT_MISMATCH' ? 'AMOUNT_MISMATCH' : recorded.error.code === 'ORDER_NOT_FOUND' ? 'ORDER_NOT_FOUND' : 'ORDER_NOT_PAYABLE', recorded.error.message);
+    return fail(
+      recorded.error.code === 'AMOUNT_MISMATCH' ? 'AMOUNT_MISMATCH' : recorded.error.code === 'ORDER_NOT_FOUND' ? 'ORDER_NOT_FOUND' : 'ORDER_NOT_PAYABLE',
+      recorded.error.message,
+    );
   });
   if (!first.ok) return first;
   if (first.value !== 'CLOSED') return ok(first.value);
@@ -58,7 +65,8 @@ export async function confirmProviderTrade(deps: PaymentDeps, trade: ProviderTra
     return ok('LATE_PAYMENT_DELIVERED');
   });
   if (resold.ok) return resold;
-  if (resold.error.code !== 'OUT_OF_STOCK') return fail(resold.error.code === 'AMOUNT_MISMATCH' ? 'AMOUNT_MISMATCH' : 'ORDER_NOT_PAYABLE', resold.error.message);
+  if (resold.error.code !== 'OUT_OF_STOCK')
+    return fail(resold.error.code === 'AMOUNT_MISMATCH' ? 'AMOUNT_MISMATCH' : 'ORDER_NOT_PAYABLE', resold.error.message);
 
   // Second choice: the stock is gone — record the money and give it all back.
   return deps.uow.run(async (tx): Promise<Result<TradeOutcome, TradeError>> => {
@@ -66,7 +74,15 @@ export async function confirmProviderTrade(deps: PaymentDeps, trade: ProviderTra
     if (!state || state.status !== 'CLOSED') return ok('ALREADY_RECORDED');
     const now = deps.clock.now();
     if (!(await tx.payments.markSucceeded(payment.outTradeNo, confirmed.transactionId, confirmed.paidAt))) return ok('ALREADY_RECORDED');
-    const opened = await openRefundInTx(tx, deps, Order.restore(state), state.totalAmount, 'paid after the order closed and the stock was gone', `${orderNo}-LATE`, true);
+    const opened = await openRefundInTx(
+      tx,
+      deps,
+      Order.restore(state),
+      state.totalAmount,
+      'paid after the order closed and the stock was gone',
+      `${orderNo}-LATE`,
+      true,
+    );
     if (!opened.ok) throw new Error(`late payment refund for ${orderNo}: ${opened.error.message}`);
     await queueRefundExecution(tx, opened.value.outRefundNo, now);
     await queueShopperNotice(tx, { userId: state.userId, event: 'LATE_PAYMENT_REFUNDED', orderNo, amount: confirmed.amount }, now, orderNo);

@@ -19,7 +19,12 @@ export async function applyProviderRefund(deps: PaymentDeps, refund: ProviderRef
       return ok('PROCESSING');
     }
     const succeeded = refund.status === 'SUCCESS';
-    const settled = await settleRefundInTx(tx, record, { succeeded, providerRefundId: refund.refundId ?? null, error: succeeded ? undefined : `provider says ${refund.status}` }, now);
+    const settled = await settleRefundInTx(
+      tx,
+      record,
+      { succeeded, providerRefundId: refund.refundId ?? null, error: succeeded ? undefined : `provider says ${refund.status}` },
+      now,
+    );
     return ok(settled ? (succeeded ? 'SUCCEEDED' : 'FAILED') : 'ALREADY_SETTLED');
   });
 }
@@ -28,7 +33,10 @@ export async function applyProviderRefund(deps: PaymentDeps, refund: ProviderRef
  * Asks the provider to refund (the outbox handler for `refund.execute`, and refund sync). The out_refund_no makes a
  * repeated call harmless. A provider that cannot be reached is retried; one that refuses ends the refund as FAILED.
  */
-export async function executeRefund(deps: PaymentDeps, outRefundNo: string): Promise<Result<RefundProgress, DomainError<'NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
+export async function executeRefund(
+  deps: PaymentDeps,
+  outRefundNo: string,
+): Promise<Result<RefundProgress, DomainError<'NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
   const record = await deps.uow.run(async (tx) => {
     const refund = await tx.refunds.findByOutRefundNo(outRefundNo);
     const payment = refund ? await tx.payments.findByOutTradeNo(refund.outTradeNo) : null;
@@ -46,14 +54,21 @@ export async function executeRefund(deps: PaymentDeps, outRefundNo: string): Pro
   });
   if (answer.ok) return applyProviderRefund(deps, answer.value);
   if (answer.error.code === 'PROVIDER_UNAVAILABLE') {
-    await deps.uow.run((tx) => tx.refunds.scheduleCheck(outRefundNo, null, new Date(deps.clock.now().getTime() + REFUND_CHECK_MS), answer.error.message.slice(0, 500)));
+    await deps.uow.run((tx) =>
+      tx.refunds.scheduleCheck(outRefundNo, null, new Date(deps.clock.now().getTime() + REFUND_CHECK_MS), answer.error.message.slice(0, 500)),
+    );
     return fail('PROVIDER_UNAVAILABLE', answer.error.message);
   }
   deps.log('refund refused by the provider', { outRefundNo, error: answer.error });
   return deps.uow.run(async (tx): Promise<Result<RefundProgress, DomainError<'NOT_FOUND'>>> => {
     const fresh = await tx.refunds.findByOutRefundNo(outRefundNo);
     if (!fresh) return fail('NOT_FOUND', `no refund ${outRefundNo}`);
-    const settled = await settleRefundInTx(tx, fresh, { succeeded: false, providerRefundId: null, error: `${answer.error.providerCode ?? answer.error.code}: ${answer.error.message}` }, deps.clock.now());
+    const settled = await settleRefundInTx(
+      tx,
+      fresh,
+      { succeeded: false, providerRefundId: null, error: `${answer.error.providerCode ?? answer.error.code}: ${answer.error.message}` },
+      deps.clock.now(),
+    );
     return ok(settled ? 'FAILED' : 'ALREADY_SETTLED');
   });
 }

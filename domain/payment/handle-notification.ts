@@ -20,7 +20,12 @@ export type NotificationFailure =
  */
 export type NotificationOutcome = Result<string, { code: NotificationFailure; message: string }>;
 
-export async function handlePaymentNotification(deps: PaymentDeps, flights: SingleFlight<NotificationOutcome>, headers: NotificationHeaders, rawBody: Buffer): Promise<NotificationOutcome> {
+export async function handlePaymentNotification(
+  deps: PaymentDeps,
+  flights: SingleFlight<NotificationOutcome>,
+  headers: NotificationHeaders,
+  rawBody: Buffer,
+): Promise<NotificationOutcome> {
   const parsed = deps.provider.parseNotification(headers, rawBody, deps.clock.now());
   if (!parsed.ok) return err({ code: 'REJECTED', message: `${parsed.error.code}: ${parsed.error.message}` });
   const event = parsed.value;

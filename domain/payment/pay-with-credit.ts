@@ -11,7 +11,11 @@ export type PayWithCreditError = RecordPaymentError | DomainError<'INSUFFICIENT_
 export async function payWithCreditInTx(tx: Tx, order: Order, now: Date): Promise<Result<Order, PayWithCreditError>> {
   const state = order.snapshot;
   if (state.lines.some((l) => l.kind === 'credit')) return fail('PAYMENT_METHOD_NOT_ALLOWED', 'credit packs are paid by QR code, not with credit');
-  if (!order.isPayable(now)) return fail(order.status === 'CLOSED' ? 'ORDER_CLOSED' : 'ORDER_NOT_PAYABLE', `order ${order.orderNo} is ${order.status}${order.isUnpaid() ? ' and past its pay window' : ''}`);
+  if (!order.isPayable(now))
+    return fail(
+      order.status === 'CLOSED' ? 'ORDER_CLOSED' : 'ORDER_NOT_PAYABLE',
+      `order ${order.orderNo} is ${order.status}${order.isUnpaid() ? ' and past its pay window' : ''}`,
+    );
   const reference = `order:${state.orderNo}:payment`;
   const posted = await tx.accounts.post({
     userId: state.userId,
@@ -23,7 +27,10 @@ export async function payWithCreditInTx(tx: Tx, order: Order, now: Date): Promis
     at: now,
   });
   if (posted.status === 'INSUFFICIENT_FUNDS') {
-    return fail('INSUFFICIENT_CREDIT', `this order costs ${state.totalAmount} and the balance is ${posted.balance}`, { balance: posted.balance, required: state.totalAmount });
+    return fail('INSUFFICIENT_CREDIT', `this order costs ${state.totalAmount} and the balance is ${posted.balance}`, {
+      balance: posted.balance,
+      required: state.totalAmount,
+    });
   }
   if (posted.status === 'DUPLICATE_REFERENCE') return fail('ORDER_NOT_PAYABLE', `order ${state.orderNo} was already paid with credit`);
   const recorded = await recordPayment(tx, {

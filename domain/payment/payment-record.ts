@@ -38,5 +38,10 @@ export interface PaymentRepository {
    */
   scheduleCheck(outTradeNo: string, nextCheckAt: Date, checkAttempts: number): Promise<boolean>;
   /** PENDING payments of `provider` whose next check is due, ordered by (next_check_at, id), after the cursor id. */
-  findChecksDue(provider: string, now: Date, limit: number, afterId: number): Promise<Array<PaymentRecord & { nextCheckAt: Date | null; checkAttempts: number }>>;
+  findChecksDue(
+    provider: string,
+    now: Date,
+    limit: number,
+    afterId: number,
+  ): Promise<Array<PaymentRecord & { nextCheckAt: Date | null; checkAttempts: number }>>;
 }

@@ -21,7 +21,13 @@ export async function repairDroppedPayments(deps: PaymentDeps, batchSize: number
     else report.unpaid += 1;
     // Checked rows move to the back of the queue (by next_check_at), so old unpaid orders never starve new ones.
     const attempts = payment.checkAttempts + 1;
-    await deps.uow.run((tx) => tx.payments.scheduleCheck(payment.outTradeNo, new Date(deps.clock.now().getTime() + paymentCheckBackoffMs(attempts, deps.limits.paymentFirstCheckMs)), attempts));
+    await deps.uow.run((tx) =>
+      tx.payments.scheduleCheck(
+        payment.outTradeNo,
+        new Date(deps.clock.now().getTime() + paymentCheckBackoffMs(attempts, deps.limits.paymentFirstCheckMs)),
+        attempts,
+      ),
+    );
   }
   return report;
 }
@@ -66,7 +72,14 @@ export async function syncRefunds(deps: PaymentDeps, batchSize: number): Promise
         : null;
     if (result === null) {
       report.failed += 1;
-      await deps.uow.run((tx) => tx.refunds.scheduleCheck(refund.outRefundNo, refund.providerRefundId, new Date(deps.clock.now().getTime() + 60_000), answer.ok ? null : answer.error.message.slice(0, 500)));
+      await deps.uow.run((tx) =>
+        tx.refunds.scheduleCheck(
+          refund.outRefundNo,
+          refund.providerRefundId,
+          new Date(deps.clock.now().getTime() + 60_000),
+          answer.ok ? null : answer.error.message.slice(0, 500),
+        ),
+      );
     } else if (result.ok && result.value === 'PROCESSING') report.processing += 1;
     else if (result.ok) report.settled += 1;
     else report.failed += 1;

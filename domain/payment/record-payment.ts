@@ -59,6 +59,11 @@ export async function recordPayment(tx: Tx, payment: ConfirmedPayment): Promise<
     if (inserted === 'DUPLICATE') throw new Error(`payment ${payment.outTradeNo} / ${payment.transactionId} recorded twice`);
   }
   await queueDelivery(tx, payment.orderNo, payment.paidAt);
-  await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_PAID', orderNo: payment.orderNo, amount: payment.amount }, payment.paidAt, payment.orderNo);
+  await queueShopperNotice(
+    tx,
+    { userId: state.userId, event: 'ORDER_PAID', orderNo: payment.orderNo, amount: payment.amount },
+    payment.paidAt,
+    payment.orderNo,
+  );
   return ok({ status: 'MARKED_PAID', order: Order.restore(afterTransition(state, transition.value)) });
 }

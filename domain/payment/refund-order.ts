@@ -30,7 +30,15 @@ export async function queueRefundExecution(tx: Tx, outRefundNo: string, now: Dat
  * Moves the order to REFUNDING and writes the refund, in the caller's transaction. A credit pack that was delivered
  * takes back the credit it gave (in proportion to the amount), refused when the shopper has already spent it.
  */
-export async function openRefundInTx(tx: Tx, deps: Pick<ShopDeps, 'clock'>, order: Order, amount: number, reason: string, outRefundNo: string, allowClosed: boolean): Promise<Result<RefundRecord, RefundError>> {
+export async function openRefundInTx(
+  tx: Tx,
+  deps: Pick<ShopDeps, 'clock'>,
+  order: Order,
+  amount: number,
+  reason: string,
+  outRefundNo: string,
+  allowClosed: boolean,
+): Promise<Result<RefundRecord, RefundError>> {
   const state = order.snapshot;
   const transition = order.startRefund(amount, allowClosed);
   if (!transition.ok) return transition;
@@ -42,9 +50,21 @@ export async function openRefundInTx(tx: Tx, deps: Pick<ShopDeps, 'clock'>, orde
     const credited = state.lines.reduce((sum, l) => sum + (l.kind === 'credit' && l.creditAmount !== null ? l.creditAmount * l.quantity : 0), 0);
     const takeBack = Math.floor((credited * amount) / state.totalAmount);
     if (takeBack > 0) {
-      const reversed = await tx.accounts.post({ userId: state.userId, amount: -takeBack, currency: state.currency, kind: 'REVERSAL', reason: `refund of order ${state.orderNo}`, reference: `refund:${outRefundNo}:reversal`, at: now });
+      const reversed = await tx.accounts.post({
+        userId: state.userId,
+        amount: -takeBack,
+        currency: state.currency,
+        kind: 'REVERSAL',
+        reason: `refund of order ${state.orderNo}`,
+        reference: `refund:${outRefundNo}:reversal`,
+        at: now,
+      });
       if (reversed.status === 'INSUFFICIENT_FUNDS') {
-        return fail('INSUFFICIENT_CREDIT', `the shopper has spent the credit this order gave: the balance is ${reversed.balance}, the refund needs ${takeBack} back`, { balance: reversed.balance, required: takeBack });
+        return fail(
+          'INSUFFICIENT_CREDIT',
+          `the shopper has spent the credit this order gave: the balance is ${reversed.balance}, the refund needs ${takeBack} back`,
+          { balance: reversed.balance, required: takeBack },
+        );
       }
     }
   }
@@ -85,7 +105,15 @@ export async function refundOrder(deps: ShopDeps, cmd: RefundCommand): Promise<R
     if (!opened.ok) return opened;
     if (opened.value.provider === CREDIT_PROVIDER) {
       const now = deps.clock.now();
-      await tx.accounts.post({ userId: state.userId, amount, currency: state.currency, kind: 'REFUND', reason: `refund of order ${state.orderNo}: ${reason.value}`, reference: `refund:${outRefundNo}`, at: now });
+      await tx.accounts.post({
+        userId: state.userId,
+        amount,
+        currency: state.currency,
+        kind: 'REFUND',
+        reason: `refund of order ${state.orderNo}: ${reason.value}`,
+        reference: `refund:${outRefundNo}`,
+        at: now,
+      });
       await settleRefundInTx(tx, opened.value, { succeeded: true, providerRefundId: null }, now);
       return ok((await tx.refunds.findByOutRefundNo(outRefundNo)) ?? opened.value);
     }
@@ -95,13 +123,19 @@ export async function refundOrder(deps: ShopDeps, cmd: RefundCommand): Promise<R
 }
 
 /** A refund reached a final state (provider answer, notification, sync): the order leaves REFUNDING exactly once. */
-export async function settleRefundInTx(tx: Tx, refund: RefundRecord, outcome: { succeeded: boolean; providerRefundId: string | null; error?: string }, now: Date): Promise<boolean> {
+export async function settleRefundInTx(
+  tx: Tx,
+  refund: RefundRecord,
+  outcome: { succeeded: boolean; providerRefundId: string | null; error?: string },
+  now: Date,
+): Promise<boolean> {
   const changed = outcome.succeeded
     ? await tx.refunds.markSucceeded(refund.outRefundNo, outcome.providerRefundId, now)
     : await tx.refunds.markFailed(refund.outRefundNo, outcome.error ?? 'refund failed', now);
   if (!changed) return false;
   const state = await tx.orders.findByNo(refund.orderNo);
-  if (!state || state.status !== 'REFUNDING') throw new Error(`order ${refund.orderNo} is ${state?.status ?? 'gone'} while its refund ${refund.outRefundNo} settles`);
+  if (!state || state.status !== 'REFUNDING')
+    throw new Error(`order ${refund.orderNo} is ${state?.status ?? 'gone'} while its refund ${refund.outRefundNo} settles`);
   const order = Order.restore(state);
   if (outcome.succeeded) {
     if (!(await tx.orders.applyTransition(order.finishRefund(refund.amount)))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
@@ -110,7 +144,12 @@ export async function settleRefundInTx(tx: Tx, refund: RefundRecord, outcome: { 
     await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_REFUNDED', orderNo: state.orderNo, amount: refund.amount }, now, refund.outRefundNo);
   } else {
     if (!(await tx.orders.applyTransition(order.abandonRefund(refund.orderStatusBefore)))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
-    await queueAdminNotice(tx, { event: 'REFUND_FAILED', orderNo: state.orderNo, detail: `${refund.outRefundNo}: ${outcome.error ?? 'failed'}`.slice(0, 200) }, now, refund.outRefundNo);
+    await queueAdminNotice(
+      tx,
+      { event: 'REFUND_FAILED', orderNo: state.orderNo, detail: `${refund.outRefundNo}: ${outcome.error ?? 'failed'}`.slice(0, 200) },
+      now,
+      refund.outRefundNo,
+    );
   }
   return true;
 }

@@ -32,7 +32,8 @@ export async function startQrPayment(deps: PaymentDeps, orderNo: string, shopper
     const order = Order.restore(state);
     if (state.paymentMethod !== 'wechatpay') return fail('ORDER_NOT_PAYABLE', `order ${orderNo} is paid with ${state.paymentMethod}, not by QR code`);
     if (state.status === 'CLOSED') return fail('ORDER_CLOSED', `order ${orderNo} is closed`);
-    if (!order.isPayable(now)) return fail('ORDER_NOT_PAYABLE', `order ${orderNo} is ${state.status}${order.isUnpaid() ? ' and its pay window has passed' : ''}`);
+    if (!order.isPayable(now))
+      return fail('ORDER_NOT_PAYABLE', `order ${orderNo} is ${state.status}${order.isUnpaid() ? ' and its pay window has passed' : ''}`);
     const payment = await tx.payments.findByOutTradeNo(orderNo);
     if (payment?.codeUrl && payment.status === 'PENDING') return ok({ order, codeUrl: payment.codeUrl });
     if (!payment) {

@@ -32,8 +32,10 @@ export async function reconcile(deps: ReconcileDeps): Promise<Discrepancy[]> {
   for (const r of await deps.checks.creditDeliveryMismatches()) {
     add('credit', `order ${r.orderNo} line ${r.lineNo}: expected one top-up of ${r.expected}, found ${r.entries} totalling ${r.credited}`);
   }
-  for (const r of await deps.checks.codeStockMismatches()) add('codes', `product ${r.productId}: stock ${r.stock ?? 'unlimited'} but ${r.available} codes available`);
-  for (const r of await deps.checks.codeStateMismatches()) add('codes', `code ${r.codeId} is ${r.status} for order ${r.orderNo ?? '-'} (${r.orderStatus ?? 'no order'})`);
+  for (const r of await deps.checks.codeStockMismatches())
+    add('codes', `product ${r.productId}: stock ${r.stock ?? 'unlimited'} but ${r.available} codes available`);
+  for (const r of await deps.checks.codeStateMismatches())
+    add('codes', `code ${r.codeId} is ${r.status} for order ${r.orderNo ?? '-'} (${r.orderStatus ?? 'no order'})`);
   if (deps.provider) {
     const provider = deps.provider;
     for (const p of await deps.checks.recentProviderPayments(provider.name, deps.providerSampleSize)) {
@@ -44,9 +46,12 @@ export async function reconcile(deps: ReconcileDeps): Promise<Discrepancy[]> {
         continue;
       }
       const paidThere = trade.value.tradeState === 'SUCCESS' || trade.value.tradeState === 'REFUND';
-      if (paidThere && p.status !== 'SUCCEEDED') add('provider', `payment ${p.outTradeNo} is ${p.status} here but ${trade.value.tradeState} at ${provider.name}`);
-      if (!paidThere && p.status === 'SUCCEEDED') add('provider', `payment ${p.outTradeNo} is SUCCEEDED here but ${trade.value.tradeState} at ${provider.name}`);
-      if (paidThere && trade.value.amount !== undefined && trade.value.amount !== p.amount) add('provider', `payment ${p.outTradeNo}: ${p.amount} here, ${trade.value.amount} at ${provider.name}`);
+      if (paidThere && p.status !== 'SUCCEEDED')
+        add('provider', `payment ${p.outTradeNo} is ${p.status} here but ${trade.value.tradeState} at ${provider.name}`);
+      if (!paidThere && p.status === 'SUCCEEDED')
+        add('provider', `payment ${p.outTradeNo} is SUCCEEDED here but ${trade.value.tradeState} at ${provider.name}`);
+      if (paidThere && trade.value.amount !== undefined && trade.value.amount !== p.amount)
+        add('provider', `payment ${p.outTradeNo}: ${p.amount} here, ${trade.value.amount} at ${provider.name}`);
     }
   }
   return found;

@@ -8,7 +8,10 @@ export const MAX_MINOR_UNITS = Number.MAX_SAFE_INTEGER;
 
 /** Integer minor units (fen, cents) with a currency. Never a float. */
 export class Money {
-  private constructor(readonly amount: number, readonly currency: Currency) {}
+  private constructor(
+    readonly amount: number,
+    readonly currency: Currency,
+  ) {}
 
   static of(amount: number, currency: Currency): Money {
     const checked = Money.create(amount, currency);

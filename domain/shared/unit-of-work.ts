@@ -35,7 +35,10 @@ export interface UnitOfWork {
 /** Thrown by a UnitOfWork when the database cannot be reached; doors map it to 503. */
 export class StoreUnavailableError extends Error {
   readonly code = 'STORE_UNAVAILABLE';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'StoreUnavailableError';
   }

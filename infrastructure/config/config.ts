@@ -67,7 +67,15 @@ function jobOverrides(env: Env): Config['jobOverrides'] {
   return found;
 }
 
-const WECHATPAY_REQUIRED = ['WECHATPAY_MCHID', 'WECHATPAY_APPID', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_MERCHANT_SERIAL', 'WECHATPAY_MERCHANT_PRIVATE_KEY_FILE', 'WECHATPAY_PLATFORM_PUBLIC_KEY_FILE', 'WECHATPAY_PLATFORM_SERIAL'] as const;
+const WECHATPAY_REQUIRED = [
+  'WECHATPAY_MCHID',
+  'WECHATPAY_APPID',
+  'WECHATPAY_APIV3_KEY',
+  'WECHATPAY_MERCHANT_SERIAL',
+  'WECHATPAY_MERCHANT_PRIVATE_KEY_FILE',
+  'WECHATPAY_PLATFORM_PUBLIC_KEY_FILE',
+  'WECHATPAY_PLATFORM_SERIAL',
+] as const;
 
 function wechatpay(env: Env): WechatPaySettings | undefined {
   const given = WECHATPAY_REQUIRED.filter((name) => optional(env, name) !== undefined);
@@ -129,7 +137,8 @@ export function loadConfig(env: Env): Config {
   const { roles: chosen, defaulted } = roles(env);
   const dataDir = optional(env, 'DATA_DIR') ?? 'data';
   const token = optional(env, 'TELEGRAM_BOT_TOKEN');
-  if (token !== undefined && !/^\d{1,20}:[A-Za-z0-9_-]{20,}$/.test(token)) throw new ConfigError('TELEGRAM_BOT_TOKEN', 'does not look like a bot token ("123456:ABC…" from @BotFather)');
+  if (token !== undefined && !/^\d{1,20}:[A-Za-z0-9_-]{20,}$/.test(token))
+    throw new ConfigError('TELEGRAM_BOT_TOKEN', 'does not look like a bot token ("123456:ABC…" from @BotFather)');
   const admins = list(env, 'ADMIN_TELEGRAM_IDS');
   for (const id of admins) if (!/^\d{1,20}$/.test(id)) throw new ConfigError('ADMIN_TELEGRAM_IDS', `"${id}" is not a Telegram user id (digits only)`);
   const currency = optional(env, 'SHOP_CURRENCY') ?? DEFAULT_LIMITS.currency;

@@ -1,6 +1,9 @@
 /** A configuration value that cannot be used; the message names the variable and what is wrong. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`${variable}: ${problem}`);
     this.name = 'ConfigError';
   }
@@ -38,11 +41,17 @@ export function url(env: Env, name: string, protocols: readonly string[]): strin
   } catch {
     throw new ConfigError(name, `is not a valid URL: "${raw}"`);
   }
-  if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}://`).join(' or ')}, got "${parsed.protocol}//"`);
+  if (!protocols.includes(parsed.protocol.replace(/:$/, '')))
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}://`).join(' or ')}, got "${parsed.protocol}//"`);
   return raw.replace(/\/+$/, '');
 }
 
 export function list(env: Env, name: string): string[] {
   const raw = optional(env, name);
-  return raw === undefined ? [] : raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return raw === undefined
+    ? []
+    : raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 }

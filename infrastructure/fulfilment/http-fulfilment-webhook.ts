@@ -14,7 +14,10 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export class HttpFulfilmentWebhook implements FulfilmentWebhook {
   private readonly http: AxiosInstance;
 
-  constructor(private readonly secret: string, timeoutMs = 10_000) {
+  constructor(
+    private readonly secret: string,
+    timeoutMs = 10_000,
+  ) {
     this.http = axios.create({ timeout: timeoutMs, maxRedirects: 0, validateStatus: () => true });
   }
 
@@ -48,5 +51,7 @@ export function verifyFulfilmentSignature(secret: string, header: string, body: 
   const t = Number(parts.t);
   if (!Number.isSafeInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds || typeof parts.v1 !== 'string') return false;
   const expected = createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
-  return expected.length === parts.v1.length && createHmac('sha256', 'x').update(expected).digest('hex') === createHmac('sha256', 'x').update(parts.v1).digest('hex');
+  return (
+    expected.length === parts.v1.length && createHmac('sha256', 'x').update(expected).digest('hex') === createHmac('sha256', 'x').update(parts.v1).digest('hex')
+  );
 }

@@ -32,7 +32,13 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
       WHERE o.status IN ${PAID}
       GROUP BY o.order_no, o.status, o.total_amount
       HAVING COUNT(p.id) <> 1 OR COALESCE(SUM(p.amount), 0) <> o.total_amount`);
-    return rows.map((r) => ({ orderNo: String(r.order_no), status: String(r.status), total: num(r.total), succeeded: num(r.succeeded), paidAmount: num(r.paid) }));
+    return rows.map((r) => ({
+      orderNo: String(r.order_no),
+      status: String(r.status),
+      total: num(r.total),
+      succeeded: num(r.succeeded),
+      paidAmount: num(r.paid),
+    }));
   }
 
   async paymentsForUnpaidOrders() {
@@ -61,9 +67,7 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
       SELECT pr.id AS id, pr.stock AS stock,
              (SELECT COUNT(*) FROM product_codes c WHERE c.product_id = pr.id AND c.status = 'AVAILABLE') AS available
       FROM products pr WHERE pr.kind = 'code'`);
-    return rows
-      .map((r) => ({ productId: num(r.id), stock: numOrNull(r.stock), available: num(r.available) }))
-      .filter((r) => r.stock !== r.available);
+    return rows.map((r) => ({ productId: num(r.id), stock: numOrNull(r.stock), available: num(r.available) })).filter((r) => r.stock !== r.available);
   }
 
   async codeStateMismatches() {
@@ -74,16 +78,26 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
          OR (c.status <> 'AVAILABLE' AND o.order_no IS NULL)
          OR (c.status = 'RESERVED' AND o.status NOT IN ('CREATED','AWAITING_PAYMENT','PAID','REFUNDING'))
          OR (c.status = 'DELIVERED' AND o.delivered_at IS NULL)`);
-    return rows.map((r) => ({ codeId: num(r.id), status: String(r.status), orderNo: r.order_no === null ? null : String(r.order_no), orderStatus: r.order_status === null ? null : String(r.order_status) }));
+    return rows.map((r) => ({
+      codeId: num(r.id),
+      status: String(r.status),
+      orderNo: r.order_no === null ? null : String(r.order_no),
+      orderStatus: r.order_status === null ? null : String(r.order_status),
+    }));
   }
 
   async recentProviderPayments(provider: string, limit: number) {
-    const rows = await this.rows(`SELECT out_trade_no, order_no, status, amount FROM payments WHERE provider = ? ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(limit))}`, [provider]);
+    const rows = await this.rows(
+      `SELECT out_trade_no, order_no, status, amount FROM payments WHERE provider = ? ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
+      [provider],
+    );
     return rows.map((r) => ({ outTradeNo: String(r.out_trade_no), orderNo: String(r.order_no), status: String(r.status), amount: num(r.amount) }));
   }
 
   private concatRef(): string {
     const parts = [`'order:'`, 'ol.order_no', `':line:'`, 'CAST(ol.line_no AS CHAR)'];
-    return this.db.options.type === 'mysql' || this.db.options.type === 'mariadb' ? `CONCAT(${parts.join(', ')})` : parts.join(' || ').replace('CAST(ol.line_no AS CHAR)', 'CAST(ol.line_no AS TEXT)');
+    return this.db.options.type === 'mysql' || this.db.options.type === 'mariadb'
+      ? `CONCAT(${parts.join(', ')})`
+      : parts.join(' || ').replace('CAST(ol.line_no AS CHAR)', 'CAST(ol.line_no AS TEXT)');
   }
 }

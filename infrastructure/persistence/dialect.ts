@@ -8,8 +8,7 @@ export type Dialect = 'mysql' | 'sqlite';
  */
 export const SQLITE_FOLD_FUNCTION = 'tb_fold';
 
-export const foldCase = (dialect: Dialect, column: string): string =>
-  dialect === 'sqlite' ? `${SQLITE_FOLD_FUNCTION}(${column})` : `LOWER(${column})`;
+export const foldCase = (dialect: Dialect, column: string): string => (dialect === 'sqlite' ? `${SQLITE_FOLD_FUNCTION}(${column})` : `LOWER(${column})`);
 
 export const foldText = (text: string): string => text.toLowerCase();
 

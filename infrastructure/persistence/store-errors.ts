@@ -72,7 +72,13 @@ const CONNECTION_CODES = new Set([
   'SQLITE_FULL',
 ]);
 
-const CONNECTION_MESSAGES = [/pool is closed/i, /no connections available/i, /queue limit reached/i, /can't add new command when connection is in closed state/i, /connection is closed/i];
+const CONNECTION_MESSAGES = [
+  /pool is closed/i,
+  /no connections available/i,
+  /queue limit reached/i,
+  /can't add new command when connection is in closed state/i,
+  /connection is closed/i,
+];
 
 /** The database cannot be reached (or refuses us): callers answer 503, not 500. */
 export function isConnectionFailure(error: unknown): boolean {

@@ -19,13 +19,11 @@ export interface UnitOfWorkSettings {
 
 type Callback = () => void;
 
-const isFailedResult = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && 'ok' in value && (value as { ok: unknown }).ok === false;
+const isFailedResult = (value: unknown): boolean => typeof value === 'object' && value !== null && 'ok' in value && (value as { ok: unknown }).ok === false;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-const unavailable = (error: unknown): StoreUnavailableError =>
-  new StoreUnavailableError(`the database cannot be reached: ${messageOf(error)}`, error);
+const unavailable = (error: unknown): StoreUnavailableError => new StoreUnavailableError(`the database cannot be reached: ${messageOf(error)}`, error);
 
 /** Connecting, beginning, committing: a connection failure here is the store's, whatever its shape. */
 async function storeCall<R>(call: () => Promise<R>): Promise<R> {

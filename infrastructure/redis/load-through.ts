@@ -5,13 +5,7 @@ import { SingleFlight } from '../../domain/shared/single-flight';
 type StringCache = Pick<Cache, 'get' | 'set'>;
 
 /** getOrLoad for any cache: an unavailable cache degrades to the loader (see Cache.getOrLoad). */
-export function loadThrough(
-  cache: StringCache,
-  flights: SingleFlight<string>,
-  key: string,
-  ttlMs: number,
-  loader: () => Promise<string>,
-): Promise<string> {
+export function loadThrough(cache: StringCache, flights: SingleFlight<string>, key: string, ttlMs: number, loader: () => Promise<string>): Promise<string> {
   return flights.run(key, async () => {
     const hit = await cache.get(key).catch(unlessUnavailable(null));
     if (hit !== null) return hit;

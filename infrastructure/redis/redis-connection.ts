@@ -86,10 +86,7 @@ export class RedisConnection {
         if (!failure && this.client.status === 'ready') resolve();
         else reject(this.unavailable(what, failure ?? new Error('the connection was closed')));
       };
-      const timer = setTimeout(
-        () => wake(new Error(`not connected within ${this.timeoutMs} ms (${this.client.status})`)),
-        this.timeoutMs,
-      );
+      const timer = setTimeout(() => wake(new Error(`not connected within ${this.timeoutMs} ms (${this.client.status})`)), this.timeoutMs);
       this.waiters.add(wake);
     });
   }

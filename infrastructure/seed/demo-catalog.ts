@@ -2,8 +2,22 @@ import { ProductInput } from '../../domain/catalog/product-draft';
 import { Shop } from '../../domain/shop';
 
 const DEMO_PRODUCTS: Array<ProductInput & { codes?: string[] }> = [
-  { sku: 'CREDIT-10', title: '¥10 credit pack', description: 'Adds ¥10 of shop credit to your balance.', kind: 'credit', price: { amount: 1000 }, creditAmount: 1000 },
-  { sku: 'CREDIT-50', title: '¥50 credit pack (+¥5 bonus)', description: 'Adds ¥55 of shop credit for ¥50.', kind: 'credit', price: { amount: 5000 }, creditAmount: 5500 },
+  {
+    sku: 'CREDIT-10',
+    title: '¥10 credit pack',
+    description: 'Adds ¥10 of shop credit to your balance.',
+    kind: 'credit',
+    price: { amount: 1000 },
+    creditAmount: 1000,
+  },
+  {
+    sku: 'CREDIT-50',
+    title: '¥50 credit pack (+¥5 bonus)',
+    description: 'Adds ¥55 of shop credit for ¥50.',
+    kind: 'credit',
+    price: { amount: 5000 },
+    creditAmount: 5500,
+  },
   {
     sku: 'GAME-KEY',
     title: 'Game activation key',
@@ -12,7 +26,14 @@ const DEMO_PRODUCTS: Array<ProductInput & { codes?: string[] }> = [
     price: { amount: 1500 },
     codes: ['DEMO-7K3Q-PX2M', 'DEMO-9TRF-4WLB', 'DEMO-2HNC-8VYD', 'DEMO-6JZS-1QEK', 'DEMO-5MAX-3GUR'],
   },
-  { sku: 'STICKER-PACK', title: 'Hand-drawn sticker pack (mailed)', description: 'Drawn and posted by a person; we tell you when it ships.', kind: 'manual', price: { amount: 2000 }, stock: 10 },
+  {
+    sku: 'STICKER-PACK',
+    title: 'Hand-drawn sticker pack (mailed)',
+    description: 'Drawn and posted by a person; we tell you when it ships.',
+    kind: 'manual',
+    price: { amount: 2000 },
+    stock: 10,
+  },
 ];
 
 /** Fills an empty shop with a small catalog so a fresh `npm start` sells out of the box. Returns how many it made. */

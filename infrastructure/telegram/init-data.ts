@@ -4,7 +4,12 @@ import { ShopperProfile } from '../../domain/account/shopper';
 export type InitDataProblem = 'MALFORMED' | 'NO_HASH' | 'BAD_HASH' | 'NO_AUTH_DATE' | 'STALE' | 'FROM_THE_FUTURE' | 'NO_USER';
 
 /** Telegram Mini App init data: HMAC-SHA256 over the sorted `key=value` lines, keyed by HMAC("WebAppData", token). */
-export function verifyInitData(initData: string, botToken: string, maxAgeSeconds: number, now: Date): { ok: true; shopper: ShopperProfile; authDate: Date } | { ok: false; problem: InitDataProblem } {
+export function verifyInitData(
+  initData: string,
+  botToken: string,
+  maxAgeSeconds: number,
+  now: Date,
+): { ok: true; shopper: ShopperProfile; authDate: Date } | { ok: false; problem: InitDataProblem } {
   if (initData.length === 0 || initData.length > 4096) return { ok: false, problem: 'MALFORMED' };
   let params: URLSearchParams;
   try {
@@ -43,11 +48,22 @@ function parseUser(raw: string | null): ShopperProfile | null {
   const u = user as Record<string, unknown>;
   if (typeof u.id !== 'number' || !Number.isSafeInteger(u.id) || u.id <= 0) return null;
   const str = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length > 0 ? v.slice(0, max) : null);
-  return { id: String(u.id), firstName: str(u.first_name, 64), lastName: str(u.last_name, 64), username: str(u.username, 64), languageCode: str(u.language_code, 16) };
+  return {
+    id: String(u.id),
+    firstName: str(u.first_name, 64),
+    lastName: str(u.last_name, 64),
+    username: str(u.username, 64),
+    languageCode: str(u.language_code, 16),
+  };
 }
 
 /** Builds signed init data (for tests, scripts and the bot's own Mini App links). */
-export function signInitData(botToken: string, user: { id: number; first_name?: string; username?: string; language_code?: string }, authDate: Date, extra: Record<string, string> = {}): string {
+export function signInitData(
+  botToken: string,
+  user: { id: number; first_name?: string; username?: string; language_code?: string },
+  authDate: Date,
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams({ ...extra, auth_date: String(Math.floor(authDate.getTime() / 1000)), user: JSON.stringify(user) });
   const lines = [...params].map(([k, v]) => `${k}=${v}`).sort();
   const secret = createHmac('sha256', 'WebAppData').update(botToken).digest();

@@ -19,7 +19,9 @@ describe.each(databaseBackends())('job control over HTTP (%s)', (backend) => {
     expect(ran.statusCode).toBe(200);
     expect(ran.json()).toEqual({ job: 'repair-dropped-payments', ok: true, result: { checked: 0, paid: 0, unpaid: 0, failed: 0 } });
 
-    const after = (await shop.api.inject({ method: 'GET', url: '/v1/admin/jobs', headers: shop.admin })).json().items.find((j: { name: string }) => j.name === 'repair-dropped-payments');
+    const after = (await shop.api.inject({ method: 'GET', url: '/v1/admin/jobs', headers: shop.admin }))
+      .json()
+      .items.find((j: { name: string }) => j.name === 'repair-dropped-payments');
     expect(after).toMatchObject({ runs: 1, failures: 0, lastRun: { ok: true, trigger: 'manual' } });
     const history = await shop.app.persistence.jobRuns.history('repair-dropped-payments', 5);
     expect(history).toHaveLength(1);
@@ -32,6 +34,8 @@ describe.each(databaseBackends())('job control over HTTP (%s)', (backend) => {
 
   it('a bad job override stops the start with the variable named', async () => {
     await expect(startTestShop(backend, { JOB_NO_SUCH_JOB_SCHEDULE: '* * * * * *' })).rejects.toThrow('JOB_NO_SUCH_JOB_SCHEDULE: no job named "no-such-job"');
-    await expect(startTestShop(backend, { JOB_RETRY_PREPAY_SCHEDULE: 'every minute' })).rejects.toThrow('JOB_RETRY_PREPAY_SCHEDULE: "every minute" is not a cron expression');
+    await expect(startTestShop(backend, { JOB_RETRY_PREPAY_SCHEDULE: 'every minute' })).rejects.toThrow(
+      'JOB_RETRY_PREPAY_SCHEDULE: "every minute" is not a cron expression',
+    );
   });
 });

@@ -42,7 +42,8 @@ describe.each(databaseBackends())('bad input gets a clear 4xx and changes nothin
     ['an unknown product', { items: [{ productId: 999999, quantity: 1 }], paymentMethod: 'credit' }, 404, 'PRODUCT_NOT_FOUND'],
     ['a JSON array body', [1, 2], 400, 'VALIDATION_FAILED'],
   ])('%s', async (_name, payload, status, code) => {
-    const body = typeof payload === 'object' && !Array.isArray(payload) ? JSON.parse(JSON.stringify(payload).replace('"productId":1', `"productId":${product}`)) : payload;
+    const body =
+      typeof payload === 'object' && !Array.isArray(payload) ? JSON.parse(JSON.stringify(payload).replace('"productId":1', `"productId":${product}`)) : payload;
     const res = await order(body);
     expect(res.statusCode).toBe(status);
     expect(res.json().error.code).toBe(code);
@@ -51,7 +52,12 @@ describe.each(databaseBackends())('bad input gets a clear 4xx and changes nothin
   });
 
   it('a missing Idempotency-Key is refused', async () => {
-    const res = await shop.api.inject({ method: 'POST', url: '/v1/orders', headers: shop.shopper(user), payload: { items: [{ productId: product, quantity: 1 }], paymentMethod: 'credit' } });
+    const res = await shop.api.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: shop.shopper(user),
+      payload: { items: [{ productId: product, quantity: 1 }], paymentMethod: 'credit' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
     await unchanged();
@@ -75,10 +81,20 @@ describe.each(databaseBackends())('bad input gets a clear 4xx and changes nothin
     ['a garbage scheme', { authorization: 'Basic abc' }],
     ['init data with a bad hash', { authorization: `tma ${signInitData('999:another_bot_token_xxxxxxxxxxxxxx', { id: user }, new Date())}` }],
     ['stale init data', { authorization: `tma ${signInitData(TEST_BOT_TOKEN, { id: user }, new Date(Date.now() - 25 * 3600_000))}` }],
-    ['tampered init data', { authorization: `tma ${signInitData(TEST_BOT_TOKEN, { id: user }, new Date()).replace(/user=[^&]+/, `user=${encodeURIComponent(JSON.stringify({ id: 1 }))}`)}` }],
+    [
+      'tampered init data',
+      {
+        authorization: `tma ${signInitData(TEST_BOT_TOKEN, { id: user }, new Date()).replace(/user=[^&]+/, `user=${encodeURIComponent(JSON.stringify({ id: 1 }))}`)}`,
+      },
+    ],
     ['init data that is not a query string', { authorization: 'tma %%%' }],
   ])('%s gets 401', async (_name, headers) => {
-    const res = await shop.api.inject({ method: 'POST', url: '/v1/orders', headers: { ...headers, 'idempotency-key': 'unauth-key-0001' }, payload: { items: [{ productId: product, quantity: 1 }], paymentMethod: 'credit' } });
+    const res = await shop.api.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: { ...headers, 'idempotency-key': 'unauth-key-0001' },
+      payload: { items: [{ productId: product, quantity: 1 }], paymentMethod: 'credit' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('UNAUTHORIZED');
     await unchanged();
@@ -86,7 +102,12 @@ describe.each(databaseBackends())('bad input gets a clear 4xx and changes nothin
 
   it('admin routes refuse shoppers and wrong keys', async () => {
     for (const headers of [shop.shopper(user), { authorization: 'Bearer wrong-key-wrong-key-0000' }, {}]) {
-      const res = await shop.api.inject({ method: 'POST', url: '/v1/admin/products', headers, payload: { sku: 'X', title: 'X', kind: 'manual', price: { amount: 1, currency: 'CNY' } } });
+      const res = await shop.api.inject({
+        method: 'POST',
+        url: '/v1/admin/products',
+        headers,
+        payload: { sku: 'X', title: 'X', kind: 'manual', price: { amount: 1, currency: 'CNY' } },
+      });
       expect(res.statusCode).toBe(401);
     }
     expect((await shop.api.inject({ method: 'GET', url: '/v1/products' })).json().total).toBe(1);
@@ -106,7 +127,12 @@ describe.each(databaseBackends())('bad input gets a clear 4xx and changes nothin
       const res = await shop.api.inject({ method: 'POST', url: '/v1/admin/products', headers: shop.admin, payload });
       expect([res.statusCode, res.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
     }
-    const dup = await shop.api.inject({ method: 'POST', url: '/v1/admin/products', headers: shop.admin, payload: { sku: 'THING', title: 'again', kind: 'manual', price: { amount: 1, currency: 'CNY' } } });
+    const dup = await shop.api.inject({
+      method: 'POST',
+      url: '/v1/admin/products',
+      headers: shop.admin,
+      payload: { sku: 'THING', title: 'again', kind: 'manual', price: { amount: 1, currency: 'CNY' } },
+    });
     expect([dup.statusCode, dup.json().error.code]).toEqual([409, 'DUPLICATE_SKU']);
     const codesOnManual = await shop.api.inject({ method: 'POST', url: `/v1/admin/products/${product}/codes`, headers: shop.admin, payload: { codes: ['x'] } });
     expect(codesOnManual.statusCode).toBe(409);

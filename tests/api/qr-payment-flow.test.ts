@@ -10,7 +10,13 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
 
   beforeAll(async () => {
     shop = await startListeningShop(backend);
-    pack = await createProduct(shop, { sku: 'PACK-20', title: '¥20 credit pack', kind: 'credit', price: { amount: 2000, currency: 'CNY' }, creditAmount: 2200 });
+    pack = await createProduct(shop, {
+      sku: 'PACK-20',
+      title: '¥20 credit pack',
+      kind: 'credit',
+      price: { amount: 2000, currency: 'CNY' },
+      creditAmount: 2200,
+    });
     limited = await createProduct(shop, { sku: 'LAST-ONE', title: 'The last one', kind: 'manual', price: { amount: 990, currency: 'CNY' }, stock: 1 });
   });
   afterAll(async () => {
@@ -31,9 +37,16 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
     return gateway;
   };
   const order = (userId: number, key: string, items: Array<{ productId: number; quantity: number }>) =>
-    shop.api.inject({ method: 'POST', url: '/v1/orders', headers: { ...shop.shopper(userId), 'idempotency-key': key }, payload: { items, paymentMethod: 'wechatpay' } });
-  const status = async (userId: number, orderNo: string) => (await shop.api.inject({ method: 'GET', url: `/v1/orders/${orderNo}`, headers: shop.shopper(userId) })).json().status as string;
-  const balance = async (userId: number) => (await shop.api.inject({ method: 'GET', url: '/v1/account', headers: shop.shopper(userId) })).json().balance.amount as number;
+    shop.api.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: { ...shop.shopper(userId), 'idempotency-key': key },
+      payload: { items, paymentMethod: 'wechatpay' },
+    });
+  const status = async (userId: number, orderNo: string) =>
+    (await shop.api.inject({ method: 'GET', url: `/v1/orders/${orderNo}`, headers: shop.shopper(userId) })).json().status as string;
+  const balance = async (userId: number) =>
+    (await shop.api.inject({ method: 'GET', url: '/v1/account', headers: shop.shopper(userId) })).json().balance.amount as number;
 
   it('QR photo → pay page → Pay → delivered within seconds', async () => {
     const user = 9101;
@@ -56,10 +69,17 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
     expect(html).toContain('¥20.00');
     const action = /<form method="post" action="([^"]+\/pay)"/.exec(html)?.[1];
     expect(action).toBeDefined();
-    const paid = await fetch(new URL(action as string, body.payment.codeUrl), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    const paid = await fetch(new URL(action as string, body.payment.codeUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    });
     expect(paid.status).toBe(200);
 
-    await eventually(() => status(user, body.orderNo), (s) => s === 'DELIVERED');
+    await eventually(
+      () => status(user, body.orderNo),
+      (s) => s === 'DELIVERED',
+    );
     expect(await balance(user)).toBe(2200);
   });
 
@@ -69,7 +89,10 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
     try {
       const placed = (await order(user, 'dup-notify-key-01', [{ productId: pack, quantity: 2 }])).json();
       expect(sandbox().pay(placed.orderNo).ok).toBe(true);
-      await eventually(() => status(user, placed.orderNo), (s) => s === 'DELIVERED');
+      await eventually(
+        () => status(user, placed.orderNo),
+        (s) => s === 'DELIVERED',
+      );
       await sandbox().idle();
       await shop.app.pump.flush();
       expect(await balance(user)).toBe(4400);
@@ -89,7 +112,10 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
     expect(await status(user, placed.orderNo)).toBe('AWAITING_PAYMENT');
     const checked = await shop.api.inject({ method: 'POST', url: `/v1/orders/${placed.orderNo}/check`, headers: shop.shopper(user) });
     expect(checked.json().status).toBe('PAID');
-    await eventually(() => status(user, placed.orderNo), (s) => s === 'DELIVERED');
+    await eventually(
+      () => status(user, placed.orderNo),
+      (s) => s === 'DELIVERED',
+    );
     expect(await balance(user)).toBe(2200);
   });
 
@@ -135,7 +161,10 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
       const closed = await shop.app.shop.cancelOrder(a.orderNo, 'test: closed locally');
       // The provider is asked first: it says paid, so the order is paid, not closed.
       expect(closed.ok).toBe(false);
-      await eventually(() => status(early, a.orderNo), (s) => s === 'PAID' || s === 'DELIVERED');
+      await eventually(
+        () => status(early, a.orderNo),
+        (s) => s === 'PAID' || s === 'DELIVERED',
+      );
     } finally {
       sandbox().knobs.reset();
     }
@@ -150,38 +179,75 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
     const deps = { uow: shop.app.persistence.uow, clock: { now: () => new Date() }, limits: shop.app.config.limits };
     expect((await closeOrder(deps, b.orderNo, 'test: local close')).ok).toBe(true);
     await shop.app.shop.adjustCredit({ userId: String(early), amount: 500, reason: 'test' });
-    expect((await shop.api.inject({ method: 'POST', url: '/v1/orders', headers: { ...shop.shopper(early), 'idempotency-key': 'late-pay-key-0003' }, payload: { items: [{ productId: again, quantity: 1 }], paymentMethod: 'credit' } })).statusCode).toBe(201);
+    expect(
+      (
+        await shop.api.inject({
+          method: 'POST',
+          url: '/v1/orders',
+          headers: { ...shop.shopper(early), 'idempotency-key': 'late-pay-key-0003' },
+          payload: { items: [{ productId: again, quantity: 1 }], paymentMethod: 'credit' },
+        })
+      ).statusCode,
+    ).toBe(201);
     // Now the money is seen: no stock left, so it goes back automatically.
     const checked = await shop.api.inject({ method: 'POST', url: `/v1/orders/${b.orderNo}/check`, headers: shop.shopper(late) });
     expect(checked.json().status).toBe('REFUNDING');
     await shop.app.pump.flush();
-    await eventually(async () => {
-      await shop.app.shop.repairs.syncRefunds(10);
-      return status(late, b.orderNo);
-    }, (s) => s === 'REFUNDED');
-    expect(sandbox().refunds().filter((r) => r.outTradeNo === b.orderNo)).toHaveLength(1);
+    await eventually(
+      async () => {
+        await shop.app.shop.repairs.syncRefunds(10);
+        return status(late, b.orderNo);
+      },
+      (s) => s === 'REFUNDED',
+    );
+    expect(
+      sandbox()
+        .refunds()
+        .filter((r) => r.outTradeNo === b.orderNo),
+    ).toHaveLength(1);
   });
 
   it('an admin refunds part of a QR-paid credit pack and the credit goes back with it', async () => {
     const user = 9108;
     const placed = (await order(user, 'refund-key-00001', [{ productId: pack, quantity: 1 }])).json();
     sandbox().pay(placed.orderNo);
-    await eventually(() => status(user, placed.orderNo), (s) => s === 'DELIVERED');
+    await eventually(
+      () => status(user, placed.orderNo),
+      (s) => s === 'DELIVERED',
+    );
     expect(await balance(user)).toBe(2200);
-    const refund = await shop.api.inject({ method: 'POST', url: `/v1/admin/orders/${placed.orderNo}/refunds`, headers: { ...shop.admin, 'idempotency-key': 'refund-req-1' }, payload: { amount: 1000, reason: 'half back' } });
+    const refund = await shop.api.inject({
+      method: 'POST',
+      url: `/v1/admin/orders/${placed.orderNo}/refunds`,
+      headers: { ...shop.admin, 'idempotency-key': 'refund-req-1' },
+      payload: { amount: 1000, reason: 'half back' },
+    });
     expect(refund.statusCode).toBe(201);
     expect(refund.json()).toMatchObject({ refund: { amount: { amount: 1000 }, status: 'PROCESSING' }, order: { status: 'REFUNDING' } });
-    const replay = await shop.api.inject({ method: 'POST', url: `/v1/admin/orders/${placed.orderNo}/refunds`, headers: { ...shop.admin, 'idempotency-key': 'refund-req-1' }, payload: { amount: 1000, reason: 'half back' } });
+    const replay = await shop.api.inject({
+      method: 'POST',
+      url: `/v1/admin/orders/${placed.orderNo}/refunds`,
+      headers: { ...shop.admin, 'idempotency-key': 'refund-req-1' },
+      payload: { amount: 1000, reason: 'half back' },
+    });
     expect(replay.json().refund.outRefundNo).toBe(refund.json().refund.outRefundNo);
     expect(await balance(user)).toBe(1100);
     await shop.app.pump.flush();
-    await eventually(async () => {
-      await shop.app.shop.repairs.syncRefunds(10);
-      return status(user, placed.orderNo);
-    }, (s) => s === 'PARTIALLY_REFUNDED');
+    await eventually(
+      async () => {
+        await shop.app.shop.repairs.syncRefunds(10);
+        return status(user, placed.orderNo);
+      },
+      (s) => s === 'PARTIALLY_REFUNDED',
+    );
     // Spend the rest of the credit: a further refund would need credit back that is gone.
     await shop.app.shop.adjustCredit({ userId: String(user), amount: -1100, reason: 'spent' });
-    const refused = await shop.api.inject({ method: 'POST', url: `/v1/admin/orders/${placed.orderNo}/refunds`, headers: shop.admin, payload: { reason: 'the rest' } });
+    const refused = await shop.api.inject({
+      method: 'POST',
+      url: `/v1/admin/orders/${placed.orderNo}/refunds`,
+      headers: shop.admin,
+      payload: { reason: 'the rest' },
+    });
     expect(refused.statusCode).toBe(402);
     expect(refused.json().error.code).toBe('INSUFFICIENT_CREDIT');
     expect(await status(user, placed.orderNo)).toBe('PARTIALLY_REFUNDED');
@@ -192,12 +258,27 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
     const placed = (await order(user, 'forged-key-00001', [{ productId: pack, quantity: 1 }])).json();
     const forged = await fetch(`${shop.base}/v1/payments/wechatpay/notify`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'wechatpay-timestamp': String(Math.floor(Date.now() / 1000)), 'wechatpay-nonce': 'abc', 'wechatpay-signature': 'Zm9yZ2Vk', 'wechatpay-serial': 'UNKNOWN', 'wechatpay-signature-type': 'WECHATPAY2-SHA256-RSA2048' },
-      body: JSON.stringify({ id: 'x', event_type: 'TRANSACTION.SUCCESS', resource: { algorithm: 'AEAD_AES_256_GCM', ciphertext: 'AAAA', nonce: '123456789012', associated_data: 'transaction' } }),
+      headers: {
+        'content-type': 'application/json',
+        'wechatpay-timestamp': String(Math.floor(Date.now() / 1000)),
+        'wechatpay-nonce': 'abc',
+        'wechatpay-signature': 'Zm9yZ2Vk',
+        'wechatpay-serial': 'UNKNOWN',
+        'wechatpay-signature-type': 'WECHATPAY2-SHA256-RSA2048',
+      },
+      body: JSON.stringify({
+        id: 'x',
+        event_type: 'TRANSACTION.SUCCESS',
+        resource: { algorithm: 'AEAD_AES_256_GCM', ciphertext: 'AAAA', nonce: '123456789012', associated_data: 'transaction' },
+      }),
     });
     expect(forged.status).toBe(401);
     expect(await forged.json()).toMatchObject({ code: 'FAIL' });
-    const garbage = await fetch(`${shop.base}/v1/payments/wechatpay/notify`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'not json at all' });
+    const garbage = await fetch(`${shop.base}/v1/payments/wechatpay/notify`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'not json at all',
+    });
     expect(garbage.status).toBe(401);
     expect(await status(user, placed.orderNo)).toBe('AWAITING_PAYMENT');
   });

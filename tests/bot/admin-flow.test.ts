@@ -24,7 +24,12 @@ describe('running the shop from Telegram as an admin (webhook)', () => {
     await world.driver.waitForMessage(carol.id, (m) => textOf(m).includes('Welcome'));
     const given = await shop.adjustCredit({ userId: String(carol.id), amount: 5000, reason: 'test credit' });
     if (!given.ok) throw new Error(given.error.message);
-    const placed = await shop.checkout({ shopperId: String(carol.id), idempotencyKey: 'admin-flow-order-1', items: [{ productId: codes, quantity: 1 }], paymentMethod: 'credit' });
+    const placed = await shop.checkout({
+      shopperId: String(carol.id),
+      idempotencyKey: 'admin-flow-order-1',
+      items: [{ productId: codes, quantity: 1 }],
+      paymentMethod: 'credit',
+    });
     if (!placed.ok) throw new Error(placed.error.message);
     orderNo = placed.value.order.orderNo;
     await world.driver.waitForMessage(carol.id, (m) => textOf(m).includes(`${orderNo} is delivered`), 10_000);
@@ -39,7 +44,7 @@ describe('running the shop from Telegram as an admin (webhook)', () => {
     return textOf(await world.driver.waitForMessage(world.admin.id, () => true, 10_000));
   };
 
-  it('shows the admin menu, today\'s and the week\'s sales, and an order\'s whole story', async () => {
+  it("shows the admin menu, today's and the week's sales, and an order's whole story", async () => {
     world.driver.userSendsText(world.admin, '/admin');
     const menu = await world.driver.waitForMessage(world.admin.id);
     expect(buttonsOf(world.driver, menu).map((b) => b.data)).toEqual(expect.arrayContaining(['st', 'ao:*', 'ap:1', 'np', 'jb']));
@@ -79,7 +84,7 @@ describe('running the shop from Telegram as an admin (webhook)', () => {
     expect(await say(`/stock ${codes} 3`)).toContain('upload codes instead');
   });
 
-  it('uploads codes from a .txt file, by caption and through the product\'s button', async () => {
+  it("uploads codes from a .txt file, by caption and through the product's button", async () => {
     const { driver, admin } = world;
     driver.userSendsDocument(admin, 'keys.txt', 'KEY-TWO\r\nKEY-THREE\n\nKEY-TWO\n', { caption: `#${codes}` });
     const added = textOf(await driver.waitForMessage(admin.id, () => true, 10_000));

@@ -18,10 +18,16 @@ const EXTREMES: Record<ActionKind, Action[]> = {
   product: [{ k: 'product', id: BIG_ID }],
   addToCart: [{ k: 'addToCart', id: BIG_ID, qty: 9_999 }],
   cart: [{ k: 'cart' }],
-  setQty: [{ k: 'setQty', id: BIG_ID, qty: 0 }, { k: 'setQty', id: BIG_ID, qty: 9_999 }],
+  setQty: [
+    { k: 'setQty', id: BIG_ID, qty: 0 },
+    { k: 'setQty', id: BIG_ID, qty: 9_999 },
+  ],
   clearCart: [{ k: 'clearCart' }],
   checkout: [{ k: 'checkout', nonce: 'A'.repeat(16) }],
-  pay: [{ k: 'pay', method: 'wechatpay', nonce: 'z'.repeat(16) }, { k: 'pay', method: 'credit', nonce: '0'.repeat(16) }],
+  pay: [
+    { k: 'pay', method: 'wechatpay', nonce: 'z'.repeat(16) },
+    { k: 'pay', method: 'credit', nonce: '0'.repeat(16) },
+  ],
   checkPayment: [{ k: 'checkPayment', orderNo: ORDER }],
   cancelOrder: [{ k: 'cancelOrder', orderNo: ORDER }],
   showQr: [{ k: 'showQr', orderNo: ORDER }],
@@ -29,10 +35,16 @@ const EXTREMES: Record<ActionKind, Action[]> = {
   order: [{ k: 'order', orderNo: ORDER }],
   balance: [{ k: 'balance' }],
   languages: [{ k: 'languages' }],
-  setLanguage: [{ k: 'setLanguage', lang: 'zh' }, { k: 'setLanguage', lang: 'ru' }],
+  setLanguage: [
+    { k: 'setLanguage', lang: 'zh' },
+    { k: 'setLanguage', lang: 'ru' },
+  ],
   adminMenu: [{ k: 'adminMenu' }],
   stats: [{ k: 'stats' }],
-  adminOrders: [{ k: 'adminOrders', status: null }, { k: 'adminOrders', status: 'PARTIALLY_REFUNDED' }],
+  adminOrders: [
+    { k: 'adminOrders', status: null },
+    { k: 'adminOrders', status: 'PARTIALLY_REFUNDED' },
+  ],
   orderStory: [{ k: 'orderStory', orderNo: ORDER }],
   fulfil: [{ k: 'fulfil', orderNo: ORDER }],
   products: [{ k: 'products', page: 100_000 }],
@@ -60,8 +72,37 @@ describe('callback data', () => {
   });
 
   it('reads forged, stale or garbage data as nothing', () => {
-    for (const data of [undefined, '', 'garbage', 'p:', 'p:0', 'p:-1', 'p:1:2', 'p:1e3', 'a:1', 'q:1:x', 'q:1:10000', 'ck:T123', 'o:../../etc', 'l:de', 'ao:paid', 'wk:gift',
-      'pm:x:abcdef12', 'pm:q:short', 'co:has space!', 'bc:y:', 'bc:z:abc', 'ae:1:z', 'aw:1:2', 'jr:', 'jr:a b', 'm:1', '__proto__', 'constructor', 'x'.repeat(65)]) {
+    for (const data of [
+      undefined,
+      '',
+      'garbage',
+      'p:',
+      'p:0',
+      'p:-1',
+      'p:1:2',
+      'p:1e3',
+      'a:1',
+      'q:1:x',
+      'q:1:10000',
+      'ck:T123',
+      'o:../../etc',
+      'l:de',
+      'ao:paid',
+      'wk:gift',
+      'pm:x:abcdef12',
+      'pm:q:short',
+      'co:has space!',
+      'bc:y:',
+      'bc:z:abc',
+      'ae:1:z',
+      'aw:1:2',
+      'jr:',
+      'jr:a b',
+      'm:1',
+      '__proto__',
+      'constructor',
+      'x'.repeat(65),
+    ]) {
       expect({ data, action: decodeAction(data) }).toEqual({ data, action: null });
     }
   });
@@ -77,16 +118,35 @@ describe('the keyboards the views build', () => {
   const t = translator('ru');
   const long = 'Очень длинное название товара '.repeat(10);
   const product = (id: number, stock: number | null): Product => ({
-    id, sku: `SKU-${id}`, title: long, description: long, kind: 'code', price: Money.of(99_999_999, 'CNY'), stock, visible: true,
-    creditAmount: null, webhookUrl: null, photoUrl: null, createdAt: new Date(), updatedAt: new Date(),
+    id,
+    sku: `SKU-${id}`,
+    title: long,
+    description: long,
+    kind: 'code',
+    price: Money.of(99_999_999, 'CNY'),
+    stock,
+    visible: true,
+    creditAmount: null,
+    webhookUrl: null,
+    photoUrl: null,
+    createdAt: new Date(),
+    updatedAt: new Date(),
   });
   const order = { orderNo: ORDER, status: 'AWAITING_PAYMENT', paymentMethod: 'wechatpay', expiresAt: new Date(Date.now() + 60_000) } as OrderState;
 
-  it('keeps every button within Telegram\'s limits, whatever the titles and ids', () => {
-    const cart = { items: Array.from({ length: 20 }, (_, i) => ({ product: product(BIG_ID - i, null), quantity: 99, lineTotal: 1, available: true })), total: 1, currency: 'CNY' };
+  it("keeps every button within Telegram's limits, whatever the titles and ids", () => {
+    const cart = {
+      items: Array.from({ length: 20 }, (_, i) => ({ product: product(BIG_ID - i, null), quantity: 99, lineTotal: 1, available: true })),
+      total: 1,
+      currency: 'CNY',
+    };
     const keyboards = [
-      productKeyboard(t, product(BIG_ID, 5), 4, 1_000), productKeyboard(t, product(BIG_ID, null), 9_998, 9_998),
-      cartScreen(t, cart).markup, qrKeyboard(t, ORDER), retryKeyboard(t, ORDER), orderDetailsKeyboard(t, order, new Date()),
+      productKeyboard(t, product(BIG_ID, 5), 4, 1_000),
+      productKeyboard(t, product(BIG_ID, null), 9_998, 9_998),
+      cartScreen(t, cart).markup,
+      qrKeyboard(t, ORDER),
+      retryKeyboard(t, ORDER),
+      orderDetailsKeyboard(t, order, new Date()),
     ];
     for (const keyboard of keyboards) {
       for (const button of keyboard.inline_keyboard.flat()) {

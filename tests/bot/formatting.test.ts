@@ -4,7 +4,7 @@ import { formatMoney, parseMoneyInput } from '../../bot/format/money';
 import { fitCaption, fitText, splitText } from '../../bot/format/telegram-limits';
 import { formatTime } from '../../bot/format/time';
 
-describe('fitting texts into Telegram\'s limits', () => {
+describe("fitting texts into Telegram's limits", () => {
   it('cuts at the limit with an ellipsis and never through an emoji', () => {
     expect(fitText('short')).toBe('short');
     expect(fitText('x'.repeat(5000))).toHaveLength(4096);
@@ -45,7 +45,7 @@ describe('money and time for people', () => {
     for (const bad of ['-2', '1.234', 'ten', '', '1e3', '12.', '.5']) expect(parseMoneyInput(bad)).toBeNull();
   });
 
-  it('shows moments in the shop\'s time zone', () => {
+  it("shows moments in the shop's time zone", () => {
     expect(formatTime(new Date('2025-01-01T16:30:00Z'), 480)).toBe('2025-01-02 00:30 (UTC+8)');
     expect(formatTime(new Date('2025-01-01T16:30:00Z'), -330, { withZone: false })).toBe('2025-01-01 11:00');
   });

@@ -25,7 +25,12 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
       driver.userSendsText(mallory, adminCommand);
       const answer = await driver.waitForMessage(mallory.id);
       expect(textOf(answer)).toBe(textOf(unknown));
-      expect(driver.inlineKeyboard(answer).flat().some((b) => b.callback_data === 'ad')).toBe(false);
+      expect(
+        driver
+          .inlineKeyboard(answer)
+          .flat()
+          .some((b) => b.callback_data === 'ad'),
+      ).toBe(false);
     }
 
     driver.userSendsText(mallory, 'x'.repeat(5000));
@@ -39,7 +44,18 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
     const eve = driver.createUser({ first_name: 'Eve' });
     driver.userStartsBot(eve);
     const welcome = await driver.waitForMessage(eve.id, (m) => textOf(m).includes('Welcome'));
-    for (const data of ['p:999999', 'garbage', 'q:1:-5', 'a:0:1', 'ck:NOT-AN-ORDER', 'st', 'jr:retry-deliveries', 'bc:y:abc', 'cx:T20990101000000000000', '💣'.repeat(16)]) {
+    for (const data of [
+      'p:999999',
+      'garbage',
+      'q:1:-5',
+      'a:0:1',
+      'ck:NOT-AN-ORDER',
+      'st',
+      'jr:retry-deliveries',
+      'bc:y:abc',
+      'cx:T20990101000000000000',
+      '💣'.repeat(16),
+    ]) {
       const id = pressForgedButton(driver, eve, welcome, data);
       const answer = await driver.waitForCallbackAnswer(id, 10_000);
       expect(answer.text).toMatch(/out of date|no longer available|could not find/);
@@ -63,7 +79,11 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
     const cart = await driver.waitForMessage(dan.id, (m) => textOf(m).startsWith('Your cart'));
     await press(driver, dan, cart, /^co:/);
     const choice = await driver.waitForEdit(dan.id, cart.message_id, (m) => textOf(m).includes('How would you like to pay'));
-    const pay = driver.inlineKeyboard(choice).flat().find((b) => b.callback_data?.startsWith('pm:q:'))?.callback_data ?? '';
+    const pay =
+      driver
+        .inlineKeyboard(choice)
+        .flat()
+        .find((b) => b.callback_data?.startsWith('pm:q:'))?.callback_data ?? '';
     const taps = [driver.userPressesButton(dan, choice.message_id, pay), driver.userPressesButton(dan, choice.message_id, pay)];
     await Promise.all(taps.map((id) => driver.waitForCallbackAnswer(id, 10_000)));
     await driver.waitForMessage(dan.id, (m) => m.photo !== undefined && textOf(m).startsWith('Scan'), 10_000);
@@ -109,7 +129,13 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
 
   it('shows a product whose photo URL is broken with the placeholder picture', async () => {
     const { driver } = world;
-    const broken = await world.app.shop.createProduct({ sku: 'BROKEN-PHOTO', title: 'Lost photo', kind: 'manual', price: { amount: 100 }, photoUrl: 'http://127.0.0.1:9/missing.png' });
+    const broken = await world.app.shop.createProduct({
+      sku: 'BROKEN-PHOTO',
+      title: 'Lost photo',
+      kind: 'manual',
+      price: { amount: 100 },
+      photoUrl: 'http://127.0.0.1:9/missing.png',
+    });
     if (!broken.ok) throw new Error(broken.error.message);
     const gus = driver.createUser({ first_name: 'Gus' });
     driver.userStartsBot(gus, `p_${broken.value.id}`);
@@ -120,7 +146,9 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
   });
 
   it('builds every keyboard within 64 bytes of callback data (Telegram would refuse it)', () => {
-    const refused = world.standIn.calls.all().filter((c) => c.response?.ok === false && /BUTTON_DATA_INVALID|too long|can't parse/i.test(c.response.description ?? ''));
+    const refused = world.standIn.calls
+      .all()
+      .filter((c) => c.response?.ok === false && /BUTTON_DATA_INVALID|too long|can't parse/i.test(c.response.description ?? ''));
     expect(refused).toEqual([]);
   });
 });

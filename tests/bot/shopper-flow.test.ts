@@ -9,7 +9,13 @@ describe.each<BotMode>(['polling', 'webhook'])('a shopper in Telegram, end to en
 
   beforeAll(async () => {
     world = await startBotWorld(mode, { redis: mode === 'webhook' });
-    const created = await world.app.shop.createProduct({ sku: 'VPN-30D', title: 'VPN 30 days', description: 'One month of VPN', kind: 'code', price: { amount: 990 } });
+    const created = await world.app.shop.createProduct({
+      sku: 'VPN-30D',
+      title: 'VPN 30 days',
+      description: 'One month of VPN',
+      kind: 'code',
+      price: { amount: 990 },
+    });
     if (!created.ok) throw new Error(created.error.message);
     vpn = created.value.id;
     const codes = await world.app.shop.addCodes(vpn, ['VPN-AAAA-0001', 'VPN-AAAA-0002', 'VPN-AAAA-0003', 'VPN-AAAA-0004']);
@@ -94,7 +100,7 @@ describe.each<BotMode>(['polling', 'webhook'])('a shopper in Telegram, end to en
     expect(textOf(balance)).toContain('+¥50.00');
   });
 
-  it('speaks the language chosen with /lang, and Telegram\'s language_code before that', async () => {
+  it("speaks the language chosen with /lang, and Telegram's language_code before that", async () => {
     const { driver } = world;
     const ivan = shopper('Иван', 'zh-hans');
     driver.userStartsBot(ivan);

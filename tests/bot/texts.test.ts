@@ -6,7 +6,7 @@ import { EN } from '../../bot/i18n/texts-en';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-describe('the bot\'s texts in zh, en and ru', () => {
+describe("the bot's texts in zh, en and ru", () => {
   const keys = Object.keys(EN).sort();
 
   it.each(Object.entries(DICTIONARIES))('%s has every key, no other, none empty, with the same placeholders as English', (_lang, texts) => {

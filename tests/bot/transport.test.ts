@@ -1,6 +1,6 @@
 import { BotMode, startBotWorld, textOf } from './support/bot-world';
 
-describe.each<BotMode>(['polling', 'webhook'])('the bot\'s connection to the Bot API (%s)', (mode) => {
+describe.each<BotMode>(['polling', 'webhook'])("the bot's connection to the Bot API (%s)", (mode) => {
   it('starts while the Bot API is unreachable, retries, and serves once it is back', async () => {
     const world = await startBotWorld(mode, { botApiDownAtFirst: true });
     try {
@@ -17,18 +17,30 @@ describe.each<BotMode>(['polling', 'webhook'])('the bot\'s connection to the Bot
 });
 
 describe('the webhook endpoint', () => {
-  it('takes updates only with Telegram\'s secret token', async () => {
+  it("takes updates only with Telegram's secret token", async () => {
     const world = await startBotWorld('webhook');
     try {
       const post = (headers: Record<string, string>, body: unknown) =>
         fetch(`${world.base}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-      const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 42, type: 'private', first_name: 'X' }, from: { id: 42, is_bot: false, first_name: 'X' }, text: '/start' } };
+      const update = {
+        update_id: 1,
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: 42, type: 'private', first_name: 'X' },
+          from: { id: 42, is_bot: false, first_name: 'X' },
+          text: '/start',
+        },
+      };
       expect((await post({}, update)).status).toBe(401);
       expect((await post({ 'x-telegram-bot-api-secret-token': 'guess' }, update)).status).toBe(401);
       expect((await post({ 'x-telegram-bot-api-secret-token': 'stand-in_webhook_secret-1' }, { hello: 'world' })).status).toBe(400);
       expect((await world.app.shop.shopperIds(null, 100)).ids).not.toContain('42');
       expect(world.standIn.calls.all().filter((c) => String(c.params.chat_id) === '42')).toEqual([]);
-      expect(world.standIn.calls.byMethod('setWebhook').at(-1)?.params).toMatchObject({ url: `${world.base}/telegram/webhook`, secret_token: 'stand-in_webhook_secret-1' });
+      expect(world.standIn.calls.byMethod('setWebhook').at(-1)?.params).toMatchObject({
+        url: `${world.base}/telegram/webhook`,
+        secret_token: 'stand-in_webhook_secret-1',
+      });
     } finally {
       await world.close();
     }

@@ -43,7 +43,13 @@ describe.each(databaseBackends())('concurrent shoppers (%s)', (backend) => {
     const shoppers = Array.from({ length: 200 }, (_, i) => 10_000 + i);
     await fund(shoppers, 1000);
     const results = await Promise.all(
-      shoppers.map((id) => post('/v1/orders', { ...shop.shopper(id), 'idempotency-key': `hot-${id}-key` }, { items: [{ productId: product, quantity: 1 }], paymentMethod: 'credit' })),
+      shoppers.map((id) =>
+        post(
+          '/v1/orders',
+          { ...shop.shopper(id), 'idempotency-key': `hot-${id}-key` },
+          { items: [{ productId: product, quantity: 1 }], paymentMethod: 'credit' },
+        ),
+      ),
     );
     const created = results.filter((r) => r.status === 201);
     const refused = results.filter((r) => r.status === 409);
@@ -68,7 +74,9 @@ describe.each(databaseBackends())('concurrent shoppers (%s)', (backend) => {
     const id = 20_001;
     await fund([id], 10_000);
     const headers = { ...shop.shopper(id), 'idempotency-key': 'the-one-and-only-key' };
-    const results = await Promise.all(Array.from({ length: 20 }, () => post('/v1/orders', headers, { items: [{ productId: product, quantity: 2 }], paymentMethod: 'credit' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => post('/v1/orders', headers, { items: [{ productId: product, quantity: 2 }], paymentMethod: 'credit' })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(new Set(results.map((r) => r.body.orderNo)).size).toBe(1);
     const mine = await shop.app.shop.listMyOrders(String(id));
@@ -83,7 +91,13 @@ describe.each(databaseBackends())('concurrent shoppers (%s)', (backend) => {
     const id = 30_001;
     await fund([id], 3_700);
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => post('/v1/orders', { ...shop.shopper(id), 'idempotency-key': `spend-${i}-key` }, { items: [{ productId: product, quantity: 1 }], paymentMethod: 'credit' })),
+      Array.from({ length: 100 }, (_, i) =>
+        post(
+          '/v1/orders',
+          { ...shop.shopper(id), 'idempotency-key': `spend-${i}-key` },
+          { items: [{ productId: product, quantity: 1 }], paymentMethod: 'credit' },
+        ),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(37);
     const refused = results.filter((r) => r.status !== 201);

@@ -4,9 +4,11 @@ import { TestShop, createProduct, eventually, reconcileShop, startListeningShop 
 /** Runs `work` over items with at most `limit` in flight. */
 async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 describe.each(databaseBackends())('every notification ten times, concurrently (%s)', (backend) => {
@@ -28,7 +30,12 @@ describe.each(databaseBackends())('every notification ten times, concurrently (%
     const orderNos: string[] = [];
     const t0 = Date.now();
     await inBatches(shoppers, 16, async (id) => {
-      const res = await shop.api.inject({ method: 'POST', url: '/v1/orders', headers: { ...shop.shopper(id), 'idempotency-key': `dup10-${id}-key` }, payload: { items: [{ productId: pack, quantity: 1 }], paymentMethod: 'wechatpay' } });
+      const res = await shop.api.inject({
+        method: 'POST',
+        url: '/v1/orders',
+        headers: { ...shop.shopper(id), 'idempotency-key': `dup10-${id}-key` },
+        payload: { items: [{ productId: pack, quantity: 1 }], paymentMethod: 'wechatpay' },
+      });
       if (res.statusCode !== 201 || res.json().payment?.status !== 'READY') throw new Error(`order for ${id}: ${res.statusCode} ${res.body}`);
       orderNos.push(res.json().orderNo);
     });
@@ -54,7 +61,11 @@ describe.each(databaseBackends())('every notification ten times, concurrently (%
           }
         }
       }
-      await eventually(async () => (await shop.app.shop.listOrders({ status: 'DELIVERED', pageSize: 1 })), (r) => r.ok && r.value.total === ORDERS, 240_000);
+      await eventually(
+        async () => await shop.app.shop.listOrders({ status: 'DELIVERED', pageSize: 1 }),
+        (r) => r.ok && r.value.total === ORDERS,
+        240_000,
+      );
       console.log(`delivered ${ORDERS} in ${Date.now() - t1} ms`);
       await gateway.idle();
       await shop.app.pump.flush();
@@ -64,10 +75,14 @@ describe.each(databaseBackends())('every notification ten times, concurrently (%
     // Ten copies of every notification reached the shop, and every copy was acknowledged.
     expect(copies).toBeGreaterThanOrEqual(ORDERS * 10);
     console.log(`notification copies answered: ${JSON.stringify(statuses)}`);
-    const rows = await shop.app.persistence.dataSource.query(`SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM ledger_entries WHERE kind = 'TOP_UP'`);
+    const rows = await shop.app.persistence.dataSource.query(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM ledger_entries WHERE kind = 'TOP_UP'`,
+    );
     expect(Number(rows[0].n)).toBe(ORDERS);
     expect(Number(rows[0].total)).toBe(ORDERS * 550);
-    const payments = await shop.app.persistence.dataSource.query(`SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM payments WHERE status = 'SUCCEEDED'`);
+    const payments = await shop.app.persistence.dataSource.query(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS total FROM payments WHERE status = 'SUCCEEDED'`,
+    );
     expect([Number(payments[0].n), Number(payments[0].total)]).toEqual([ORDERS, ORDERS * 500]);
     expect(await reconcileShop(shop)).toEqual([]);
   }, 300_000);

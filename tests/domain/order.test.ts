@@ -17,7 +17,17 @@ const line = (overrides: Partial<OrderLine> = {}): OrderLine => ({
 });
 
 const placed = (now = new Date('2026-01-01T00:00:00Z')) =>
-  Order.place({ orderNo: 'T20260101000000000001', userId: '1', lines: [line(), line({ lineNo: 2, productId: 2, lineTotal: 100, quantity: 1, unitPrice: 100 })], currency: 'CNY', paymentMethod: 'wechatpay', idempotencyKey: null, requestHash: null, now, payWindowMs: 60_000 });
+  Order.place({
+    orderNo: 'T20260101000000000001',
+    userId: '1',
+    lines: [line(), line({ lineNo: 2, productId: 2, lineTotal: 100, quantity: 1, unitPrice: 100 })],
+    currency: 'CNY',
+    paymentMethod: 'wechatpay',
+    idempotencyKey: null,
+    requestHash: null,
+    now,
+    payWindowMs: 60_000,
+  });
 
 describe('Order', () => {
   it('totals its lines and opens a pay window', () => {
@@ -46,7 +56,17 @@ describe('Order', () => {
   });
 
   it('keys the same items the same way in any order', () => {
-    expect(itemsKeyOf([{ productId: 2, quantity: 1 }, { productId: 1, quantity: 3 }])).toBe(itemsKeyOf([{ productId: 1, quantity: 3 }, { productId: 2, quantity: 1 }]));
+    expect(
+      itemsKeyOf([
+        { productId: 2, quantity: 1 },
+        { productId: 1, quantity: 3 },
+      ]),
+    ).toBe(
+      itemsKeyOf([
+        { productId: 1, quantity: 3 },
+        { productId: 2, quantity: 1 },
+      ]),
+    );
     expect(itemsKeyOf([{ productId: 1, quantity: 3 }])).not.toBe(itemsKeyOf([{ productId: 1, quantity: 2 }]));
   });
 

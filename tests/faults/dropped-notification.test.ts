@@ -15,7 +15,13 @@ describeOnMysqlAndRedis('a payment notification that never arrives', () => {
   beforeAll(async () => {
     world = await startFaultWorld('dropped', { sandboxTimeScale: 0.01 });
     shop = await world.startShop({ name: 'shop', env: { PAYMENT_FIRST_CHECK_SECONDS: String(FIRST_CHECK_SECONDS) } });
-    pack = await shop.client.createProduct({ sku: 'PACK-10', title: '¥10 credit pack', kind: 'credit', price: { amount: 1000, currency: 'CNY' }, creditAmount: 1100 });
+    pack = await shop.client.createProduct({
+      sku: 'PACK-10',
+      title: '¥10 credit pack',
+      kind: 'credit',
+      price: { amount: 1000, currency: 'CNY' },
+      creditAmount: 1100,
+    });
   }, 180_000);
   afterAll(async () => {
     await world?.close();
@@ -27,7 +33,9 @@ describeOnMysqlAndRedis('a payment notification that never arrives', () => {
     const placed = await shop.client.placeOrder(user, 'dropped-order-0001', [{ productId: pack, quantity: 1 }], 'wechatpay');
     expect(placed).toMatchObject({ status: 201, body: { status: 'AWAITING_PAYMENT', payment: { status: 'READY' } } });
     const orderNo = placed.body.orderNo;
-    const [[payment]] = (await world.db.query('SELECT next_check_at FROM payments WHERE out_trade_no = ?', [orderNo])) as unknown as [Array<{ next_check_at: string }>];
+    const [[payment]] = (await world.db.query('SELECT next_check_at FROM payments WHERE out_trade_no = ?', [orderNo])) as unknown as [
+      Array<{ next_check_at: string }>,
+    ];
     const checkDueAt = Number(payment.next_check_at);
 
     expect((await world.sandbox.pay(orderNo)).status).toBe(200);
@@ -36,13 +44,20 @@ describeOnMysqlAndRedis('a payment notification that never arrives', () => {
     const notices = (await world.sandbox.notifications()).filter((n) => n.outTradeNo === orderNo);
     expect(notices).toEqual([expect.objectContaining({ status: 'dropped', attempts: [] })]);
 
-    await eventually(() => shop.client.orderStatus(orderNo), (s) => s === 'DELIVERED', 30_000, world);
+    await eventually(
+      () => shop.client.orderStatus(orderNo),
+      (s) => s === 'DELIVERED',
+      30_000,
+      world,
+    );
 
     // Found by the repair job's FIRST run after the check came due (not a later one, not the callback): one period.
     const runs = (await jobRuns(world.db, 'repair-dropped-payments')).filter((r) => r.trigger === 'schedule' && r.startedAt >= checkDueAt);
     expect(runs.length).toBeGreaterThan(0);
     expect(runs[0].result).toMatchObject({ paid: 1 });
-    const [[checked]] = (await world.db.query('SELECT status, check_attempts FROM payments WHERE out_trade_no = ?', [orderNo])) as unknown as [Array<{ status: string; check_attempts: number }>];
+    const [[checked]] = (await world.db.query('SELECT status, check_attempts FROM payments WHERE out_trade_no = ?', [orderNo])) as unknown as [
+      Array<{ status: string; check_attempts: number }>,
+    ];
     expect(checked).toEqual({ status: 'SUCCEEDED', check_attempts: 0 });
 
     // Delivered exactly once: one top-up in the ledger.

@@ -35,13 +35,23 @@ describeOnMysqlAndRedis('a payment provider that fails order creation', () => {
     expect(await stockOf(keys)).toBe(1);
     expect(await world.sandbox.trade(orderNo)).toBeNull();
 
-    await eventually(() => shop.client.orderStatus(orderNo), (s) => s === 'AWAITING_PAYMENT', 40_000, world);
+    await eventually(
+      () => shop.client.orderStatus(orderNo),
+      (s) => s === 'AWAITING_PAYMENT',
+      40_000,
+      world,
+    );
     expect(await world.sandbox.failuresLeft('create')).toBe(0);
     const prepayRuns = (await jobRuns(world.db, 'retry-prepay')).filter((r) => (r.result.waiting ?? 0) > 0);
     expect(prepayRuns.map((r) => r.result)).toEqual([expect.objectContaining({ failed: 1 }), expect.objectContaining({ ready: 1 })]);
 
     expect((await world.sandbox.pay(orderNo)).status).toBe(200);
-    await eventually(() => shop.client.orderStatus(orderNo), (s) => s === 'DELIVERED', 20_000, world);
+    await eventually(
+      () => shop.client.orderStatus(orderNo),
+      (s) => s === 'DELIVERED',
+      20_000,
+      world,
+    );
     const view = await shop.client.request<{ codes?: string[] }>('GET', `/v1/orders/${orderNo}`, { headers: shop.client.shopper(6201) });
     expect(view.body.codes).toHaveLength(1);
     await expectReconcileClean(world);
@@ -58,7 +68,13 @@ describeOnMysqlAndRedis('a payment provider that fails order creation', () => {
     const again = await shop.client.request('POST', `/v1/orders/${orderNo}/payment`, { headers: shop.client.shopper(6202) });
     expect(again).toMatchObject({ status: 200, body: { status: 'RETRYING' } });
 
-    const closed = await eventually(() => shop.client.order(orderNo), (r) => r.body.status === 'CLOSED', 100_000, world, 1000);
+    const closed = await eventually(
+      () => shop.client.order(orderNo),
+      (r) => r.body.status === 'CLOSED',
+      100_000,
+      world,
+      1000,
+    );
     expect(closed.body).toMatchObject({ closeReason: 'expired' });
     expect(await stockOf(keys)).toBe(before);
     expect(await world.sandbox.trade(orderNo)).toBeNull();

@@ -14,11 +14,15 @@ describeOnMysqlAndRedis('a shop killed with SIGKILL between payment and delivery
   let product: number;
 
   const orderRow = async (orderNo: string) => {
-    const [rows] = (await world.db.query('SELECT status, delivery_attempts FROM orders WHERE order_no = ?', [orderNo])) as unknown as [Array<{ status: string; delivery_attempts: number }>];
+    const [rows] = (await world.db.query('SELECT status, delivery_attempts FROM orders WHERE order_no = ?', [orderNo])) as unknown as [
+      Array<{ status: string; delivery_attempts: number }>,
+    ];
     return rows[0];
   };
   const deliveryMessage = async (orderNo: string) => {
-    const [rows] = (await world.db.query('SELECT status, locked_by FROM outbox WHERE dedupe_key = ?', [`deliver:${orderNo}`])) as unknown as [Array<{ status: string; locked_by: string | null }>];
+    const [rows] = (await world.db.query('SELECT status, locked_by FROM outbox WHERE dedupe_key = ?', [`deliver:${orderNo}`])) as unknown as [
+      Array<{ status: string; locked_by: string | null }>,
+    ];
     return rows[0];
   };
 
@@ -26,7 +30,13 @@ describeOnMysqlAndRedis('a shop killed with SIGKILL between payment and delivery
     receiver = await startWebhookReceiver(FAULT_WEBHOOK_SECRET);
     world = await startFaultWorld('killed', { sandboxTimeScale: 0.01 });
     shop = await world.startShop({ name: 'shop' });
-    product = await shop.client.createProduct({ sku: 'HOOK-1', title: 'Fulfilled by the merchant', kind: 'webhook', price: { amount: 1500, currency: 'CNY' }, webhookUrl: receiver.url });
+    product = await shop.client.createProduct({
+      sku: 'HOOK-1',
+      title: 'Fulfilled by the merchant',
+      kind: 'webhook',
+      price: { amount: 1500, currency: 'CNY' },
+      webhookUrl: receiver.url,
+    });
   }, 180_000);
   afterAll(async () => {
     await world?.close();
@@ -42,7 +52,12 @@ describeOnMysqlAndRedis('a shop killed with SIGKILL between payment and delivery
     expect((await world.sandbox.pay(orderNo)).status).toBe(200);
 
     // The payment is durable and acknowledged to the provider; the delivery call is out and unanswered.
-    await eventually(async () => receiver.requests(), (r) => r.some((x) => x.key === key && x.outcome === 'hung'), 30_000, world);
+    await eventually(
+      async () => receiver.requests(),
+      (r) => r.some((x) => x.key === key && x.outcome === 'hung'),
+      30_000,
+      world,
+    );
     expect(await orderRow(orderNo)).toEqual({ status: 'PAID', delivery_attempts: 0 });
     const notice = (await world.sandbox.notifications()).find((n) => n.outTradeNo === orderNo);
     expect(notice?.status).toBe('acknowledged');
@@ -56,9 +71,21 @@ describeOnMysqlAndRedis('a shop killed with SIGKILL between payment and delivery
     // The dead process's claims (the delivery message, maybe the retry job's lease) lapse; whichever path comes
     // first delivers, and the other then finds the order delivered.
     await shop.restart();
-    await eventually(() => shop.client.orderStatus(orderNo), (s) => s === 'DELIVERED', 150_000, world, 1000);
+    await eventually(
+      () => shop.client.orderStatus(orderNo),
+      (s) => s === 'DELIVERED',
+      150_000,
+      world,
+      1000,
+    );
     expect(receiver.fulfilledKeys()).toEqual([key]);
-    await eventually(() => deliveryMessage(orderNo), (m) => m?.status === 'DONE', 90_000, world, 1000);
+    await eventually(
+      () => deliveryMessage(orderNo),
+      (m) => m?.status === 'DONE',
+      90_000,
+      world,
+      1000,
+    );
     expect(receiver.fulfilledKeys()).toEqual([key]);
     expect(receiver.requests().filter((r) => r.outcome === 'bad-signature')).toEqual([]);
     expect((await orderRow(orderNo)).status).toBe('DELIVERED');

@@ -14,7 +14,13 @@ describeOnMysqlAndRedis('money for an order that is already closed', () => {
     // Callback retries at 1.5 s, 1.5 s, 3 s, 18 s …: the shop is down for the first ones.
     world = await startFaultWorld('latepay', { sandboxTimeScale: 0.1 });
     shop = await world.startShop({ name: 'shop' });
-    pack = await shop.client.createProduct({ sku: 'PACK-12', title: '¥12 credit', kind: 'credit', price: { amount: 1200, currency: 'CNY' }, creditAmount: 1300 });
+    pack = await shop.client.createProduct({
+      sku: 'PACK-12',
+      title: '¥12 credit',
+      kind: 'credit',
+      price: { amount: 1200, currency: 'CNY' },
+      creditAmount: 1300,
+    });
     lastKey = await shop.client.createProduct({ sku: 'LAST-KEY', title: 'The last licence key', kind: 'code', price: { amount: 900, currency: 'CNY' } });
     await shop.client.addCodes(lastKey, ['ONLY-ONE-KEY']);
     await shop.client.giveCredit(9300, 5_000);
@@ -33,7 +39,10 @@ describeOnMysqlAndRedis('money for an order that is already closed', () => {
     // ORDER_NOT_EXIST (as for a trade it has not made visible yet), so the shop closes locally while the trade stays
     // payable at the provider: the window in which money can arrive for a closed order.
     await world.sandbox.failNext('close', 2, { status: 404, code: 'ORDER_NOT_EXIST', message: 'order not visible yet' });
-    for (const [user, orderNo] of [[9301, deliverNo], [9302, refundNo]] as const) {
+    for (const [user, orderNo] of [
+      [9301, deliverNo],
+      [9302, refundNo],
+    ] as const) {
       const cancelled = await shop.client.request<{ status: string }>('POST', `/v1/orders/${orderNo}/cancel`, { headers: shop.client.shopper(user) });
       expect(cancelled).toMatchObject({ status: 200, body: { status: 'CLOSED' } });
       expect((await world.sandbox.trade(orderNo))?.state).toBe('NOTPAY');
@@ -46,12 +55,27 @@ describeOnMysqlAndRedis('money for an order that is already closed', () => {
     const stopped = await shop.proc.kill('SIGTERM');
     expect(stopped.code).toBe(0);
     for (const orderNo of [deliverNo, refundNo]) expect((await world.sandbox.pay(orderNo)).status).toBe(200);
-    await eventually(() => world.sandbox.notifications(), (ns) => [deliverNo, refundNo].every((no) => ns.some((n) => n.outTradeNo === no && n.attempts.length > 0)), 20_000, world);
+    await eventually(
+      () => world.sandbox.notifications(),
+      (ns) => [deliverNo, refundNo].every((no) => ns.some((n) => n.outTradeNo === no && n.attempts.length > 0)),
+      20_000,
+      world,
+    );
     await shop.restart();
 
-    await eventually(() => shop.client.orderStatus(deliverNo), (s) => s === 'DELIVERED', 60_000, world);
+    await eventually(
+      () => shop.client.orderStatus(deliverNo),
+      (s) => s === 'DELIVERED',
+      60_000,
+      world,
+    );
     expect(await shop.client.balance(9301)).toBe(1300);
-    await eventually(() => shop.client.orderStatus(refundNo), (s) => s === 'REFUNDED', 60_000, world);
+    await eventually(
+      () => shop.client.orderStatus(refundNo),
+      (s) => s === 'REFUNDED',
+      60_000,
+      world,
+    );
     const refunds = (await world.sandbox.refunds()).filter((r) => r.outTradeNo === refundNo);
     expect(refunds).toEqual([expect.objectContaining({ status: 'SUCCESS', refund: 900 })]);
     expect((await world.sandbox.trade(refundNo))?.state).toBe('REFUND');

@@ -37,7 +37,10 @@ describeOnMysqlAndRedis('MySQL unreachable for 15 s under a stream of orders and
     shop = await world.startShop({ name: 'shop', databaseUrl: throughProxy(world.mysql.url, proxy) });
     pack = await shop.client.createProduct({ sku: 'PACK-5', title: '¥5 credit', kind: 'credit', price: { amount: 500, currency: 'CNY' }, creditAmount: 550 });
     keys = await shop.client.createProduct({ sku: 'KEY-1', title: 'Licence key', kind: 'code', price: { amount: 300, currency: 'CNY' } });
-    await shop.client.addCodes(keys, Array.from({ length: 400 }, (_, i) => `KEY-${String(i).padStart(4, '0')}`));
+    await shop.client.addCodes(
+      keys,
+      Array.from({ length: 400 }, (_, i) => `KEY-${String(i).padStart(4, '0')}`),
+    );
     for (let w = 0; w < 4; w += 1) await shop.client.giveCredit(7000 + w, 1_000_000);
   }, 180_000);
   afterAll(async () => {
@@ -79,7 +82,9 @@ describeOnMysqlAndRedis('MySQL unreachable for 15 s under a stream of orders and
     await sleep(4_000);
     // Some requests are inside their transactions when the database goes: they too must end in a clean answer.
     const caught = Promise.all(
-      Array.from({ length: 12 }, (_, k) => shop.client.placeOrder(72_000 + k, `out-caught-${k}`, [{ productId: keys, quantity: 1 }], 'wechatpay').then((r) => note('caught mid-request', r))),
+      Array.from({ length: 12 }, (_, k) =>
+        shop.client.placeOrder(72_000 + k, `out-caught-${k}`, [{ productId: keys, quantity: 1 }], 'wechatpay').then((r) => note('caught mid-request', r)),
+      ),
     );
     await sleep(20);
     proxy.cut();
@@ -97,7 +102,9 @@ describeOnMysqlAndRedis('MySQL unreachable for 15 s under a stream of orders and
     for (const orderNo of heldUnpaid.splice(0)) expect((await world.sandbox.pay(orderNo)).status).toBe(200);
 
     // Clean failures only: 2xx, or 503 STORE_UNAVAILABLE — never a 500, never a dropped connection, never a hang.
-    const unclean = outcomes.filter((o) => !(o.status === 200 || o.status === 201 || (o.status === 503 && (o.code === 'STORE_UNAVAILABLE' || o.what === 'readiness'))));
+    const unclean = outcomes.filter(
+      (o) => !(o.status === 200 || o.status === 201 || (o.status === 503 && (o.code === 'STORE_UNAVAILABLE' || o.what === 'readiness'))),
+    );
     expect(unclean.map(explain)).toEqual([]);
     expect(outcomes.filter((o) => o.ms > SLOWEST_ANSWER_MS).map(explain)).toEqual([]);
     // The outage was real (refusals while cut) and the shop came back (orders accepted after it).
@@ -110,12 +117,16 @@ describeOnMysqlAndRedis('MySQL unreachable for 15 s under a stream of orders and
     const lost = async () => {
       const paidThere = (await world.sandbox.trades()).filter((t) => t.state === 'SUCCESS').map((t) => t.outTradeNo);
       if (paidThere.length === 0) return ['no trade paid at the provider'];
-      const [rows] = (await world.db.query('SELECT order_no, status FROM orders WHERE order_no IN (?)', [paidThere])) as unknown as [Array<{ order_no: string; status: string }>];
+      const [rows] = (await world.db.query('SELECT order_no, status FROM orders WHERE order_no IN (?)', [paidThere])) as unknown as [
+        Array<{ order_no: string; status: string }>,
+      ];
       const status = new Map(rows.map((r) => [r.order_no, r.status]));
       return paidThere.filter((no) => status.get(no) !== 'DELIVERED').map((no) => `${no}: ${status.get(no) ?? 'missing'}`);
     };
     await eventually(lost, (l) => l.length === 0, 90_000, world, 1000);
-    const [creditOrders] = (await world.db.query("SELECT status, COUNT(*) AS n FROM orders WHERE payment_method = 'credit' GROUP BY status")) as unknown as [Array<{ status: string; n: number }>];
+    const [creditOrders] = (await world.db.query("SELECT status, COUNT(*) AS n FROM orders WHERE payment_method = 'credit' GROUP BY status")) as unknown as [
+      Array<{ status: string; n: number }>,
+    ];
     expect(creditOrders.filter((r) => r.status !== 'DELIVERED')).toEqual([]);
 
     await expectReconcileClean(world);

@@ -29,7 +29,10 @@ describeOnMysqlAndRedis('Redis unreachable under two instances', () => {
     const [a] = shops;
     pack = await a.client.createProduct({ sku: 'PACK-8', title: '¥8 credit', kind: 'credit', price: { amount: 800, currency: 'CNY' }, creditAmount: 880 });
     keys = await a.client.createProduct({ sku: 'KEY-R', title: 'Licence key', kind: 'code', price: { amount: 200, currency: 'CNY' } });
-    await a.client.addCodes(keys, Array.from({ length: 50 }, (_, i) => `RKEY-${i}`));
+    await a.client.addCodes(
+      keys,
+      Array.from({ length: 50 }, (_, i) => `RKEY-${i}`),
+    );
     await a.client.giveCredit(8000, 100_000);
   }, 180_000);
   afterAll(async () => {
@@ -39,7 +42,12 @@ describeOnMysqlAndRedis('Redis unreachable under two instances', () => {
 
   it('keeps selling by credit and by QR, runs no fire twice, and resumes its jobs when Redis is back; reconcile is clean', async () => {
     const [a, b] = shops;
-    await eventually(() => jobRuns(world.db), (runs) => JOBS.every((job) => runs.some((r) => r.job === job)), 30_000, world);
+    await eventually(
+      () => jobRuns(world.db),
+      (runs) => JOBS.every((job) => runs.some((r) => r.job === job)),
+      30_000,
+      world,
+    );
 
     proxy.cut();
     const cutAt = Date.now();
@@ -55,7 +63,13 @@ describeOnMysqlAndRedis('Redis unreachable under two instances', () => {
       expect((await world.sandbox.pay(byQr.body.orderNo)).status).toBe(200);
       delivered.push(byCredit.body.orderNo, byQr.body.orderNo);
     }
-    for (const orderNo of delivered) await eventually(() => a.client.orderStatus(orderNo), (s) => s === 'DELIVERED', 20_000, world);
+    for (const orderNo of delivered)
+      await eventually(
+        () => a.client.orderStatus(orderNo),
+        (s) => s === 'DELIVERED',
+        20_000,
+        world,
+      );
 
     // A callback lost now waits for the repair job, which cannot be coordinated: it must wait, not run twice.
     await world.sandbox.dropNotifications(1);
@@ -74,7 +88,12 @@ describeOnMysqlAndRedis('Redis unreachable under two instances', () => {
     const restoredAt = Date.now();
 
     // Coordination resumes: every job runs again, and the lost payment is found and delivered.
-    await eventually(() => a.client.orderStatus(lost.body.orderNo), (s) => s === 'DELIVERED', 45_000, world);
+    await eventually(
+      () => a.client.orderStatus(lost.body.orderNo),
+      (s) => s === 'DELIVERED',
+      45_000,
+      world,
+    );
     const statuses = await eventually(
       async () => (await a.client.request<{ items: JobStatusView[] }>('GET', '/v1/admin/jobs', { headers: a.client.admin })).body.items,
       (items) => JOBS.every((job) => items.some((s) => s.name === job && s.lastRun !== null && Date.parse(s.lastRun.finishedAt) > restoredAt)),

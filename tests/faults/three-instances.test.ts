@@ -42,10 +42,25 @@ describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provi
     const env = { LOG_LEVEL: 'warn', ...jobSchedules(PERIOD_SECONDS) };
     shops = await Promise.all(['one', 'two', 'three'].map((name) => world.startShop({ name: `shop-${name}`, env })));
     const admin = shops[0].client;
-    products.pack = await admin.createProduct({ sku: 'PACK-1', title: '¥1 credit', kind: 'credit', price: { amount: 100, currency: 'CNY' }, creditAmount: 110 });
+    products.pack = await admin.createProduct({
+      sku: 'PACK-1',
+      title: '¥1 credit',
+      kind: 'credit',
+      price: { amount: 100, currency: 'CNY' },
+      creditAmount: 110,
+    });
     products.key = await admin.createProduct({ sku: 'KEY-C', title: 'Licence key', kind: 'code', price: { amount: 50, currency: 'CNY' } });
-    products.hook = await admin.createProduct({ sku: 'HOOK-C', title: 'Merchant-fulfilled', kind: 'webhook', price: { amount: 70, currency: 'CNY' }, webhookUrl: receiver.url });
-    await admin.addCodes(products.key, Array.from({ length: ORDERS }, (_, i) => `CLUSTER-KEY-${String(i).padStart(5, '0')}`));
+    products.hook = await admin.createProduct({
+      sku: 'HOOK-C',
+      title: 'Merchant-fulfilled',
+      kind: 'webhook',
+      price: { amount: 70, currency: 'CNY' },
+      webhookUrl: receiver.url,
+    });
+    await admin.addCodes(
+      products.key,
+      Array.from({ length: ORDERS }, (_, i) => `CLUSTER-KEY-${String(i).padStart(5, '0')}`),
+    );
     for (let u = 0; u < CREDIT_BUYERS; u += 1) await shops[u % 3].client.giveCredit(9_100 + u, 1_000_000);
   }, 240_000);
   afterAll(async () => {
@@ -70,7 +85,12 @@ describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provi
       const byCredit = kind === 'key-by-credit';
       const user = byCredit ? 9_100 + (i % CREDIT_BUYERS) : 900_000 + i;
       const product = kind === 'key-by-credit' ? products.key : products[kind];
-      const placed: Reply<OrderView> = await shop.placeOrder(user, `cluster-order-${i}`, [{ productId: product, quantity: 1 }], byCredit ? 'credit' : 'wechatpay');
+      const placed: Reply<OrderView> = await shop.placeOrder(
+        user,
+        `cluster-order-${i}`,
+        [{ productId: product, quantity: 1 }],
+        byCredit ? 'credit' : 'wechatpay',
+      );
       if (placed.status !== 201) {
         refused.push(`#${i} on ${shops[i % 3].name}: ${placed.networkError ?? `${placed.status} ${JSON.stringify(placed.body)}`}`);
         return;
@@ -96,13 +116,21 @@ describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provi
     // Orders whose creation failed become payable through retry-prepay on some instance; their shoppers pay then.
     expect(awaitingPrepay.length).toBeGreaterThan(0);
     for (const orderNo of awaitingPrepay) {
-      await eventually(() => world.sandbox.trade(orderNo), (t) => t !== null, 60_000, world, 500);
+      await eventually(
+        () => world.sandbox.trade(orderNo),
+        (t) => t !== null,
+        60_000,
+        world,
+        500,
+      );
       expect((await world.sandbox.pay(orderNo)).status).toBe(200);
     }
 
     // Everything paid is delivered — by callbacks on whichever instance, or by the jobs on whichever instance.
     const undelivered = async () => {
-      const [rows] = (await world.db.query("SELECT status, COUNT(*) AS n FROM orders WHERE status <> 'DELIVERED' GROUP BY status")) as unknown as [Array<{ status: string; n: number }>];
+      const [rows] = (await world.db.query("SELECT status, COUNT(*) AS n FROM orders WHERE status <> 'DELIVERED' GROUP BY status")) as unknown as [
+        Array<{ status: string; n: number }>,
+      ];
       return rows.map((r) => `${r.status}: ${r.n}`);
     };
     await eventually(undelivered, (rows) => rows.length === 0, 120_000, world, 1000);
@@ -114,9 +142,14 @@ describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provi
     const count = (kind: Kind) => [...kinds.values()].filter((k) => k === kind).length;
     const [[{ n: topUps }]] = (await world.db.query("SELECT COUNT(*) AS n FROM ledger_entries WHERE kind = 'TOP_UP'")) as unknown as [Array<{ n: number }>];
     expect(Number(topUps)).toBe(count('pack'));
-    const [[{ n: keysOut }]] = (await world.db.query("SELECT COUNT(DISTINCT order_no) AS n FROM product_codes WHERE status = 'DELIVERED'")) as unknown as [Array<{ n: number }>];
+    const [[{ n: keysOut }]] = (await world.db.query("SELECT COUNT(DISTINCT order_no) AS n FROM product_codes WHERE status = 'DELIVERED'")) as unknown as [
+      Array<{ n: number }>,
+    ];
     expect(Number(keysOut)).toBe(count('key') + count('key-by-credit'));
-    const hookOrders = [...kinds.entries()].filter(([, k]) => k === 'hook').map(([no]) => `${no}:1`).sort();
+    const hookOrders = [...kinds.entries()]
+      .filter(([, k]) => k === 'hook')
+      .map(([no]) => `${no}:1`)
+      .sort();
     expect([...receiver.fulfilledKeys()].sort()).toEqual(hookOrders);
     expect(receiver.requests().filter((r) => r.outcome === 'bad-signature')).toEqual([]);
 

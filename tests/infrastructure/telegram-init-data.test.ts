@@ -16,7 +16,10 @@ describe('Telegram Mini App init data', () => {
     const params = new URLSearchParams(signed);
     const hash = params.get('hash');
     params.delete('hash');
-    const dcs = [...params].map(([k, v]) => `${k}=${v}`).sort().join('\n');
+    const dcs = [...params]
+      .map(([k, v]) => `${k}=${v}`)
+      .sort()
+      .join('\n');
     const secret = createHmac('sha256', 'WebAppData').update(TOKEN).digest();
     expect(createHmac('sha256', secret).update(dcs).digest('hex')).toBe(hash);
   });

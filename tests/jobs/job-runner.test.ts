@@ -55,10 +55,15 @@ describe.each(redisBackends())('scheduled jobs across instances (%s coordination
   it('runs on its cron schedule and records failures', async () => {
     let calls = 0;
     const runner = new JobRunner(parts[0].lock, logger, { instance: 'a' });
-    runner.register({ name: 'flaky', schedule: '* * * * * *', leaseMs: 5000, run: async () => {
-      calls += 1;
-      throw new Error('boom');
-    } });
+    runner.register({
+      name: 'flaky',
+      schedule: '* * * * * *',
+      leaseMs: 5000,
+      run: async () => {
+        calls += 1;
+        throw new Error('boom');
+      },
+    });
     runner.start();
     try {
       const started = Date.now();

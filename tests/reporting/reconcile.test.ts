@@ -8,7 +8,12 @@ describe.each(databaseBackends())('reconcile finds what breaks the books (%s)', 
     const keyProduct = await createProduct(shop, { sku: 'K', title: 'Key', kind: 'code', price: { amount: 100, currency: 'CNY' } });
     await shop.app.shop.addCodes(keyProduct, ['K-1', 'K-2', 'K-3']);
     await giveCredit(shop, 501, 1000);
-    const placed = await shop.api.inject({ method: 'POST', url: '/v1/orders', headers: { ...shop.shopper(501), 'idempotency-key': 'reconcile-key-1' }, payload: { items: [{ productId: keyProduct, quantity: 1 }], paymentMethod: 'credit' } });
+    const placed = await shop.api.inject({
+      method: 'POST',
+      url: '/v1/orders',
+      headers: { ...shop.shopper(501), 'idempotency-key': 'reconcile-key-1' },
+      payload: { items: [{ productId: keyProduct, quantity: 1 }], paymentMethod: 'credit' },
+    });
     expect(placed.statusCode).toBe(201);
     await shop.app.pump.flush();
   });
@@ -28,7 +33,9 @@ describe.each(databaseBackends())('reconcile finds what breaks the books (%s)', 
 
   it('reports a paid order with a second successful payment', async () => {
     const [{ order_no: orderNo }] = await sql(`SELECT order_no FROM orders LIMIT 1`);
-    await sql(`INSERT INTO payments (order_no, provider, out_trade_no, amount, currency, status, created_at, check_attempts) VALUES ('${orderNo}', 'credit', 'DUP-${orderNo}', 100, 'CNY', 'SUCCEEDED', 0, 0)`);
+    await sql(
+      `INSERT INTO payments (order_no, provider, out_trade_no, amount, currency, status, created_at, check_attempts) VALUES ('${orderNo}', 'credit', 'DUP-${orderNo}', 100, 'CNY', 'SUCCEEDED', 0, 0)`,
+    );
     expect((await reconcileShop(shop)).join('\n')).toContain(`payment: order ${orderNo} (DELIVERED, total 100): 2 successful payment(s) of 200 in all`);
     await sql(`DELETE FROM payments WHERE out_trade_no = 'DUP-${orderNo}'`);
   });

@@ -69,7 +69,12 @@ export async function createProduct(shop: TestShop, body: Record<string, unknown
 /** Makes the shopper known (any authenticated call registers them) and gives them credit. */
 export async function giveCredit(shop: TestShop, userId: number, amount: number): Promise<void> {
   await shop.api.inject({ method: 'GET', url: '/v1/account', headers: shop.shopper(userId) });
-  const res = await shop.api.inject({ method: 'POST', url: `/v1/admin/accounts/${userId}/adjustments`, headers: shop.admin, payload: { amount, reason: 'test top-up' } });
+  const res = await shop.api.inject({
+    method: 'POST',
+    url: `/v1/admin/accounts/${userId}/adjustments`,
+    headers: shop.admin,
+    payload: { amount, reason: 'test top-up' },
+  });
   if (res.statusCode !== 201) throw new Error(`credit failed: ${res.statusCode} ${res.body}`);
 }
 
@@ -110,6 +115,10 @@ export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) 
 export async function reconcileShop(shop: TestShop): Promise<string[]> {
   const { reconcile } = await import('../../domain/reporting/reconcile');
   const { SqlConsistencyChecks } = await import('../../infrastructure/persistence/consistency-queries');
-  const found = await reconcile({ checks: new SqlConsistencyChecks(shop.app.persistence.dataSource), provider: shop.app.payments.provider, providerSampleSize: 1000 });
+  const found = await reconcile({
+    checks: new SqlConsistencyChecks(shop.app.persistence.dataSource),
+    provider: shop.app.payments.provider,
+    providerSampleSize: 1000,
+  });
   return found.map((d) => `${d.check}: ${d.detail}`);
 }

@@ -21,12 +21,7 @@ export type LockOutcome<T> = { readonly acquired: false } | { readonly acquired:
  * Runs fn only if the lock is free, and always gives the lock back afterwards. fn receives the lease so a long
  * run can extend it.
  */
-export async function withLock<T>(
-  lock: DistributedLock,
-  key: string,
-  ttlMs: number,
-  fn: (lease: LockLease) => Promise<T>,
-): Promise<LockOutcome<T>> {
+export async function withLock<T>(lock: DistributedLock, key: string, ttlMs: number, fn: (lease: LockLease) => Promise<T>): Promise<LockOutcome<T>> {
   const lease = await lock.acquire(key, ttlMs);
   if (!lease) return { acquired: false };
   try {

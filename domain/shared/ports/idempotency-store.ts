@@ -1,7 +1,4 @@
-export type IdempotencyBegin =
-  | { readonly state: 'started' }
-  | { readonly state: 'in-progress' }
-  | { readonly state: 'completed'; readonly value: string };
+export type IdempotencyBegin = { readonly state: 'started' } | { readonly state: 'in-progress' } | { readonly state: 'completed'; readonly value: string };
 
 /**
  * Lets exactly one caller perform the work behind a key; the others see it running or get its recorded result.

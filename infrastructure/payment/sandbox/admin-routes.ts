@@ -42,7 +42,8 @@ export function adminRoutes(ctx: AdminContext) {
     if (ctx.adminToken) {
       const expected = `Bearer ${ctx.adminToken}`;
       app.addHook('onRequest', async (req, reply) => {
-        if (!sameSecret(req.headers.authorization ?? '', expected)) return reply.code(401).send({ code: 'UNAUTHORIZED', message: 'sandbox admin token required' });
+        if (!sameSecret(req.headers.authorization ?? '', expected))
+          return reply.code(401).send({ code: 'UNAUTHORIZED', message: 'sandbox admin token required' });
       });
     }
     const applied = (reply: FastifyReply) => reply.send({ ok: true, knobs: ctx.knobs.state() });
@@ -116,7 +117,9 @@ export function adminRoutes(ctx: AdminContext) {
         if (!b.hang && (b.status === undefined || b.code === undefined)) {
           return reply.code(400).send({ code: 'PARAM_ERROR', message: 'give status and code, or hang: true' });
         }
-        const failure: InjectedFailure = b.hang ? { hang: true } : { status: b.status as number, code: b.code as string, ...(b.message ? { message: b.message } : {}) };
+        const failure: InjectedFailure = b.hang
+          ? { hang: true }
+          : { status: b.status as number, code: b.code as string, ...(b.message ? { message: b.message } : {}) };
         return attempt(reply, () => ctx.knobs.failNext(b.operation, b.count, failure));
       },
     );

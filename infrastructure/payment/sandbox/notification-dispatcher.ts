@@ -5,9 +5,7 @@ import { SandboxKnobs } from './sandbox-knobs';
 import { NotificationAttempt, SandboxNotification } from './sandbox-records';
 
 /** WeChat's retry intervals after an unacknowledged callback, in seconds: 15 intervals, 24h4m in all. */
-export const NOTIFY_RETRY_SCHEDULE_SECONDS: ReadonlyArray<number> = [
-  15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
-];
+export const NOTIFY_RETRY_SCHEDULE_SECONDS: ReadonlyArray<number> = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600];
 /** WeChat waits this long for the merchant to answer one callback. */
 const DELIVERY_TIMEOUT_MS = 5000;
 const FINISHED_KEPT = 500;

@@ -117,7 +117,8 @@ export function validateRefund(o: JsonObject, allowHttpNotifyUrl: boolean): Resu
   if (!outTradeNo.ok) return outTradeNo;
   const transactionId = optionalString(o, 'transaction_id', 32);
   if (!transactionId.ok) return transactionId;
-  if (outTradeNo.value === undefined && transactionId.value === undefined) return paramError('out_trade_no', null, 'out_trade_no or transaction_id is required');
+  if (outTradeNo.value === undefined && transactionId.value === undefined)
+    return paramError('out_trade_no', null, 'out_trade_no or transaction_id is required');
   const outRefundNo = requiredString(o, 'out_refund_no', 64);
   if (!outRefundNo.ok) return outRefundNo;
   if (!OUT_REFUND_NO.test(outRefundNo.value)) return paramError('out_refund_no', outRefundNo.value, 'must be 1-64 characters of [0-9A-Za-z_-|*@]');

@@ -1,7 +1,6 @@
 import { SandboxTrade } from './sandbox-records';
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** ¥x.yy from integer fen, without ever going through a float. */
 export function formatYuan(fen: number): string {
@@ -44,9 +43,13 @@ export function renderPayPage(t: SandboxTrade): string {
 export function renderResultPage(t: SandboxTrade, outcome: 'paid' | 'cancelled' | 'refused', why?: string): string {
   const head = `<h1>${escapeHtml(t.description)}</h1><div class="amount">${formatYuan(t.total)}</div>`;
   if (outcome === 'paid') {
-    return page('Payment successful', `${head}<p><strong>Payment successful.</strong> Transaction ${escapeHtml(t.transactionId ?? '')}.</p><p>You can return to the chat.</p>`);
+    return page(
+      'Payment successful',
+      `${head}<p><strong>Payment successful.</strong> Transaction ${escapeHtml(t.transactionId ?? '')}.</p><p>You can return to the chat.</p>`,
+    );
   }
-  if (outcome === 'cancelled') return page('Payment cancelled', `${head}<p><strong>Payment cancelled.</strong> Nothing was charged; the order stays unpaid.</p>`);
+  if (outcome === 'cancelled')
+    return page('Payment cancelled', `${head}<p><strong>Payment cancelled.</strong> Nothing was charged; the order stays unpaid.</p>`);
   return page('Payment not possible', `${head}<p><strong>Payment not possible:</strong> ${escapeHtml(why ?? stateLine[t.state])}.</p>`);
 }
 

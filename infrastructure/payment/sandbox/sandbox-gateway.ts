@@ -129,7 +129,9 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     }),
   );
   await app.register(payPageRoutes(book, service));
-  await app.register(adminRoutes({ book, service, knobs, dispatcher, ...(options.adminToken ? { adminToken: options.adminToken } : {}) }), { prefix: '/sandbox' });
+  await app.register(adminRoutes({ book, service, knobs, dispatcher, ...(options.adminToken ? { adminToken: options.adminToken } : {}) }), {
+    prefix: '/sandbox',
+  });
 
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });

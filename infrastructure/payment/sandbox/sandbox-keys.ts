@@ -42,7 +42,15 @@ interface StoredKeys {
 }
 
 const FIELDS: ReadonlyArray<keyof StoredKeys> = [
-  'mchId', 'appId', 'apiV3Key', 'merchantSerial', 'platformSerial', 'merchantPrivateKey', 'merchantPublicKey', 'platformPrivateKey', 'platformPublicKey',
+  'mchId',
+  'appId',
+  'apiV3Key',
+  'merchantSerial',
+  'platformSerial',
+  'merchantPrivateKey',
+  'merchantPublicKey',
+  'platformPrivateKey',
+  'platformPublicKey',
 ];
 
 const digits = (n: number): string => [...randomBytes(n)].map((b) => String(b % 10)).join('');

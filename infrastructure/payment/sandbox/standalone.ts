@@ -15,7 +15,8 @@ const DEFAULT_DIR = join('data', 'sandbox');
 function intSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new SandboxConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw new SandboxConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   return Number(raw);
 }
 
@@ -54,7 +55,8 @@ async function credentialsFrom(env: Env, log: (line: string) => void): Promise<S
   } else {
     const missing = KEY_VARS.filter((v) => !env[v]);
     if (missing.length > 0) throw new SandboxConfigError(`${missing.join(', ')} must be set together with ${given.join(', ')}`);
-    for (const v of ['SANDBOX_MCHID', 'SANDBOX_APPID', 'SANDBOX_APIV3_KEY']) if (!env[v]) throw new SandboxConfigError(`${v} is required when key files are given`);
+    for (const v of ['SANDBOX_MCHID', 'SANDBOX_APPID', 'SANDBOX_APIV3_KEY'])
+      if (!env[v]) throw new SandboxConfigError(`${v} is required when key files are given`);
     base = {
       mchId: env.SANDBOX_MCHID as string,
       appId: env.SANDBOX_APPID as string,
@@ -73,7 +75,8 @@ async function credentialsFrom(env: Env, log: (line: string) => void): Promise<S
   };
   if (!/^\d{1,32}$/.test(c.mchId)) throw new SandboxConfigError(`SANDBOX_MCHID must be 1-32 digits, got "${c.mchId}"`);
   if (c.appId.length > 32) throw new SandboxConfigError(`SANDBOX_APPID must be at most 32 characters, got "${c.appId}"`);
-  if (Buffer.byteLength(c.apiV3Key, 'utf8') !== 32) throw new SandboxConfigError(`SANDBOX_APIV3_KEY must be exactly 32 bytes, got ${Buffer.byteLength(c.apiV3Key, 'utf8')}`);
+  if (Buffer.byteLength(c.apiV3Key, 'utf8') !== 32)
+    throw new SandboxConfigError(`SANDBOX_APIV3_KEY must be exactly 32 bytes, got ${Buffer.byteLength(c.apiV3Key, 'utf8')}`);
   return c;
 }
 
@@ -81,7 +84,8 @@ async function credentialsFrom(env: Env, log: (line: string) => void): Promise<S
 export async function main(env: Env = process.env, log: (line: string) => void = (l) => console.log(`sandbox: ${l}`)): Promise<SandboxGateway> {
   const port = intSetting(env, 'SANDBOX_PORT', DEFAULT_PORT, 0, 65535);
   const publicUrl = env.SANDBOX_PUBLIC_URL;
-  if (publicUrl && !/^https?:\/\/[^/?#\s]+[^?#\s]*$/.test(publicUrl)) throw new SandboxConfigError(`SANDBOX_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
+  if (publicUrl && !/^https?:\/\/[^/?#\s]+[^?#\s]*$/.test(publicUrl))
+    throw new SandboxConfigError(`SANDBOX_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
   const timeScale = numberSetting(env, 'SANDBOX_TIME_SCALE', 1);
   const refundDelayMs = intSetting(env, 'SANDBOX_REFUND_DELAY_MS', 1000, 0, 86_400_000);
   const credentials = await credentialsFrom(env, log);
@@ -113,7 +117,7 @@ if (require.main === module) {
       process.once('SIGTERM', stop);
     },
     (e: unknown) => {
-      console.error(`sandbox: ${e instanceof SandboxConfigError ? e.message : (e as Error).stack ?? String(e)}`);
+      console.error(`sandbox: ${e instanceof SandboxConfigError ? e.message : ((e as Error).stack ?? String(e))}`);
       process.exit(1);
     },
   );

@@ -122,7 +122,8 @@ export class TradeBook {
   startRefund(r: ValidRefund, mchId: string): Result<{ refund: SandboxRefund; created: boolean }, WireError> {
     const t = r.outTradeNo !== undefined ? this.trade(r.outTradeNo) : this.tradeByTransactionId(r.transactionId as string);
     if (!t || t.mchId !== mchId) return wireError(404, 'RESOURCE_NOT_EXISTS', 'the order to refund does not exist');
-    if (r.transactionId !== undefined && t.transactionId !== r.transactionId) return wireError(400, 'INVALID_REQUEST', 'transaction_id does not belong to out_trade_no');
+    if (r.transactionId !== undefined && t.transactionId !== r.transactionId)
+      return wireError(400, 'INVALID_REQUEST', 'transaction_id does not belong to out_trade_no');
     const previous = this.refund(r.outRefundNo);
     if (previous) {
       if (previous.outTradeNo !== t.outTradeNo || previous.refund !== r.refund || previous.total !== r.total) {

@@ -51,7 +51,11 @@ export function wechatApiRoutes(ctx: WechatApiContext) {
 
     /** Signature first (as WeChat), then any injected failure; returns the merchant, or undefined once answered. */
     async function guard(req: FastifyRequest, reply: FastifyReply, op: SandboxOperation): Promise<string | undefined> {
-      const who = authenticateMerchant({ method: req.method, url: req.url, authorization: req.headers.authorization, rawBody: rawBody(req) }, ctx.merchant, ctx.clock());
+      const who = authenticateMerchant(
+        { method: req.method, url: req.url, authorization: req.headers.authorization, rawBody: rawBody(req) },
+        ctx.merchant,
+        ctx.clock(),
+      );
       if (!who.ok) {
         sendError(reply, who.error);
         return undefined;
@@ -76,7 +80,8 @@ export function wechatApiRoutes(ctx: WechatApiContext) {
     }
 
     function checkMchidParam(value: string | undefined, mchId: string, location: string): WireError | undefined {
-      if (!value) return { status: 400, code: 'PARAM_ERROR', message: 'mchid is required', detail: { field: 'mchid', value: null, issue: 'is required', location } };
+      if (!value)
+        return { status: 400, code: 'PARAM_ERROR', message: 'mchid is required', detail: { field: 'mchid', value: null, issue: 'is required', location } };
       if (value !== mchId) return { status: 403, code: 'NO_AUTH', message: `mchid ${value} is not the requesting merchant` };
       return undefined;
     }
@@ -88,8 +93,10 @@ export function wechatApiRoutes(ctx: WechatApiContext) {
       if (!body.ok) return sendError(reply, body.error);
       const order = validateNativeOrder(body.value, ctx.clock(), ctx.allowHttpNotifyUrl);
       if (!order.ok) return sendError(reply, order.error);
-      if (order.value.mchId !== mchId) return sendError(reply, { status: 403, code: 'NO_AUTH', message: `mchid ${order.value.mchId} is not the requesting merchant` });
-      if (order.value.appId !== ctx.appId) return sendError(reply, { status: 400, code: 'APPID_MCHID_NOT_MATCH', message: `appid ${order.value.appId} is not bound to mchid ${mchId}` });
+      if (order.value.mchId !== mchId)
+        return sendError(reply, { status: 403, code: 'NO_AUTH', message: `mchid ${order.value.mchId} is not the requesting merchant` });
+      if (order.value.appId !== ctx.appId)
+        return sendError(reply, { status: 400, code: 'APPID_MCHID_NOT_MATCH', message: `appid ${order.value.appId} is not bound to mchid ${mchId}` });
       const placed = ctx.book.placeOrder(order.value, ctx.codeUrlFor);
       if (!placed.ok) return sendError(reply, placed.error);
       return reply.code(200).send({ code_url: placed.value.codeUrl });

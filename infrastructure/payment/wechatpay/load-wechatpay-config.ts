@@ -45,7 +45,10 @@ export function loadWechatPayConfigFromFiles(files: WechatPayConfigFiles): Resul
   const serials = splitList(files.platformSerials);
   if (keyFiles.length === 0) return fail('INVALID_WECHATPAY_CONFIG', 'no WeChat Pay platform public key file is configured');
   if (keyFiles.length !== serials.length) {
-    return fail('INVALID_WECHATPAY_CONFIG', `${keyFiles.length} platform key file(s) but ${serials.length} platform serial(s): give one serial per file, in the same order`);
+    return fail(
+      'INVALID_WECHATPAY_CONFIG',
+      `${keyFiles.length} platform key file(s) but ${serials.length} platform serial(s): give one serial per file, in the same order`,
+    );
   }
   const platformKeys: WechatPayConfig['platformKeys'] = [];
   for (let i = 0; i < keyFiles.length; i++) {

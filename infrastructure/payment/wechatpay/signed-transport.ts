@@ -44,7 +44,10 @@ export class SignedTransport {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
 
-  constructor(private readonly compiled: CompiledWechatPayConfig, deps: TransportDeps = {}) {
+  constructor(
+    private readonly compiled: CompiledWechatPayConfig,
+    deps: TransportDeps = {},
+  ) {
     // proxy:false — an HTTP(S)_PROXY in the environment must not silently reroute signed payment traffic.
     this.http = deps.http ?? axios.create({ proxy: false, maxRedirects: 0 });
     this.now = deps.now ?? (() => new Date());
@@ -104,7 +107,9 @@ export class SignedTransport {
     } catch (e) {
       if (!axios.isAxiosError(e)) throw e;
       const timedOut = deadline.signal.aborted || e.code === 'ETIMEDOUT' || e.code === 'ECONNABORTED';
-      const message = timedOut ? `WeChat Pay did not answer within ${this.compiled.timeoutMs} ms` : `cannot reach WeChat Pay: ${e.code ?? ''} ${e.message}`.trim();
+      const message = timedOut
+        ? `WeChat Pay did not answer within ${this.compiled.timeoutMs} ms`
+        : `cannot reach WeChat Pay: ${e.code ?? ''} ${e.message}`.trim();
       return { done: false, error: { code: 'PROVIDER_UNAVAILABLE', message } };
     } finally {
       clearTimeout(timer);

@@ -67,8 +67,10 @@ export class WechatPayClient {
     if (!trade.ok) return err(invalid(`query reply: ${trade.error}`, reply.value));
     // A signed reply about another order or merchant means something upstream is badly wrong; never act on it.
     if (trade.value.outTradeNo !== outTradeNo) return err(invalid(`query reply is about out_trade_no ${trade.value.outTradeNo}`, reply.value));
-    if (trade.value.mchId !== undefined && trade.value.mchId !== this.config.mchId) return err(invalid(`query reply names mchid ${trade.value.mchId}`, reply.value));
-    if (trade.value.appId !== undefined && trade.value.appId !== this.config.appId) return err(invalid(`query reply names appid ${trade.value.appId}`, reply.value));
+    if (trade.value.mchId !== undefined && trade.value.mchId !== this.config.mchId)
+      return err(invalid(`query reply names mchid ${trade.value.mchId}`, reply.value));
+    if (trade.value.appId !== undefined && trade.value.appId !== this.config.appId)
+      return err(invalid(`query reply names appid ${trade.value.appId}`, reply.value));
     return trade;
   }
 

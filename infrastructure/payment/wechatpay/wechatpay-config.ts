@@ -45,7 +45,10 @@ export function compileWechatPayConfig(config: WechatPayConfig): Result<Compiled
   }
   if (!/^https?:\/\/[^/]+/.test(config.baseUrl)) return err(`WeChat Pay baseUrl "${config.baseUrl}" is not an http(s) URL`);
   if (Buffer.byteLength(config.apiV3Key ?? '', 'utf8') !== 32) return err('WeChat Pay apiV3Key must be exactly 32 bytes');
-  for (const [name, url] of [['notifyUrl', config.notifyUrl], ['refundNotifyUrl', config.refundNotifyUrl]] as const) {
+  for (const [name, url] of [
+    ['notifyUrl', config.notifyUrl],
+    ['refundNotifyUrl', config.refundNotifyUrl],
+  ] as const) {
     if (url === undefined) continue;
     if (!/^https?:\/\/[^/?#]+[^?#]*$/.test(url)) return err(`WeChat Pay ${name} "${url}" must be an http(s) URL without query or fragment`);
   }

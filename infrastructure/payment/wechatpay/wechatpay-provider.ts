@@ -37,7 +37,8 @@ export class WechatPayProvider implements PaymentProvider {
     const config = this.client.config;
     if (request.currency !== 'CNY') return rejectLocally(`WeChat Pay Native charges CNY only, not ${request.currency}`);
     if (!Number.isSafeInteger(request.amount) || request.amount <= 0) return rejectLocally(`amount must be a positive number of fen, got ${request.amount}`);
-    if (request.attach !== undefined && [...request.attach].length > ATTACH_MAX_CHARS) return rejectLocally(`attach is longer than ${ATTACH_MAX_CHARS} characters`);
+    if (request.attach !== undefined && [...request.attach].length > ATTACH_MAX_CHARS)
+      return rejectLocally(`attach is longer than ${ATTACH_MAX_CHARS} characters`);
     const body: NativeOrderBody = {
       appid: config.appId,
       mchid: config.mchId,
@@ -90,4 +91,3 @@ export class WechatPayProvider implements PaymentProvider {
     return parseWechatpayNotification({ appId: config.appId, mchId: config.mchId, apiV3Key: config.apiV3Key, platformKeys }, headers, rawBody, now);
   }
 }
-

@@ -69,14 +69,12 @@ export async function querySalesSummary(manager: EntityManager, from: Date, to: 
   const range = [toMs(from), toMs(to)];
   const [totals] = await rowsOf(manager, TOTALS_SQL, [...range, ...range]);
   const topRows = top === 0 ? [] : await rowsOf(manager, TOP_PRODUCTS_SQL, [...range, ...range, top]);
-  const topProducts = topRows.map(
-    (row): TopProduct => ({
-      productId: numberIn(row, 'product_id'),
-      title: stringIn(row, 'title'),
-      quantity: numberIn(row, 'quantity'),
-      revenue: numberIn(row, 'revenue'),
-    }),
-  );
+  const topProducts = topRows.map((row): TopProduct => ({
+    productId: numberIn(row, 'product_id'),
+    title: stringIn(row, 'title'),
+    quantity: numberIn(row, 'quantity'),
+    revenue: numberIn(row, 'revenue'),
+  }));
   return {
     placed: numberIn(totals, 'placed'),
     paid: numberIn(totals, 'paid'),

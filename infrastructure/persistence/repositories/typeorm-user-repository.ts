@@ -42,12 +42,7 @@ export class TypeormUserRepository implements UserRepository {
     if (language !== null && (language.length === 0 || Array.from(language).length > MAX_LANGUAGE_CHARS)) {
       throw new RangeError(`a preferred language must be 1 to ${MAX_LANGUAGE_CHARS} characters (got "${language}")`);
     }
-    const result = await this.manager
-      .createQueryBuilder()
-      .update(UserEntity)
-      .set({ preferred_language: language })
-      .where('id = :id', { id })
-      .execute();
+    const result = await this.manager.createQueryBuilder().update(UserEntity).set({ preferred_language: language }).where('id = :id', { id }).execute();
     return affectedRows(result) === 1;
   }
 

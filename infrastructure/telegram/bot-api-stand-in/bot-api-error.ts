@@ -35,8 +35,7 @@ export const tooManyRequests = (retryAfterSeconds: number): BotApiError => {
 export const chatNotFound = (): BotApiError => badRequest('chat not found');
 export const chatIdEmpty = (): BotApiError => badRequest('chat_id is empty');
 export const botBlocked = (): BotApiError => forbidden('bot was blocked by the user');
-export const queryTooOld = (): BotApiError =>
-  badRequest('query is too old and response timeout expired or query ID is invalid');
+export const queryTooOld = (): BotApiError => badRequest('query is too old and response timeout expired or query ID is invalid');
 export const messageNotModified = (): BotApiError =>
   badRequest(
     'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',

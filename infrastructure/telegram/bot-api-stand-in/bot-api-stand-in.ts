@@ -76,12 +76,21 @@ export async function startBotApiStandIn(options: BotApiStandInOptions = {}): Pr
   };
   const limits = rateLimitConfig(options.rateLimits);
   const app = await buildServer({
-    world, calls, faults, webhookReplyKey, closing: closing.signal,
+    world,
+    calls,
+    faults,
+    webhookReplyKey,
+    closing: closing.signal,
     ...(limits ? { limiter: new SendRateLimiter(limits) } : {}),
     extraRoutes: driverRoutes(driverFor, calls),
   });
   inject = async (token, contentType, body) => {
-    await app.inject({ method: 'POST', url: `/bot${token}/`, headers: { 'content-type': contentType, [WEBHOOK_REPLY_HEADER]: webhookReplyKey }, payload: body });
+    await app.inject({
+      method: 'POST',
+      url: `/bot${token}/`,
+      headers: { 'content-type': contentType, [WEBHOOK_REPLY_HEADER]: webhookReplyKey },
+      payload: body,
+    });
   };
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });

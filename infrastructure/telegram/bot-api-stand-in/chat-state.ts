@@ -68,7 +68,13 @@ export class ChatState {
     return this.messages.find((m) => m.message.message_id === messageId && !m.deleted);
   }
 
-  append(sender: StoredMessage['sender'], from: TgUser, content: Omit<TgMessage, 'message_id' | 'chat' | 'date' | 'from'>, seq: number, method?: string): StoredMessage {
+  append(
+    sender: StoredMessage['sender'],
+    from: TgUser,
+    content: Omit<TgMessage, 'message_id' | 'chat' | 'date' | 'from'>,
+    seq: number,
+    method?: string,
+  ): StoredMessage {
     const now = Date.now();
     const message: TgMessage = { message_id: this.nextMessageId++, from, chat: this.chatJson(), date: Math.floor(now / 1000), ...content };
     const stored: StoredMessage = { seq, chatId: this.id, sender, message, versions: [], sentAt: now, deleted: false };

@@ -28,8 +28,13 @@ function stringField(object: Record<string, unknown>, name: string, optional: bo
 }
 
 const ACTION_FIELDS = [
-  'callback_game', 'pay', 'switch_inline_query', 'switch_inline_query_current_chat',
-  'switch_inline_query_chosen_chat', 'login_url', 'copy_text',
+  'callback_game',
+  'pay',
+  'switch_inline_query',
+  'switch_inline_query_current_chat',
+  'switch_inline_query_chosen_chat',
+  'login_url',
+  'copy_text',
 ] as const;
 
 /** Telegram echoes a keyboard back rebuilt from what it understood: unknown fields (telegraf's `hide`) vanish. */

@@ -68,8 +68,7 @@ export function jsonParam(params: RequestParams, name: string): JsonParam {
   }
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Parameters without file bytes, fit for the call log. */
 export function describeParams(params: RequestParams): Record<string, unknown> {

@@ -26,7 +26,14 @@ export function maxInSlidingWindow(timestamps: readonly number[], windowMs: numb
 export function observeSendRates(botMessages: readonly StoredMessage[], windowMs = 1000): ObservedSendRates {
   const byChat = new Map<number, number[]>();
   for (const m of botMessages) byChat.set(m.chatId, [...(byChat.get(m.chatId) ?? []), m.sentAt]);
-  const rates: ObservedSendRates = { maxPerChat: 0, maxGlobal: maxInSlidingWindow(botMessages.map((m) => m.sentAt), windowMs), totalMessages: botMessages.length };
+  const rates: ObservedSendRates = {
+    maxPerChat: 0,
+    maxGlobal: maxInSlidingWindow(
+      botMessages.map((m) => m.sentAt),
+      windowMs,
+    ),
+    totalMessages: botMessages.length,
+  };
   for (const [chatId, times] of byChat) {
     const count = maxInSlidingWindow(times, windowMs);
     if (count > rates.maxPerChat) {

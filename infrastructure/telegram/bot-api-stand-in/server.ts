@@ -65,7 +65,8 @@ function clientGone(reply: FastifyReply): AbortSignal {
 async function runHandler(handler: MethodHandler, ctx: MethodContext): Promise<{ status: number; body: ApiResponse }> {
   try {
     const outcome = await handler(ctx);
-    const body: ApiResponse = outcome.description === undefined ? { ok: true, result: outcome.result } : { ok: true, result: outcome.result, description: outcome.description };
+    const body: ApiResponse =
+      outcome.description === undefined ? { ok: true, result: outcome.result } : { ok: true, result: outcome.result, description: outcome.description };
     return { status: 200, body };
   } catch (error) {
     if (error instanceof BotApiError) return { status: error.errorCode, body: error.toResponse() };
@@ -75,7 +76,14 @@ async function runHandler(handler: MethodHandler, ctx: MethodContext): Promise<{
 }
 
 /** Plays the fault; true when it answered (or cut) the call itself. */
-async function applyFault(deps: ServerDeps, fault: Fault, reply: FastifyReply, record: RecordedCall, signal: AbortSignal, process: () => Promise<{ status: number; body: ApiResponse }>): Promise<boolean> {
+async function applyFault(
+  deps: ServerDeps,
+  fault: Fault,
+  reply: FastifyReply,
+  record: RecordedCall,
+  signal: AbortSignal,
+  process: () => Promise<{ status: number; body: ApiResponse }>,
+): Promise<boolean> {
   record.fault = fault.kind;
   switch (fault.kind) {
     case 'retryAfter':
@@ -120,10 +128,18 @@ async function handleMethod(deps: ServerDeps, request: FastifyRequest, reply: Fa
   }
   const requested = viaWebhookReply ? (stringParam(params, 'method') ?? '') : rawMethod;
   const found = findMethod(requested);
-  const record = deps.calls.start({ botId: Number(tokenMatch[1]), method: found?.name ?? requested, params: describeParams(params), receivedAt: Date.now(), ...(viaWebhookReply ? { viaWebhookReply: true } : {}) });
+  const record = deps.calls.start({
+    botId: Number(tokenMatch[1]),
+    method: found?.name ?? requested,
+    params: describeParams(params),
+    receivedAt: Date.now(),
+    ...(viaWebhookReply ? { viaWebhookReply: true } : {}),
+  });
   if (!bot) return sendError(reply, unauthorized(), record);
   if (!found) {
-    const error = isUnspokenMethod(requested) ? new BotApiError(501, `Unsupported by the stand-in: ${requested} is a real Bot API method this emulator does not model`) : notFound();
+    const error = isUnspokenMethod(requested)
+      ? new BotApiError(501, `Unsupported by the stand-in: ${requested} is a real Bot API method this emulator does not model`)
+      : notFound();
     return sendError(reply, error, record);
   }
   const signal = clientGone(reply);
@@ -160,16 +176,25 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: true });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, { kind: 'json', text: String(body) }));
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, { kind: 'form', text: String(body) }));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
+    done(null, { kind: 'form', text: String(body) }),
+  );
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 20, fields: 200, fieldSize: 10 * 1024 * 1024 } });
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, { kind: 'ignored' }));
   app.setErrorHandler((error: { statusCode?: number; message?: string }, _request, reply) => {
     const status = error.statusCode === 413 ? 413 : 400;
     const description = status === 413 ? 'Request Entity Too Large' : `Bad Request: ${error.message ?? 'invalid request'}`;
-    return reply.code(status).header('content-type', 'application/json').send(JSON.stringify({ ok: false, error_code: status, description }));
+    return reply
+      .code(status)
+      .header('content-type', 'application/json')
+      .send(JSON.stringify({ ok: false, error_code: status, description }));
   });
-  app.route({ method: ['GET', 'POST'], url: '/*', handler: async (request, reply) => {
-    await route(deps, request, reply);
-  } });
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/*',
+    handler: async (request, reply) => {
+      await route(deps, request, reply);
+    },
+  });
   return app;
 }

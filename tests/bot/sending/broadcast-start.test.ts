@@ -48,7 +48,8 @@ beforeAll(async () => {
     standIn.driver.userStartsBot(user);
     return user;
   });
-  for (const user of users) await shop.app.shop.identifyShopper({ id: String(user.id), firstName: user.first_name, lastName: null, username: null, languageCode: 'en' });
+  for (const user of users)
+    await shop.app.shop.identifyShopper({ id: String(user.id), firstName: user.first_name, lastName: null, username: null, languageCode: 'en' });
 });
 
 afterAll(async () => {
@@ -62,7 +63,7 @@ describe('starting a broadcast', () => {
     ['an empty text', ''],
     ['a text of spaces', '   \n '],
     ['a text over 4096 characters', 'x'.repeat(4097)],
-    ['4096 emoji (8192 UTF-16 units, over Telegram\'s count)', '🎉'.repeat(4096)],
+    ["4096 emoji (8192 UTF-16 units, over Telegram's count)", '🎉'.repeat(4096)],
   ])('refuses %s and queues nothing', async (_label, text) => {
     const result = await startBroadcast({ shop: starter }, text, users[0].id);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
@@ -84,7 +85,8 @@ describe('starting a broadcast', () => {
 
     const queued = await claimAll();
     expect(queued.map((m) => [m.topic, m.dedupeKey]).sort()).toEqual(users.map((u) => [TOPIC_BROADCAST_SEND, `broadcast:${broadcastId}:${u.id}`]).sort());
-    for (const message of queued) expect(message.payload).toEqual({ broadcastId, chatId: expect.any(String), text: 'New stock is in', adminId: String(users[0].id) });
+    for (const message of queued)
+      expect(message.payload).toEqual({ broadcastId, chatId: expect.any(String), text: 'New stock is in', adminId: String(users[0].id) });
   });
 
   it('knows nothing of a broadcast this process never saw', () => {
@@ -111,10 +113,15 @@ describe('the broadcast outbox handler', () => {
     const broadcastId = newBroadcastId();
     await expect(handler(messageFor(broadcastId, blocker.id, 'you blocked me'))).resolves.toBe(true);
     expect(broadcastProgress(broadcastId)).toMatchObject({ sent: 0, failed: 1 });
-    expect(standIn.calls.byMethod('sendMessage').filter((c) => String(c.params.chat_id) === String(blocker.id)).map((c) => c.httpStatus)).toEqual([403]);
+    expect(
+      standIn.calls
+        .byMethod('sendMessage')
+        .filter((c) => String(c.params.chat_id) === String(blocker.id))
+        .map((c) => c.httpStatus),
+    ).toEqual([403]);
   });
 
-  it('leaves a message to the outbox\'s retry while another dispatcher holds it', async () => {
+  it("leaves a message to the outbox's retry while another dispatcher holds it", async () => {
     const handler = broadcastOutboxHandler({ callApi: sending.callApi, lock: shop.app.redis.lock, sessions: shop.app.redis.sessions, logger });
     const broadcastId = newBroadcastId();
     const lease = await shop.app.redis.lock.acquire(`broadcast:${broadcastId}:${users[2].id}`, 10_000);
@@ -127,7 +134,13 @@ describe('the broadcast outbox handler', () => {
   });
 
   it('hands a message that waited past its send deadline back to the outbox, unsent', async () => {
-    const handler = broadcastOutboxHandler({ callApi: sending.callApi, lock: shop.app.redis.lock, sessions: shop.app.redis.sessions, logger, sendDeadlineMs: 1_000 });
+    const handler = broadcastOutboxHandler({
+      callApi: sending.callApi,
+      lock: shop.app.redis.lock,
+      sessions: shop.app.redis.sessions,
+      logger,
+      sendDeadlineMs: 1_000,
+    });
     const broadcastId = newBroadcastId();
     standIn.faults.inject({ kind: 'retryAfter', retryAfter: 30, method: 'sendMessage', chatId: users[0].id });
     await expect(handler(messageFor(broadcastId, users[0].id, 'flood-bound'))).rejects.toThrow(/not sent within/);

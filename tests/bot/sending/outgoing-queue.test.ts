@@ -24,7 +24,8 @@ const newChat = (): StandInUser => {
   standIn.driver.userStartsBot(user);
   return user;
 };
-const callsTo = (chatId: number, method = 'sendMessage'): RecordedCall[] => standIn.calls.byMethod(method).filter((c) => String(c.params.chat_id) === String(chatId));
+const callsTo = (chatId: number, method = 'sendMessage'): RecordedCall[] =>
+  standIn.calls.byMethod(method).filter((c) => String(c.params.chat_id) === String(chatId));
 const texts = (chatId: number): string[] => standIn.driver.botMessages(chatId).map((m) => m.message.text ?? '');
 const floodAnswersOfTheStandIn = (): RecordedCall[] => standIn.calls.all().filter((c) => c.httpStatus === 429 && c.fault === undefined);
 
@@ -82,7 +83,7 @@ describe('the outgoing queue', () => {
     expect(texts(chat.id)).toEqual(['after the flood wait']);
   });
 
-  it('does not retry a 400: the caller gets Telegram\'s error after one call', async () => {
+  it("does not retry a 400: the caller gets Telegram's error after one call", async () => {
     const error = await rejection(bot.telegram.sendMessage(987_654_321, 'nobody is here'));
     expect(error).toMatchObject({ code: 400, description: 'Bad Request: chat not found' });
     expect(callsTo(987_654_321)).toHaveLength(1);
@@ -155,7 +156,11 @@ describe('the outgoing queue', () => {
 
   it('retries a refused connection with backoff, then fails with the network error', async () => {
     const nowhere = new Telegraf(standIn.token, { telegram: { apiRoot: 'http://127.0.0.1:1', webhookReply: false } });
-    const refused = installOutgoingQueue(nowhere, { rateLimiter: parts.rateLimiter, logger, limits: { ...QUEUE_LIMITS, maxTransientRetries: 2, transientBackoffMs: 20 } });
+    const refused = installOutgoingQueue(nowhere, {
+      rateLimiter: parts.rateLimiter,
+      logger,
+      limits: { ...QUEUE_LIMITS, maxTransientRetries: 2, transientBackoffMs: 20 },
+    });
     try {
       const error = await rejection(nowhere.telegram.sendMessage(42, 'into the void'));
       expect(error).toMatchObject({ code: 'ECONNREFUSED' });

@@ -16,7 +16,9 @@ const PER_INSTANCE = 30;
 describe.each(redisBackends())('the bot-wide send budget (%s)', (backend) => {
   it('holds across two queue instances on the same rate limiter', async () => {
     // Each instance alone stays under the cap; the two together would be far over it unless they share the budget.
-    const standIn = await startBotApiStandIn({ rateLimits: { perChatPerSecond: 1, perChatBurst: 3, globalPerSecond: GLOBAL_PER_SECOND, globalBurst: GLOBAL_PER_SECOND } });
+    const standIn = await startBotApiStandIn({
+      rateLimits: { perChatPerSecond: 1, perChatBurst: 3, globalPerSecond: GLOBAL_PER_SECOND, globalBurst: GLOBAL_PER_SECOND },
+    });
     const prefix = `${uniqueName('tbbudget')}:`;
     // Redis: each instance has its own connection, as two processes would. Memory: one process, one store.
     const first: RedisParts = createRedisParts(backend === 'redis' ? testRedisUrl() : undefined, { prefix });

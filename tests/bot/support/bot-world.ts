@@ -145,16 +145,27 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
   await api.listen({ host: '127.0.0.1', port });
   await bot.start();
   if (!standIn) {
-    await eventually(async () => botLog.lines.some((l) => l.includes('Bot API not usable; retrying')), (seen) => seen, 10_000);
+    await eventually(
+      async () => botLog.lines.some((l) => l.includes('Bot API not usable; retrying')),
+      (seen) => seen,
+      10_000,
+    );
     standIn = await startStandIn();
   }
   const up = standIn;
-  const connected = mode === 'polling'
-    ? () => up.calls.byMethod('getUpdates').length > 0
-    : () => up.calls.byMethod('setWebhook').some((c) => c.response?.ok === true);
+  const connected =
+    mode === 'polling' ? () => up.calls.byMethod('getUpdates').length > 0 : () => up.calls.byMethod('setWebhook').some((c) => c.response?.ok === true);
   await up.driver.waitUntil(connected, 15_000, `the bot to connect (${mode})`);
   return {
-    mode, app, api, base, standIn: up, driver: up.driver, bot, admin, botLog: botLog.lines,
+    mode,
+    app,
+    api,
+    base,
+    standIn: up,
+    driver: up.driver,
+    bot,
+    admin,
+    botLog: botLog.lines,
     async close() {
       await bot.stop();
       await api.close();
@@ -183,7 +194,10 @@ export async function payOnSandboxPage(codeUrl: string): Promise<void> {
 export const textOf = (m: TgMessage): string => m.text ?? m.caption ?? '';
 
 export const buttonsOf = (driver: UserDriver, m: TgMessage): Array<{ text: string; data: string }> =>
-  driver.inlineKeyboard(m).flat().map((b) => ({ text: b.text, data: b.callback_data ?? '' }));
+  driver
+    .inlineKeyboard(m)
+    .flat()
+    .map((b) => ({ text: b.text, data: b.callback_data ?? '' }));
 
 /** Presses the button whose callback data matches and waits for the bot's answer to it. */
 export async function press(driver: UserDriver, user: StandInUser, m: TgMessage, data: string | RegExp): Promise<void> {

@@ -1,7 +1,13 @@
 // Polling for what happens in other processes (callbacks, jobs, deliveries), with their output when it never does.
 
 /** Asks until the probe's value is accepted; the last value (and the processes' output) is in the error. */
-export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number, context?: { outputs(): string }, intervalMs = 250): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs: number,
+  context?: { outputs(): string },
+  intervalMs = 250,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();

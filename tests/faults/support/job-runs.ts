@@ -24,7 +24,10 @@ interface RawRow {
 }
 
 export async function jobRuns(db: mysql.Pool, job?: string): Promise<JobRunRow[]> {
-  const [rows] = await db.query(`SELECT job, instance, trigger_kind, started_at, finished_at, ok, result, error FROM job_runs ${job ? 'WHERE job = ?' : ''} ORDER BY id`, job ? [job] : []);
+  const [rows] = await db.query(
+    `SELECT job, instance, trigger_kind, started_at, finished_at, ok, result, error FROM job_runs ${job ? 'WHERE job = ?' : ''} ORDER BY id`,
+    job ? [job] : [],
+  );
   return (rows as RawRow[]).map((r) => ({
     job: r.job,
     instance: r.instance,
@@ -58,7 +61,8 @@ export function firesRunMoreThanOnce(runs: JobRunRow[], periodSeconds: number): 
 export function firesThatRan(runs: JobRunRow[], job: string, periodSeconds: number, fromMs: number, toMs: number): number {
   const fires = new Set<number>();
   for (const run of runs) {
-    if (run.job === job && run.trigger === 'schedule' && run.startedAt >= fromMs && run.startedAt < toMs) fires.add(Math.floor(run.startedAt / 1000 / periodSeconds));
+    if (run.job === job && run.trigger === 'schedule' && run.startedAt >= fromMs && run.startedAt < toMs)
+      fires.add(Math.floor(run.startedAt / 1000 / periodSeconds));
   }
   return fires.size;
 }

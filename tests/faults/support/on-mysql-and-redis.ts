@@ -7,7 +7,11 @@ import { databaseBackends, redisBackends } from '../../support/services';
 export function describeOnMysqlAndRedis(title: string, suite: () => void): void {
   const variants = databaseBackends()
     .filter((db) => db === 'mysql')
-    .flatMap((db) => redisBackends().filter((kv) => kv === 'redis').map((kv) => [db, kv] as const));
+    .flatMap((db) =>
+      redisBackends()
+        .filter((kv) => kv === 'redis')
+        .map((kv) => [db, kv] as const),
+    );
   if (variants.length > 0) {
     describe.each(variants)(`${title} (%s + %s)`, () => suite());
     return;

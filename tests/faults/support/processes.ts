@@ -89,7 +89,9 @@ export class RunningProcess {
         else resolvePromise(found as RegExpExecArray);
       };
       this.watchers.add(watcher);
-      void this.exited.then((exit) => finish(new Error(`${this.name} exited (${exit.code ?? exit.signal}) before a line matching ${pattern}\n${this.output()}`)));
+      void this.exited.then((exit) =>
+        finish(new Error(`${this.name} exited (${exit.code ?? exit.signal}) before a line matching ${pattern}\n${this.output()}`)),
+      );
     });
   }
 

@@ -84,7 +84,10 @@ export class ShopClient {
   }
 
   placeOrder(userId: number, idempotencyKey: string, items: Items, paymentMethod: 'wechatpay' | 'credit'): Promise<Reply<OrderView>> {
-    return this.request<OrderView>('POST', '/v1/orders', { headers: { ...this.shopper(userId), 'idempotency-key': idempotencyKey }, body: { items, paymentMethod } });
+    return this.request<OrderView>('POST', '/v1/orders', {
+      headers: { ...this.shopper(userId), 'idempotency-key': idempotencyKey },
+      body: { items, paymentMethod },
+    });
   }
 
   /** The admin's view of any order. */

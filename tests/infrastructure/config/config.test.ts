@@ -3,7 +3,15 @@ import { loadConfig } from '../../../infrastructure/config/config';
 describe('configuration', () => {
   it('runs embedded with nothing set', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, redisUrl: undefined, sqlitePath: 'data/tillbot.sqlite', roles: ['api', 'bot', 'jobs', 'sandbox'], rolesDefaulted: true, logLevel: 'info' });
+    expect(c).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      sqlitePath: 'data/tillbot.sqlite',
+      roles: ['api', 'bot', 'jobs', 'sandbox'],
+      rolesDefaulted: true,
+      logLevel: 'info',
+    });
     expect(c.limits.currency).toBe('CNY');
   });
 
@@ -33,7 +41,16 @@ describe('configuration', () => {
 
   it('takes what instances of one shop share, and the repair timing', () => {
     expect(loadConfig({})).toMatchObject({ redisKeyPrefix: 'tillbot:', webhookSigningSecret: undefined, limits: { paymentFirstCheckMs: 60_000 } });
-    const c = loadConfig({ REDIS_KEY_PREFIX: 'shop-eu:', WEBHOOK_SIGNING_SECRET: 'shared-by-all-instances', PAYMENT_FIRST_CHECK_SECONDS: '5', ORDER_PAY_WINDOW_MINUTES: '1' });
-    expect(c).toMatchObject({ redisKeyPrefix: 'shop-eu:', webhookSigningSecret: 'shared-by-all-instances', limits: { paymentFirstCheckMs: 5000, payWindowMs: 60_000 } });
+    const c = loadConfig({
+      REDIS_KEY_PREFIX: 'shop-eu:',
+      WEBHOOK_SIGNING_SECRET: 'shared-by-all-instances',
+      PAYMENT_FIRST_CHECK_SECONDS: '5',
+      ORDER_PAY_WINDOW_MINUTES: '1',
+    });
+    expect(c).toMatchObject({
+      redisKeyPrefix: 'shop-eu:',
+      webhookSigningSecret: 'shared-by-all-instances',
+      limits: { paymentFirstCheckMs: 5000, payWindowMs: 60_000 },
+    });
   });
 });

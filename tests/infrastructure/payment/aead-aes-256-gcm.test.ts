@@ -22,20 +22,29 @@ describe('AEAD_AES_256_GCM', () => {
 
   const ciphertext = encryptResource(apiV3Key, nonce, 'transaction', plaintext);
   it.each([
-    ['a tampered ciphertext byte', () => {
-      const b = Buffer.from(ciphertext, 'base64');
-      b[5] ^= 0x80;
-      return { apiV3Key, nonce, associatedData: 'transaction', ciphertext: b.toString('base64') };
-    }],
-    ['a tampered tag', () => {
-      const b = Buffer.from(ciphertext, 'base64');
-      b[b.length - 1] ^= 0x01;
-      return { apiV3Key, nonce, associatedData: 'transaction', ciphertext: b.toString('base64') };
-    }],
+    [
+      'a tampered ciphertext byte',
+      () => {
+        const b = Buffer.from(ciphertext, 'base64');
+        b[5] ^= 0x80;
+        return { apiV3Key, nonce, associatedData: 'transaction', ciphertext: b.toString('base64') };
+      },
+    ],
+    [
+      'a tampered tag',
+      () => {
+        const b = Buffer.from(ciphertext, 'base64');
+        b[b.length - 1] ^= 0x01;
+        return { apiV3Key, nonce, associatedData: 'transaction', ciphertext: b.toString('base64') };
+      },
+    ],
     ['a wrong AAD', () => ({ apiV3Key, nonce, associatedData: 'refund', ciphertext })],
     ['a wrong nonce', () => ({ apiV3Key, nonce: 'fdasflkja485', associatedData: 'transaction', ciphertext })],
     ['a wrong key', () => ({ apiV3Key: 'Bbcdefghijklmnopqrstuvwxyz012345', nonce, associatedData: 'transaction', ciphertext })],
-    ['a truncated ciphertext', () => ({ apiV3Key, nonce, associatedData: 'transaction', ciphertext: Buffer.from(ciphertext, 'base64').subarray(0, 10).toString('base64') })],
+    [
+      'a truncated ciphertext',
+      () => ({ apiV3Key, nonce, associatedData: 'transaction', ciphertext: Buffer.from(ciphertext, 'base64').subarray(0, 10).toString('base64') }),
+    ],
     ['non-base64 text', () => ({ apiV3Key, nonce, associatedData: 'transaction', ciphertext: 'not base64!' })],
     ['a key that is not 32 bytes', () => ({ apiV3Key: 'short', nonce, associatedData: 'transaction', ciphertext })],
   ])('fails on %s', (_name, input) => {

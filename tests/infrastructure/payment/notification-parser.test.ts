@@ -54,7 +54,10 @@ function forge(o: Forge = {}): { headers: Record<string, string>; body: Buffer }
       summary: '支付成功',
       resource: { original_type: o.originalType ?? 'transaction', algorithm: 'AEAD_AES_256_GCM', ciphertext, associated_data: o.decryptAad ?? aad, nonce },
     });
-  const headers = platformHeaders(o.signWith ?? keys.platformPrivateKey, body, { serial: o.serial ?? keys.platformSerial, ...(o.timestamp !== undefined ? { timestamp: o.timestamp } : {}) });
+  const headers = platformHeaders(o.signWith ?? keys.platformPrivateKey, body, {
+    serial: o.serial ?? keys.platformSerial,
+    ...(o.timestamp !== undefined ? { timestamp: o.timestamp } : {}),
+  });
   return { headers, body: Buffer.from(body) };
 }
 
@@ -112,34 +115,58 @@ describe('WechatPayProvider.parseNotification', () => {
   });
 
   const catalogue: Array<[string, () => { headers: Record<string, string>; body: Buffer }, string]> = [
-    ['a signature by a stranger\'s key', () => forge({ signWith: stranger.privateKey }), 'BAD_SIGNATURE'],
-    ['a WECHATPAY/SIGNTEST/ probe', () => {
-      const n = forge();
-      return { ...n, headers: { ...n.headers, 'wechatpay-signature': 'WECHATPAY/SIGNTEST/' + n.headers['wechatpay-signature'].slice(19) } };
-    }, 'BAD_SIGNATURE'],
-    ['a body changed after signing', () => {
-      const n = forge();
-      return { ...n, body: Buffer.from(n.body.toString().replace('支付成功', '支付失败')) };
-    }, 'BAD_SIGNATURE'],
+    ["a signature by a stranger's key", () => forge({ signWith: stranger.privateKey }), 'BAD_SIGNATURE'],
+    [
+      'a WECHATPAY/SIGNTEST/ probe',
+      () => {
+        const n = forge();
+        return { ...n, headers: { ...n.headers, 'wechatpay-signature': 'WECHATPAY/SIGNTEST/' + n.headers['wechatpay-signature'].slice(19) } };
+      },
+      'BAD_SIGNATURE',
+    ],
+    [
+      'a body changed after signing',
+      () => {
+        const n = forge();
+        return { ...n, body: Buffer.from(n.body.toString().replace('支付成功', '支付失败')) };
+      },
+      'BAD_SIGNATURE',
+    ],
     ['an unknown serial', () => forge({ serial: 'PUB_KEY_ID_0000000000000000000000000099' }), 'UNKNOWN_SERIAL'],
     ['a stale timestamp', () => forge({ timestamp: nowSeconds() - 301 }), 'STALE_TIMESTAMP'],
     ['a future timestamp', () => forge({ timestamp: nowSeconds() + 400 }), 'STALE_TIMESTAMP'],
     ['missing signature headers', () => ({ headers: {}, body: forge().body }), 'MISSING_HEADERS'],
     ['a tampered ciphertext', () => forge({ tamperCiphertext: true }), 'DECRYPT_FAILED'],
     ['a wrong associated_data', () => forge({ decryptAad: 'refund' }), 'DECRYPT_FAILED'],
-    ['a resource encrypted with another APIv3 key', () => {
-      const body = JSON.stringify({
-        id: 'EV-1', event_type: 'TRANSACTION.SUCCESS', resource_type: 'encrypt-resource',
-        resource: { algorithm: 'AEAD_AES_256_GCM', nonce: 'abcdefabcdef', associated_data: 'transaction', original_type: 'transaction', ciphertext: encryptResource('Zbcdefghijklmnopqrstuvwxyz012345', 'abcdefabcdef', 'transaction', JSON.stringify(transaction())) },
-      });
-      return { headers: platformHeaders(keys.platformPrivateKey, body, { serial: keys.platformSerial }), body: Buffer.from(body) };
-    }, 'DECRYPT_FAILED'],
+    [
+      'a resource encrypted with another APIv3 key',
+      () => {
+        const body = JSON.stringify({
+          id: 'EV-1',
+          event_type: 'TRANSACTION.SUCCESS',
+          resource_type: 'encrypt-resource',
+          resource: {
+            algorithm: 'AEAD_AES_256_GCM',
+            nonce: 'abcdefabcdef',
+            associated_data: 'transaction',
+            original_type: 'transaction',
+            ciphertext: encryptResource('Zbcdefghijklmnopqrstuvwxyz012345', 'abcdefabcdef', 'transaction', JSON.stringify(transaction())),
+          },
+        });
+        return { headers: platformHeaders(keys.platformPrivateKey, body, { serial: keys.platformSerial }), body: Buffer.from(body) };
+      },
+      'DECRYPT_FAILED',
+    ],
     ['a wrong appid', () => forge({ plaintext: JSON.stringify(transaction({ appid: 'wx0000000000000000' })) }), 'WRONG_MERCHANT'],
     ['a wrong mchid', () => forge({ plaintext: JSON.stringify(transaction({ mchid: '1900000001' })) }), 'WRONG_MERCHANT'],
-    ['a payment without appid', () => {
-      const { appid: _a, ...rest } = transaction();
-      return forge({ plaintext: JSON.stringify(rest) });
-    }, 'WRONG_MERCHANT'],
+    [
+      'a payment without appid',
+      () => {
+        const { appid: _a, ...rest } = transaction();
+        return forge({ plaintext: JSON.stringify(rest) });
+      },
+      'WRONG_MERCHANT',
+    ],
     ['a malformed JSON body', () => forge({ rawBody: '{"id":"EV-1","event_type":"TRANSACTION.SUCCESS",' }), 'MALFORMED_BODY'],
     ['an envelope without resource', () => forge({ rawBody: JSON.stringify({ id: 'EV-1', event_type: 'TRANSACTION.SUCCESS' }) }), 'MALFORMED_BODY'],
     ['a resource that decrypts to non-JSON', () => forge({ plaintext: 'not json' }), 'MALFORMED_BODY'],

@@ -100,7 +100,11 @@ export function merchantAuthorization(
 ): string {
   const timestamp = String(o.timestamp ?? nowSeconds());
   const nonce = randomBytes(16).toString('hex');
-  const signature = sign('sha256', Buffer.from(`${method}\n${pathWithQuery}\n${timestamp}\n${nonce}\n${body}\n`), o.privateKey ?? k.merchantPrivateKey).toString('base64');
+  const signature = sign(
+    'sha256',
+    Buffer.from(`${method}\n${pathWithQuery}\n${timestamp}\n${nonce}\n${body}\n`),
+    o.privateKey ?? k.merchantPrivateKey,
+  ).toString('base64');
   const params: Record<string, string> = { mchid: o.mchid ?? k.mchId, nonce_str: nonce, signature, timestamp, serial_no: o.serial ?? k.merchantSerial };
   const order = o.order ?? ['mchid', 'nonce_str', 'signature', 'timestamp', 'serial_no'];
   return `WECHATPAY2-SHA256-RSA2048 ${order.map((n) => `${n}="${params[n]}"`).join(',')}`;

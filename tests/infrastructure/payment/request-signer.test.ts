@@ -21,7 +21,16 @@ describe('signRequest', () => {
   it('produces a header whose signature verifies over the documented message with RSA-SHA256 PKCS#1 v1.5', () => {
     const now = new Date(1_700_000_000_123);
     const body = '{"appid":"wx","amount":{"total":1}}';
-    const header = signRequest({ method: 'POST', pathWithQuery: '/v3/pay/transactions/native', body, mchId: keys.mchId, serialNo: keys.merchantSerial, privateKey: createPrivateKey(keys.merchantPrivateKey), now, nonce: 'FIXEDNONCE' });
+    const header = signRequest({
+      method: 'POST',
+      pathWithQuery: '/v3/pay/transactions/native',
+      body,
+      mchId: keys.mchId,
+      serialNo: keys.merchantSerial,
+      privateKey: createPrivateKey(keys.merchantPrivateKey),
+      now,
+      nonce: 'FIXEDNONCE',
+    });
     expect(header.startsWith('WECHATPAY2-SHA256-RSA2048 ')).toBe(true);
     const parsed = parseAuthorization(header);
     if (!parsed.ok) throw new Error(parsed.error);

@@ -26,14 +26,25 @@ beforeEach(() => {
 type AuthOptions = Parameters<typeof merchantAuthorization>[4] & { authorization?: string | null; signedPath?: string };
 
 /** A request signed by hand (not through the client under test), as an independent merchant would. */
-async function call(method: 'GET' | 'POST', path: string, body?: unknown, o: AuthOptions = {}, k: TestKeys = keys, base = gateway.url): Promise<AxiosResponse<Buffer>> {
+async function call(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  o: AuthOptions = {},
+  k: TestKeys = keys,
+  base = gateway.url,
+): Promise<AxiosResponse<Buffer>> {
   const payload = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
   const authorization = o.authorization === null ? undefined : (o.authorization ?? merchantAuthorization(k, method, o.signedPath ?? path, payload, o));
   return axios.request<Buffer>({
     method,
     url: base + path,
     data: method === 'POST' ? payload : undefined,
-    headers: { ...(authorization ? { Authorization: authorization } : {}), Accept: 'application/json', ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      ...(authorization ? { Authorization: authorization } : {}),
+      Accept: 'application/json',
+      ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
+    },
     responseType: 'arraybuffer',
     validateStatus: () => true,
     proxy: false,
@@ -43,7 +54,13 @@ async function call(method: 'GET' | 'POST', path: string, body?: unknown, o: Aut
 
 const json = (r: AxiosResponse<Buffer>) => JSON.parse(r.data.toString()) as Record<string, unknown>;
 const order = (no: string, over: Record<string, unknown> = {}) => ({
-  appid: keys.appId, mchid: keys.mchId, description: 'Sandbox <b>tea</b>', out_trade_no: no, notify_url: NOTIFY, amount: { total: 1234, currency: 'CNY' }, ...over,
+  appid: keys.appId,
+  mchid: keys.mchId,
+  description: 'Sandbox <b>tea</b>',
+  out_trade_no: no,
+  notify_url: NOTIFY,
+  amount: { total: 1234, currency: 'CNY' },
+  ...over,
 });
 
 describe('sandbox gateway: merchant request signatures', () => {
@@ -93,7 +110,7 @@ describe('sandbox gateway: merchant request signatures', () => {
   });
 });
 
-describe('sandbox gateway: replies are signed like WeChat\'s', () => {
+describe("sandbox gateway: replies are signed like WeChat's", () => {
   const platformKey = createPublicKey(keys.platformPublicKey);
   const verifies = (r: AxiosResponse<Buffer>) => {
     const h = r.headers as Record<string, string>;
@@ -145,7 +162,7 @@ describe('sandbox gateway: request validation', () => {
     expect(json(r).code).toBe('PARAM_ERROR');
   });
 
-  it('answers APPID_MCHID_NOT_MATCH to an appid that is not the merchant\'s', async () => {
+  it("answers APPID_MCHID_NOT_MATCH to an appid that is not the merchant's", async () => {
     const r = await call('POST', '/v3/pay/transactions/native', order(outTradeNo(), { appid: 'wx0000000000000000' }));
     expect(r.status).toBe(400);
     expect(json(r).code).toBe('APPID_MCHID_NOT_MATCH');
@@ -186,7 +203,13 @@ describe('sandbox gateway: trade lifecycle', () => {
   it('closes an unpaid trade once its time_expire has passed, and refuses to pay it', async () => {
     const provider = new WechatPayProvider(clientConfig(keys, gateway.url, NOTIFY));
     const no = outTradeNo();
-    const created = await provider.createQrPayment({ outTradeNo: no, description: 'short-lived', amount: 100, currency: 'CNY', expiresAt: new Date(Date.now() + 60_000) });
+    const created = await provider.createQrPayment({
+      outTradeNo: no,
+      description: 'short-lived',
+      amount: 100,
+      currency: 'CNY',
+      expiresAt: new Date(Date.now() + 60_000),
+    });
     expect(created.ok).toBe(true);
     expect((await provider.query(no)).ok && gateway.trade(no)?.state).toBe('NOTPAY');
     clockOffsetMs = 61_000;
@@ -210,7 +233,11 @@ describe('sandbox gateway: trade lifecycle', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.data).toContain('Sandbox &lt;b&gt;tea&lt;/b&gt;');
     expect(page.data).toContain('¥12.34');
-    const cancelled = await axios.post<string>(`${codeUrl}/cancel`, 'x=1', { proxy: false, responseType: 'text', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const cancelled = await axios.post<string>(`${codeUrl}/cancel`, 'x=1', {
+      proxy: false,
+      responseType: 'text',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(cancelled.data).toContain('cancelled');
     expect(gateway.trade(no)?.state).toBe('NOTPAY');
     const missing = await axios.get(`${gateway.url}/pay/doesnotexist`, { proxy: false, validateStatus: () => true });
@@ -249,7 +276,11 @@ describe('sandbox gateway: admin API and persistence', () => {
     expect(json(failed).code).toBe('SYSTEM_ERROR');
     expect((await admin('/knobs/fail', { operation: 'nonsense', count: 1 })).status).toBe(400);
     expect((await admin('/knobs/drop-notifications', { count: -1 })).status).toBe(400);
-    const emptyJson = await axios.post(`${gateway.url}/sandbox/knobs/reset`, undefined, { proxy: false, headers: { 'Content-Type': 'application/json' }, validateStatus: () => true });
+    const emptyJson = await axios.post(`${gateway.url}/sandbox/knobs/reset`, undefined, {
+      proxy: false,
+      headers: { 'Content-Type': 'application/json' },
+      validateStatus: () => true,
+    });
     expect(emptyJson.status).toBe(200);
     expect((await admin('/knobs/duplicate-notifications', { times: 2 })).data).toMatchObject({ ok: true, knobs: { duplicateNotifications: 2 } });
 
@@ -279,7 +310,13 @@ describe('sandbox gateway: admin API and persistence', () => {
     try {
       const first = await startSandboxGateway({ credentials: gatewayCredentials(keys), stateFile });
       const no = outTradeNo();
-      await new WechatPayProvider(clientConfig(keys, first.url, NOTIFY)).createQrPayment({ outTradeNo: no, description: 'kept', amount: 500, currency: 'CNY', expiresAt: new Date(Date.now() + 600_000) });
+      await new WechatPayProvider(clientConfig(keys, first.url, NOTIFY)).createQrPayment({
+        outTradeNo: no,
+        description: 'kept',
+        amount: 500,
+        currency: 'CNY',
+        expiresAt: new Date(Date.now() + 600_000),
+      });
       first.pay(no);
       await first.close();
 

@@ -33,7 +33,13 @@ describe('ensureSandboxKeys', () => {
     const gateway = await startSandboxGateway({ credentials: keys.gateway });
     try {
       const provider = new WechatPayProvider(keys.wechatPayConfig(gateway.url, 'http://127.0.0.1:9/notify'));
-      const created = await provider.createQrPayment({ outTradeNo: 'EMBED000001', description: 'x', amount: 1, currency: 'CNY', expiresAt: new Date(Date.now() + 60_000) });
+      const created = await provider.createQrPayment({
+        outTradeNo: 'EMBED000001',
+        description: 'x',
+        amount: 1,
+        currency: 'CNY',
+        expiresAt: new Date(Date.now() + 60_000),
+      });
       expect(created.ok).toBe(true);
     } finally {
       await gateway.close();
@@ -70,7 +76,11 @@ describe('loadWechatPayConfigFromFiles', () => {
     const { keys, files } = await base();
     const legacyFile = join(dir, 'legacy-platform.pem');
     writeFileSync(legacyFile, rsaPair().publicKey);
-    const loaded = loadWechatPayConfigFromFiles({ ...files, platformPublicKeyFiles: `${files.platformPublicKeyFiles}, ${legacyFile}`, platformSerials: `${files.platformSerials},7132D72A03E93CDDF8C03BBD1F37EEDF` });
+    const loaded = loadWechatPayConfigFromFiles({
+      ...files,
+      platformPublicKeyFiles: `${files.platformPublicKeyFiles}, ${legacyFile}`,
+      platformSerials: `${files.platformSerials},7132D72A03E93CDDF8C03BBD1F37EEDF`,
+    });
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(loaded.value.baseUrl).toBe('https://api.mch.weixin.qq.com');
     expect(loaded.value.merchantPrivateKey).toBe(keys.merchantPrivateKey);

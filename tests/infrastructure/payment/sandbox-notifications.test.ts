@@ -31,7 +31,13 @@ beforeEach(() => {
 
 async function paidOrder(p: WechatPayProvider = provider, g: SandboxGateway = gateway): Promise<string> {
   const no = `N${Date.now()}${String(++seq).padStart(4, '0')}`;
-  const created = await p.createQrPayment({ outTradeNo: no, description: 'notify test', amount: 100, currency: 'CNY', expiresAt: new Date(Date.now() + 600_000) });
+  const created = await p.createQrPayment({
+    outTradeNo: no,
+    description: 'notify test',
+    amount: 100,
+    currency: 'CNY',
+    expiresAt: new Date(Date.now() + 600_000),
+  });
   if (!created.ok) throw new Error(created.error.message);
   const paid = g.pay(no);
   if (!paid.ok) throw new Error(paid.error.message);

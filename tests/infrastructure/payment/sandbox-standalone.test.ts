@@ -17,7 +17,10 @@ describe('standalone sandbox main()', () => {
     [{ SANDBOX_PORT: 'abc' }, /^SANDBOX_PORT must be an integer from 0 to 65535, got "abc"$/],
     [{ SANDBOX_PORT: '70000' }, /SANDBOX_PORT/],
     [{ SANDBOX_PUBLIC_URL: 'ftp://x' }, /SANDBOX_PUBLIC_URL must be an http\(s\) URL/],
-    [{ SANDBOX_MERCHANT_PUBLIC_KEY_FILE: '/tmp/x.pem' }, /SANDBOX_MERCHANT_SERIAL, SANDBOX_PLATFORM_PRIVATE_KEY_FILE, SANDBOX_PLATFORM_SERIAL must be set together/],
+    [
+      { SANDBOX_MERCHANT_PUBLIC_KEY_FILE: '/tmp/x.pem' },
+      /SANDBOX_MERCHANT_SERIAL, SANDBOX_PLATFORM_PRIVATE_KEY_FILE, SANDBOX_PLATFORM_SERIAL must be set together/,
+    ],
     [{ SANDBOX_APIV3_KEY: 'too-short' }, /SANDBOX_APIV3_KEY must be exactly 32 bytes/],
   ])('fails with one clear line for %o', async (env, message) => {
     const run = main({ SANDBOX_KEYS_DIR: join(dir, 'bad'), SANDBOX_PORT: '0', ...env }, quiet);
@@ -27,9 +30,14 @@ describe('standalone sandbox main()', () => {
 
   it('names an unreadable key file', async () => {
     const env = {
-      SANDBOX_PORT: '0', SANDBOX_MCHID: '1900000109', SANDBOX_APPID: 'wx1', SANDBOX_APIV3_KEY: 'Abcdefghijklmnopqrstuvwxyz012345',
-      SANDBOX_MERCHANT_PUBLIC_KEY_FILE: join(dir, 'missing.pem'), SANDBOX_MERCHANT_SERIAL: 'AB',
-      SANDBOX_PLATFORM_PRIVATE_KEY_FILE: join(dir, 'missing2.pem'), SANDBOX_PLATFORM_SERIAL: 'PUB_KEY_ID_1',
+      SANDBOX_PORT: '0',
+      SANDBOX_MCHID: '1900000109',
+      SANDBOX_APPID: 'wx1',
+      SANDBOX_APIV3_KEY: 'Abcdefghijklmnopqrstuvwxyz012345',
+      SANDBOX_MERCHANT_PUBLIC_KEY_FILE: join(dir, 'missing.pem'),
+      SANDBOX_MERCHANT_SERIAL: 'AB',
+      SANDBOX_PLATFORM_PRIVATE_KEY_FILE: join(dir, 'missing2.pem'),
+      SANDBOX_PLATFORM_SERIAL: 'PUB_KEY_ID_1',
     };
     await expect(main(env, quiet)).rejects.toThrow(/^SANDBOX_MERCHANT_PUBLIC_KEY_FILE: .*missing\.pem does not exist$/);
   });
@@ -40,7 +48,11 @@ describe('standalone sandbox main()', () => {
     try {
       const keys = await ensureSandboxKeys(keysDir);
       const created = await new WechatPayProvider(keys.wechatPayConfig(generated.url, 'http://127.0.0.1:9/n')).createQrPayment({
-        outTradeNo: 'MAIN00000001', description: 'x', amount: 1, currency: 'CNY', expiresAt: new Date(Date.now() + 60_000),
+        outTradeNo: 'MAIN00000001',
+        description: 'x',
+        amount: 1,
+        currency: 'CNY',
+        expiresAt: new Date(Date.now() + 60_000),
       });
       expect(created.ok).toBe(true);
     } finally {
@@ -65,7 +77,11 @@ describe('standalone sandbox main()', () => {
     );
     try {
       const created = await new WechatPayProvider(keys.wechatPayConfig(fromFiles.url, 'http://127.0.0.1:9/n')).createQrPayment({
-        outTradeNo: 'MAIN00000002', description: 'x', amount: 1, currency: 'CNY', expiresAt: new Date(Date.now() + 60_000),
+        outTradeNo: 'MAIN00000002',
+        description: 'x',
+        amount: 1,
+        currency: 'CNY',
+        expiresAt: new Date(Date.now() + 60_000),
       });
       expect(created.ok && created.value.codeUrl).toMatch(/^https:\/\/pay\.example\.test\/sandbox\/pay\/[0-9a-f]+$/);
     } finally {

@@ -28,7 +28,7 @@ describe('verifyWechatpaySignature', () => {
     expect(codeOf(verifyWechatpaySignature(platformHeaders(keys.platformPrivateKey, empty, { serial: keys.platformSerial }), empty, ring, now()))).toBe('OK');
   });
 
-  it('rejects a signature made with the other serial\'s key', () => {
+  it("rejects a signature made with the other serial's key", () => {
     const headers = platformHeaders(legacy.privateKey, body, { serial: keys.platformSerial });
     expect(codeOf(verifyWechatpaySignature(headers, body, ring, now()))).toBe('BAD_SIGNATURE');
   });
@@ -61,8 +61,11 @@ describe('verifyWechatpaySignature', () => {
     expect(codeOf(verifyWechatpaySignature(headers, Buffer.concat([body, Buffer.from(' ')]), ring, now()))).toBe('BAD_SIGNATURE');
   });
 
-  it('rejects WeChat\'s WECHATPAY/SIGNTEST/ probe signatures', () => {
-    const headers = platformHeaders(keys.platformPrivateKey, body, { serial: keys.platformSerial, signature: 'WECHATPAY/SIGNTEST/KZtnzxxOzEnqCHxM0XmvhD9hUk6LsKsL4XpzbMNH' });
+  it("rejects WeChat's WECHATPAY/SIGNTEST/ probe signatures", () => {
+    const headers = platformHeaders(keys.platformPrivateKey, body, {
+      serial: keys.platformSerial,
+      signature: 'WECHATPAY/SIGNTEST/KZtnzxxOzEnqCHxM0XmvhD9hUk6LsKsL4XpzbMNH',
+    });
     expect(codeOf(verifyWechatpaySignature(headers, body, ring, now()))).toBe('BAD_SIGNATURE');
   });
 
@@ -74,7 +77,9 @@ describe('verifyWechatpaySignature', () => {
   });
 
   it('reads header names case-insensitively', () => {
-    const headers = Object.fromEntries(Object.entries(platformHeaders(keys.platformPrivateKey, body, { serial: keys.platformSerial })).map(([k, v]) => [k.toUpperCase(), v]));
+    const headers = Object.fromEntries(
+      Object.entries(platformHeaders(keys.platformPrivateKey, body, { serial: keys.platformSerial })).map(([k, v]) => [k.toUpperCase(), v]),
+    );
     expect(codeOf(verifyWechatpaySignature(headers, body, ring, now()))).toBe('OK');
   });
 });
@@ -82,7 +87,12 @@ describe('verifyWechatpaySignature', () => {
 describe('PlatformKeyRing', () => {
   it('refuses a private key, a duplicate serial and an empty list', () => {
     expect(PlatformKeyRing.fromConfig([{ serial: 'A', publicKey: keys.platformPrivateKey }]).ok).toBe(false);
-    expect(PlatformKeyRing.fromConfig([{ serial: 'A', publicKey: keys.platformPublicKey }, { serial: 'A', publicKey: legacy.publicKey }]).ok).toBe(false);
+    expect(
+      PlatformKeyRing.fromConfig([
+        { serial: 'A', publicKey: keys.platformPublicKey },
+        { serial: 'A', publicKey: legacy.publicKey },
+      ]).ok,
+    ).toBe(false);
     expect(PlatformKeyRing.fromConfig([]).ok).toBe(false);
   });
 });

@@ -60,7 +60,11 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     expect(page.data).toMatch(/<form method="post" action="[0-9a-f]+\/pay">/);
     expect(page.data).toMatch(/<form method="post" action="[0-9a-f]+\/cancel">/);
 
-    const paid = await axios.post<string>(`${codeUrl}/pay`, '', { proxy: false, responseType: 'text', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const paid = await axios.post<string>(`${codeUrl}/pay`, '', {
+      proxy: false,
+      responseType: 'text',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(paid.data).toContain('Payment successful');
 
     const [notification] = await receiver.waitFor(1);
@@ -70,7 +74,15 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     if (!event.ok) throw new Error(event.error.message);
     expect(event.value.type).toBe('TRANSACTION.SUCCESS');
     const trade = event.value.type === 'TRANSACTION.SUCCESS' ? event.value.trade : undefined;
-    expect(trade).toMatchObject({ outTradeNo: no, tradeState: 'SUCCESS', amount: 1999, currency: 'CNY', appId: keys.appId, mchId: keys.mchId, attach: 'order-42' });
+    expect(trade).toMatchObject({
+      outTradeNo: no,
+      tradeState: 'SUCCESS',
+      amount: 1999,
+      currency: 'CNY',
+      appId: keys.appId,
+      mchId: keys.mchId,
+      attach: 'order-42',
+    });
 
     const queried = await provider.query(no);
     expect(queried.ok && queried.value).toMatchObject({ tradeState: 'SUCCESS', transactionId: trade?.transactionId, amount: 1999 });
@@ -209,15 +221,19 @@ describe('WechatPayClient against the sandbox over loopback', () => {
 
   it('reports INVALID_RESPONSE when the reply is not signed by the configured platform key', async () => {
     const impostor = rsaPair();
-    const wrongKey = new WechatPayProvider(clientConfig(keys, gateway.url, receiver.url, { platformKeys: [{ serial: keys.platformSerial, publicKey: impostor.publicKey }] }));
-    const wrongSerial = new WechatPayProvider(clientConfig(keys, gateway.url, receiver.url, { platformKeys: [{ serial: 'PUB_KEY_ID_OTHER', publicKey: keys.platformPublicKey }] }));
+    const wrongKey = new WechatPayProvider(
+      clientConfig(keys, gateway.url, receiver.url, { platformKeys: [{ serial: keys.platformSerial, publicKey: impostor.publicKey }] }),
+    );
+    const wrongSerial = new WechatPayProvider(
+      clientConfig(keys, gateway.url, receiver.url, { platformKeys: [{ serial: 'PUB_KEY_ID_OTHER', publicKey: keys.platformPublicKey }] }),
+    );
     for (const p of [wrongKey, wrongSerial]) {
       const result = await p.createQrPayment({ outTradeNo: outTradeNo(), description: 'x', amount: 1, currency: 'CNY', expiresAt: inAnHour() });
       expect(!result.ok && result.error.code).toBe('INVALID_RESPONSE');
     }
   });
 
-  it('surfaces the gateway\'s 401 SIGN_ERROR when our key is not the registered one', async () => {
+  it("surfaces the gateway's 401 SIGN_ERROR when our key is not the registered one", async () => {
     const other = rsaPair();
     const badSigner = new WechatPayProvider(clientConfig(keys, gateway.url, receiver.url, { merchantPrivateKey: other.privateKey }));
     const result = await badSigner.query('T000000000003');

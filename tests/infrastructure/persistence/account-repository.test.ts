@@ -22,7 +22,10 @@ describe.each(databaseBackends())('AccountRepository (%s)', (backend) => {
   it('opens the account on its first posting and records the balance after each entry', async () => {
     expect(await inTx((tx) => tx.accounts.find('acc-1'))).toBeNull();
     const topUp = await post(posting('acc-1', 5000, 'order:T1:topup'));
-    expect(topUp).toMatchObject({ status: 'APPLIED', entry: { userId: 'acc-1', amount: 5000, balanceAfter: 5000, kind: 'TOP_UP', reference: 'order:T1:topup', createdAt: T0 } });
+    expect(topUp).toMatchObject({
+      status: 'APPLIED',
+      entry: { userId: 'acc-1', amount: 5000, balanceAfter: 5000, kind: 'TOP_UP', reference: 'order:T1:topup', createdAt: T0 },
+    });
     const spend = await post({ ...posting('acc-1', -1200, 'order:T2:pay'), at: at(1000) });
     expect(spend).toMatchObject({ status: 'APPLIED', entry: { amount: -1200, balanceAfter: 3800, createdAt: at(1000) } });
     expect(await inTx((tx) => tx.accounts.find('acc-1'))).toEqual({ userId: 'acc-1', balance: 3800, currency: 'CNY' });

@@ -39,7 +39,13 @@ describe.each(databaseBackends())('concurrent units of work (%s)', (backend) => 
 
   it('binds each code to one order when 60 buyers race for a pool of 30', async () => {
     const productId = await product({ kind: 'code', stock: 30, creditAmount: null });
-    await run((tx) => tx.codes.add(productId, Array.from({ length: 30 }, (_, i) => `RACE-${i}`), T0));
+    await run((tx) =>
+      tx.codes.add(
+        productId,
+        Array.from({ length: 30 }, (_, i) => `RACE-${i}`),
+        T0,
+      ),
+    );
     const outcomes = await times(60, (i) =>
       run(async (tx) => {
         if (!(await tx.products.reserveStock(productId, 1))) return err('OUT_OF_STOCK');

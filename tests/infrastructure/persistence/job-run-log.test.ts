@@ -132,7 +132,12 @@ describe('TypeormJobRunLog without a database', () => {
   it('throws StoreUnavailableError to the caller when MySQL cannot be reached, and after close', async () => {
     const silent = { warn: () => undefined, error: () => undefined };
     // Port 1 on loopback: nothing listens, the connection is refused at once.
-    const persistence = createPersistence({ databaseUrl: 'mysql://root@127.0.0.1:1/nowhere', sqlitePath: '/tmp/unused.sqlite', logger: silent, connectTimeoutMs: 1000 });
+    const persistence = createPersistence({
+      databaseUrl: 'mysql://root@127.0.0.1:1/nowhere',
+      sqlitePath: '/tmp/unused.sqlite',
+      logger: silent,
+      connectTimeoutMs: 1000,
+    });
     try {
       await expect(persistence.jobRuns.record(run('repair-payments', 1))).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(persistence.jobRuns.latest()).rejects.toBeInstanceOf(StoreUnavailableError);

@@ -29,7 +29,9 @@ describe.each(databaseBackends())(`migration ${MIGRATION} on a deployed database
 
   const orderIndexes = async (dataSource: DataSource): Promise<string[]> => {
     const rows: Array<{ name: string }> = db.mysql
-      ? await dataSource.query("SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'orders'")
+      ? await dataSource.query(
+          "SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'orders'",
+        )
       : await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'");
     return rows.map((row) => row.name);
   };
@@ -55,7 +57,16 @@ describe.each(databaseBackends())(`migration ${MIGRATION} on a deployed database
       });
       expect(await persistence.uow.run((tx) => tx.users.setPreferredLanguage('700', 'en'))).toBe(true);
       expect(await persistence.uow.run((tx) => tx.users.preferredLanguage('700'))).toBe('en');
-      const firstRun = { job: 'repair-payments', instance: 'a', trigger: 'schedule' as const, startedAt: T0, finishedAt: at(1), ok: true, result: {}, error: null };
+      const firstRun = {
+        job: 'repair-payments',
+        instance: 'a',
+        trigger: 'schedule' as const,
+        startedAt: T0,
+        finishedAt: at(1),
+        ok: true,
+        result: {},
+        error: null,
+      };
       await persistence.jobRuns.record(firstRun);
       expect(await persistence.jobRuns.latest()).toEqual([firstRun]);
       expect(await orderIndexes(persistence.dataSource)).toEqual(expect.arrayContaining(['ix_orders_created_at', 'ix_orders_paid_at']));

@@ -39,7 +39,10 @@ describe.each(databaseBackends())('migration RefundsAndPaymentChecks on a deploy
       // The newest migration first, then RefundsAndPaymentChecks itself.
       await persistence.dataSource.undoLastMigration({ transaction: 'each' });
       await persistence.dataSource.undoLastMigration({ transaction: 'each' });
-      const columns: Array<{ name: string }> = db.mysql ? await persistence.dataSource.query("SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'payments'")
+      const columns: Array<{ name: string }> = db.mysql
+        ? await persistence.dataSource.query(
+            "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'payments'",
+          )
         : await persistence.dataSource.query("SELECT name FROM pragma_table_info('payments')");
       expect(columns.map((column) => column.name)).not.toContain('next_check_at');
       expect(columns.map((column) => column.name)).not.toContain('check_attempts');

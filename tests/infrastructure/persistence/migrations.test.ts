@@ -6,7 +6,20 @@ import { createPersistence } from '../../../infrastructure/persistence';
 import { StoreUnavailableError } from '../../../domain/shared/unit-of-work';
 import { createTestMysqlDatabase, databaseBackends, TestMysqlDatabase, testMysqlUrl } from '../../support/services';
 
-const TABLES = ['accounts', 'cart_items', 'job_runs', 'ledger_entries', 'order_lines', 'orders', 'outbox', 'payments', 'product_codes', 'products', 'refunds', 'users'];
+const TABLES = [
+  'accounts',
+  'cart_items',
+  'job_runs',
+  'ledger_entries',
+  'order_lines',
+  'orders',
+  'outbox',
+  'payments',
+  'product_codes',
+  'products',
+  'refunds',
+  'users',
+];
 const ALL_MIGRATIONS = ['InitialSchema1763700000000', 'RefundsAndPaymentChecks1763800000000', 'ShopperLanguageStatsJobRuns1763900000000'];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
@@ -96,7 +109,12 @@ describe('createPersistence configuration', () => {
 
   it('reports an unreachable MySQL as StoreUnavailableError and ping() as false', async () => {
     // Port 1 on loopback: nothing listens, the connection is refused at once.
-    const persistence = createPersistence({ databaseUrl: 'mysql://root@127.0.0.1:1/nowhere', sqlitePath: '/tmp/unused.sqlite', logger: silent, connectTimeoutMs: 1000 });
+    const persistence = createPersistence({
+      databaseUrl: 'mysql://root@127.0.0.1:1/nowhere',
+      sqlitePath: '/tmp/unused.sqlite',
+      logger: silent,
+      connectTimeoutMs: 1000,
+    });
     try {
       expect(await persistence.ping()).toBe(false);
       await expect(persistence.uow.run(async () => 'never')).rejects.toBeInstanceOf(StoreUnavailableError);

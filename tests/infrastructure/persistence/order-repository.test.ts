@@ -18,7 +18,17 @@ describe.each(databaseBackends())('OrderRepository (%s)', (backend) => {
       userId: 'u-roundtrip',
       totalAmount: 3 * 990 + 2500,
       lines: [
-        orderLine({ lineNo: 2, productId: 7, sku: 'WH', title: 'Вебхук 🚀', kind: 'webhook', unitPrice: 2500, lineTotal: 2500, creditAmount: null, webhookUrl: 'https://merchant/hook' }),
+        orderLine({
+          lineNo: 2,
+          productId: 7,
+          sku: 'WH',
+          title: 'Вебхук 🚀',
+          kind: 'webhook',
+          unitPrice: 2500,
+          lineTotal: 2500,
+          creditAmount: null,
+          webhookUrl: 'https://merchant/hook',
+        }),
         orderLine({ lineNo: 1, quantity: 3, lineTotal: 2970, title: '额度包' }),
       ],
       idempotencyKey: 'idem-1',
@@ -56,11 +66,18 @@ describe.each(databaseBackends())('OrderRepository (%s)', (backend) => {
 
   it('applies a transition once: the second identical transition changes nothing', async () => {
     const order = await insert({ userId: 'u-transition' });
-    const paid = { orderNo: order.orderNo, from: 'AWAITING_PAYMENT' as const, to: 'PAID' as const, changes: { paidAt: at(5 * MINUTE), nextDeliveryAt: at(5 * MINUTE) } };
+    const paid = {
+      orderNo: order.orderNo,
+      from: 'AWAITING_PAYMENT' as const,
+      to: 'PAID' as const,
+      changes: { paidAt: at(5 * MINUTE), nextDeliveryAt: at(5 * MINUTE) },
+    };
     expect(await inTx((tx) => tx.orders.applyTransition(paid))).toBe(true);
     expect(await inTx((tx) => tx.orders.applyTransition(paid))).toBe(false);
     expect(await find(order.orderNo)).toMatchObject({ status: 'PAID', paidAt: at(5 * MINUTE), nextDeliveryAt: at(5 * MINUTE), closedAt: null });
-    expect(await inTx((tx) => tx.orders.applyTransition({ orderNo: order.orderNo, from: 'AWAITING_PAYMENT', to: 'CLOSED', changes: { closedAt: at(1) } }))).toBe(false);
+    expect(
+      await inTx((tx) => tx.orders.applyTransition({ orderNo: order.orderNo, from: 'AWAITING_PAYMENT', to: 'CLOSED', changes: { closedAt: at(1) } })),
+    ).toBe(false);
     expect((await find(order.orderNo))?.status).toBe('PAID');
     expect(await inTx((tx) => tx.orders.applyTransition({ ...paid, orderNo: 'NO-SUCH' }))).toBe(false);
   });

@@ -56,10 +56,16 @@ export function driverRoutes(driverFor: (token: string | undefined) => UserDrive
       const body = readBody(request);
       const token = typeof body.token === 'string' ? body.token : (new URL(request.url, 'http://x').searchParams.get('token') ?? undefined);
       const result = act(driverFor(token), path.slice(DRIVER_HTTP_PREFIX.length), body, path, calls);
-      void reply.code(200).header('content-type', 'application/json').send(JSON.stringify({ ok: true, result }));
+      void reply
+        .code(200)
+        .header('content-type', 'application/json')
+        .send(JSON.stringify({ ok: true, result }));
     } catch (error) {
       const description = error instanceof Error ? error.message : String(error);
-      void reply.code(400).header('content-type', 'application/json').send(JSON.stringify({ ok: false, description }));
+      void reply
+        .code(400)
+        .header('content-type', 'application/json')
+        .send(JSON.stringify({ ok: false, description }));
     }
     return true;
   };

@@ -96,7 +96,9 @@ export class UserDriver {
 
   /** Every message in the chat that still exists, from both sides, oldest first. */
   messages(chatId: number): TgMessage[] {
-    return this.history(chatId).filter((m) => !m.deleted).map((m) => m.message);
+    return this.history(chatId)
+      .filter((m) => !m.deleted)
+      .map((m) => m.message);
   }
 
   /** Everything the bot ever posted into the chat, deleted messages included, with their edit history. */
@@ -109,7 +111,9 @@ export class UserDriver {
   }
 
   latestMessage(chatId: number): TgMessage | undefined {
-    return this.botMessages(chatId).filter((m) => !m.deleted).at(-1)?.message;
+    return this.botMessages(chatId)
+      .filter((m) => !m.deleted)
+      .at(-1)?.message;
   }
 
   message(chatId: number, messageId: number): TgMessage | undefined {
@@ -121,7 +125,9 @@ export class UserDriver {
   }
 
   findButton(message: TgMessage, label: string | RegExp): TgInlineKeyboardButton | undefined {
-    return this.inlineKeyboard(message).flat().find((b) => (typeof label === 'string' ? b.text === label : label.test(b.text)));
+    return this.inlineKeyboard(message)
+      .flat()
+      .find((b) => (typeof label === 'string' ? b.text === label : label.test(b.text)));
   }
 
   replyKeyboard(chatId: number): Record<string, unknown> | undefined {
@@ -165,7 +171,11 @@ export class UserDriver {
       this.cursors.set(chatId, found.seq);
       return found.message;
     };
-    return this.bot.world.changes.waitFor(check, timeoutMs, () => `a bot message in chat ${chatId}; the chat holds ${JSON.stringify(this.messages(chatId).map((m) => m.text ?? m.caption ?? '[media]'))}`);
+    return this.bot.world.changes.waitFor(
+      check,
+      timeoutMs,
+      () => `a bot message in chat ${chatId}; the chat holds ${JSON.stringify(this.messages(chatId).map((m) => m.text ?? m.caption ?? '[media]'))}`,
+    );
   }
 
   async waitForMessages(chatId: number, count: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<TgMessage[]> {
@@ -181,16 +191,28 @@ export class UserDriver {
       const stored = this.bot.chats.get(chatId)?.messages.find((m) => m.message.message_id === messageId);
       return stored && stored.versions.length > 0 && predicate(stored.message) ? stored.message : undefined;
     };
-    return this.bot.world.changes.waitFor(check, timeoutMs, () => `an edit of message ${messageId} in chat ${chatId}; it reads ${JSON.stringify(this.message(chatId, messageId) ?? null)}`);
+    return this.bot.world.changes.waitFor(
+      check,
+      timeoutMs,
+      () => `an edit of message ${messageId} in chat ${chatId}; it reads ${JSON.stringify(this.message(chatId, messageId) ?? null)}`,
+    );
   }
 
   waitForCallbackAnswer(queryId: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<CallbackAnswer> {
-    return this.bot.world.changes.waitFor(() => this.callbackAnswer(queryId), timeoutMs, () => `an answer to callback query ${queryId}`);
+    return this.bot.world.changes.waitFor(
+      () => this.callbackAnswer(queryId),
+      timeoutMs,
+      () => `an answer to callback query ${queryId}`,
+    );
   }
 
   /** Waits for any condition on the stand-in's state, re-checked after every change. */
   waitUntil(condition: () => boolean, timeoutMs = DEFAULT_TIMEOUT_MS, description = 'a condition'): Promise<true> {
-    return this.bot.world.changes.waitFor(() => (condition() ? true : undefined), timeoutMs, () => description);
+    return this.bot.world.changes.waitFor(
+      () => (condition() ? true : undefined),
+      timeoutMs,
+      () => description,
+    );
   }
 
   private fileBytes(fileId: string): Buffer {

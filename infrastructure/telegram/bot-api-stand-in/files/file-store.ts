@@ -18,9 +18,21 @@ export interface StoredFile {
 
 /** Telegram names a document's type by its extension, not by what the uploader claimed. */
 const MIME_BY_EXTENSION: Record<string, string> = {
-  txt: 'text/plain', csv: 'text/csv', tsv: 'text/tab-separated-values', json: 'application/json', xml: 'application/xml',
-  html: 'text/html', md: 'text/markdown', pdf: 'application/pdf', zip: 'application/zip', gz: 'application/gzip',
-  png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  tsv: 'text/tab-separated-values',
+  json: 'application/json',
+  xml: 'application/xml',
+  html: 'text/html',
+  md: 'text/markdown',
+  pdf: 'application/pdf',
+  zip: 'application/zip',
+  gz: 'application/gzip',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
@@ -29,8 +41,7 @@ export const extensionOf = (fileName: string | undefined): string | undefined =>
   return match ? match[1].toLowerCase() : undefined;
 };
 
-export const mimeTypeFor = (fileName: string | undefined): string =>
-  MIME_BY_EXTENSION[extensionOf(fileName) ?? ''] ?? 'application/octet-stream';
+export const mimeTypeFor = (fileName: string | undefined): string => MIME_BY_EXTENSION[extensionOf(fileName) ?? ''] ?? 'application/octet-stream';
 
 export class FileStore {
   private readonly byId = new Map<string, StoredFile>();
@@ -40,16 +51,25 @@ export class FileStore {
   addPhoto(bytes: Buffer, image: ImageInfo): StoredFile {
     const filePath = `photos/file_${this.counter++}.${IMAGE_EXTENSIONS[image.format]}`;
     return this.remember({
-      fileId: newFileId('photo'), fileUniqueId: newFileUniqueId('photo'), kind: 'photo',
-      bytes, mimeType: IMAGE_MIME_TYPES[image.format], filePath, image,
+      fileId: newFileId('photo'),
+      fileUniqueId: newFileUniqueId('photo'),
+      kind: 'photo',
+      bytes,
+      mimeType: IMAGE_MIME_TYPES[image.format],
+      filePath,
+      image,
     });
   }
 
   addDocument(bytes: Buffer, fileName: string | undefined, mimeType?: string): StoredFile {
     const filePath = `documents/file_${this.counter++}.${extensionOf(fileName) ?? 'dat'}`;
     const file: StoredFile = {
-      fileId: newFileId('document'), fileUniqueId: newFileUniqueId('document'), kind: 'document',
-      bytes, mimeType: mimeType ?? mimeTypeFor(fileName), filePath,
+      fileId: newFileId('document'),
+      fileUniqueId: newFileUniqueId('document'),
+      kind: 'document',
+      bytes,
+      mimeType: mimeType ?? mimeTypeFor(fileName),
+      filePath,
     };
     if (fileName) file.fileName = fileName;
     return this.remember(file);

@@ -62,5 +62,9 @@ export function sniffImage(bytes: Buffer): ImageInfo | undefined {
 
 export const IMAGE_EXTENSIONS: Record<ImageInfo['format'], string> = { png: 'png', jpeg: 'jpg', gif: 'gif', webp: 'webp', bmp: 'bmp' };
 export const IMAGE_MIME_TYPES: Record<ImageInfo['format'], string> = {
-  png: 'image/png', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', bmp: 'image/bmp',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  bmp: 'image/bmp',
 };

@@ -8,10 +8,7 @@ const URL_FETCH_TIMEOUT_MS = 10_000;
 const KIND_NAMES: Record<FileKind, string> = { photo: 'Photo', document: 'Document' };
 
 /** Which file a `photo` / `document` parameter names, before any bytes are looked at. */
-export type InputFile =
-  | { source: 'upload'; upload: UploadedFile }
-  | { source: 'url'; url: string }
-  | { source: 'file_id'; fileId: string };
+export type InputFile = { source: 'upload'; upload: UploadedFile } | { source: 'url'; url: string } | { source: 'file_id'; fileId: string };
 
 /**
  * Reads the parameter the way Telegram does: an uploaded part under the field's own name (or

@@ -46,7 +46,7 @@ function commandsKey(params: RequestParams): string {
   if (scope.kind === 'invalid') throw badRequest("can't parse BotCommandScope JSON object");
   let scopeKey = 'default';
   if (scope.kind === 'value') {
-    if (!isRecord(scope.value) || typeof scope.value.type !== 'string') throw badRequest("can't parse BotCommandScope: Can't find field \"type\"");
+    if (!isRecord(scope.value) || typeof scope.value.type !== 'string') throw badRequest('can\'t parse BotCommandScope: Can\'t find field "type"');
     scopeKey = [scope.value.type, scope.value.chat_id ?? '', scope.value.user_id ?? ''].join(':');
   }
   return `${scopeKey}|${stringParam(params, 'language_code') ?? ''}`;

@@ -49,7 +49,13 @@ export function postBotMessage(ctx: MethodContext, chat: ChatState, content: Mes
 
 const stable = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
-    isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+    isRecord(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
   ) ?? 'undefined';
 
 /** Telegram refuses an edit that changes neither the content nor the keyboard. */

@@ -8,9 +8,20 @@ import { type MessageContent, postBotMessage, readReplyTo, withEntities } from '
 import { type MethodContext, type MethodOutcome, ok, writableChat } from './method-context';
 
 const CHAT_ACTIONS = new Set([
-  'typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice', 'upload_document',
-  'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note', 'cancel',
-  'record_audio', 'upload_audio',
+  'typing',
+  'upload_photo',
+  'record_video',
+  'upload_video',
+  'record_voice',
+  'upload_voice',
+  'upload_document',
+  'choose_sticker',
+  'find_location',
+  'record_video_note',
+  'upload_video_note',
+  'cancel',
+  'record_audio',
+  'upload_audio',
 ]);
 
 export function sendMessage(ctx: MethodContext): MethodOutcome {
@@ -24,7 +35,12 @@ export function sendMessage(ctx: MethodContext): MethodOutcome {
   return ok(postBotMessage(ctx, chat, content, markup, 'sendMessage').message);
 }
 
-async function sendMedia(ctx: MethodContext, kind: 'photo' | 'document', method: string, describe: (file: StoredFile) => MessageContent): Promise<MethodOutcome> {
+async function sendMedia(
+  ctx: MethodContext,
+  kind: 'photo' | 'document',
+  method: string,
+  describe: (file: StoredFile) => MessageContent,
+): Promise<MethodOutcome> {
   const input = readInputFile(ctx.params, kind);
   const caption = messageCaption(ctx.params);
   const markup = readReplyMarkup(ctx.params);
@@ -44,12 +60,19 @@ async function sendMedia(ctx: MethodContext, kind: 'photo' | 'document', method:
  */
 export const sendPhoto = (ctx: MethodContext): Promise<MethodOutcome> =>
   sendMedia(ctx, 'photo', 'sendPhoto', (file) => ({
-    photo: [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.bytes.length, width: file.image?.width ?? 0, height: file.image?.height ?? 0 }],
+    photo: [
+      { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.bytes.length, width: file.image?.width ?? 0, height: file.image?.height ?? 0 },
+    ],
   }));
 
 export const sendDocument = (ctx: MethodContext): Promise<MethodOutcome> =>
   sendMedia(ctx, 'document', 'sendDocument', (file) => {
-    const document: NonNullable<MessageContent['document']> = { file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: file.bytes.length, mime_type: file.mimeType };
+    const document: NonNullable<MessageContent['document']> = {
+      file_id: file.fileId,
+      file_unique_id: file.fileUniqueId,
+      file_size: file.bytes.length,
+      mime_type: file.mimeType,
+    };
     if (file.fileName) document.file_name = file.fileName;
     return { document };
   });

@@ -62,7 +62,12 @@ export function setWebhook(ctx: MethodContext): MethodOutcome {
   bot.updates.applyAllowedUpdates(jsonParam(params, 'allowed_updates'));
 
   const current = bot.webhook.config;
-  const unchanged = current && current.url === config.url && current.secretToken === config.secretToken && current.maxConnections === config.maxConnections && current.ipAddress === config.ipAddress;
+  const unchanged =
+    current &&
+    current.url === config.url &&
+    current.secretToken === config.secretToken &&
+    current.maxConnections === config.maxConnections &&
+    current.ipAddress === config.ipAddress;
   if (unchanged && !drop) return ok(true, 'Webhook is already set');
 
   bot.updates.endHeldPoll(conflict('terminated by setWebhook request'));

@@ -40,15 +40,24 @@ export function normalizeUrl(raw: string): string | undefined {
   }
   if (!ALLOWED_URL_SCHEMES.has(parsed.protocol)) return undefined;
   const host = parsed.hostname;
-  const looksLikeHost =
-    host === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[') || /\.[a-z\u00a1-\uffff-]{2,}$/i.test(host);
+  const looksLikeHost = host === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[') || /\.[a-z\u00a1-\uffff-]{2,}$/i.test(host);
   return looksLikeHost ? parsed.href : undefined;
 }
 
 // TDLib's tie-break between entities over the same range (lower first).
 const ENTITY_PRIORITY: Record<string, number> = {
-  blockquote: 0, expandable_blockquote: 0, pre: 11, code: 20, text_link: 49, text_mention: 49,
-  bold: 90, italic: 91, underline: 92, strikethrough: 93, spoiler: 94, custom_emoji: 99,
+  blockquote: 0,
+  expandable_blockquote: 0,
+  pre: 11,
+  code: 20,
+  text_link: 49,
+  text_mention: 49,
+  bold: 90,
+  italic: 91,
+  underline: 92,
+  strikethrough: 93,
+  spoiler: 94,
+  custom_emoji: 99,
 };
 
 /** Entities in the order Telegram returns them: by offset, the longer (outer) one first, then TDLib's priority. */

@@ -6,13 +6,36 @@ import { byteOffset, EntityParseError, type FormattedText, hasLoneSurrogate, nor
 // Unknown named references stay literal text. Error texts match TDLib's.
 
 const SUPPORTED_TAGS = new Set([
-  'a', 'b', 'strong', 'i', 'em', 's', 'strike', 'del', 'u', 'ins',
-  'tg-spoiler', 'tg-emoji', 'span', 'pre', 'code', 'blockquote',
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  's',
+  'strike',
+  'del',
+  'u',
+  'ins',
+  'tg-spoiler',
+  'tg-emoji',
+  'span',
+  'pre',
+  'code',
+  'blockquote',
 ]);
 
 const SIMPLE_TYPES: Record<string, string> = {
-  b: 'bold', strong: 'bold', i: 'italic', em: 'italic', u: 'underline', ins: 'underline',
-  s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough', 'tg-spoiler': 'spoiler', span: 'spoiler',
+  b: 'bold',
+  strong: 'bold',
+  i: 'italic',
+  em: 'italic',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  'tg-spoiler': 'spoiler',
+  span: 'spoiler',
 };
 
 const NAMED_REFERENCES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
@@ -56,7 +79,7 @@ function decodeReference(src: string, at: number): { text: string; next: number 
 
 function decodeReferences(value: string): string {
   let out = '';
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     const decoded = value[i] === '&' ? decodeReference(value, i) : undefined;
     if (decoded) {
       out += decoded.text;
@@ -203,9 +226,7 @@ export function parseHtml(src: string): FormattedText {
     while (i < src.length && isSpace(src[i])) i++;
     if (src[i] !== '>') throw new EntityParseError(`Unclosed end tag at byte offset ${byteOffset(src, tagAt)}`);
     if (endName !== '' && endName !== open.tag) {
-      throw new EntityParseError(
-        `Unmatched end tag at byte offset ${byteOffset(src, tagAt)}, expected "</${open.tag}>", found "</${endName}>"`,
-      );
+      throw new EntityParseError(`Unmatched end tag at byte offset ${byteOffset(src, tagAt)}, expected "</${open.tag}>", found "</${endName}>"`);
     }
     i++;
     stack.pop();
@@ -214,9 +235,7 @@ export function parseHtml(src: string): FormattedText {
   const unclosed = stack.at(-1);
   if (unclosed) throw new EntityParseError(`Can't find end tag corresponding to start tag "${unclosed.tag}"`);
   if (hasLoneSurrogate(out)) {
-    throw new EntityParseError(
-      'Text contains invalid Unicode characters after decoding HTML entities, check for unmatched surrogate code units',
-    );
+    throw new EntityParseError('Text contains invalid Unicode characters after decoding HTML entities, check for unmatched surrogate code units');
   }
   // A language only survives on a pre entity; a lone code entity never carries one.
   const cleaned = entities.map((e) => (e.type === 'code' && e.language !== undefined ? { type: e.type, offset: e.offset, length: e.length } : e));

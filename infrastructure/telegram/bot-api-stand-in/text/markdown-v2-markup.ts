@@ -22,7 +22,12 @@ interface Quote {
 
 const RESERVED = '_*[]()~`>#+-=|{}.!';
 const SIMPLE: Partial<Record<Kind, string>> = {
-  Bold: 'bold', Italic: 'italic', Underline: 'underline', Strikethrough: 'strikethrough', Spoiler: 'spoiler', Code: 'code',
+  Bold: 'bold',
+  Italic: 'italic',
+  Underline: 'underline',
+  Strikethrough: 'strikethrough',
+  Spoiler: 'spoiler',
+  Code: 'code',
 };
 
 const isEscapable = (src: string, at: number): boolean => {
@@ -30,24 +35,31 @@ const isEscapable = (src: string, at: number): boolean => {
   return at < src.length && code > 0 && code <= 126;
 };
 const isBlank = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\v';
-const reservedError = (c: string): EntityParseError =>
-  new EntityParseError(`Character '${c}' is reserved and must be escaped with the preceding '\\'`);
+const reservedError = (c: string): EntityParseError => new EntityParseError(`Character '${c}' is reserved and must be escaped with the preceding '\\'`);
 const unclosedError = (src: string, open: Open): EntityParseError =>
   new EntityParseError(`Can't find end of ${open.kind} entity at byte offset ${byteOffset(src, open.at)}`);
 
 function closes(top: Open, src: string, i: number): boolean {
   const c = src[i];
   switch (top.kind) {
-    case 'Bold': return c === '*';
-    case 'Italic': return c === '_' && src[i + 1] !== '_';
-    case 'Underline': return c === '_' && src[i + 1] === '_';
-    case 'Strikethrough': return c === '~';
-    case 'Spoiler': return c === '|' && src[i + 1] === '|';
-    case 'Code': return c === '`';
+    case 'Bold':
+      return c === '*';
+    case 'Italic':
+      return c === '_' && src[i + 1] !== '_';
+    case 'Underline':
+      return c === '_' && src[i + 1] === '_';
+    case 'Strikethrough':
+      return c === '~';
+    case 'Spoiler':
+      return c === '|' && src[i + 1] === '|';
+    case 'Code':
+      return c === '`';
     case 'Pre':
-    case 'PreCode': return c === '`' && src[i + 1] === '`' && src[i + 2] === '`';
+    case 'PreCode':
+      return c === '`' && src[i + 1] === '`' && src[i + 2] === '`';
     case 'TextUrl':
-    case 'CustomEmoji': return c === ']';
+    case 'CustomEmoji':
+      return c === ']';
   }
 }
 
@@ -70,7 +82,10 @@ function readUrl(src: string, i: number): { url: string; next: number } {
 
 function customEmojiId(url: string): string {
   const match = /^tg:\/\/emoji\/?\?([^#]*)/i.exec(url);
-  const id = match?.[1].split('&').find((pair) => pair.startsWith('id='))?.slice(3);
+  const id = match?.[1]
+    .split('&')
+    .find((pair) => pair.startsWith('id='))
+    ?.slice(3);
   if (!id || !/^[1-9]\d*$/.test(id)) throw new EntityParseError('Invalid tg://emoji or tg://time URL specified');
   return id;
 }
@@ -83,10 +98,14 @@ function openEntity(src: string, i: number, stack: Open[], start: number): numbe
     return next;
   };
   switch (c) {
-    case '_': return src[i + 1] === '_' ? push('Underline', i + 2) : push('Italic', i + 1);
-    case '*': return push('Bold', i + 1);
-    case '~': return push('Strikethrough', i + 1);
-    case '[': return push('TextUrl', i + 1);
+    case '_':
+      return src[i + 1] === '_' ? push('Underline', i + 2) : push('Italic', i + 1);
+    case '*':
+      return push('Bold', i + 1);
+    case '~':
+      return push('Strikethrough', i + 1);
+    case '[':
+      return push('TextUrl', i + 1);
     case '|':
       if (src[i + 1] !== '|') throw reservedError(c);
       return push('Spoiler', i + 2);

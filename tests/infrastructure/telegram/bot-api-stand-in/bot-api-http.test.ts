@@ -1,10 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import QRCode from 'qrcode';
-import { type ApiResponse, type BotApiStandIn, type StandInUser, startBotApiStandIn, type TgUpdate } from '../../../../infrastructure/telegram/bot-api-stand-in';
+import {
+  type ApiResponse,
+  type BotApiStandIn,
+  type StandInUser,
+  startBotApiStandIn,
+  type TgUpdate,
+} from '../../../../infrastructure/telegram/bot-api-stand-in';
 
 /** Calls the stand-in the way any Bot API client could: raw HTTP, JSON unless told otherwise. */
-async function call(standIn: BotApiStandIn, method: string, body?: Record<string, unknown> | URLSearchParams | FormData, init: RequestInit = {}): Promise<{ status: number; json: ApiResponse }> {
+async function call(
+  standIn: BotApiStandIn,
+  method: string,
+  body?: Record<string, unknown> | URLSearchParams | FormData,
+  init: RequestInit = {},
+): Promise<{ status: number; json: ApiResponse }> {
   const headers: Record<string, string> = {};
   let payload: string | URLSearchParams | FormData | undefined;
   if (body instanceof URLSearchParams || body instanceof FormData) payload = body;
@@ -36,16 +47,33 @@ describe('the Bot API stand-in over raw HTTP', () => {
     const response = await fetch(`${standIn.apiRoot}/bot${standIn.token}/GETME`);
     expect(await response.json()).toEqual({
       ok: true,
-      result: { id: 7000001, is_bot: true, first_name: 'Tillbot', username: 'tillbot_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false },
+      result: {
+        id: 7000001,
+        is_bot: true,
+        first_name: 'Tillbot',
+        username: 'tillbot_test_bot',
+        can_join_groups: true,
+        can_read_all_group_messages: false,
+        supports_inline_queries: false,
+        can_connect_to_business: false,
+        has_main_web_app: false,
+      },
     });
     standIn.driver.userSendsText(kim, 'hi');
     const get = await fetch(`${standIn.apiRoot}/bot${standIn.token}/sendMessage?chat_id=${kim.id}&text=${encodeURIComponent('Hello from GET')}`);
-    expect(await get.json()).toMatchObject({ ok: true, result: { text: 'Hello from GET', chat: { id: kim.id, type: 'private', first_name: 'Kim', username: 'kim_k' } } });
+    expect(await get.json()).toMatchObject({
+      ok: true,
+      result: { text: 'Hello from GET', chat: { id: kim.id, type: 'private', first_name: 'Kim', username: 'kim_k' } },
+    });
   });
 
   it('reads form-urlencoded bodies with reply_markup as JSON text', async () => {
     standIn.driver.userSendsText(kim, 'hi');
-    const form = new URLSearchParams({ chat_id: String(kim.id), text: 'Pick one', reply_markup: JSON.stringify({ inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] }) });
+    const form = new URLSearchParams({
+      chat_id: String(kim.id),
+      text: 'Pick one',
+      reply_markup: JSON.stringify({ inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] }),
+    });
     const sent = result<{ reply_markup: unknown }>(await call(standIn, 'sendMessage', form));
     expect(sent.reply_markup).toEqual({ inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] });
     expect(await call(standIn, 'sendMessage', new URLSearchParams({ chat_id: String(kim.id), text: 'x', reply_markup: '{oops' }))).toEqual({
@@ -71,7 +99,10 @@ describe('the Bot API stand-in over raw HTTP', () => {
     const first = call(standIn, 'getUpdates', { timeout: 30 });
     await standIn.driver.waitUntil(() => standIn.calls.count('getUpdates') === 1);
     const second = call(standIn, 'getUpdates', { timeout: 30 });
-    expect(await first).toEqual({ status: 409, json: { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' } });
+    expect(await first).toEqual({
+      status: 409,
+      json: { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running' },
+    });
     standIn.driver.userSendsText(kim, 'wake up');
     const woken = result<TgUpdate[]>(await second);
     expect(woken.map((u) => (u.message as { text: string }).text)).toEqual(['wake up']);
@@ -114,8 +145,16 @@ describe('the Bot API stand-in over raw HTTP', () => {
     form.set('caption', 'Your <b>keys</b>');
     form.set('parse_mode', 'HTML');
     form.set('document', new Blob(['K-1\nK-2\n']), 'keys.txt');
-    const message = result<{ document: { file_id: string; file_name: string; mime_type: string; file_size: number }; caption: string; caption_entities: unknown }>(await call(standIn, 'sendDocument', form));
-    expect(message).toMatchObject({ caption: 'Your keys', caption_entities: [{ type: 'bold', offset: 5, length: 4 }], document: { file_name: 'keys.txt', mime_type: 'text/plain', file_size: 8 } });
+    const message = result<{
+      document: { file_id: string; file_name: string; mime_type: string; file_size: number };
+      caption: string;
+      caption_entities: unknown;
+    }>(await call(standIn, 'sendDocument', form));
+    expect(message).toMatchObject({
+      caption: 'Your keys',
+      caption_entities: [{ type: 'bold', offset: 5, length: 4 }],
+      document: { file_name: 'keys.txt', mime_type: 'text/plain', file_size: 8 },
+    });
     const file = result<{ file_path: string }>(await call(standIn, 'getFile', { file_id: message.document.file_id }));
     expect(file.file_path).toMatch(/^documents\/file_\d+\.txt$/);
     expect(await (await fetch(`${standIn.apiRoot}/file/bot${standIn.token}/${file.file_path}`)).text()).toBe('K-1\nK-2\n');
@@ -137,7 +176,9 @@ describe('the Bot API stand-in over raw HTTP', () => {
       expect(uploaded.photo[0].width).toBeGreaterThan(0);
       const byId = result<{ photo: Array<{ file_id: string }> }>(await call(standIn, 'sendPhoto', { chat_id: kim.id, photo: uploaded.photo[0].file_id }));
       expect(byId.photo[0].file_id).toBe(uploaded.photo[0].file_id);
-      const byUrl = result<{ message_id: number; photo: Array<{ file_id: string }> }>(await call(standIn, 'sendPhoto', { chat_id: kim.id, photo: `http://127.0.0.1:${(server.address() as AddressInfo).port}/qr.png` }));
+      const byUrl = result<{ message_id: number; photo: Array<{ file_id: string }> }>(
+        await call(standIn, 'sendPhoto', { chat_id: kim.id, photo: `http://127.0.0.1:${(server.address() as AddressInfo).port}/qr.png` }),
+      );
       expect(byUrl.photo[0].file_id).not.toBe(uploaded.photo[0].file_id);
       const fetched = standIn.driver.message(kim.id, byUrl.message_id);
       expect(fetched && standIn.driver.downloadPhoto(fetched)).toEqual(png);
@@ -146,10 +187,22 @@ describe('the Bot API stand-in over raw HTTP', () => {
       notImage.set('chat_id', String(kim.id));
       notImage.set('photo', new Blob(['plain text']), 'x.png');
       expect((await call(standIn, 'sendPhoto', notImage)).json).toEqual({ ok: false, error_code: 400, description: 'Bad Request: IMAGE_PROCESS_FAILED' });
-      expect((await call(standIn, 'sendPhoto', { chat_id: kim.id, photo: 'AgACunknown' })).json).toEqual({ ok: false, error_code: 400, description: 'Bad Request: wrong file identifier/HTTP URL specified' });
-      expect((await call(standIn, 'sendPhoto', { chat_id: kim.id })).json).toEqual({ ok: false, error_code: 400, description: 'Bad Request: there is no photo in the request' });
+      expect((await call(standIn, 'sendPhoto', { chat_id: kim.id, photo: 'AgACunknown' })).json).toEqual({
+        ok: false,
+        error_code: 400,
+        description: 'Bad Request: wrong file identifier/HTTP URL specified',
+      });
+      expect((await call(standIn, 'sendPhoto', { chat_id: kim.id })).json).toEqual({
+        ok: false,
+        error_code: 400,
+        description: 'Bad Request: there is no photo in the request',
+      });
       const doc = standIn.driver.userSendsDocument(kim, 'a.txt', 'a');
-      expect((await call(standIn, 'sendPhoto', { chat_id: kim.id, photo: doc.document?.file_id })).json).toEqual({ ok: false, error_code: 400, description: "Bad Request: can't use file of type Document as Photo" });
+      expect((await call(standIn, 'sendPhoto', { chat_id: kim.id, photo: doc.document?.file_id })).json).toEqual({
+        ok: false,
+        error_code: 400,
+        description: "Bad Request: can't use file of type Document as Photo",
+      });
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

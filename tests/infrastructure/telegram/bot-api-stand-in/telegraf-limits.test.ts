@@ -93,17 +93,37 @@ describe("Telegram's limits and refusals, as the stand-in answers them to telegr
     // Leaving the keyboard out of an edit removes it, so this is a change.
     const edited = await bot.telegram.editMessageText(hana.id, sent.message_id, undefined, 'Status: waiting');
     expect(edited).not.toHaveProperty('reply_markup');
-    expect(await apiError(bot.telegram.editMessageReplyMarkup(hana.id, sent.message_id, undefined, undefined))).toMatchObject({ description: expect.stringContaining('message is not modified') });
-    expect(await apiError(bot.telegram.editMessageText(hana.id, 999_999, undefined, 'x'))).toEqual({ code: 400, description: 'Bad Request: message to edit not found' });
+    expect(await apiError(bot.telegram.editMessageReplyMarkup(hana.id, sent.message_id, undefined, undefined))).toMatchObject({
+      description: expect.stringContaining('message is not modified'),
+    });
+    expect(await apiError(bot.telegram.editMessageText(hana.id, 999_999, undefined, 'x'))).toEqual({
+      code: 400,
+      description: 'Bad Request: message to edit not found',
+    });
     const photo = await bot.telegram.sendPhoto(hana.id, Input.fromBuffer(PNG_1X1, 'qr.png'), { caption: 'QR' });
-    expect(await apiError(bot.telegram.editMessageText(hana.id, photo.message_id, undefined, 'x'))).toEqual({ code: 400, description: 'Bad Request: there is no text in the message to edit' });
+    expect(await apiError(bot.telegram.editMessageText(hana.id, photo.message_id, undefined, 'x'))).toEqual({
+      code: 400,
+      description: 'Bad Request: there is no text in the message to edit',
+    });
     expect(await bot.telegram.editMessageCaption(hana.id, photo.message_id, undefined, 'QR (paid)')).toMatchObject({ caption: 'QR (paid)' });
-    expect(await apiError(bot.telegram.editMessageCaption(hana.id, sent.message_id, undefined, 'x'))).toEqual({ code: 400, description: 'Bad Request: there is no caption in the message to edit' });
+    expect(await apiError(bot.telegram.editMessageCaption(hana.id, sent.message_id, undefined, 'x'))).toEqual({
+      code: 400,
+      description: 'Bad Request: there is no caption in the message to edit',
+    });
     const own = standIn.driver.userSendsText(hana, 'hello');
-    expect(await apiError(bot.telegram.editMessageText(hana.id, own.message_id, undefined, 'x'))).toEqual({ code: 400, description: "Bad Request: message can't be edited" });
+    expect(await apiError(bot.telegram.editMessageText(hana.id, own.message_id, undefined, 'x'))).toEqual({
+      code: 400,
+      description: "Bad Request: message can't be edited",
+    });
     expect(await bot.telegram.deleteMessage(hana.id, sent.message_id)).toBe(true);
-    expect(await apiError(bot.telegram.deleteMessage(hana.id, sent.message_id))).toEqual({ code: 400, description: 'Bad Request: message to delete not found' });
-    expect(standIn.driver.botMessages(hana.id).find((m) => m.message.message_id === sent.message_id)).toMatchObject({ deleted: true, versions: [expect.objectContaining({ text: 'Status: waiting' })] });
+    expect(await apiError(bot.telegram.deleteMessage(hana.id, sent.message_id))).toEqual({
+      code: 400,
+      description: 'Bad Request: message to delete not found',
+    });
+    expect(standIn.driver.botMessages(hana.id).find((m) => m.message.message_id === sent.message_id)).toMatchObject({
+      deleted: true,
+      versions: [expect.objectContaining({ text: 'Status: waiting' })],
+    });
   });
 
   it('hands an injected 429 to telegraf with retry_after, and the message is not sent', async () => {
@@ -113,7 +133,15 @@ describe("Telegram's limits and refusals, as the stand-in answers them to telegr
     expect(standIn.driver.botMessages(hana.id)).toHaveLength(before);
     await bot.telegram.sendMessage(hana.id, 'after the wait');
     expect(standIn.driver.botMessages(hana.id)).toHaveLength(before + 1);
-    expect(standIn.calls.byMethod('sendMessage').slice(-2).map((c) => [c.httpStatus, c.fault])).toEqual([[429, 'retryAfter'], [200, undefined]]);
+    expect(
+      standIn.calls
+        .byMethod('sendMessage')
+        .slice(-2)
+        .map((c) => [c.httpStatus, c.fault]),
+    ).toEqual([
+      [429, 'retryAfter'],
+      [200, undefined],
+    ]);
   });
 
   it('injects server errors, sent-but-failed calls, hangs and cut connections', async () => {
@@ -170,7 +198,11 @@ describe('flood limits, when the stand-in enforces them', () => {
     const jo = driver.createUser({ first_name: 'Jo' });
     driver.userStartsBot(jo);
     for (const n of [1, 2, 3]) await bot.telegram.sendMessage(jo.id, `burst ${n}`);
-    expect(await apiError(bot.telegram.sendMessage(jo.id, 'one too many'))).toEqual({ code: 429, description: 'Too Many Requests: retry after 1', retryAfter: 1 });
+    expect(await apiError(bot.telegram.sendMessage(jo.id, 'one too many'))).toEqual({
+      code: 429,
+      description: 'Too Many Requests: retry after 1',
+      retryAfter: 1,
+    });
     expect(standIn.sendRates()).toMatchObject({ maxPerChat: 3, busiestChatId: jo.id, maxGlobal: 3, totalMessages: 3 });
     await sleep(1100);
     await bot.telegram.sendMessage(jo.id, 'after a second');

@@ -22,7 +22,10 @@ describe('the Bot API stand-in driving a real telegraf bot over long polling', (
     standIn = await startBotApiStandIn();
     bot = telegrafFor(standIn);
     bot.start((ctx) =>
-      ctx.reply(ctx.payload ? `Welcome! You opened product ${ctx.payload}` : 'Welcome!', Markup.inlineKeyboard([Markup.button.callback('Add to cart', 'add:7:1')])),
+      ctx.reply(
+        ctx.payload ? `Welcome! You opened product ${ctx.payload}` : 'Welcome!',
+        Markup.inlineKeyboard([Markup.button.callback('Add to cart', 'add:7:1')]),
+      ),
     );
     bot.action(/^add:(\d+):(\d+)$/, async (ctx) => {
       await ctx.answerCbQuery('Added to your cart');
@@ -100,10 +103,19 @@ describe('the Bot API stand-in driving a real telegraf bot over long polling', (
   });
 
   it('keeps commands per scope and language', async () => {
-    await bot.telegram.setMyCommands([{ command: 'start', description: 'Open the shop' }, { command: 'orders', description: 'Your orders' }]);
+    await bot.telegram.setMyCommands([
+      { command: 'start', description: 'Open the shop' },
+      { command: 'orders', description: 'Your orders' },
+    ]);
     await bot.telegram.setMyCommands([{ command: 'start', description: 'Открыть магазин' }], { language_code: 'ru' });
-    expect(await bot.telegram.getMyCommands()).toEqual([{ command: 'start', description: 'Open the shop' }, { command: 'orders', description: 'Your orders' }]);
+    expect(await bot.telegram.getMyCommands()).toEqual([
+      { command: 'start', description: 'Open the shop' },
+      { command: 'orders', description: 'Your orders' },
+    ]);
     expect(await bot.telegram.getMyCommands({ language_code: 'ru' })).toEqual([{ command: 'start', description: 'Открыть магазин' }]);
-    expect(await apiError(bot.telegram.setMyCommands([{ command: 'Orders', description: 'x' }]))).toEqual({ code: 400, description: 'Bad Request: BOT_COMMAND_INVALID' });
+    expect(await apiError(bot.telegram.setMyCommands([{ command: 'Orders', description: 'x' }]))).toEqual({
+      code: 400,
+      description: 'Bad Request: BOT_COMMAND_INVALID',
+    });
   });
 });

@@ -8,7 +8,10 @@ const SECRET = 'tillbot_Webhook-secret_42';
 const PATH = '/telegram/hook';
 
 /** A local HTTP server in front of telegraf's webhook callback that remembers what reached it. */
-async function webhookServer(bot: Telegraf, secretToken: string): Promise<{ url: string; server: Server; seen: IncomingHttpHeaders[]; failNext: { count: number } }> {
+async function webhookServer(
+  bot: Telegraf,
+  secretToken: string,
+): Promise<{ url: string; server: Server; seen: IncomingHttpHeaders[]; failNext: { count: number } }> {
   const seen: IncomingHttpHeaders[] = [];
   const failNext = { count: 0 };
   const callback = bot.webhookCallback(PATH, { secretToken });
@@ -77,7 +80,12 @@ describe('the Bot API stand-in delivering updates to a telegraf webhook', () => 
     for (const text of ['one', 'two', 'three']) driver.userSendsText(dan, text);
     await driver.waitForMessages(dan.id, 3);
     expect(handled.slice(-3)).toEqual(['one', 'two', 'three']);
-    expect(driver.messages(dan.id).filter((m) => m.from?.is_bot).map((m) => m.text)).toEqual(['echo: one', 'echo: two', 'echo: three']);
+    expect(
+      driver
+        .messages(dan.id)
+        .filter((m) => m.from?.is_bot)
+        .map((m) => m.text),
+    ).toEqual(['echo: one', 'echo: two', 'echo: three']);
     // The last update stays pending until telegraf's answer to the webhook request is in.
     await driver.waitUntil(() => standIn.calls.byMethod('sendMessage').length >= 4 && hook.seen.length >= 6, 5000, 'all deliveries');
     let info = await bot.telegram.getWebhookInfo();
@@ -95,7 +103,10 @@ describe('the Bot API stand-in delivering updates to a telegraf webhook', () => 
       description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
     });
     await sleep(1100);
-    expect(await apiError(bot.telegram.setWebhook(hook.url, { secret_token: 'has spaces' }))).toEqual({ code: 400, description: 'Bad Request: secret token contains unallowed characters' });
+    expect(await apiError(bot.telegram.setWebhook(hook.url, { secret_token: 'has spaces' }))).toEqual({
+      code: 400,
+      description: 'Bad Request: secret token contains unallowed characters',
+    });
   });
 
   it('queues updates while the webhook rejects the secret, and delivers them once it matches', async () => {
@@ -104,7 +115,11 @@ describe('the Bot API stand-in delivering updates to a telegraf webhook', () => 
     await bot.telegram.setWebhook(hook.url, { secret_token: 'a_different_secret' });
     const erin = driver.createUser({ first_name: 'Erin' });
     driver.userSendsText(erin, 'are you there?');
-    await driver.waitUntil(() => hook.seen.some((h) => h['x-telegram-bot-api-secret-token'] === 'a_different_secret'), 5000, 'a delivery with the wrong secret');
+    await driver.waitUntil(
+      () => hook.seen.some((h) => h['x-telegram-bot-api-secret-token'] === 'a_different_secret'),
+      5000,
+      'a delivery with the wrong secret',
+    );
     const info = await bot.telegram.getWebhookInfo();
     expect(info.last_error_message).toBe('Wrong response from the webhook: 403 Forbidden');
     expect(info.pending_update_count).toBe(1);
