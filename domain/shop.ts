@@ -8,7 +8,7 @@ import { clearCart, putInCart, removeFromCart, viewCart } from './ordering/cart-
 import { deliverOrder, DeliverDeps, fulfilOrder } from './ordering/deliver-order';
 import { getOrder, listMyOrders, listOrders } from './ordering/order-queries';
 import { PaymentMethod } from './ordering/order-types';
-import { placeOrder, PlaceOrder } from './ordering/place-order';
+import { PlaceOrder } from './ordering/place-order';
 import { checkout } from './ordering/checkout';
 import { checkPayment } from './payment/check-payment';
 import { cancelUnpaidOrder } from './payment/cancel-order';
@@ -54,8 +54,6 @@ export function createShop(deps: ShopFacadeDeps) {
     setCartQuantity: (shopperId: string, productId: unknown, quantity: unknown) => putInCart(deps, shopperId, productId, quantity, 'set'),
     removeFromCart: (shopperId: string, productId: number) => removeFromCart(deps, shopperId, productId),
     clearCart: (shopperId: string) => clearCart(deps, shopperId),
-
-    placeOrder: (cmd: PlaceOrder) => placeOrder(deps, { enabledMethods: deps.enabledPaymentMethods }, cmd),
 
     checkout: (cmd: PlaceOrder) => checkout(deps, deps.enabledPaymentMethods, cmd),
     startQrPayment: (orderNo: string, shopperId?: string) => startQrPayment(deps, orderNo, shopperId),

@@ -1,19 +1,13 @@
-import type { Cache } from '../../domain/shared/ports/cache';
 import type { DistributedLock } from '../../domain/shared/ports/distributed-lock';
-import type { IdempotencyStore } from '../../domain/shared/ports/idempotency-store';
 import type { RateLimiter } from '../../domain/shared/ports/rate-limiter';
 import type { SessionStore } from '../../domain/shared/ports/session-store';
 import { KeySpace } from './key-space';
-import { MemoryCache } from './memory/memory-cache';
 import { MemoryDistributedLock } from './memory/memory-distributed-lock';
-import { MemoryIdempotencyStore } from './memory/memory-idempotency-store';
 import { MemoryRateLimiter } from './memory/memory-rate-limiter';
 import { MemorySessionStore } from './memory/memory-session-store';
 import { type Clock, MemoryStore } from './memory/memory-store';
-import { RedisCache } from './redis-cache';
 import { RedisConnection } from './redis-connection';
 import { RedisDistributedLock } from './redis-distributed-lock';
-import { RedisIdempotencyStore } from './redis-idempotency-store';
 import { RedisRateLimiter } from './redis-rate-limiter';
 import { RedisSessionStore } from './redis-session-store';
 
@@ -21,8 +15,6 @@ export interface RedisParts {
   readonly backend: 'redis' | 'memory';
   readonly lock: DistributedLock;
   readonly rateLimiter: RateLimiter;
-  readonly idempotency: IdempotencyStore;
-  readonly cache: Cache;
   readonly sessions: SessionStore;
   /** True when the store answers; never throws (for /readyz). */
   ping(): Promise<boolean>;
@@ -49,8 +41,6 @@ export function createRedisParts(redisUrl: string | undefined, opts: RedisPartsO
       backend: 'redis',
       lock: new RedisDistributedLock(redis, keys),
       rateLimiter: new RedisRateLimiter(redis, keys),
-      idempotency: new RedisIdempotencyStore(redis, keys),
-      cache: new RedisCache(redis, keys),
       sessions: new RedisSessionStore(redis, keys),
       ping: () => redis.ping(),
       close: () => redis.close(),
@@ -61,8 +51,6 @@ export function createRedisParts(redisUrl: string | undefined, opts: RedisPartsO
     backend: 'memory',
     lock: new MemoryDistributedLock(store, keys),
     rateLimiter: new MemoryRateLimiter(store, keys),
-    idempotency: new MemoryIdempotencyStore(store, keys),
-    cache: new MemoryCache(store, keys),
     sessions: new MemorySessionStore(store, keys),
     ping: async () => true,
     close: async () => undefined,

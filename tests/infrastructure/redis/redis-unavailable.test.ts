@@ -20,8 +20,6 @@ describe('Redis parts when Redis is unavailable', () => {
   it('rejects each command quickly with a typed error', async () => {
     await expectFastUnavailable(() => parts.lock.acquire('job', 1000));
     await expectFastUnavailable(() => parts.rateLimiter.consume('chat', { limit: 1, windowMs: 1000 }));
-    await expectFastUnavailable(() => parts.idempotency.begin('order', 1000));
-    await expectFastUnavailable(() => parts.cache.get('product'));
     await expectFastUnavailable(() => parts.sessions.get('chat'));
   });
 
@@ -31,10 +29,6 @@ describe('Redis parts when Redis is unavailable', () => {
 
   it('answers ping with false instead of throwing', async () => {
     expect(await parts.ping()).toBe(false);
-  });
-
-  it('lets getOrLoad fall back to the loader, since a cache only saves work', async () => {
-    expect(await parts.cache.getOrLoad('catalog', 1000, async () => 'from the database')).toBe('from the database');
   });
 
   it('says once that Redis went away, not once per reconnect attempt', () => {
