@@ -1,4 +1,5 @@
 import type { PaymentMethod } from '../../domain/ordering/order-types';
+import { isUnpaid } from '../../domain/ordering/order-state-machine';
 import type { BotContext } from '../bot-context';
 import type { BotServices } from '../bot-services';
 import { errorText } from '../errors/error-replies';
@@ -47,7 +48,7 @@ export async function payFromCart(ctx: BotContext, svc: BotServices, method: Pay
     await answer(ctx);
     // The cart screen loses its buttons, so it cannot be checked out again: it says which order it became, or (an
     // order paid at once) becomes that order's message.
-    const settled = !order.isUnpaid() || payment === null;
+    const settled = !isUnpaid(order.snapshot) || payment === null;
     if (messageId && !settled) await editText(ctx.telegram, chatIdOf(ctx), messageId, t('orderPlaced', { orderNo: order.orderNo }));
     await presentOrder(ctx, svc, order.snapshot, payment, messageId && settled ? messageId : null);
   });

@@ -3,7 +3,8 @@ import type { BotServices } from '../bot-services';
 import { errorText } from '../errors/error-replies';
 import { withPressLock } from '../ui/press-lock';
 import { answer, chatIdOf } from '../ui/replies';
-import { isUnpaid, orderStateText } from '../views/order-view';
+import { isUnpaid } from '../../domain/ordering/order-state-machine';
+import { orderStateText } from '../views/order-view';
 import { renderOrderMessage, sendQrPhoto } from './order-presenter';
 
 /**

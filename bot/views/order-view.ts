@@ -1,6 +1,7 @@
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { OrderDetails } from '../../domain/ordering/order-queries';
 import type { OrderState } from '../../domain/ordering/order-types';
+import { isPayable } from '../../domain/ordering/order-state-machine';
 import { formatMoney } from '../format/money';
 import { formatTime } from '../format/time';
 import type { TextKey, Translate } from '../i18n/translate';
@@ -9,8 +10,6 @@ import { button, inlineKeyboard } from '../ui/keyboard';
 const amountOf = (order: OrderState): string => formatMoney(order.totalAmount, order.currency);
 
 export const statusText = (t: Translate, order: OrderState): string => t(`status_${order.status}` as TextKey);
-
-export const isUnpaid = (order: OrderState): boolean => order.status === 'CREATED' || order.status === 'AWAITING_PAYMENT';
 
 export function qrCaption(t: Translate, order: OrderState, utcOffsetMinutes: number): string {
   return t('qrCaption', { amount: amountOf(order), orderNo: order.orderNo, expiry: formatTime(order.expiresAt, utcOffsetMinutes) });
@@ -83,7 +82,7 @@ export function orderDetailsText(t: Translate, details: OrderDetails, utcOffsetM
 }
 
 export function orderDetailsKeyboard(t: Translate, order: OrderState, now: Date): InlineKeyboardMarkup {
-  const payable = isUnpaid(order) && order.expiresAt.getTime() > now.getTime();
+  const payable = isPayable(order, now);
   return inlineKeyboard([
     payable && order.paymentMethod === 'wechatpay'
       ? [button(t('btnPay'), { k: 'showQr', orderNo: order.orderNo }), button(t('btnCancelOrder'), { k: 'cancelOrder', orderNo: order.orderNo })]

@@ -1,7 +1,8 @@
 import { queueShopperNotice } from '../shared/notices';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ShopDeps } from '../shared/shop-deps';
-import { Order, afterTransition } from './order';
+import { Order } from './order';
+import { afterTransition, transition } from './order-state-machine';
 import { releaseLines } from './stock-reservation';
 
 export type CloseOrderError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_CLOSABLE'>;
@@ -16,14 +17,14 @@ export async function closeOrder(deps: ShopDeps, orderNo: string, reason: string
     if (!state || (byShopper !== undefined && state.userId !== byShopper)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
     if (state.status === 'CLOSED') return ok(Order.restore(state));
     const now = deps.clock.now();
-    const transition = Order.restore(state).close(now, reason);
-    if (!transition.ok) return transition;
-    if (!(await tx.orders.applyTransition(transition.value))) return fail('ORDER_NOT_CLOSABLE', `order ${orderNo} changed while being closed`);
+    const closing = transition(state, { type: 'CLOSE', at: now, reason });
+    if (!closing.ok) return closing;
+    if (!(await tx.orders.applyTransition(closing.value))) return fail('ORDER_NOT_CLOSABLE', `order ${orderNo} changed while being closed`);
     await releaseLines(tx, orderNo, state.lines);
     for (const payment of await tx.payments.findByOrder(orderNo)) {
       if (payment.status === 'PENDING') await tx.payments.markClosed(payment.outTradeNo);
     }
     await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_CLOSED', orderNo }, now, orderNo);
-    return ok(Order.restore(afterTransition(state, transition.value)));
+    return ok(Order.restore(afterTransition(state, closing.value)));
   });
 }

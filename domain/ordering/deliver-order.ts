@@ -3,7 +3,8 @@ import { DomainError, Result, fail, ok } from '../shared/result';
 import { ShopDeps } from '../shared/shop-deps';
 import { Tx } from '../shared/unit-of-work';
 import { FulfilmentWebhook } from './fulfilment-webhook';
-import { Order, nextDeliveryAttemptAt } from './order';
+import { Order } from './order';
+import { transition } from './order-state-machine';
 import { OrderState } from './order-types';
 
 export interface DeliverDeps extends ShopDeps {
@@ -31,12 +32,14 @@ export async function deliverOrder(deps: DeliverDeps, orderNo: string): Promise<
   return deps.uow.run(async (tx) => {
     const now = deps.clock.now();
     // Claim the order row first: a refund or a second deliverer racing us waits or finds it no longer PAID.
-    if (!(await tx.orders.updateWhileInStatus(orderNo, 'PAID', { lastDeliveryError: null }))) return ok<DeliveryOutcome>('ALREADY_DELIVERED');
+    const claim = transition(state, { type: 'CLAIM_DELIVERY' });
+    if (!claim.ok || !(await tx.orders.applyTransition(claim.value))) return ok<DeliveryOutcome>('ALREADY_DELIVERED');
     const fresh = await tx.orders.findByNo(orderNo);
     if (!fresh) return ok<DeliveryOutcome>('ALREADY_DELIVERED');
     await deliverAutomaticLines(tx, fresh, now);
     if (Order.restore(fresh).hasManualLines()) {
-      await tx.orders.updateWhileInStatus(orderNo, 'PAID', { nextDeliveryAt: null, lastDeliveryError: null });
+      const waiting = transition(fresh, { type: 'AWAIT_FULFILMENT' });
+      if (waiting.ok) await tx.orders.applyTransition(waiting.value);
       await queueAdminNotice(tx, { event: 'FULFILMENT_NEEDED', orderNo }, now, orderNo);
       await queueShopperNotice(tx, { userId: fresh.userId, event: 'ORDER_AWAITING_FULFILMENT', orderNo }, now, orderNo);
       return ok<DeliveryOutcome>('AWAITING_FULFILMENT');
@@ -54,7 +57,8 @@ export async function fulfilOrder(deps: DeliverDeps, orderNo: string, note: stri
   if (webhookFailure !== null) return recordFailure(deps, state, webhookFailure);
   return deps.uow.run(async (tx) => {
     const now = deps.clock.now();
-    const claimed = await tx.orders.updateWhileInStatus(orderNo, 'PAID', { lastDeliveryError: null });
+    const claim = transition(state, { type: 'CLAIM_DELIVERY' });
+    const claimed = claim.ok && (await tx.orders.applyTransition(claim.value));
     const fresh = await tx.orders.findByNo(orderNo);
     if (!claimed || !fresh) return fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${fresh?.status ?? 'gone'}, not PAID`);
     await deliverAutomaticLines(tx, fresh, now);
@@ -98,9 +102,9 @@ async function deliverAutomaticLines(tx: Tx, state: OrderState, now: Date): Prom
 }
 
 async function finish(tx: Tx, state: OrderState, now: Date, note: string | null): Promise<Result<DeliveryOutcome, DeliveryError>> {
-  const transition = Order.restore(state).markDelivered(now, note);
-  if (!transition.ok) return transition;
-  if (!(await tx.orders.applyTransition(transition.value))) return ok('ALREADY_DELIVERED');
+  const delivered = transition(state, { type: 'DELIVER', at: now, note });
+  if (!delivered.ok) return delivered;
+  if (!(await tx.orders.applyTransition(delivered.value))) return ok('ALREADY_DELIVERED');
   await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_DELIVERED', orderNo: state.orderNo }, now, state.orderNo);
   return ok('DELIVERED');
 }
@@ -108,11 +112,9 @@ async function finish(tx: Tx, state: OrderState, now: Date, note: string | null)
 async function recordFailure(deps: DeliverDeps, state: OrderState, error: string): Promise<Result<DeliveryOutcome, DeliveryError>> {
   return deps.uow.run(async (tx) => {
     const now = deps.clock.now();
-    const attempts = state.deliveryAttempts + 1;
-    const stuck = attempts >= deps.limits.maxDeliveryAttempts;
-    // A stuck order keeps a (distant) next attempt: it stays listed and is still retried, just rarely.
-    const nextDeliveryAt = nextDeliveryAttemptAt(now, attempts);
-    await tx.orders.updateWhileInStatus(state.orderNo, 'PAID', { deliveryAttempts: attempts, nextDeliveryAt, lastDeliveryError: error.slice(0, 500) });
+    const stuck = state.deliveryAttempts + 1 >= deps.limits.maxDeliveryAttempts;
+    const failed = transition(state, { type: 'DELIVERY_FAILED', at: now, error });
+    if (failed.ok) await tx.orders.applyTransition(failed.value);
     if (stuck) await queueAdminNotice(tx, { event: 'DELIVERY_STUCK', orderNo: state.orderNo, detail: error.slice(0, 200) }, now, state.orderNo);
     return ok<DeliveryOutcome>(stuck ? 'STUCK' : 'RETRY_SCHEDULED');
   });

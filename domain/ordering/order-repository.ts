@@ -1,4 +1,4 @@
-import { OrderState, OrderStatus, OrderTransition, OrderChanges, PaymentMethod } from './order-types';
+import { OrderState, OrderStatus, OrderTransition, PaymentMethod } from './order-types';
 
 export interface OrderListQuery {
   status?: OrderStatus;
@@ -35,10 +35,11 @@ export interface OrderRepository {
   /** Unpaid (CREATED / AWAITING_PAYMENT) orders of the shopper that have not expired at `now`. */
   countUnpaid(userId: string, now: Date): Promise<number>;
   list(query: OrderListQuery): Promise<{ items: OrderState[]; total: number }>;
-  /** True when this call made the change; false when the order was not in `from` any more (someone else won). */
+  /**
+   * True when this call made the change; false when the order was not in `from` any more (someone else won).
+   * Bookkeeping without a status change is a transition too (from = to), under the same condition.
+   */
   applyTransition(transition: OrderTransition): Promise<boolean>;
-  /** Changes bookkeeping columns without a status change, only while the order is in `status`. */
-  updateWhileInStatus(orderNo: string, status: OrderStatus, changes: OrderChanges): Promise<boolean>;
   /** Unpaid orders whose pay window has passed, oldest first. */
   findExpiredUnpaid(now: Date, limit: number): Promise<OrderState[]>;
   /** CREATED orders (their QR could not be made yet) created before `createdBefore` and still inside their pay window, oldest first. */

@@ -1,5 +1,6 @@
 import { closeOrder } from '../ordering/close-order';
 import { Order } from '../ordering/order';
+import { isUnpaid } from '../ordering/order-state-machine';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { confirmProviderTrade } from './confirm-provider-trade';
 import { PaymentDeps } from './payment-deps';
@@ -15,7 +16,7 @@ export async function cancelUnpaidOrder(deps: PaymentDeps, orderNo: string, reas
   if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
   const order = Order.restore(state);
   if (state.status === 'CLOSED') return ok(order);
-  if (!order.isUnpaid()) return fail('ORDER_NOT_CLOSABLE', `order ${orderNo} is ${state.status} and cannot be cancelled`);
+  if (!isUnpaid(state)) return fail('ORDER_NOT_CLOSABLE', `order ${orderNo} is ${state.status} and cannot be cancelled`);
   if (state.paymentMethod === 'wechatpay') {
     const settled = await settleAtProvider(deps, orderNo);
     if (!settled.ok) return settled;

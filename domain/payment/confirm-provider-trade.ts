@@ -1,4 +1,5 @@
 import { Order } from '../ordering/order';
+import { transition } from '../ordering/order-state-machine';
 import { reserveLines } from '../ordering/stock-reservation';
 import { queueDelivery, queueShopperNotice } from '../shared/notices';
 import { DomainError, Result, fail, ok } from '../shared/result';
@@ -55,9 +56,9 @@ export async function confirmProviderTrade(deps: PaymentDeps, trade: ProviderTra
     if (!state) return fail('ORDER_NOT_PAYABLE', `order ${orderNo} vanished`);
     if (state.status !== 'CLOSED') return ok('ALREADY_RECORDED');
     const now = deps.clock.now();
-    const transition = Order.restore(state).reopenForLatePayment(confirmed.paidAt, confirmed.amount, confirmed.currency);
-    if (!transition.ok) return transition;
-    if (!(await tx.orders.applyTransition(transition.value))) return ok('ALREADY_RECORDED');
+    const reopened = transition(state, { type: 'PAY_LATE', at: confirmed.paidAt, amount: confirmed.amount, currency: confirmed.currency });
+    if (!reopened.ok) return reopened;
+    if (!(await tx.orders.applyTransition(reopened.value))) return ok('ALREADY_RECORDED');
     if (await reserveLines(tx, orderNo, state.lines, now)) return fail('OUT_OF_STOCK', 'stock is gone');
     if (!(await tx.payments.markSucceeded(payment.outTradeNo, confirmed.transactionId, confirmed.paidAt))) return ok('ALREADY_RECORDED');
     await queueDelivery(tx, orderNo, now);

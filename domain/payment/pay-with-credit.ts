@@ -1,4 +1,5 @@
 import { Order } from '../ordering/order';
+import { isPayable, isUnpaid } from '../ordering/order-state-machine';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { Tx } from '../shared/unit-of-work';
 import { RecordPaymentError, recordPayment } from './record-payment';
@@ -11,10 +12,10 @@ export type PayWithCreditError = RecordPaymentError | DomainError<'INSUFFICIENT_
 export async function payWithCreditInTx(tx: Tx, order: Order, now: Date): Promise<Result<Order, PayWithCreditError>> {
   const state = order.snapshot;
   if (state.lines.some((l) => l.kind === 'credit')) return fail('PAYMENT_METHOD_NOT_ALLOWED', 'credit packs are paid by QR code, not with credit');
-  if (!order.isPayable(now))
+  if (!isPayable(state, now))
     return fail(
       order.status === 'CLOSED' ? 'ORDER_CLOSED' : 'ORDER_NOT_PAYABLE',
-      `order ${order.orderNo} is ${order.status}${order.isUnpaid() ? ' and past its pay window' : ''}`,
+      `order ${order.orderNo} is ${order.status}${isUnpaid(state) ? ' and past its pay window' : ''}`,
     );
   const reference = `order:${state.orderNo}:payment`;
   const posted = await tx.accounts.post({

@@ -1,4 +1,5 @@
-import { Order, afterTransition } from '../ordering/order';
+import { Order } from '../ordering/order';
+import { afterTransition, isSettled, transition } from '../ordering/order-state-machine';
 import { queueDelivery, queueShopperNotice } from '../shared/notices';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { Tx } from '../shared/unit-of-work';
@@ -30,12 +31,12 @@ export async function recordPayment(tx: Tx, payment: ConfirmedPayment): Promise<
   const order = Order.restore(state);
   const known = await tx.payments.findByOutTradeNo(payment.outTradeNo);
   if (known && known.status === 'SUCCEEDED' && known.transactionId === payment.transactionId) return ok({ status: 'ALREADY_RECORDED', order });
-  const transition = order.markPaid(payment.paidAt, payment.amount, payment.currency);
-  if (!transition.ok) return transition;
-  if (!(await tx.orders.applyTransition(transition.value))) {
+  const paid = transition(state, { type: 'PAY', at: payment.paidAt, amount: payment.amount, currency: payment.currency });
+  if (!paid.ok) return paid;
+  if (!(await tx.orders.applyTransition(paid.value))) {
     // Someone else moved the order first; look again to tell a duplicate from a conflict.
     const now = await tx.orders.findByNo(payment.orderNo);
-    if (now && Order.restore(now).isSettled()) return ok({ status: 'ALREADY_RECORDED', order: Order.restore(now) });
+    if (now && isSettled(now)) return ok({ status: 'ALREADY_RECORDED', order: Order.restore(now) });
     return fail('ORDER_NOT_PAYABLE', `order ${payment.orderNo} changed while being paid`);
   }
   if (known) {
@@ -65,5 +66,5 @@ export async function recordPayment(tx: Tx, payment: ConfirmedPayment): Promise<
     payment.paidAt,
     payment.orderNo,
   );
-  return ok({ status: 'MARKED_PAID', order: Order.restore(afterTransition(state, transition.value)) });
+  return ok({ status: 'MARKED_PAID', order: Order.restore(afterTransition(state, paid.value)) });
 }

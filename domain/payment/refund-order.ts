@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Order } from '../ordering/order';
+import { refundableAmount, transition } from '../ordering/order-state-machine';
 import { releaseLines } from '../ordering/stock-reservation';
 import { queueAdminNotice, queueShopperNotice } from '../shared/notices';
 import { DomainError, Result, fail, ok } from '../shared/result';
@@ -40,11 +41,11 @@ export async function openRefundInTx(
   allowClosed: boolean,
 ): Promise<Result<RefundRecord, RefundError>> {
   const state = order.snapshot;
-  const transition = order.startRefund(amount, allowClosed);
-  if (!transition.ok) return transition;
+  const starting = transition(state, { type: 'START_REFUND', amount, allowClosed });
+  if (!starting.ok) return starting;
   const payment = (await tx.payments.findByOrder(state.orderNo)).find((p) => p.status === 'SUCCEEDED');
   if (!payment) return fail('ORDER_NOT_REFUNDABLE', `order ${state.orderNo} has no successful payment`);
-  if (!(await tx.orders.applyTransition(transition.value))) return fail('ORDER_NOT_REFUNDABLE', `order ${state.orderNo} changed; look at it again`);
+  if (!(await tx.orders.applyTransition(starting.value))) return fail('ORDER_NOT_REFUNDABLE', `order ${state.orderNo} changed; look at it again`);
   const now = deps.clock.now();
   if (state.status === 'DELIVERED' || state.status === 'PARTIALLY_REFUNDED') {
     const credited = state.lines.reduce((sum, l) => sum + (l.kind === 'credit' && l.creditAmount !== null ? l.creditAmount * l.quantity : 0), 0);
@@ -99,7 +100,7 @@ export async function refundOrder(deps: ShopDeps, cmd: RefundCommand): Promise<R
     const replay = existing.find((r) => r.outRefundNo === outRefundNo);
     if (replay) return ok(replay);
     const order = Order.restore(state);
-    const amount = cmd.amount === undefined || cmd.amount === null ? order.refundable() : cmd.amount;
+    const amount = cmd.amount === undefined || cmd.amount === null ? refundableAmount(state) : cmd.amount;
     if (typeof amount !== 'number') return fail('VALIDATION_FAILED', 'amount: must be an integer (minor units)', { field: 'amount' });
     const opened = await openRefundInTx(tx, deps, order, amount, reason.value, outRefundNo, false);
     if (!opened.ok) return opened;
@@ -136,14 +137,17 @@ export async function settleRefundInTx(
   const state = await tx.orders.findByNo(refund.orderNo);
   if (!state || state.status !== 'REFUNDING')
     throw new Error(`order ${refund.orderNo} is ${state?.status ?? 'gone'} while its refund ${refund.outRefundNo} settles`);
-  const order = Order.restore(state);
   if (outcome.succeeded) {
-    if (!(await tx.orders.applyTransition(order.finishRefund(refund.amount)))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
+    const finished = transition(state, { type: 'FINISH_REFUND', amount: refund.amount });
+    if (!finished.ok) throw new Error(finished.error.message);
+    if (!(await tx.orders.applyTransition(finished.value))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
     // Refunded before delivery: the goods were never handed over, so they go back on the shelf.
     if (refund.orderStatusBefore === 'PAID') await releaseLines(tx, state.orderNo, state.lines);
     await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_REFUNDED', orderNo: state.orderNo, amount: refund.amount }, now, refund.outRefundNo);
   } else {
-    if (!(await tx.orders.applyTransition(order.abandonRefund(refund.orderStatusBefore)))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
+    const abandoned = transition(state, { type: 'ABANDON_REFUND', back: refund.orderStatusBefore });
+    if (!abandoned.ok) throw new Error(abandoned.error.message);
+    if (!(await tx.orders.applyTransition(abandoned.value))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
     await queueAdminNotice(
       tx,
       { event: 'REFUND_FAILED', orderNo: state.orderNo, detail: `${refund.outRefundNo}: ${outcome.error ?? 'failed'}`.slice(0, 200) },

@@ -1,4 +1,5 @@
-import { Order, afterTransition } from '../ordering/order';
+import { Order } from '../ordering/order';
+import { afterTransition, isPayable, isUnpaid, transition } from '../ordering/order-state-machine';
 import { OrderState } from '../ordering/order-types';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { PaymentDeps } from './payment-deps';
@@ -33,8 +34,8 @@ export async function startQrPayment(deps: PaymentDeps, orderNo: string, shopper
     const order = Order.restore(state);
     if (state.paymentMethod !== 'wechatpay') return fail('ORDER_NOT_PAYABLE', `order ${orderNo} is paid with ${state.paymentMethod}, not by QR code`);
     if (state.status === 'CLOSED') return fail('ORDER_CLOSED', `order ${orderNo} is closed`);
-    if (!order.isPayable(now))
-      return fail('ORDER_NOT_PAYABLE', `order ${orderNo} is ${state.status}${order.isUnpaid() ? ' and its pay window has passed' : ''}`);
+    if (!isPayable(state, now))
+      return fail('ORDER_NOT_PAYABLE', `order ${orderNo} is ${state.status}${isUnpaid(state) ? ' and its pay window has passed' : ''}`);
     const payment = await tx.payments.findByOutTradeNo(orderNo);
     if (payment?.codeUrl && payment.status === 'PENDING') return ok({ order, codeUrl: payment.codeUrl });
     if (!payment) {
@@ -75,8 +76,8 @@ export async function startQrPayment(deps: PaymentDeps, orderNo: string, shopper
     await tx.payments.setCodeUrl(orderNo, created.value.codeUrl, expiresAt);
     await tx.payments.scheduleCheck(orderNo, new Date(deps.clock.now().getTime() + deps.limits.paymentFirstCheckMs), 0);
     const fresh = (await tx.orders.findByNo(orderNo)) ?? order.snapshot;
-    const transition = fresh.status === 'CREATED' ? Order.restore(fresh).awaitPayment() : null;
-    return transition?.ok && (await tx.orders.applyTransition(transition.value)) ? afterTransition(fresh, transition.value) : fresh;
+    const awaiting = fresh.status === 'CREATED' ? transition(fresh, { type: 'AWAIT_PAYMENT' }) : null;
+    return awaiting?.ok && (await tx.orders.applyTransition(awaiting.value)) ? afterTransition(fresh, awaiting.value) : fresh;
   });
   return ok({ status: 'READY', codeUrl: created.value.codeUrl, expiresAt, order: latest });
 }

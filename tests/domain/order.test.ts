@@ -1,4 +1,5 @@
-import { Order, itemsKeyOf, nextDeliveryAttemptAt } from '../../domain/ordering/order';
+import { Order, itemsKeyOf } from '../../domain/ordering/order';
+import { isPayable, nextDeliveryAttemptAt, transition } from '../../domain/ordering/order-state-machine';
 import { OrderLine } from '../../domain/ordering/order-types';
 import { newOrderNo, ORDER_NO_PATTERN } from '../../domain/ordering/order-number';
 
@@ -34,25 +35,40 @@ describe('Order', () => {
     const order = placed();
     expect(order.snapshot.totalAmount).toBe(600);
     expect(order.snapshot.expiresAt.toISOString()).toBe('2026-01-01T00:01:00.000Z');
-    expect(order.isPayable(new Date('2026-01-01T00:00:59Z'))).toBe(true);
-    expect(order.isPayable(new Date('2026-01-01T00:01:00Z'))).toBe(false);
+    expect(isPayable(order.snapshot, new Date('2026-01-01T00:00:59Z'))).toBe(true);
+    expect(isPayable(order.snapshot, new Date('2026-01-01T00:01:00Z'))).toBe(false);
   });
 
   it('is paid only for the exact amount and currency', () => {
     const order = placed();
-    expect(order.markPaid(new Date(), 599, 'CNY')).toMatchObject({ ok: false, error: { code: 'AMOUNT_MISMATCH' } });
-    expect(order.markPaid(new Date(), 600, 'USD')).toMatchObject({ ok: false, error: { code: 'AMOUNT_MISMATCH' } });
-    expect(order.markPaid(new Date(), 600, 'CNY')).toMatchObject({ ok: true, value: { from: 'CREATED', to: 'PAID' } });
+    expect(transition(order.snapshot, { type: 'PAY', at: new Date(), amount: 599, currency: 'CNY' })).toMatchObject({
+      ok: false,
+      error: { code: 'AMOUNT_MISMATCH' },
+    });
+    expect(transition(order.snapshot, { type: 'PAY', at: new Date(), amount: 600, currency: 'USD' })).toMatchObject({
+      ok: false,
+      error: { code: 'AMOUNT_MISMATCH' },
+    });
+    expect(transition(order.snapshot, { type: 'PAY', at: new Date(), amount: 600, currency: 'CNY' })).toMatchObject({
+      ok: true,
+      value: { from: 'CREATED', to: 'PAID' },
+    });
   });
 
   it('states each transition as a conditional update from its current status', () => {
     const paid = Order.restore({ ...placed().snapshot, status: 'PAID' });
-    expect(paid.markPaid(new Date(), 600, 'CNY')).toMatchObject({ ok: false, error: { code: 'ORDER_NOT_PAYABLE' } });
-    expect(paid.close(new Date(), 'x')).toMatchObject({ ok: false, error: { code: 'ORDER_NOT_CLOSABLE' } });
-    expect(paid.markDelivered(new Date(), null)).toMatchObject({ ok: true, value: { from: 'PAID', to: 'DELIVERED' } });
+    expect(transition(paid.snapshot, { type: 'PAY', at: new Date(), amount: 600, currency: 'CNY' })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER_NOT_PAYABLE' },
+    });
+    expect(transition(paid.snapshot, { type: 'CLOSE', at: new Date(), reason: 'x' })).toMatchObject({ ok: false, error: { code: 'ORDER_NOT_CLOSABLE' } });
+    expect(transition(paid.snapshot, { type: 'DELIVER', at: new Date(), note: null })).toMatchObject({ ok: true, value: { from: 'PAID', to: 'DELIVERED' } });
     const closed = Order.restore({ ...placed().snapshot, status: 'CLOSED' });
-    expect(closed.markPaid(new Date(), 600, 'CNY')).toMatchObject({ ok: false, error: { code: 'ORDER_CLOSED' } });
-    expect(placed().awaitPayment()).toMatchObject({ ok: true, value: { from: 'CREATED', to: 'AWAITING_PAYMENT' } });
+    expect(transition(closed.snapshot, { type: 'PAY', at: new Date(), amount: 600, currency: 'CNY' })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER_CLOSED' },
+    });
+    expect(transition(placed().snapshot, { type: 'AWAIT_PAYMENT' })).toMatchObject({ ok: true, value: { from: 'CREATED', to: 'AWAITING_PAYMENT' } });
   });
 
   it('keys the same items the same way in any order', () => {

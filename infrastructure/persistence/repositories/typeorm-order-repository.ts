@@ -1,5 +1,6 @@
 import { EntityManager, FindOptionsWhere, In, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual } from 'typeorm';
 import { OrderListQuery, OrderRepository, SalesSummary } from '../../../domain/ordering/order-repository';
+import { UNPAID_STATUSES } from '../../../domain/ordering/order-state-machine';
 import { OrderChanges, OrderState, OrderStatus, OrderTransition, PaymentMethod } from '../../../domain/ordering/order-types';
 import { affectedRows } from '../affected-rows';
 import { toMs } from '../columns';
@@ -9,8 +10,6 @@ import { orderColumnsFromChanges, orderFromRow, orderLineRow, orderRow } from '.
 import { isDuplicateOf } from '../store-errors';
 import { querySalesSummary } from './sales-summary-query';
 import { UNIQUE_KEYS } from '../unique-keys';
-
-const UNPAID: OrderStatus[] = ['CREATED', 'AWAITING_PAYMENT'];
 
 export class TypeormOrderRepository implements OrderRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -46,7 +45,7 @@ export class TypeormOrderRepository implements OrderRepository {
     const rows = await this.manager.find(OrderEntity, {
       where: {
         user_id: userId,
-        status: In(UNPAID),
+        status: In([...UNPAID_STATUSES]),
         items_key: itemsKey,
         payment_method: paymentMethod,
         expires_at: MoreThanOrEqual(toMs(payableUntil)),
@@ -58,7 +57,7 @@ export class TypeormOrderRepository implements OrderRepository {
   }
 
   countUnpaid(userId: string, now: Date): Promise<number> {
-    return this.manager.countBy(OrderEntity, { user_id: userId, status: In(UNPAID), expires_at: MoreThan(toMs(now)) });
+    return this.manager.countBy(OrderEntity, { user_id: userId, status: In([...UNPAID_STATUSES]), expires_at: MoreThan(toMs(now)) });
   }
 
   async list(query: OrderListQuery): Promise<{ items: OrderState[]; total: number }> {
@@ -78,13 +77,9 @@ export class TypeormOrderRepository implements OrderRepository {
     return this.conditionalUpdate(transition.orderNo, transition.from, transition.to, transition.changes);
   }
 
-  async updateWhileInStatus(orderNo: string, status: OrderStatus, changes: OrderChanges): Promise<boolean> {
-    return this.conditionalUpdate(orderNo, status, status, changes);
-  }
-
   async findExpiredUnpaid(now: Date, limit: number): Promise<OrderState[]> {
     const rows = await this.manager.find(OrderEntity, {
-      where: { status: In(UNPAID), expires_at: LessThanOrEqual(toMs(now)) },
+      where: { status: In([...UNPAID_STATUSES]), expires_at: LessThanOrEqual(toMs(now)) },
       order: { expires_at: 'ASC', order_no: 'ASC' },
       take: limit,
     });

@@ -85,12 +85,18 @@ describe.each(databaseBackends())('OrderRepository (%s)', (backend) => {
   it('sets and clears bookkeeping columns only while the order is in the given status', async () => {
     const order = await insert({ userId: 'u-bookkeeping', status: 'PAID', paidAt: T0, nextDeliveryAt: T0 });
     const failed = { deliveryAttempts: 1, nextDeliveryAt: at(MINUTE), lastDeliveryError: 'webhook 502' };
-    expect(await inTx((tx) => tx.orders.updateWhileInStatus(order.orderNo, 'PAID', failed))).toBe(true);
+    expect(await inTx((tx) => tx.orders.applyTransition({ orderNo: order.orderNo, from: 'PAID', to: 'PAID', changes: failed }))).toBe(true);
     expect(await find(order.orderNo)).toMatchObject({ status: 'PAID', ...failed });
-    expect(await inTx((tx) => tx.orders.updateWhileInStatus(order.orderNo, 'PAID', { nextDeliveryAt: null, lastDeliveryError: null }))).toBe(true);
+    expect(
+      await inTx((tx) =>
+        tx.orders.applyTransition({ orderNo: order.orderNo, from: 'PAID', to: 'PAID', changes: { nextDeliveryAt: null, lastDeliveryError: null } }),
+      ),
+    ).toBe(true);
     expect(await find(order.orderNo)).toMatchObject({ nextDeliveryAt: null, lastDeliveryError: null, deliveryAttempts: 1 });
-    expect(await inTx((tx) => tx.orders.updateWhileInStatus(order.orderNo, 'DELIVERED', { fulfilmentNote: 'x' }))).toBe(false);
-    expect(await inTx((tx) => tx.orders.updateWhileInStatus(order.orderNo, 'PAID', {}))).toBe(true);
+    expect(
+      await inTx((tx) => tx.orders.applyTransition({ orderNo: order.orderNo, from: 'DELIVERED', to: 'DELIVERED', changes: { fulfilmentNote: 'x' } })),
+    ).toBe(false);
+    expect(await inTx((tx) => tx.orders.applyTransition({ orderNo: order.orderNo, from: 'PAID', to: 'PAID', changes: {} }))).toBe(true);
     expect((await find(order.orderNo))?.fulfilmentNote).toBeNull();
   });
 
