@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { buildShopApi } from './infrastructure/compose-api';
-import { composeBot } from './infrastructure/compose-bot';
+import { buildShopApi } from './infrastructure/composition/compose-api';
+import { composeBot } from './infrastructure/composition/compose-bot';
 import { ConfigError } from './infrastructure/config/env-parsers';
 import { loadConfig } from './infrastructure/config/config';
-import { composeApp } from './infrastructure/composition-root';
+import { composeApp } from './infrastructure/composition/compose-app';
 import { createLogger } from './infrastructure/logging/logger';
 import { seedDemoCatalog } from './infrastructure/seed/demo-catalog';
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const closers: Array<() => Promise<void>> = [];
 
   if (!config.databaseUrl && config.seedDemoCatalog) {
-    const made = await seedDemoCatalog(app.shop);
+    const made = await seedDemoCatalog(app.shop, config.limits.currency);
     if (made > 0) logger.info({ products: made }, 'demo catalog created');
   }
 

@@ -1,6 +1,6 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { ShopperProfile } from '../domain/account/shopper';
+import { ShopperProfile } from '../domain/account';
 import { verifyInitData } from '../infrastructure/telegram/init-data';
 import { Shop } from '../domain/shop';
 
@@ -57,7 +57,7 @@ export function authHandlers(settings: AuthSettings, shop: Shop) {
     if (!settings.botToken) return void unauthorized(reply, 'shopper sign-in is off: the shop has no TELEGRAM_BOT_TOKEN to check init data with');
     const verified = verifyInitData(c.value, settings.botToken, settings.initDataMaxAgeSeconds, settings.now());
     if (!verified.ok) return void unauthorized(reply, PROBLEM_TEXT[verified.problem] ?? 'init data rejected');
-    await shop.identifyShopper(verified.shopper);
+    await shop.account.identifyShopper(verified.shopper);
     request.shopper = verified.shopper;
   }
 

@@ -1,38 +1,26 @@
 import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorCode } from '../domain/shared/error-codes';
+import { SharedErrorCode } from '../domain/shared/error-codes';
 import { DomainError } from '../domain/shared/result';
+import { ErrorCode } from '../domain/shop';
 import { StoreUnavailableError } from '../domain/shared/unit-of-work';
 
-/** The one map from a domain error code to an HTTP status. */
-export const HTTP_STATUS: Record<ErrorCode, number> = {
+/** The statuses of the codes no one context owns; each context's routes bring their own (api/server.ts merges them). */
+export const SHARED_STATUS: Readonly<Record<SharedErrorCode, number>> = {
   VALIDATION_FAILED: 400,
   IDEMPOTENCY_KEY_REQUIRED: 400,
   UNAUTHORIZED: 401,
-  INSUFFICIENT_CREDIT: 402,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
-  PRODUCT_NOT_FOUND: 404,
-  ORDER_NOT_FOUND: 404,
-  OUT_OF_STOCK: 409,
-  IDEMPOTENCY_KEY_REUSED: 409,
-  ORDER_CLOSED: 409,
-  ORDER_NOT_PAYABLE: 409,
-  ORDER_NOT_FULFILLABLE: 409,
-  ORDER_NOT_CLOSABLE: 409,
-  ORDER_NOT_REFUNDABLE: 409,
-  AMOUNT_MISMATCH: 409,
-  DUPLICATE_SKU: 409,
-  STOCK_FOLLOWS_CODES: 409,
-  NOT_A_CODE_PRODUCT: 409,
-  PAYMENT_METHOD_NOT_ALLOWED: 422,
-  PAYMENT_METHOD_UNAVAILABLE: 422,
-  CART_EMPTY: 422,
-  CART_FULL: 422,
-  TOO_MANY_UNPAID_ORDERS: 429,
   RATE_LIMITED: 429,
   STORE_UNAVAILABLE: 503,
-  PROVIDER_UNAVAILABLE: 503,
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The HTTP status of a domain error code: the one table, merged at start from every context's part (api/server.ts). */
+    errorStatus(code: ErrorCode): number;
+  }
+}
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: Readonly<Record<string, unknown>> };
@@ -41,7 +29,7 @@ export interface ErrorBody {
 export function sendError(reply: FastifyReply, error: DomainError<ErrorCode>): FastifyReply {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.details) body.error.details = error.details;
-  return reply.code(HTTP_STATUS[error.code]).send(body);
+  return reply.code(reply.server.errorStatus(error.code)).send(body);
 }
 
 /** Fastify's own 4xx codes (bad JSON, too large, wrong media type) in our error shape. */

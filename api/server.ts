@@ -1,29 +1,48 @@
 import Fastify, { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { Shop } from '../domain/shop';
+import { SharedErrorCode } from '../domain/shared/error-codes';
+import { ErrorCode } from '../domain/shop';
 import { Logger } from '../infrastructure/logging/logger';
+import { JobRunner } from '../infrastructure/scheduling/job-runner';
 import { AuthSettings, authHandlers } from './auth';
-import { errorHandler } from './errors';
+import { ContextRoutes, RouteDeps } from './context-routes';
+import { SHARED_STATUS, errorHandler } from './errors';
 import { accountRoutes } from './routes/account';
-import { adminRoutes } from './routes/admin';
-import { cartRoutes } from './routes/cart';
-import { ReadinessCheck, healthRoutes } from './routes/health';
-import { orderRoutes } from './routes/orders';
-import { productRoutes } from './routes/products';
-import { orderPaymentRoutes } from './routes/order-payments';
-import { paymentNotificationRoutes } from './routes/payment-notifications';
 import { adminJobRoutes } from './routes/admin-jobs';
+import { catalogRoutes } from './routes/catalog';
+import { ReadinessCheck, healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
-import { JobRunner } from '../jobs/job-runner';
+import { orderingRoutes } from './routes/ordering';
+import { paymentRoutes } from './routes/payment';
+
+/** Each context's routes and error statuses, one line per context. */
+const CONTEXT_ROUTES = [catalogRoutes, accountRoutes, orderingRoutes, paymentRoutes] as const;
+
+type CodesOf<T> = T extends ContextRoutes<infer C> ? C : never;
+type WithStatus = SharedErrorCode | CodesOf<(typeof CONTEXT_ROUTES)[number]>;
+type Holds<T extends true> = T;
+/** Compile-time: every domain error code has an HTTP status in some context's table (a missing one is a type error here). */
+export type EveryCodeHasAStatus = Holds<[Exclude<ErrorCode, WithStatus>] extends [never] ? true : false>;
+
+const STATUS_TABLES: ReadonlyArray<Readonly<Partial<Record<ErrorCode, number>>>> = [SHARED_STATUS, ...CONTEXT_ROUTES.map((c) => c.statuses)];
+
+function errorStatus(code: ErrorCode): number {
+  for (const table of STATUS_TABLES) {
+    const status = table[code];
+    if (status !== undefined) return status;
+  }
+  return 500;
+}
 
 export interface ApiDeps {
-  shop: Shop;
+  shop: RouteDeps['shop'];
+  verifiers: RouteDeps['verifiers'];
   auth: AuthSettings;
   readiness: ReadinessCheck[];
   logger: Logger;
   bodyLimitBytes: number;
   jobs: JobRunner;
   outboxCounts(): Promise<Record<string, number>>;
-  /** Routes other parts add to the same server (payment notifications, the bot's webhook). */
+  /** Routes other parts add to the same server (the bot's webhook). */
   extraRoutes?: Array<(app: FastifyInstance) => Promise<void>>;
 }
 
@@ -37,19 +56,14 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     // A shutdown must not wait out keep-alive connections (up to 72 s): close them with the server.
     forceCloseConnections: true,
   });
+  app.decorate('errorStatus', errorStatus);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
   );
   const auth = authHandlers(deps.auth, deps.shop);
   await app.register(healthRoutes, { checks: deps.readiness });
-  await app.register(productRoutes, { shop: deps.shop });
-  await app.register(cartRoutes, { shop: deps.shop, auth });
-  await app.register(orderRoutes, { shop: deps.shop, auth });
-  await app.register(orderPaymentRoutes, { shop: deps.shop, auth });
-  await app.register(paymentNotificationRoutes, { shop: deps.shop });
-  await app.register(accountRoutes, { shop: deps.shop, auth });
-  await app.register(adminRoutes, { shop: deps.shop, auth });
+  for (const context of CONTEXT_ROUTES) await app.register(context.routes, { shop: deps.shop, auth, verifiers: deps.verifiers, now: deps.auth.now });
   await app.register(adminJobRoutes, { jobs: deps.jobs, auth });
   await app.register(metricsRoutes, { jobs: deps.jobs, outboxCounts: deps.outboxCounts });
   for (const extra of deps.extraRoutes ?? []) await app.register(extra);

@@ -1,5 +1,5 @@
 import type { Context } from 'telegraf';
-import type { Language } from '../domain/account/shopper-preferences';
+import type { Language } from '../domain/account';
 import type { Translate } from './i18n/translate';
 
 /** A product being created step by step; raw answers, validated by the use case when all are in. */

@@ -1,8 +1,8 @@
-import { Notifier } from '../domain/shared/notices';
+import { Notifier } from '../domain/messaging';
 import { DistributedLock } from '../domain/shared/ports/distributed-lock';
 import { RateLimiter } from '../domain/shared/ports/rate-limiter';
 import { SessionStore } from '../domain/shared/ports/session-store';
-import { OutboxHandler } from '../domain/shared/dispatch-outbox';
+import { OutboxHandler } from '../domain/shared/outbox/outbox-handler';
 import { Shop } from '../domain/shop';
 import { Logger } from '../infrastructure/logging/logger';
 
@@ -31,6 +31,8 @@ export interface BotSettings {
   sessionTtlMs: number;
   /** Minutes east of UTC for "today" in /stats (Beijing: 480). */
   utcOffsetMinutes: number;
+  /** The shop's currency (ISO code): credit adjustments are typed in it. */
+  currency: string;
 }
 
 /** Everything the bot door needs; built by main.ts from the composed App. */
@@ -43,7 +45,7 @@ export interface BotDeps {
   jobs: JobControl;
   logger: Logger;
   /** Registers an outbox topic handler (broadcast messages ride the outbox, so none is lost or sent twice). */
-  setOutboxHandler(topic: string, handler: OutboxHandler): void;
-  /** Replaces the log notifier: order and admin notices go to chats once the bot runs. */
-  setNotifier(notifier: Notifier): void;
+  registerOutboxHandler(handler: OutboxHandler): void;
+  /** Connects the chat channel: order and admin notices go to chats once the bot runs (instead of the log). */
+  useNotifier(channel: string, notifier: Notifier): void;
 }

@@ -1,7 +1,6 @@
-import { Language, LANGUAGES } from '../domain/account/shopper-preferences';
-import { PRODUCT_KINDS, ProductKind } from '../domain/catalog/product';
-import { ORDER_NO_PATTERN } from '../domain/ordering/order-number';
-import { ORDER_STATUSES, OrderStatus } from '../domain/ordering/order-types';
+import { Language, LANGUAGES } from '../domain/account';
+import { PRODUCT_KINDS, ProductKind } from '../domain/catalog';
+import { ORDER_NO_PATTERN, ORDER_STATUSES, OrderStatus } from '../domain/ordering';
 import { MAX_CALLBACK_DATA_BYTES } from './format/telegram-limits';
 
 /** Product fields an admin edits by answering one prompt. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { session, Telegraf } from 'telegraf';
-import { LANGUAGES } from '../domain/account/shopper-preferences';
+import { LANGUAGES } from '../domain/account';
 import { StoreUnavailableError } from '../domain/shared/unit-of-work';
 import { isKeyValueUnavailable } from '../domain/shared/ports/key-value-unavailable-error';
 import { toTelegrafSessionStore } from '../infrastructure/redis/telegraf-session-store';
@@ -16,7 +16,7 @@ import { onCallbackQuery } from './routing/callbacks';
 import { MENU_COMMANDS } from './routing/commands';
 import { identify, privateChatsOnly } from './routing/identify';
 import { onMessage } from './routing/messages';
-import { BroadcastStarter, broadcastOutboxHandler, installOutgoingQueue, TOPIC_BROADCAST_SEND } from './sending';
+import { broadcastOutboxHandler, broadcastSendHandler, installOutgoingQueue } from './sending';
 import { BotLauncher, LaunchPlan } from './transport/launcher';
 import { derivedWebhookSecret, WEBHOOK_PATH, WebhookGate, webhookRoutes } from './transport/webhook-routes';
 import { ProductPhotos } from './ui/product-photos';
@@ -30,15 +30,6 @@ export interface BotHandle {
   stop(): Promise<void>;
 }
 
-const hasBroadcasts = (shop: object): shop is BroadcastStarter => typeof (shop as { startBroadcast?: unknown }).startBroadcast === 'function';
-
-const unavailableBroadcasts: BroadcastStarter = {
-  startBroadcast: async () => ({
-    ok: false,
-    error: { code: 'VALIDATION_FAILED', message: 'broadcasts are not wired into this shop (Shop.startBroadcast is missing)' },
-  }),
-};
-
 /** The Telegram door: shopper and admin conversations over the shop, notices to chats, and its transport. */
 export async function createBot(deps: BotDeps): Promise<BotHandle> {
   const { settings } = deps;
@@ -49,7 +40,7 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
     handlerTimeout: 60_000,
   });
   const sender = installOutgoingQueue(bot, { rateLimiter: deps.rateLimiter, logger: logger.child({ part: 'bot-sending' }) });
-  const broadcasts = new BroadcastDesk(bot.telegram, hasBroadcasts(deps.shop) ? deps.shop : unavailableBroadcasts, logger);
+  const broadcasts = new BroadcastDesk(bot.telegram, deps.shop.messaging, logger);
   const svc: BotServices = {
     shop: deps.shop,
     settings,
@@ -87,8 +78,8 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
   bot.on('callback_query', (ctx) => onCallbackQuery(ctx, svc));
   bot.on('message', (ctx) => onMessage(ctx, svc));
 
-  deps.setNotifier(new TelegramNotifier(bot.telegram, svc));
-  deps.setOutboxHandler(TOPIC_BROADCAST_SEND, broadcastOutboxHandler({ callApi: sender.callApi, lock: deps.lock, sessions: deps.sessions, logger }));
+  deps.useNotifier('chat', new TelegramNotifier(bot.telegram, svc));
+  deps.registerOutboxHandler(broadcastSendHandler(broadcastOutboxHandler({ callApi: sender.callApi, lock: deps.lock, sessions: deps.sessions, logger })));
 
   const secret = settings.webhookSecret ?? derivedWebhookSecret(settings.token);
   const plan: LaunchPlan = settings.publicUrl

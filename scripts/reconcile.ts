@@ -3,11 +3,11 @@
 // payments with what the provider says.
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { reconcile } from '../domain/reporting/reconcile';
+import { reconcile } from '../domain/reporting';
 import { loadConfig } from '../infrastructure/config/config';
 import { ConfigError } from '../infrastructure/config/env-parsers';
 import { createLogger } from '../infrastructure/logging/logger';
-import { SqlConsistencyChecks } from '../infrastructure/persistence/consistency-queries';
+import { SqlConsistencyChecks } from '../infrastructure/persistence/reporting/consistency-queries';
 import { createPersistence } from '../infrastructure/persistence/create-persistence';
 import { providerForReconcile } from '../infrastructure/payment/reconcile-provider';
 

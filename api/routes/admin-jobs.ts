@@ -1,5 +1,5 @@
 import { FastifyInstance } from 'fastify';
-import { JobRunner } from '../../jobs/job-runner';
+import { JobRunner } from '../../infrastructure/scheduling/job-runner';
 import { AuthHandlers } from '../auth';
 
 /** Admins see every job (schedule, last run on any instance, counters) and can run one now. */

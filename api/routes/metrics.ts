@@ -1,5 +1,5 @@
 import { FastifyInstance } from 'fastify';
-import { JobRunner } from '../../jobs/job-runner';
+import { JobRunner } from '../../infrastructure/scheduling/job-runner';
 
 export interface MetricsSource {
   jobs: JobRunner;

@@ -1,4 +1,4 @@
-import { ORDER_STATUSES, OrderStatus } from '../../domain/ordering/order-types';
+import { ORDER_STATUSES, OrderStatus } from '../../domain/ordering';
 import type { BotContext } from '../bot-context';
 import type { BotServices } from '../bot-services';
 import { errorText } from '../errors/error-replies';
@@ -25,7 +25,7 @@ export async function onAdminOrdersCommand(ctx: BotContext, svc: BotServices, ar
 
 export async function showAdminOrders(ctx: BotContext, svc: BotServices, status: OrderStatus | null): Promise<void> {
   const { t } = ctx;
-  const listed = await svc.shop.listOrders({ status: status ?? undefined, pageSize: LISTED });
+  const listed = await svc.shop.ordering.listOrders({ status: status ?? undefined, pageSize: LISTED });
   if (!listed.ok) return answer(ctx, errorText(t, listed.error, { forAdmin: true }), { alert: true });
   await answer(ctx);
   const { items, total } = listed.value;
@@ -41,7 +41,7 @@ export async function showAdminOrders(ctx: BotContext, svc: BotServices, status:
 /** `/order <no>`: everything that happened to one order. */
 export async function showOrderStory(ctx: BotContext, svc: BotServices, orderNo: string): Promise<void> {
   const { t } = ctx;
-  const found = await svc.shop.orderStory(orderNo);
+  const found = await svc.shop.reporting.orderStory(orderNo);
   if (!found.ok) {
     if (ctx.callbackQuery) return answer(ctx, errorText(t, found.error), { alert: true });
     await reply(ctx, errorText(t, found.error));
@@ -82,7 +82,7 @@ export async function onOrderCommand(ctx: BotContext, svc: BotServices, args: st
 /** `/fulfil <no> [note]` or the button on a "needs a person" notice: the manual part is done. */
 export async function fulfil(ctx: BotContext, svc: BotServices, orderNo: string, note: string | null): Promise<void> {
   const { t } = ctx;
-  const result = await svc.shop.fulfilOrder(orderNo, note);
+  const result = await svc.shop.ordering.fulfilOrder(orderNo, note);
   if (!result.ok) {
     await answer(ctx, errorText(t, result.error), { alert: true });
     if (!ctx.callbackQuery) await reply(ctx, errorText(t, result.error, { forAdmin: true }));

@@ -20,7 +20,7 @@ export async function onBroadcastCommand(ctx: BotContext, svc: BotServices, args
   }
   const id = newBroadcastId();
   ctx.session.broadcast = { id, text };
-  const { total } = await svc.shop.shopperIds(null, 1);
+  const { total } = await svc.shop.account.shopperIds(null, 1);
   await reply(
     ctx,
     t('broadcastConfirm', { count: total, text: fitText(text, QUOTED_TEXT_MAX) }),

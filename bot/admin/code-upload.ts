@@ -1,5 +1,5 @@
 import type { Message } from 'telegraf/types';
-import { codesFromText } from '../../domain/catalog/add-codes';
+import { codesFromText } from '../../domain/catalog';
 import type { BotContext } from '../bot-context';
 import type { BotServices } from '../bot-services';
 import { errorText } from '../errors/error-replies';
@@ -59,7 +59,7 @@ export async function onCodesDocument(ctx: BotContext, svc: BotServices, message
     await reply(ctx, t('codesEmpty'));
     return;
   }
-  const result = await svc.shop.addCodes(productId, codes);
+  const result = await svc.shop.catalog.addCodes(productId, codes);
   if (!result.ok) {
     await reply(ctx, errorText(t, result.error, { forAdmin: true }));
     return;

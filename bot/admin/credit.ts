@@ -14,12 +14,17 @@ export async function onCreditCommand(ctx: BotContext, svc: BotServices, args: s
     await reply(ctx, t('usageCredit'));
     return;
   }
-  const result = await svc.shop.adjustCredit({ userId, amount, reason: reason.join(' '), reference: `tg:${chatIdOf(ctx)}:${ctx.message?.message_id ?? ''}` });
+  const result = await svc.shop.account.adjustCredit({
+    userId,
+    amount,
+    reason: reason.join(' '),
+    reference: `tg:${chatIdOf(ctx)}:${ctx.message?.message_id ?? ''}`,
+  });
   if (!result.ok) {
     await reply(ctx, errorText(t, result.error, { forAdmin: true }));
     return;
   }
-  const currency = svc.shop.limits.currency;
+  const currency = svc.settings.currency;
   await reply(
     ctx,
     t('creditDone', {

@@ -1,5 +1,5 @@
-import { PRODUCT_KINDS, ProductKind } from '../../domain/catalog/product';
-import type { ProductInput } from '../../domain/catalog/product-draft';
+import { PRODUCT_KINDS, ProductKind } from '../../domain/catalog';
+import type { ProductInput } from '../../domain/catalog';
 import type { BotContext, ProductWizard, WizardField } from '../bot-context';
 import { WIZARD_FIELDS } from '../bot-context';
 import type { BotServices } from '../bot-services';
@@ -109,7 +109,7 @@ async function advance(ctx: BotContext, svc: BotServices, wizard: ProductWizard)
     ...(Object.hasOwn(a, 'creditAmount') ? { creditAmount: a.creditAmount } : {}),
     ...(Object.hasOwn(a, 'webhookUrl') ? { webhookUrl: a.webhookUrl } : {}),
   };
-  const created = await svc.shop.createProduct(input);
+  const created = await svc.shop.catalog.createProduct(input);
   if (!created.ok) {
     const field = created.error.code === 'DUPLICATE_SKU' ? 'sku' : created.error.code === 'VALIDATION_FAILED' ? fieldOf(created.error.details) : null;
     const message = errorText(ctx.t, created.error, { forAdmin: true });

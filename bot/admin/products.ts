@@ -1,4 +1,4 @@
-import type { Product } from '../../domain/catalog/product';
+import type { Product } from '../../domain/catalog';
 import type { AwaitingInput, BotContext } from '../bot-context';
 import type { BotServices } from '../bot-services';
 import { EDIT_FIELDS, EditFieldCode } from '../callback-data';
@@ -13,7 +13,7 @@ const PAGE_SIZE = 10;
 
 export async function showProducts(ctx: BotContext, svc: BotServices, page: number): Promise<void> {
   const { t } = ctx;
-  const result = await svc.shop.browseProducts({ page, pageSize: PAGE_SIZE, includeHidden: true });
+  const result = await svc.shop.catalog.browseProducts({ page, pageSize: PAGE_SIZE, includeHidden: true });
   if (!result.ok) return answer(ctx, errorText(t, result.error, { forAdmin: true }), { alert: true });
   await answer(ctx);
   const { items, total } = result.value;
@@ -62,7 +62,7 @@ function productSheet(ctx: BotContext, p: Product): { text: string; markup: Retu
 }
 
 export async function showAdminProduct(ctx: BotContext, svc: BotServices, id: number): Promise<void> {
-  const found = await svc.shop.getProduct(id, { includeHidden: true });
+  const found = await svc.shop.catalog.getProduct(id, { includeHidden: true });
   if (!found.ok) return answer(ctx, errorText(ctx.t, found.error), { alert: true });
   await answer(ctx);
   const { text, markup } = productSheet(ctx, found.value);
@@ -70,7 +70,7 @@ export async function showAdminProduct(ctx: BotContext, svc: BotServices, id: nu
 }
 
 export async function setVisible(ctx: BotContext, svc: BotServices, id: number, visible: boolean): Promise<void> {
-  const updated = await svc.shop.updateProduct(id, { visible });
+  const updated = await svc.shop.catalog.updateProduct(id, { visible });
   if (!updated.ok) return answer(ctx, errorText(ctx.t, updated.error, { forAdmin: true }), { alert: true });
   await answer(ctx, ctx.t('productSaved'));
   const { text, markup } = productSheet(ctx, updated.value);
@@ -92,7 +92,7 @@ async function saveStock(ctx: BotContext, svc: BotServices, id: number, raw: str
     await reply(ctx, ctx.t('notAStock'));
     return false;
   }
-  const result = await svc.shop.setStock(id, stock);
+  const result = await svc.shop.catalog.setStock(id, stock);
   if (!result.ok) {
     await reply(ctx, errorText(ctx.t, result.error, { forAdmin: true }));
     return result.error.code !== 'VALIDATION_FAILED';
@@ -122,7 +122,7 @@ export async function applyEdit(ctx: BotContext, svc: BotServices, awaiting: Awa
     const cleared = text.trim() === '-';
     patch = { [awaiting.field]: cleared ? (awaiting.field === 'photoUrl' ? null : '') : text.trim() };
   }
-  const result = await svc.shop.updateProduct(id, patch);
+  const result = await svc.shop.catalog.updateProduct(id, patch);
   if (!result.ok) {
     await reply(ctx, errorText(t, result.error, { forAdmin: true }));
     return result.error.code !== 'VALIDATION_FAILED';

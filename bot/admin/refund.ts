@@ -18,7 +18,7 @@ export async function onRefundCommand(ctx: BotContext, svc: BotServices, args: s
   }
   const amount = maybeAmount === undefined ? null : parseMoneyInput(maybeAmount);
   const reasonWords = amount === null && maybeAmount !== undefined ? [maybeAmount, ...rest] : rest;
-  const result = await svc.shop.refundOrder({
+  const result = await svc.shop.payment.refundOrder({
     orderNo,
     ...(amount !== null ? { amount } : {}),
     reason: reasonWords.length > 0 ? reasonWords.join(' ') : 'refund by admin in chat',

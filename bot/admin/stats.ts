@@ -1,4 +1,4 @@
-import type { SalesSummary } from '../../domain/ordering/order-repository';
+import type { SalesSummary } from '../../domain/ordering';
 import type { BotContext } from '../bot-context';
 import type { BotServices } from '../bot-services';
 import { formatMoney } from '../format/money';
@@ -18,7 +18,7 @@ function period(t: Translate, name: string, summary: SalesSummary, currency: str
 
 export async function showStats(ctx: BotContext, svc: BotServices): Promise<void> {
   const { t } = ctx;
-  const stats = await svc.shop.salesStats(svc.settings.utcOffsetMinutes);
+  const stats = await svc.shop.reporting.salesStats(svc.settings.utcOffsetMinutes);
   await answer(ctx);
   await reply(
     ctx,

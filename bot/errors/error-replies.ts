@@ -1,4 +1,4 @@
-import { ErrorCode } from '../../domain/shared/error-codes';
+import { ErrorCode } from '../../domain/shop';
 import { DomainError } from '../../domain/shared/result';
 import { TextKey, Translate } from '../i18n/translate';
 

@@ -1,4 +1,4 @@
-import { Language } from '../../domain/account/shopper-preferences';
+import { Language } from '../../domain/account';
 import { EN, TextKey } from './texts-en';
 import { RU } from './texts-ru';
 import { ZH } from './texts-zh';

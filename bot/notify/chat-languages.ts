@@ -1,4 +1,4 @@
-import { Language, resolveLanguage } from '../../domain/account/shopper-preferences';
+import { Language, resolveLanguage } from '../../domain/account';
 import { SessionStore } from '../../domain/shared/ports/session-store';
 import { Shop } from '../../domain/shop';
 
@@ -19,7 +19,7 @@ export class ChatLanguages {
   }
 
   async languageFor(userId: string): Promise<Language> {
-    const [chosen, seen] = await Promise.all([this.shop.preferredLanguage(userId), this.store.get(`bot:tg-lang:${userId}`).catch(() => undefined)]);
+    const [chosen, seen] = await Promise.all([this.shop.account.preferredLanguage(userId), this.store.get(`bot:tg-lang:${userId}`).catch(() => undefined)]);
     return resolveLanguage(chosen, typeof seen === 'string' ? seen : null);
   }
 }

@@ -1,6 +1,6 @@
 import type { Telegram } from 'telegraf';
-import type { OrderState } from '../../domain/ordering/order-types';
-import type { AdminNotice, Notifier, ShopperNotice } from '../../domain/shared/notices';
+import type { OrderState } from '../../domain/ordering';
+import type { AdminNotice, Notifier, ShopperNotice } from '../../domain/messaging';
 import type { BotServices } from '../bot-services';
 import { formatMoney } from '../format/money';
 import { splitText } from '../format/telegram-limits';
@@ -60,7 +60,7 @@ export class TelegramNotifier implements Notifier {
   private async orderNotice(t: Translate, notice: ShopperNotice, orderNo: string): Promise<void> {
     const { shop, settings, orderMessages } = this.svc;
     await withOrderMessageLock(this.svc.lock, orderNo, async () => {
-      const details = await shop.getOrder(orderNo, null);
+      const details = await shop.payment.getOrder(orderNo, null);
       if (!details.ok) {
         this.svc.logger.warn({ orderNo, event: notice.event }, 'notice for an order that does not exist; skipped');
         return;
@@ -74,7 +74,7 @@ export class TelegramNotifier implements Notifier {
         case 'ORDER_DELIVERED': {
           const lines = [t('deliveryTitle', { orderNo }), ...deliveryLines(t, details.value)];
           if (order.lines.some((l) => l.kind === 'credit')) {
-            const account = await shop.getAccount(order.userId);
+            const account = await shop.account.getAccount(order.userId);
             lines.push(t('deliveryBalance', { balance: formatMoney(account.balance, account.currency) }));
           }
           for (const chunk of splitText(lines.join('\n'))) await sendText(this.tg, chatId, chunk);
@@ -93,7 +93,7 @@ export class TelegramNotifier implements Notifier {
   }
 
   private async plainNotice(t: Translate, notice: ShopperNotice): Promise<void> {
-    const currency = this.svc.shop.limits.currency;
+    const currency = this.svc.settings.currency;
     const amount = formatMoney(notice.amount ?? 0, currency, { signed: notice.event === 'CREDIT_ADJUSTED' });
     const orderNo = notice.orderNo ?? '—';
     switch (notice.event) {
@@ -102,7 +102,7 @@ export class TelegramNotifier implements Notifier {
       case 'LATE_PAYMENT_REFUNDED':
         return void (await sendText(this.tg, notice.userId, t('latePaymentRefunded', { orderNo, amount })));
       case 'CREDIT_ADJUSTED': {
-        const account = await this.svc.shop.getAccount(notice.userId);
+        const account = await this.svc.shop.account.getAccount(notice.userId);
         await sendText(this.tg, notice.userId, t('creditAdjustedNotice', { amount, balance: formatMoney(account.balance, account.currency) }));
         return;
       }

@@ -9,7 +9,7 @@ import { cancelInput, startWizard } from '../admin/product-wizard';
 import { onPriceCommand, onStockCommand, showProducts } from '../admin/products';
 import { onRefundCommand } from '../admin/refund';
 import { showStats } from '../admin/stats';
-import { LANGUAGES, Language } from '../../domain/account/shopper-preferences';
+import { LANGUAGES, Language } from '../../domain/account';
 import { showBalance } from '../shopper/balance';
 import { showCart } from '../shopper/cart';
 import { showCatalog } from '../shopper/catalog';

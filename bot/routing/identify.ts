@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'telegraf';
-import { resolveLanguage } from '../../domain/account/shopper-preferences';
+import { resolveLanguage } from '../../domain/account';
 import { isKeyValueUnavailable } from '../../domain/shared/ports/key-value-unavailable-error';
 import type { BotContext } from '../bot-context';
 import type { BotServices } from '../bot-services';
@@ -34,14 +34,14 @@ export function identify(svc: BotServices): MiddlewareFn<BotContext> {
       // No rate limiter (Redis down) is no reason to stop serving people.
       if (!isKeyValueUnavailable(e)) throw e;
     }
-    await svc.shop.identifyShopper({
+    await svc.shop.account.identifyShopper({
       id: ctx.userId,
       firstName: from.first_name ?? null,
       lastName: from.last_name ?? null,
       username: from.username ?? null,
       languageCode: from.language_code ?? null,
     });
-    if (ctx.session.chosen === undefined) ctx.session.chosen = await svc.shop.preferredLanguage(ctx.userId);
+    if (ctx.session.chosen === undefined) ctx.session.chosen = await svc.shop.account.preferredLanguage(ctx.userId);
     ctx.lang = resolveLanguage(ctx.session.chosen, from.language_code);
     ctx.t = translator(ctx.lang);
     if (from.language_code && ctx.session.tgLang !== from.language_code) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { BroadcastSend, StartBroadcast, TOPIC_BROADCAST_SEND, readBroadcastSend } from '../../domain/messaging/broadcast';
-import type { OutboxHandler } from '../../domain/shared/dispatch-outbox';
-import type { OutboxMessage } from '../../domain/shared/outbox';
+import { BroadcastSend, StartBroadcast, broadcastSendTopic, readBroadcastSend } from '../../domain/messaging';
+import { OutboxHandler, done, handle } from '../../domain/shared/outbox/outbox-handler';
+import type { OutboxMessage } from '../../domain/shared/outbox/outbox-repository';
 import type { DistributedLock } from '../../domain/shared/ports/distributed-lock';
 import type { SessionStore } from '../../domain/shared/ports/session-store';
 import type { DomainError, Result } from '../../domain/shared/result';
@@ -11,10 +11,19 @@ import type { OutgoingSender } from './install-outgoing-queue';
 import { provablyNotSent } from './sending-errors';
 import { botApiErrorResponse, classifyFailure } from './telegram-failure';
 
-export { TOPIC_BROADCAST_SEND };
 export type { BroadcastProgress };
 
-/** What starting a broadcast needs from the shop (the Shop facade's `startBroadcast`). */
+/** Sends one `broadcast.send` message: true once handled for good; a throw leaves it to the outbox's retry. */
+export type BroadcastSender = (message: OutboxMessage) => Promise<boolean>;
+
+/** The bot's handler of the messaging context's broadcast topic, registered with the outbox like any context's. */
+export const broadcastSendHandler = (send: BroadcastSender): OutboxHandler =>
+  handle(broadcastSendTopic, async (_payload, message) => {
+    await send(message);
+    return done;
+  });
+
+/** What starting a broadcast needs from the shop (the messaging context's `startBroadcast`). */
 export interface BroadcastStarter {
   startBroadcast(cmd: StartBroadcast): Promise<Result<{ broadcastId: string; recipients: number }, DomainError<'VALIDATION_FAILED'>>>;
 }
@@ -74,7 +83,7 @@ function isFinalFailure(error: unknown): boolean {
  * get it (blocked the bot: counted as failed); throws when it was provably not sent (deadline, 5xx, no connection),
  * so the outbox tries again later. A 429 is waited out inside the queue.
  */
-export function broadcastOutboxHandler(deps: BroadcastHandlerDeps): OutboxHandler {
+export function broadcastOutboxHandler(deps: BroadcastHandlerDeps): BroadcastSender {
   const deadlineMs = deps.sendDeadlineMs ?? 45_000;
   // The guard outlives the longest a send can take: its wait plus one attempt on the wire.
   const guardMs = deadlineMs + 2 * 60_000;

@@ -5,11 +5,12 @@ export { DEFAULT_SENDING_LIMITS, type SendingLimits } from './sending-limits';
 export { OutcomeUnknownError, OutgoingCallExpiredError, OutgoingCallWithdrawnError, OutgoingQueueClosedError, provablyNotSent } from './sending-errors';
 export {
   broadcastOutboxHandler,
+  broadcastSendHandler,
   broadcastProgress,
   newBroadcastId,
   startBroadcast,
-  TOPIC_BROADCAST_SEND,
   type BroadcastHandlerDeps,
   type BroadcastProgress,
+  type BroadcastSender,
   type BroadcastStarter,
 } from './broadcast';

@@ -7,7 +7,7 @@ import { answer, show } from '../ui/replies';
 
 export async function showBalance(ctx: BotContext, svc: BotServices): Promise<void> {
   const { t } = ctx;
-  const [account, ledger] = await Promise.all([svc.shop.getAccount(ctx.userId), svc.shop.getLedger(ctx.userId, 5)]);
+  const [account, ledger] = await Promise.all([svc.shop.account.getAccount(ctx.userId), svc.shop.account.getLedger(ctx.userId, 5)]);
   await answer(ctx);
   const lines = [t('balance', { balance: formatMoney(account.balance, account.currency) })];
   if (ledger.length > 0) {

@@ -12,12 +12,12 @@ export const CATALOG_PAGE_SIZE = 8;
 
 export async function showCatalog(ctx: BotContext, svc: BotServices, page: number): Promise<void> {
   const { t } = ctx;
-  let result = await svc.shop.browseProducts({ page, pageSize: CATALOG_PAGE_SIZE });
+  let result = await svc.shop.catalog.browseProducts({ page, pageSize: CATALOG_PAGE_SIZE });
   if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
   const pages = Math.max(1, Math.ceil(result.value.total / CATALOG_PAGE_SIZE));
   if (result.value.items.length === 0 && page > pages) {
     // Products went away since this page was shown: land on the last page there is.
-    result = await svc.shop.browseProducts({ page: pages, pageSize: CATALOG_PAGE_SIZE });
+    result = await svc.shop.catalog.browseProducts({ page: pages, pageSize: CATALOG_PAGE_SIZE });
     if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
   }
   const { items, page: shown } = result.value;
@@ -40,14 +40,14 @@ export async function showCatalog(ctx: BotContext, svc: BotServices, page: numbe
 
 /** A product card: always a new photo message (a text message cannot become a photo). */
 export async function openProduct(ctx: BotContext, svc: BotServices, productId: number): Promise<void> {
-  const found = await svc.shop.getProduct(productId);
+  const found = await svc.shop.catalog.getProduct(productId);
   if (!found.ok) {
     if (ctx.callbackQuery) return answer(ctx, errorText(ctx.t, found.error), { alert: true });
     await reply(ctx, errorText(ctx.t, found.error));
     return;
   }
   const product = found.value;
-  const cart = await svc.shop.viewCart(ctx.userId);
+  const cart = await svc.shop.ordering.viewCart(ctx.userId);
   const inCart = cart.items.find((i) => i.product.id === product.id)?.quantity ?? 0;
   await answer(ctx);
   await svc.photos.send(
@@ -65,7 +65,7 @@ export async function openProduct(ctx: BotContext, svc: BotServices, productId: 
  */
 export async function addToCart(ctx: BotContext, svc: BotServices, productId: number, quantity: number): Promise<void> {
   const { t } = ctx;
-  const result = await svc.shop.setCartQuantity(ctx.userId, productId, quantity);
+  const result = await svc.shop.ordering.setCartQuantity(ctx.userId, productId, quantity);
   if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
   const cart = result.value;
   const item = cart.items.find((i) => i.product.id === productId);

@@ -1,5 +1,5 @@
-import type { PaymentMethod } from '../../domain/ordering/order-types';
-import { isUnpaid } from '../../domain/ordering/order-state-machine';
+import type { PaymentMethod } from '../../domain/ordering';
+import { isUnpaid } from '../../domain/ordering';
 import type { BotContext } from '../bot-context';
 import type { BotServices } from '../bot-services';
 import { errorText } from '../errors/error-replies';
@@ -14,18 +14,18 @@ import { presentOrder } from './order-presenter';
 /** "Checkout": the cart message turns into the choice of how to pay (only the methods this shop takes now). */
 export async function chooseHowToPay(ctx: BotContext, svc: BotServices, nonce: string): Promise<void> {
   const { t } = ctx;
-  const cart = await svc.shop.viewCart(ctx.userId);
+  const cart = await svc.shop.ordering.viewCart(ctx.userId);
   await answer(ctx);
   if (cart.items.length === 0) {
     const { text, markup } = cartScreen(t, cart);
     await show(ctx, text, markup);
     return;
   }
-  const methods = svc.shop.enabledPaymentMethods;
+  const methods = svc.shop.payment.enabledMethods();
   const rows: Button[][] = [];
   if (methods.includes('wechatpay')) rows.push([button(t('btnPayQr'), { k: 'pay', method: 'wechatpay', nonce })]);
   if (methods.includes('credit')) {
-    const account = await svc.shop.getAccount(ctx.userId);
+    const account = await svc.shop.account.getAccount(ctx.userId);
     rows.push([button(t('btnPayCredit', { balance: formatMoney(account.balance, account.currency) }), { k: 'pay', method: 'credit', nonce })]);
   }
   rows.push([button(t('btnBack'), { k: 'cart' })]);
@@ -41,7 +41,7 @@ export async function payFromCart(ctx: BotContext, svc: BotServices, method: Pay
   const messageId = ctx.callbackQuery?.message?.message_id ?? 0;
   const idempotencyKey = `tg-${messageId}-${nonce}-${method === 'wechatpay' ? 'q' : 'c'}`;
   const pressed = await withPressLock(svc, `${ctx.userId}:${idempotencyKey}`, async () => {
-    const result = await svc.shop.checkout({ shopperId: ctx.userId, idempotencyKey, fromCart: true, paymentMethod: method });
+    const result = await svc.shop.payment.checkout({ shopperId: ctx.userId, idempotencyKey, fromCart: true, paymentMethod: method });
     if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
     const { order, outcome, payment } = result.value;
     if (outcome === 'replayed' && (await svc.orderMessages.find(order.orderNo))) return answer(ctx, t('orderAlreadyPlaced'));

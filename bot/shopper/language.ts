@@ -1,4 +1,4 @@
-import { Language, LANGUAGES } from '../../domain/account/shopper-preferences';
+import { Language, LANGUAGES } from '../../domain/account';
 import type { BotContext } from '../bot-context';
 import type { BotServices } from '../bot-services';
 import { errorText } from '../errors/error-replies';
@@ -13,7 +13,7 @@ export async function showLanguages(ctx: BotContext): Promise<void> {
 }
 
 export async function setLanguage(ctx: BotContext, svc: BotServices, lang: Language): Promise<void> {
-  const saved = await svc.shop.chooseLanguage(ctx.userId, lang);
+  const saved = await svc.shop.account.chooseLanguage(ctx.userId, lang);
   if (!saved.ok) return answer(ctx, errorText(ctx.t, saved.error), { alert: true });
   ctx.session.chosen = lang;
   ctx.lang = lang;

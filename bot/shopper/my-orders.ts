@@ -11,7 +11,7 @@ const SHOWN = 10;
 
 export async function showMyOrders(ctx: BotContext, svc: BotServices): Promise<void> {
   const { t } = ctx;
-  const orders = (await svc.shop.listMyOrders(ctx.userId)).slice(0, SHOWN);
+  const orders = (await svc.shop.ordering.listMyOrders(ctx.userId)).slice(0, SHOWN);
   await answer(ctx);
   if (orders.length === 0) {
     await show(ctx, t('ordersEmpty'), inlineKeyboard([[button(t('btnCatalog'), { k: 'catalog', page: 1 })]]));
@@ -23,7 +23,7 @@ export async function showMyOrders(ctx: BotContext, svc: BotServices): Promise<v
 }
 
 export async function showOrder(ctx: BotContext, svc: BotServices, orderNo: string): Promise<void> {
-  const details = await svc.shop.getOrder(orderNo, ctx.userId);
+  const details = await svc.shop.payment.getOrder(orderNo, ctx.userId);
   if (!details.ok) return answer(ctx, errorText(ctx.t, details.error), { alert: true });
   await answer(ctx);
   const text = orderDetailsText(ctx.t, details.value, svc.settings.utcOffsetMinutes);

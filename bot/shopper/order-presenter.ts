@@ -1,6 +1,6 @@
 import { Input, Telegram } from 'telegraf';
-import type { OrderState } from '../../domain/ordering/order-types';
-import type { QrPayment } from '../../domain/payment/start-qr-payment';
+import type { OrderState } from '../../domain/ordering';
+import type { QrPayment } from '../../domain/payment';
 import { qrPng } from '../../infrastructure/qr/qr-renderer';
 import type { BotContext } from '../bot-context';
 import type { BotServices } from '../bot-services';
@@ -54,7 +54,7 @@ export async function presentOrder(ctx: BotContext, svc: BotServices, order: Ord
       const sent = await reply(ctx, retryingText(ctx.t, order, offset), retryKeyboard(ctx.t, order.orderNo));
       return remember(svc, order.orderNo, { chatId: sent.chat.id, messageId: sent.message_id, media: 'text' });
     }
-    const fresh = await svc.shop.getOrder(order.orderNo, ctx.userId);
+    const fresh = await svc.shop.payment.getOrder(order.orderNo, ctx.userId);
     const current = fresh.ok ? fresh.value.order : order;
     if (messageId !== null) {
       const ref: OrderMessageRef = { chatId: chatIdOf(ctx), messageId, media: 'text' };

@@ -3,7 +3,7 @@ import type { BotServices } from '../bot-services';
 import { errorText } from '../errors/error-replies';
 import { withPressLock } from '../ui/press-lock';
 import { answer, chatIdOf } from '../ui/replies';
-import { isUnpaid } from '../../domain/ordering/order-state-machine';
+import { isUnpaid } from '../../domain/ordering';
 import { orderStateText } from '../views/order-view';
 import { renderOrderMessage, sendQrPhoto } from './order-presenter';
 
@@ -13,7 +13,7 @@ import { renderOrderMessage, sendQrPhoto } from './order-presenter';
  */
 export async function checkPayment(ctx: BotContext, svc: BotServices, orderNo: string): Promise<void> {
   const { t } = ctx;
-  const result = await svc.shop.checkPayment(orderNo, ctx.userId);
+  const result = await svc.shop.payment.checkPayment(orderNo, ctx.userId);
   if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
   const order = result.value.snapshot;
   if (isUnpaid(order)) return answer(ctx, t('notPaidYet'), { alert: true });
@@ -24,7 +24,7 @@ export async function checkPayment(ctx: BotContext, svc: BotServices, orderNo: s
 /** "Cancel": closes the unpaid order (the provider is asked first, in the use case) and says so in place. */
 export async function cancelOrder(ctx: BotContext, svc: BotServices, orderNo: string): Promise<void> {
   const { t } = ctx;
-  const result = await svc.shop.cancelOrder(orderNo, 'cancelled by the shopper in chat', ctx.userId);
+  const result = await svc.shop.payment.cancelOrder(orderNo, 'cancelled by the shopper in chat', ctx.userId);
   if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
   await answer(ctx, t('orderCancelledToast'));
   const message = ctx.callbackQuery?.message;
@@ -43,10 +43,10 @@ export async function cancelOrder(ctx: BotContext, svc: BotServices, orderNo: st
 export async function showQr(ctx: BotContext, svc: BotServices, orderNo: string): Promise<void> {
   const { t } = ctx;
   const pressed = await withPressLock(svc, `qr:${orderNo}`, async () => {
-    const started = await svc.shop.startQrPayment(orderNo, ctx.userId);
+    const started = await svc.shop.payment.startQrPayment(orderNo, ctx.userId);
     if (!started.ok) return answer(ctx, errorText(t, started.error), { alert: true });
     if (started.value.status === 'RETRYING') return answer(ctx, t('stillRetrying'), { alert: true });
-    const details = await svc.shop.getOrder(orderNo, ctx.userId);
+    const details = await svc.shop.payment.getOrder(orderNo, ctx.userId);
     if (!details.ok) return answer(ctx, errorText(t, details.error), { alert: true });
     await answer(ctx);
     await sendQrPhoto(ctx, svc, details.value.order, started.value.codeUrl);

@@ -1,6 +1,6 @@
 import { Input, Telegram, TelegramError } from 'telegraf';
 import type { InlineKeyboardMarkup, Message } from 'telegraf/types';
-import type { Product } from '../../domain/catalog/product';
+import type { Product } from '../../domain/catalog';
 import type { Logger } from '../../infrastructure/logging/logger';
 import { placeholderPhoto } from '../assets/placeholder-photo';
 import { fitCaption } from '../format/telegram-limits';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import type { CartView } from '../../domain/ordering/cart-use-cases';
+import type { CartView } from '../../domain/ordering';
 import { formatMoney } from '../format/money';
 import type { Translate } from '../i18n/translate';
 import { button, inlineKeyboard } from '../ui/keyboard';

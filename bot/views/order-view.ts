@@ -1,7 +1,7 @@
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import type { OrderDetails } from '../../domain/ordering/order-queries';
-import type { OrderState } from '../../domain/ordering/order-types';
-import { isPayable } from '../../domain/ordering/order-state-machine';
+import type { OrderDetails } from '../../domain/payment';
+import type { OrderState } from '../../domain/ordering';
+import { isPayable } from '../../domain/ordering';
 import { formatMoney } from '../format/money';
 import { formatTime } from '../format/time';
 import type { TextKey, Translate } from '../i18n/translate';

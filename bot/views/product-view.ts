@@ -1,5 +1,5 @@
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import type { Product } from '../../domain/catalog/product';
+import type { Product } from '../../domain/catalog';
 import { formatMoney } from '../format/money';
 import type { Translate } from '../i18n/translate';
 import { button, inlineKeyboard } from '../ui/keyboard';

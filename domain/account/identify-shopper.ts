@@ -1,4 +1,4 @@
-import { ShopDeps } from '../shared/shop-deps';
+import { AccountDeps } from './account-deps';
 import { ShopperProfile } from './shopper';
 
 /** Refresh a shopper's profile at most this often (every request carries it; few change it). */
@@ -6,7 +6,7 @@ const PROFILE_REFRESH_MS = 10 * 60_000;
 const MAX_REMEMBERED = 50_000;
 
 /** Records who a shopper is (Telegram profile), skipping the write when this process wrote the same profile lately. */
-export function shopperIdentifier(deps: ShopDeps): (profile: ShopperProfile) => Promise<void> {
+export function shopperIdentifier(deps: Pick<AccountDeps, 'uow' | 'clock'>): (profile: ShopperProfile) => Promise<void> {
   const seen = new Map<string, { at: number; fingerprint: string }>();
   return async (profile) => {
     const fingerprint = JSON.stringify(profile);

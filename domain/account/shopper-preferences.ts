@@ -1,5 +1,5 @@
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { ShopDeps } from '../shared/shop-deps';
+import { AccountDeps } from './account-deps';
 
 export const LANGUAGES = ['zh', 'en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -14,7 +14,7 @@ export function resolveLanguage(chosen: string | null, telegramCode: string | nu
 }
 
 export async function chooseLanguage(
-  deps: ShopDeps,
+  deps: AccountDeps,
   userId: string,
   language: string | null,
 ): Promise<Result<Language | null, DomainError<'VALIDATION_FAILED' | 'NOT_FOUND'>>> {
@@ -23,11 +23,11 @@ export async function chooseLanguage(
   return saved ? ok(language as Language | null) : fail('NOT_FOUND', `no shopper ${userId}`);
 }
 
-export async function preferredLanguage(deps: ShopDeps, userId: string): Promise<string | null> {
+export async function preferredLanguage(deps: AccountDeps, userId: string): Promise<string | null> {
   return deps.uow.run((tx) => tx.users.preferredLanguage(userId));
 }
 
 /** A page of shopper ids for a broadcast, walked by cursor. */
-export async function shopperIds(deps: ShopDeps, after: string | null, limit: number): Promise<{ ids: string[]; total: number }> {
+export async function shopperIds(deps: AccountDeps, after: string | null, limit: number): Promise<{ ids: string[]; total: number }> {
   return deps.uow.run(async (tx) => ({ ids: await tx.users.listIds(after, limit), total: await tx.users.count() }));
 }

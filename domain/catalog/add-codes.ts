@@ -1,4 +1,4 @@
-import { ShopDeps } from '../shared/shop-deps';
+import { CatalogDeps } from './catalog-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid } from '../shared/validation';
 
@@ -21,7 +21,7 @@ export function codesFromText(body: string): string[] {
 
 /** Adds codes to a code product's pool; its stock grows by the number actually added (duplicates skipped). */
 export async function addCodes(
-  deps: ShopDeps,
+  deps: CatalogDeps,
   productId: number,
   codes: unknown,
 ): Promise<Result<CodesAdded, ValidationError | DomainError<'PRODUCT_NOT_FOUND' | 'NOT_A_CODE_PRODUCT'>>> {

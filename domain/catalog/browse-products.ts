@@ -1,4 +1,4 @@
-import { ShopDeps } from '../shared/shop-deps';
+import { CatalogDeps } from './catalog-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { positiveInt, text } from '../shared/validation';
 import { Product } from './product';
@@ -15,7 +15,7 @@ export interface BrowseProducts {
 export const MAX_PAGE_SIZE = 100;
 
 export async function browseProducts(
-  deps: ShopDeps,
+  deps: CatalogDeps,
   query: BrowseProducts,
 ): Promise<Result<ProductPage & { page: number; pageSize: number }, DomainError<'VALIDATION_FAILED'>>> {
   const page = positiveInt('page', query.page ?? 1, 1_000_000);
@@ -33,7 +33,7 @@ export async function browseProducts(
 }
 
 export async function getProduct(
-  deps: ShopDeps,
+  deps: CatalogDeps,
   id: number,
   opts: { includeHidden?: boolean } = {},
 ): Promise<Result<Product, DomainError<'PRODUCT_NOT_FOUND'>>> {

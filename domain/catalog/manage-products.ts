@@ -1,14 +1,12 @@
-import { ShopDeps } from '../shared/shop-deps';
-import { Tx } from '../shared/unit-of-work';
+import { CatalogDeps, CatalogTx } from './catalog-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { ValidationError } from '../shared/validation';
+import { ValidationError, nonNegativeInt } from '../shared/validation';
 import { Product } from './product';
 import { MAX_STOCK, ProductInput, validateProductDraft, validateProductPatch } from './product-draft';
-import { nonNegativeInt } from '../shared/validation';
 
 type ManageError = ValidationError | DomainError<'DUPLICATE_SKU' | 'PRODUCT_NOT_FOUND' | 'STOCK_FOLLOWS_CODES'>;
 
-export async function createProduct(deps: ShopDeps, input: ProductInput): Promise<Result<Product, ManageError>> {
+export async function createProduct(deps: CatalogDeps, input: ProductInput): Promise<Result<Product, ManageError>> {
   const draft = validateProductDraft(input, deps.limits.currency);
   if (!draft.ok) return draft;
   const created = await deps.uow.run((tx) => tx.products.insert(draft.value, deps.clock.now()));
@@ -20,7 +18,7 @@ export async function createProduct(deps: ShopDeps, input: ProductInput): Promis
  * Changes a product's fields — and its stock, when the input carries one — in one transaction: either every change
  * is made or none is.
  */
-export async function updateProduct(deps: ShopDeps, id: number, input: ProductInput): Promise<Result<Product, ManageError>> {
+export async function updateProduct(deps: CatalogDeps, id: number, input: ProductInput): Promise<Result<Product, ManageError>> {
   const { stock, ...fields } = input;
   const stockChecked = stock === undefined ? ok(undefined) : checkStock(stock);
   if (!stockChecked.ok) return stockChecked;
@@ -44,7 +42,7 @@ export async function updateProduct(deps: ShopDeps, id: number, input: ProductIn
 }
 
 /** Sets a stock counter outright (null = unlimited). A code product's stock is its pool: upload codes instead. */
-export async function setStock(deps: ShopDeps, id: number, stock: number | null): Promise<Result<Product, ManageError>> {
+export async function setStock(deps: CatalogDeps, id: number, stock: number | null): Promise<Result<Product, ManageError>> {
   return updateProduct(deps, id, { stock });
 }
 
@@ -53,7 +51,7 @@ function checkStock(stock: unknown): Result<number | null, ManageError> {
   return nonNegativeInt('stock', stock, MAX_STOCK);
 }
 
-async function applyStock(tx: Tx, deps: ShopDeps, product: Product, stock: number | null): Promise<Result<void, ManageError>> {
+async function applyStock(tx: CatalogTx, deps: CatalogDeps, product: Product, stock: number | null): Promise<Result<void, ManageError>> {
   if (product.kind === 'code') return fail('STOCK_FOLLOWS_CODES', 'a code product counts its unsold codes: upload codes instead of setting stock');
   await tx.products.setStock(product.id, stock, deps.clock.now());
   return ok(undefined);

@@ -1,9 +1,7 @@
+import { defineTopic } from '../shared/outbox/topic';
 import { DomainError, Result, ok } from '../shared/result';
-import { ShopDeps } from '../shared/shop-deps';
 import { invalid, text as validText } from '../shared/validation';
-
-/** One outbox message per recipient: the outbox's unique dedupe key is what makes a broadcast once per chat. */
-export const TOPIC_BROADCAST_SEND = 'broadcast.send';
+import { MessagingDeps } from './messaging-deps';
 
 /** Telegram's limit for a message text. */
 export const MAX_BROADCAST_TEXT = 4096;
@@ -31,12 +29,26 @@ export interface BroadcastSend {
 
 export const broadcastDedupeKey = (broadcastId: string, chatId: string): string => `broadcast:${broadcastId}:${chatId}`;
 
+/** Reads a `broadcast.send` payload back; null when it is not one (a message the handler cannot act on). */
+export function readBroadcastSend(payload: Readonly<Record<string, unknown>>): BroadcastSend | null {
+  const { broadcastId, chatId, text, adminId } = payload;
+  if (typeof broadcastId !== 'string' || typeof chatId !== 'string' || typeof text !== 'string') return null;
+  if (!BROADCAST_ID.test(broadcastId) || chatId === '' || text === '') return null;
+  return { broadcastId, chatId, text, adminId: typeof adminId === 'string' ? adminId : '' };
+}
+
+/**
+ * One outbox message per recipient: the outbox's unique dedupe key is what makes a broadcast once per chat. The
+ * bot sends them (its handler is registered like any context's).
+ */
+export const broadcastSendTopic = defineTopic<BroadcastSend>('broadcast.send', readBroadcastSend);
+
 /**
  * Queues the text for every shopper. Each batch commits on its own; a start that fails half-way (or is simply
  * retried with the same id) fills in what is missing and queues nothing twice. Returns how many shoppers it covers.
  */
 export async function startBroadcast(
-  deps: ShopDeps,
+  deps: Pick<MessagingDeps, 'uow' | 'clock'>,
   cmd: StartBroadcast,
 ): Promise<Result<{ broadcastId: string; recipients: number }, DomainError<'VALIDATION_FAILED'>>> {
   const checked = validText('text', cmd.text, 1, MAX_BROADCAST_TEXT);
@@ -51,12 +63,11 @@ export async function startBroadcast(
   for (;;) {
     const cursor: string | null = after;
     const ids = await deps.uow.run(async (tx) => {
-      const page = await tx.users.listIds(cursor, BROADCAST_BATCH_SIZE);
-      const now = deps.clock.now();
-      for (const chatId of page) {
-        const payload: BroadcastSend = { broadcastId: cmd.broadcastId, chatId, text, adminId: cmd.adminId };
-        await tx.outbox.add({ topic: TOPIC_BROADCAST_SEND, payload: { ...payload }, dedupeKey: broadcastDedupeKey(cmd.broadcastId, chatId) }, now);
-      }
+      const page = await tx.recipients.listIds(cursor, BROADCAST_BATCH_SIZE);
+      const messages = page.map((chatId) =>
+        broadcastSendTopic.message({ broadcastId: cmd.broadcastId, chatId, text, adminId: cmd.adminId }, broadcastDedupeKey(cmd.broadcastId, chatId)),
+      );
+      if (messages.length > 0) await tx.outbox.enqueue(messages, deps.clock.now());
       return page;
     });
     recipients += ids.length;
@@ -65,12 +76,4 @@ export async function startBroadcast(
     after = last;
   }
   return ok({ broadcastId: cmd.broadcastId, recipients });
-}
-
-/** Reads a `broadcast.send` payload back; null when it is not one (a message the handler cannot act on). */
-export function readBroadcastSend(payload: Record<string, unknown>): BroadcastSend | null {
-  const { broadcastId, chatId, text, adminId } = payload;
-  if (typeof broadcastId !== 'string' || typeof chatId !== 'string' || typeof text !== 'string') return null;
-  if (!BROADCAST_ID.test(broadcastId) || chatId === '' || text === '') return null;
-  return { broadcastId, chatId, text, adminId: typeof adminId === 'string' ? adminId : '' };
 }

@@ -1,5 +1,5 @@
-import { Product } from '../catalog/product';
-import { ShopDeps } from '../shared/shop-deps';
+import { Product } from '../catalog';
+import { OrderingDeps } from './ordering-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, positiveInt } from '../shared/validation';
 
@@ -19,7 +19,7 @@ export interface CartView {
 
 type CartError = ValidationError | DomainError<'PRODUCT_NOT_FOUND' | 'OUT_OF_STOCK' | 'CART_FULL'>;
 
-export async function viewCart(deps: ShopDeps, shopperId: string): Promise<CartView> {
+export async function viewCart(deps: OrderingDeps, shopperId: string): Promise<CartView> {
   return deps.uow.run(async (tx) => {
     const lines = await tx.carts.list(shopperId);
     const products = new Map((await tx.products.findManyByIds(lines.map((l) => l.productId))).map((p) => [p.id, p]));
@@ -37,7 +37,7 @@ export async function viewCart(deps: ShopDeps, shopperId: string): Promise<CartV
 
 /** Adds `quantity` to the line (creating it), or sets it outright when `mode` is 'set'. */
 export async function putInCart(
-  deps: ShopDeps,
+  deps: OrderingDeps,
   shopperId: string,
   productId: unknown,
   quantity: unknown,
@@ -66,13 +66,13 @@ export async function putInCart(
   return ok(await viewCart(deps, shopperId));
 }
 
-export async function removeFromCart(deps: ShopDeps, shopperId: string, productId: number): Promise<Result<CartView, DomainError<'PRODUCT_NOT_FOUND'>>> {
+export async function removeFromCart(deps: OrderingDeps, shopperId: string, productId: number): Promise<Result<CartView, DomainError<'PRODUCT_NOT_FOUND'>>> {
   const removed = await deps.uow.run((tx) => tx.carts.remove(shopperId, productId));
   if (!removed) return fail('PRODUCT_NOT_FOUND', `product ${productId} is not in the cart`);
   return ok(await viewCart(deps, shopperId));
 }
 
-export async function clearCart(deps: ShopDeps, shopperId: string): Promise<CartView> {
+export async function clearCart(deps: OrderingDeps, shopperId: string): Promise<CartView> {
   await deps.uow.run((tx) => tx.carts.clear(shopperId));
   return viewCart(deps, shopperId);
 }

@@ -1,30 +1,21 @@
-import { queueShopperNotice } from '../shared/notices';
+import { shopperNotice } from '../messaging';
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { ShopDeps } from '../shared/shop-deps';
-import { Order } from './order';
 import { afterTransition, transition } from './order-state-machine';
+import { OrderState } from './order-types';
+import { OrderingTx } from './ordering-deps';
 import { releaseLines } from './stock-reservation';
 
 export type CloseOrderError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_CLOSABLE'>;
 
 /**
- * Closes an unpaid order locally and gives its stock and codes back, all in one transaction. For a QR order the
- * caller has already asked the provider (query first, then close there): this is the local half.
+ * Closes an unpaid order in the caller's transaction and gives its stock and codes back. The caller has already asked
+ * the provider about a QR order (query first, then close there) and closes what else goes with it (its payment).
  */
-export async function closeOrder(deps: ShopDeps, orderNo: string, reason: string, byShopper?: string): Promise<Result<Order, CloseOrderError>> {
-  return deps.uow.run(async (tx) => {
-    const state = await tx.orders.findByNo(orderNo);
-    if (!state || (byShopper !== undefined && state.userId !== byShopper)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
-    if (state.status === 'CLOSED') return ok(Order.restore(state));
-    const now = deps.clock.now();
-    const closing = transition(state, { type: 'CLOSE', at: now, reason });
-    if (!closing.ok) return closing;
-    if (!(await tx.orders.applyTransition(closing.value))) return fail('ORDER_NOT_CLOSABLE', `order ${orderNo} changed while being closed`);
-    await releaseLines(tx, orderNo, state.lines);
-    for (const payment of await tx.payments.findByOrder(orderNo)) {
-      if (payment.status === 'PENDING') await tx.payments.markClosed(payment.outTradeNo);
-    }
-    await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_CLOSED', orderNo }, now, orderNo);
-    return ok(Order.restore(afterTransition(state, closing.value)));
-  });
+export async function closeUnpaidInTx(tx: OrderingTx, state: OrderState, now: Date, reason: string): Promise<Result<OrderState, CloseOrderError>> {
+  const closing = transition(state, { type: 'CLOSE', at: now, reason });
+  if (!closing.ok) return closing;
+  if (!(await tx.orders.applyTransition(closing.value))) return fail('ORDER_NOT_CLOSABLE', `order ${state.orderNo} changed while being closed`);
+  await releaseLines(tx, state.orderNo, state.lines);
+  await tx.outbox.enqueue([shopperNotice({ userId: state.userId, event: 'ORDER_CLOSED', orderNo: state.orderNo }, state.orderNo)], now);
+  return ok(afterTransition(state, closing.value));
 }

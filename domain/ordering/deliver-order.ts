@@ -1,15 +1,19 @@
-import { queueAdminNotice, queueShopperNotice } from '../shared/notices';
+import { adminNotice, shopperNotice } from '../messaging';
+import { OutboxEntry, defineTopic, text } from '../shared/outbox/topic';
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { ShopDeps } from '../shared/shop-deps';
-import { Tx } from '../shared/unit-of-work';
-import { FulfilmentWebhook } from './fulfilment-webhook';
 import { Order } from './order';
 import { transition } from './order-state-machine';
 import { OrderState } from './order-types';
+import { OrderingDeps, OrderingTx } from './ordering-deps';
 
-export interface DeliverDeps extends ShopDeps {
-  webhook: FulfilmentWebhook;
-}
+/** "Deliver order X": queued in the transaction that makes the order PAID, handled by `deliverOrder`. */
+export const deliverOrderTopic = defineTopic<{ orderNo: string }>('order.deliver', (p) => {
+  const orderNo = text(p.orderNo);
+  return orderNo === null ? null : { orderNo };
+});
+
+/** The delivery message for an order: one per order, ever (the dedupe key). */
+export const deliveryOf = (orderNo: string): OutboxEntry => deliverOrderTopic.message({ orderNo }, `deliver:${orderNo}`);
 
 export type DeliveryOutcome = 'DELIVERED' | 'ALREADY_DELIVERED' | 'AWAITING_FULFILMENT' | 'RETRY_SCHEDULED' | 'STUCK';
 
@@ -20,7 +24,7 @@ export type DeliveryError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_FULFILLAB
  * unique per order line, codes move RESERVED → DELIVERED once, webhooks carry a stable idempotency key. The order
  * becomes DELIVERED in the same transaction as the last of it; manual lines wait for an admin's fulfil.
  */
-export async function deliverOrder(deps: DeliverDeps, orderNo: string): Promise<Result<DeliveryOutcome, DeliveryError>> {
+export async function deliverOrder(deps: OrderingDeps, orderNo: string): Promise<Result<DeliveryOutcome, DeliveryError>> {
   const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
   if (!state) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
   if (state.status !== 'PAID')
@@ -40,8 +44,13 @@ export async function deliverOrder(deps: DeliverDeps, orderNo: string): Promise<
     if (Order.restore(fresh).hasManualLines()) {
       const waiting = transition(fresh, { type: 'AWAIT_FULFILMENT' });
       if (waiting.ok) await tx.orders.applyTransition(waiting.value);
-      await queueAdminNotice(tx, { event: 'FULFILMENT_NEEDED', orderNo }, now, orderNo);
-      await queueShopperNotice(tx, { userId: fresh.userId, event: 'ORDER_AWAITING_FULFILMENT', orderNo }, now, orderNo);
+      await tx.outbox.enqueue(
+        [
+          adminNotice({ event: 'FULFILMENT_NEEDED', orderNo }, orderNo),
+          shopperNotice({ userId: fresh.userId, event: 'ORDER_AWAITING_FULFILMENT', orderNo }, orderNo),
+        ],
+        now,
+      );
       return ok<DeliveryOutcome>('AWAITING_FULFILMENT');
     }
     return finish(tx, fresh, now, null);
@@ -49,7 +58,7 @@ export async function deliverOrder(deps: DeliverDeps, orderNo: string): Promise<
 }
 
 /** Admin's "fulfilled" for an order with manual lines: delivers whatever automatic part is left, then closes it out. */
-export async function fulfilOrder(deps: DeliverDeps, orderNo: string, note: string | null): Promise<Result<DeliveryOutcome, DeliveryError>> {
+export async function fulfilOrder(deps: OrderingDeps, orderNo: string, note: string | null): Promise<Result<DeliveryOutcome, DeliveryError>> {
   const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
   if (!state) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
   if (state.status !== 'PAID') return fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${state.status}, not PAID`);
@@ -66,7 +75,7 @@ export async function fulfilOrder(deps: DeliverDeps, orderNo: string, note: stri
   });
 }
 
-async function callWebhooks(deps: DeliverDeps, state: OrderState): Promise<string | null> {
+async function callWebhooks(deps: OrderingDeps, state: OrderState): Promise<string | null> {
   for (const line of state.lines) {
     if (line.kind !== 'webhook' || !line.webhookUrl) continue;
     const sent = await deps.webhook.send({
@@ -84,7 +93,7 @@ async function callWebhooks(deps: DeliverDeps, state: OrderState): Promise<strin
   return null;
 }
 
-async function deliverAutomaticLines(tx: Tx, state: OrderState, now: Date): Promise<void> {
+async function deliverAutomaticLines(tx: OrderingTx, state: OrderState, now: Date): Promise<void> {
   for (const line of state.lines) {
     if (line.kind !== 'credit' || line.creditAmount === null) continue;
     // DUPLICATE_REFERENCE means an earlier attempt already credited this line: exactly once by the unique key.
@@ -101,21 +110,21 @@ async function deliverAutomaticLines(tx: Tx, state: OrderState, now: Date): Prom
   if (state.lines.some((l) => l.kind === 'code')) await tx.codes.markDeliveredForOrder(state.orderNo, now);
 }
 
-async function finish(tx: Tx, state: OrderState, now: Date, note: string | null): Promise<Result<DeliveryOutcome, DeliveryError>> {
+async function finish(tx: OrderingTx, state: OrderState, now: Date, note: string | null): Promise<Result<DeliveryOutcome, DeliveryError>> {
   const delivered = transition(state, { type: 'DELIVER', at: now, note });
   if (!delivered.ok) return delivered;
   if (!(await tx.orders.applyTransition(delivered.value))) return ok('ALREADY_DELIVERED');
-  await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_DELIVERED', orderNo: state.orderNo }, now, state.orderNo);
+  await tx.outbox.enqueue([shopperNotice({ userId: state.userId, event: 'ORDER_DELIVERED', orderNo: state.orderNo }, state.orderNo)], now);
   return ok('DELIVERED');
 }
 
-async function recordFailure(deps: DeliverDeps, state: OrderState, error: string): Promise<Result<DeliveryOutcome, DeliveryError>> {
+async function recordFailure(deps: OrderingDeps, state: OrderState, error: string): Promise<Result<DeliveryOutcome, DeliveryError>> {
   return deps.uow.run(async (tx) => {
     const now = deps.clock.now();
     const stuck = state.deliveryAttempts + 1 >= deps.limits.maxDeliveryAttempts;
     const failed = transition(state, { type: 'DELIVERY_FAILED', at: now, error });
     if (failed.ok) await tx.orders.applyTransition(failed.value);
-    if (stuck) await queueAdminNotice(tx, { event: 'DELIVERY_STUCK', orderNo: state.orderNo, detail: error.slice(0, 200) }, now, state.orderNo);
+    if (stuck) await tx.outbox.enqueue([adminNotice({ event: 'DELIVERY_STUCK', orderNo: state.orderNo, detail: error.slice(0, 200) }, state.orderNo)], now);
     return ok<DeliveryOutcome>(stuck ? 'STUCK' : 'RETRY_SCHEDULED');
   });
 }

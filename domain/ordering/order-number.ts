@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { Ids } from '../shared/ids';
 
 /**
  * `T` + UTC yyyyMMddHHmmss + 10 random digits (25 chars): sortable by time, unguessable enough that a stranger cannot
@@ -6,9 +6,9 @@ import { randomInt } from 'node:crypto';
  * collision within one busy second rare (1,000 orders: ~1 in 20,000); the primary key still catches it and the
  * caller draws again.
  */
-export function newOrderNo(now: Date): string {
+export function newOrderNo(now: Date, ids: Ids): string {
   const stamp = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  return `T${stamp}${randomInt(0, 100_000).toString().padStart(5, '0')}${randomInt(0, 100_000).toString().padStart(5, '0')}`;
+  return `T${stamp}${ids.digits(10)}`;
 }
 
 export const ORDER_NO_PATTERN = /^T\d{24}$/;

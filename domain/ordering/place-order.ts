@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { payWithCreditInTx, PayWithCreditError } from '../payment/pay-with-credit';
+import { sha256Hex } from '../shared/digest';
+import { ShopLimits } from '../shared/limits';
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { ShopDeps } from '../shared/shop-deps';
 import { ValidationError, invalid } from '../shared/validation';
 import { Order, itemsKeyOf } from './order';
 import { newOrderNo } from './order-number';
 import { PAYMENT_METHODS, PaymentMethod } from './order-types';
+import { OrderingDeps, OrderingTx } from './ordering-deps';
 import { RequestedItem, normaliseItems, priceLines } from './price-lines';
 import { reserveLines } from './stock-reservation';
 
@@ -26,97 +26,112 @@ export interface PlacedOrder {
 
 export type PlaceOrderError =
   | ValidationError
-  | PayWithCreditError
-  | DomainError<'IDEMPOTENCY_KEY_REUSED' | 'TOO_MANY_UNPAID_ORDERS' | 'OUT_OF_STOCK' | 'PRODUCT_NOT_FOUND' | 'CART_EMPTY' | 'PAYMENT_METHOD_UNAVAILABLE'>;
+  | DomainError<
+      | 'IDEMPOTENCY_KEY_REUSED'
+      | 'TOO_MANY_UNPAID_ORDERS'
+      | 'OUT_OF_STOCK'
+      | 'PRODUCT_NOT_FOUND'
+      | 'CART_EMPTY'
+      | 'PAYMENT_METHOD_UNAVAILABLE'
+      | 'PAYMENT_METHOD_NOT_ALLOWED'
+    >;
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
 
-const hashRequest = (shape: unknown): string => createHash('sha256').update(JSON.stringify(shape)).digest('hex');
-
-export interface PlaceOrderOptions {
-  /** Payment methods this shop can take right now (QR needs a configured provider). */
-  enabledMethods: readonly PaymentMethod[];
+/** A placement whose input has been checked: what the transaction works from. */
+export interface Placement {
+  shopperId: string;
+  idempotencyKey: string | null;
+  paymentMethod: PaymentMethod;
+  /** null: the shopper's cart, read inside the transaction. */
+  asked: RequestedItem[] | null;
+  requestHash: string;
+  now: Date;
 }
 
-export async function placeOrder(deps: ShopDeps, options: PlaceOrderOptions, cmd: PlaceOrder): Promise<Result<PlacedOrder, PlaceOrderError>> {
-  const method = cmd.paymentMethod;
-  if (typeof method !== 'string' || !(PAYMENT_METHODS as readonly string[]).includes(method))
-    return invalid('paymentMethod', `must be one of ${PAYMENT_METHODS.join(', ')}`);
-  const paymentMethod = method as PaymentMethod;
-  if (!options.enabledMethods.includes(paymentMethod)) return fail('PAYMENT_METHOD_UNAVAILABLE', `${paymentMethod} payments are not available in this shop`);
+/** Checks a placement before any transaction opens: bad input takes no lock. */
+export function preparePlacement(cmd: PlaceOrder, limits: ShopLimits, enabledMethods: readonly PaymentMethod[], now: Date): Result<Placement, PlaceOrderError> {
+  const paymentMethod = PAYMENT_METHODS.find((m) => m === cmd.paymentMethod);
+  if (paymentMethod === undefined) return invalid('paymentMethod', `must be one of ${PAYMENT_METHODS.join(', ')}`);
+  if (!enabledMethods.includes(paymentMethod)) return fail('PAYMENT_METHOD_UNAVAILABLE', `${paymentMethod} payments are not available in this shop`);
   if (cmd.idempotencyKey !== null && !IDEMPOTENCY_KEY_PATTERN.test(cmd.idempotencyKey))
     return invalid('Idempotency-Key', 'must be 8–128 printable ASCII characters');
   if (cmd.fromCart === true && cmd.items !== undefined) return invalid('items', 'give either items or fromCart, not both');
   let asked: RequestedItem[] | null = null;
   if (cmd.fromCart !== true) {
-    const items = normaliseItems(cmd.items, deps.limits);
+    const items = normaliseItems(cmd.items, limits);
     if (!items.ok) return items;
     asked = items.value;
   }
-  const requestHash = hashRequest({ items: asked ?? 'cart', paymentMethod });
-  const now = deps.clock.now();
+  const requestHash = sha256Hex(JSON.stringify({ items: asked ?? 'cart', paymentMethod }));
+  return ok({ shopperId: cmd.shopperId, idempotencyKey: cmd.idempotencyKey, paymentMethod, asked, requestHash, now });
+}
 
-  return deps.uow.run(async (tx): Promise<Result<PlacedOrder, PlaceOrderError>> => {
-    // One shopper's placements run one at a time from here on: the key check and the unpaid cap cannot be raced.
-    if (!(await tx.users.lockForOrdering(cmd.shopperId, now))) throw new Error(`shopper ${cmd.shopperId} is not registered`);
-    if (cmd.idempotencyKey !== null) {
-      const seen = await tx.orders.findByIdempotencyKey(cmd.shopperId, cmd.idempotencyKey);
-      if (seen) {
-        if (seen.requestHash !== requestHash) return fail('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different order');
-        return ok({ order: Order.restore(seen), outcome: 'replayed' });
-      }
+/**
+ * Places the order in the caller's transaction (payment runs it, and pays a credit order in the same one): the
+ * shopper's lock, the idempotency key, a still-payable order for the same items, the unpaid cap, prices, and stock
+ * reserved last.
+ */
+export async function placeInTx(
+  tx: OrderingTx,
+  deps: Pick<OrderingDeps, 'ids' | 'limits'>,
+  placement: Placement,
+): Promise<Result<PlacedOrder, PlaceOrderError>> {
+  const { shopperId, idempotencyKey, paymentMethod, requestHash, now } = placement;
+  // One shopper's placements run one at a time from here on: the key check and the unpaid cap cannot be raced.
+  if (!(await tx.users.lockForOrdering(shopperId, now))) throw new Error(`shopper ${shopperId} is not registered`);
+  if (idempotencyKey !== null) {
+    const seen = await tx.orders.findByIdempotencyKey(shopperId, idempotencyKey);
+    if (seen) {
+      if (seen.requestHash !== requestHash) return fail('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different order');
+      return ok({ order: Order.restore(seen), outcome: 'replayed' });
     }
-    let items = asked;
-    if (items === null) {
-      const cart = await tx.carts.list(cmd.shopperId);
-      if (cart.length === 0) return fail('CART_EMPTY', 'the cart is empty');
-      const normalised = normaliseItems(
-        cart.map((l) => ({ productId: l.productId, quantity: l.quantity })),
-        deps.limits,
-      );
-      if (!normalised.ok) return normalised;
-      items = normalised.value;
+  }
+  let items = placement.asked;
+  if (items === null) {
+    const cart = await tx.carts.list(shopperId);
+    if (cart.length === 0) return fail('CART_EMPTY', 'the cart is empty');
+    const normalised = normaliseItems(
+      cart.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+      deps.limits,
+    );
+    if (!normalised.ok) return normalised;
+    items = normalised.value;
+  }
+  if (paymentMethod !== 'credit') {
+    const payableUntil = new Date(now.getTime() + deps.limits.reuseMinRemainingMs);
+    const reusable = await tx.orders.findReusable(shopperId, itemsKeyOf(items), paymentMethod, payableUntil);
+    if (reusable) return ok({ order: Order.restore(reusable), outcome: 'reused' });
+    if ((await tx.orders.countUnpaid(shopperId, now)) >= deps.limits.maxUnpaidOrders) {
+      return fail('TOO_MANY_UNPAID_ORDERS', `you already have ${deps.limits.maxUnpaidOrders} unpaid orders: pay or cancel one first`);
     }
-    if (paymentMethod !== 'credit') {
-      const payableUntil = new Date(now.getTime() + deps.limits.reuseMinRemainingMs);
-      const reusable = await tx.orders.findReusable(cmd.shopperId, itemsKeyOf(items), paymentMethod, payableUntil);
-      if (reusable) return ok({ order: Order.restore(reusable), outcome: 'reused' });
-      if ((await tx.orders.countUnpaid(cmd.shopperId, now)) >= deps.limits.maxUnpaidOrders) {
-        return fail('TOO_MANY_UNPAID_ORDERS', `you already have ${deps.limits.maxUnpaidOrders} unpaid orders: pay or cancel one first`);
-      }
-    }
-    const lines = await priceLines(tx, items, paymentMethod);
-    if (!lines.ok) return lines;
-    // The row goes in first, under a freshly drawn number (a collision draws again); stock and codes are then
-    // reserved against it, and a shortage rolls the whole placement back.
-    const place = () =>
-      Order.place({
-        orderNo: newOrderNo(now),
-        userId: cmd.shopperId,
-        lines: lines.value,
-        currency: deps.limits.currency,
-        paymentMethod,
-        idempotencyKey: cmd.idempotencyKey,
-        requestHash: cmd.idempotencyKey === null ? null : requestHash,
-        now,
-        payWindowMs: deps.limits.payWindowMs,
-      });
-    let order = place();
-    for (let draw = 1; ; draw += 1) {
-      const inserted = await tx.orders.insert(order.snapshot);
-      if (inserted === 'INSERTED') break;
-      if (inserted === 'DUPLICATE_IDEMPOTENCY_KEY') throw new Error('idempotency key inserted twice despite the shopper lock');
-      if (draw >= 5) throw new Error('could not draw a free order number in 5 tries');
-      order = place();
-    }
-    const short = await reserveLines(tx, order.orderNo, lines.value, now);
-    if (short) return fail('OUT_OF_STOCK', `not enough of ${short.title} left`, { productId: short.productId });
-    if (cmd.fromCart === true) await tx.carts.clear(cmd.shopperId);
-    if (paymentMethod === 'credit') {
-      const paid = await payWithCreditInTx(tx, order, now);
-      if (!paid.ok) return paid;
-      return ok({ order: paid.value, outcome: 'created' });
-    }
-    return ok({ order, outcome: 'created' });
-  });
+  }
+  const lines = await priceLines(tx, items, paymentMethod);
+  if (!lines.ok) return lines;
+  // The row goes in first, under a freshly drawn number (a collision draws again); stock and codes are then
+  // reserved against it, and a shortage rolls the whole placement back.
+  const place = () =>
+    Order.place({
+      orderNo: newOrderNo(now, deps.ids),
+      userId: shopperId,
+      lines: lines.value,
+      currency: deps.limits.currency,
+      paymentMethod,
+      idempotencyKey,
+      requestHash: idempotencyKey === null ? null : requestHash,
+      now,
+      payWindowMs: deps.limits.payWindowMs,
+    });
+  let order = place();
+  for (let draw = 1; ; draw += 1) {
+    const inserted = await tx.orders.insert(order.snapshot);
+    if (inserted === 'INSERTED') break;
+    if (inserted === 'DUPLICATE_IDEMPOTENCY_KEY') throw new Error('idempotency key inserted twice despite the shopper lock');
+    if (draw >= 5) throw new Error('could not draw a free order number in 5 tries');
+    order = place();
+  }
+  const short = await reserveLines(tx, order.orderNo, lines.value, now);
+  if (short) return fail('OUT_OF_STOCK', `not enough of ${short.title} left`, { productId: short.productId });
+  if (placement.asked === null) await tx.carts.clear(shopperId);
+  return ok({ order, outcome: 'created' });
 }

@@ -1,5 +1,5 @@
-import { Product } from '../catalog/product';
-import { Tx } from '../shared/unit-of-work';
+import { Product } from '../catalog';
+import { OrderingTx } from './ordering-deps';
 import { ShopLimits } from '../shared/limits';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid, positiveInt } from '../shared/validation';
@@ -32,7 +32,7 @@ export function normaliseItems(items: unknown, limits: ShopLimits): Result<Reque
 type PricingError = DomainError<'PRODUCT_NOT_FOUND' | 'PAYMENT_METHOD_NOT_ALLOWED'>;
 
 /** Turns items into priced line snapshots, refusing unknown or hidden products and credit packs bought with credit. */
-export async function priceLines(tx: Tx, items: RequestedItem[], paymentMethod: PaymentMethod): Promise<Result<OrderLine[], PricingError>> {
+export async function priceLines(tx: OrderingTx, items: RequestedItem[], paymentMethod: PaymentMethod): Promise<Result<OrderLine[], PricingError>> {
   const products = new Map<number, Product>((await tx.products.findManyByIds(items.map((i) => i.productId))).map((p) => [p.id, p]));
   const lines: OrderLine[] = [];
   for (const [index, item] of items.entries()) {

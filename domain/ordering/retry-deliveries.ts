@@ -1,4 +1,5 @@
-import { DeliverDeps, DeliveryOutcome, deliverOrder } from './deliver-order';
+import { DeliveryOutcome, deliverOrder } from './deliver-order';
+import { OrderingDeps } from './ordering-deps';
 
 export interface RetryDeliveriesReport {
   due: number;
@@ -9,7 +10,7 @@ export interface RetryDeliveriesReport {
 }
 
 /** PAID orders whose next delivery attempt is due, oldest first, in a bounded batch. */
-export async function retryDeliveries(deps: DeliverDeps, batchSize: number): Promise<RetryDeliveriesReport> {
+export async function retryDeliveries(deps: OrderingDeps, batchSize: number): Promise<RetryDeliveriesReport> {
   const due = await deps.uow.run((tx) => tx.orders.findDeliveryDue(deps.clock.now(), batchSize));
   const report: RetryDeliveriesReport = { due: due.length, delivered: 0, retryScheduled: 0, stuck: 0, other: 0 };
   for (const order of due) {

@@ -1,4 +1,4 @@
-import { Tx } from '../shared/unit-of-work';
+import { CatalogTx } from '../catalog';
 import { OrderLine } from './order-types';
 
 /**
@@ -6,7 +6,7 @@ import { OrderLine } from './order-types';
  * the same products cannot deadlock), and for code products the codes themselves, bound to the order.
  * Returns the first line that could not be had; the caller rolls the transaction back.
  */
-export async function reserveLines(tx: Tx, orderNo: string, lines: OrderLine[], now: Date): Promise<OrderLine | null> {
+export async function reserveLines(tx: CatalogTx, orderNo: string, lines: OrderLine[], now: Date): Promise<OrderLine | null> {
   const ordered = [...lines].sort((a, b) => a.productId - b.productId);
   for (const line of ordered) {
     if (!(await tx.products.reserveStock(line.productId, line.quantity))) return line;
@@ -19,7 +19,7 @@ export async function reserveLines(tx: Tx, orderNo: string, lines: OrderLine[], 
 }
 
 /** Gives an order's stock and codes back (closing an unpaid order). */
-export async function releaseLines(tx: Tx, orderNo: string, lines: OrderLine[]): Promise<void> {
+export async function releaseLines(tx: CatalogTx, orderNo: string, lines: OrderLine[]): Promise<void> {
   const released = new Map((await tx.codes.releaseForOrder(orderNo)).map((r) => [r.productId, r.count]));
   const ordered = [...lines].sort((a, b) => a.productId - b.productId);
   for (const line of ordered) {

@@ -1,9 +1,10 @@
-import { closeOrder } from '../ordering/close-order';
-import { Order } from '../ordering/order';
-import { isUnpaid } from '../ordering/order-state-machine';
+import { Order, isUnpaid } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
+import { closeOrder } from './close-order';
 import { confirmProviderTrade } from './confirm-provider-trade';
 import { PaymentDeps } from './payment-deps';
+import { PaymentProvider } from './payment-provider';
+import { providerFor } from './payment-providers';
 
 export type CancelError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_CLOSABLE' | 'PROVIDER_UNAVAILABLE'>;
 
@@ -17,16 +18,17 @@ export async function cancelUnpaidOrder(deps: PaymentDeps, orderNo: string, reas
   const order = Order.restore(state);
   if (state.status === 'CLOSED') return ok(order);
   if (!isUnpaid(state)) return fail('ORDER_NOT_CLOSABLE', `order ${orderNo} is ${state.status} and cannot be cancelled`);
-  if (state.paymentMethod === 'wechatpay') {
-    const settled = await settleAtProvider(deps, orderNo);
+  const provider = providerFor(deps.providers, state.paymentMethod);
+  if (provider !== null) {
+    const settled = await settleAtProvider(deps, provider, orderNo);
     if (!settled.ok) return settled;
   }
   return closeOrder(deps, orderNo, reason, shopperId);
 }
 
-async function settleAtProvider(deps: PaymentDeps, orderNo: string): Promise<Result<void, CancelError>> {
+async function settleAtProvider(deps: PaymentDeps, provider: PaymentProvider, orderNo: string): Promise<Result<void, CancelError>> {
   const paidAlready = fail('ORDER_NOT_CLOSABLE', `order ${orderNo} has just been paid`);
-  const query = await deps.provider.query(orderNo);
+  const query = await provider.query(orderNo);
   if (!query.ok && query.error.code !== 'ORDER_NOT_EXIST')
     return fail('PROVIDER_UNAVAILABLE', `cannot ask the payment provider about ${orderNo} now: ${query.error.message}`);
   if (query.ok && query.value.tradeState === 'SUCCESS') {
@@ -34,9 +36,9 @@ async function settleAtProvider(deps: PaymentDeps, orderNo: string): Promise<Res
     return paidAlready;
   }
   if (query.ok && query.value.tradeState !== 'CLOSED') {
-    const closed = await deps.provider.close(orderNo);
+    const closed = await provider.close(orderNo);
     if (!closed.ok && closed.error.code === 'ALREADY_PAID') {
-      const again = await deps.provider.query(orderNo);
+      const again = await provider.query(orderNo);
       if (again.ok) await confirmProviderTrade(deps, again.value);
       return paidAlready;
     }

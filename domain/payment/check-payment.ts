@@ -1,8 +1,8 @@
-import { Order } from '../ordering/order';
-import { OrderStatus } from '../ordering/order-types';
+import { Order, OrderStatus } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { confirmProviderTrade } from './confirm-provider-trade';
 import { PaymentDeps } from './payment-deps';
+import { providerFor } from './payment-providers';
 
 /** States in which money may have arrived that we have not seen yet (CLOSED: a late payment). */
 const WORTH_ASKING: readonly OrderStatus[] = ['CREATED', 'AWAITING_PAYMENT', 'CLOSED'];
@@ -15,8 +15,9 @@ export async function checkPayment(
 ): Promise<Result<Order, DomainError<'ORDER_NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
   const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
   if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
-  if (state.paymentMethod !== 'wechatpay' || !WORTH_ASKING.includes(state.status)) return ok(Order.restore(state));
-  const trade = await deps.provider.query(orderNo);
+  const provider = providerFor(deps.providers, state.paymentMethod);
+  if (provider === null || !WORTH_ASKING.includes(state.status)) return ok(Order.restore(state));
+  const trade = await provider.query(orderNo);
   if (!trade.ok) {
     if (trade.error.code !== 'ORDER_NOT_EXIST') return fail('PROVIDER_UNAVAILABLE', `cannot reach the payment provider now: ${trade.error.message}`);
     return ok(Order.restore(state));

@@ -1,12 +1,11 @@
-import { Order } from '../ordering/order';
-import { transition } from '../ordering/order-state-machine';
-import { reserveLines } from '../ordering/stock-reservation';
-import { queueDelivery, queueShopperNotice } from '../shared/notices';
+import { adminNotice, shopperNotice } from '../messaging';
+import { Order, deliveryOf, reserveLines, transition } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { PaymentDeps } from './payment-deps';
 import { ProviderTrade } from './payment-provider';
 import { recordPayment } from './record-payment';
-import { openRefundInTx, queueRefundExecution } from './refund-order';
+import { refundExecutionOf } from './execute-refund';
+import { openRefundInTx } from './refund-order';
 
 export type TradeOutcome = 'PAID' | 'ALREADY_RECORDED' | 'NOT_PAID' | 'LATE_PAYMENT_DELIVERED' | 'LATE_PAYMENT_REFUNDING';
 
@@ -61,8 +60,14 @@ export async function confirmProviderTrade(deps: PaymentDeps, trade: ProviderTra
     if (!(await tx.orders.applyTransition(reopened.value))) return ok('ALREADY_RECORDED');
     if (await reserveLines(tx, orderNo, state.lines, now)) return fail('OUT_OF_STOCK', 'stock is gone');
     if (!(await tx.payments.markSucceeded(payment.outTradeNo, confirmed.transactionId, confirmed.paidAt))) return ok('ALREADY_RECORDED');
-    await queueDelivery(tx, orderNo, now);
-    await queueShopperNotice(tx, { userId: state.userId, event: 'LATE_PAYMENT_DELIVERED', orderNo, amount: confirmed.amount }, now, orderNo);
+    await tx.outbox.enqueue(
+      [
+        deliveryOf(orderNo),
+        shopperNotice({ userId: state.userId, event: 'LATE_PAYMENT_DELIVERED', orderNo, amount: confirmed.amount }, orderNo),
+        adminNotice({ event: 'ORDER_PAID', orderNo }, orderNo),
+      ],
+      now,
+    );
     return ok('LATE_PAYMENT_DELIVERED');
   });
   if (resold.ok) return resold;
@@ -85,8 +90,13 @@ export async function confirmProviderTrade(deps: PaymentDeps, trade: ProviderTra
       true,
     );
     if (!opened.ok) throw new Error(`late payment refund for ${orderNo}: ${opened.error.message}`);
-    await queueRefundExecution(tx, opened.value.outRefundNo, now);
-    await queueShopperNotice(tx, { userId: state.userId, event: 'LATE_PAYMENT_REFUNDED', orderNo, amount: confirmed.amount }, now, orderNo);
+    await tx.outbox.enqueue(
+      [
+        refundExecutionOf(opened.value.outRefundNo),
+        shopperNotice({ userId: state.userId, event: 'LATE_PAYMENT_REFUNDED', orderNo, amount: confirmed.amount }, orderNo),
+      ],
+      now,
+    );
     return ok('LATE_PAYMENT_REFUNDING');
   });
 }

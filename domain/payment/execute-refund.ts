@@ -1,7 +1,17 @@
+import { OutboxEntry, defineTopic, text } from '../shared/outbox/topic';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { PaymentDeps } from './payment-deps';
 import { ProviderRefund } from './payment-provider';
-import { settleRefundInTx } from './refund-order';
+import { providerNamed } from './payment-providers';
+import { settleRefundInTx } from './settle-refund';
+
+/** "Ask the provider to refund R": queued with the refund, handled by `executeRefund`. */
+export const executeRefundTopic = defineTopic<{ outRefundNo: string }>('refund.execute', (p) => {
+  const outRefundNo = text(p.outRefundNo);
+  return outRefundNo === null ? null : { outRefundNo };
+});
+
+export const refundExecutionOf = (outRefundNo: string): OutboxEntry => executeRefundTopic.message({ outRefundNo }, `refund:${outRefundNo}`);
 
 export type RefundProgress = 'SUCCEEDED' | 'FAILED' | 'PROCESSING' | 'ALREADY_SETTLED';
 
@@ -44,7 +54,7 @@ export async function executeRefund(
   });
   if (!record) return fail('NOT_FOUND', `no refund ${outRefundNo}`);
   if (record.refund.status !== 'PROCESSING') return ok('ALREADY_SETTLED');
-  const answer = await deps.provider.refund({
+  const answer = await providerNamed(deps.providers, record.refund.provider).refund({
     outTradeNo: record.refund.outTradeNo,
     outRefundNo,
     reason: record.refund.reason,

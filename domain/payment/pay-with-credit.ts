@@ -1,15 +1,13 @@
-import { Order } from '../ordering/order';
-import { isPayable, isUnpaid } from '../ordering/order-state-machine';
+import { Order, isPayable, isUnpaid } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { Tx } from '../shared/unit-of-work';
+import { PaymentTx } from './payment-deps';
+import { CREDIT_PROVIDER } from './payment-providers';
 import { RecordPaymentError, recordPayment } from './record-payment';
-
-export const CREDIT_PROVIDER = 'credit';
 
 export type PayWithCreditError = RecordPaymentError | DomainError<'INSUFFICIENT_CREDIT' | 'PAYMENT_METHOD_NOT_ALLOWED'>;
 
 /** Debit and "paid" in the caller's transaction: if either fails, neither happened. */
-export async function payWithCreditInTx(tx: Tx, order: Order, now: Date): Promise<Result<Order, PayWithCreditError>> {
+export async function payWithCreditInTx(tx: PaymentTx, order: Order, now: Date): Promise<Result<Order, PayWithCreditError>> {
   const state = order.snapshot;
   if (state.lines.some((l) => l.kind === 'credit')) return fail('PAYMENT_METHOD_NOT_ALLOWED', 'credit packs are paid by QR code, not with credit');
   if (!isPayable(state, now))

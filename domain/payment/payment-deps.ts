@@ -1,10 +1,30 @@
-import { ShopDeps } from '../shared/shop-deps';
-import { PaymentProvider } from './payment-provider';
+import { AccountRepositories } from '../account';
+import { CatalogRepositories } from '../catalog';
+import { OrderingRepositories } from '../ordering';
+import { Clock } from '../shared/clock';
+import { Ids } from '../shared/ids';
+import { ShopLimits } from '../shared/limits';
+import { TxBase, UnitOfWork } from '../shared/unit-of-work';
+import { PaymentProviders } from './payment-providers';
+import { PaymentRepository } from './payment-record';
+import { RefundRepository } from './refund-record';
 
-export interface PaymentDeps extends ShopDeps {
-  provider: PaymentProvider;
-  log: (message: string, fields: Record<string, unknown>) => void;
+/** What payment adds to a transaction. */
+export interface PaymentRepositories {
+  payments: PaymentRepository;
+  refunds: RefundRepository;
 }
 
-/** How long after its n-th unanswered check an unpaid QR order is asked about again: doubling from the first check's delay, at most ten times it. */
-export const paymentCheckBackoffMs = (attempts: number, firstCheckMs: number): number => Math.min(firstCheckMs * 2 ** attempts, 10 * firstCheckMs);
+type PaymentTouches = PaymentRepositories & OrderingRepositories & CatalogRepositories & AccountRepositories;
+
+/** What payment's use cases may touch: money moves orders (ordering), stock (catalog) and balances (account). */
+export type PaymentTx = TxBase & PaymentTouches;
+
+export interface PaymentDeps {
+  uow: UnitOfWork<PaymentTouches>;
+  clock: Clock;
+  ids: Ids;
+  limits: ShopLimits;
+  providers: PaymentProviders;
+  log: (message: string, fields: Record<string, unknown>) => void;
+}

@@ -64,29 +64,11 @@ export interface ProviderRefund {
   successTime?: Date;
 }
 
-/** A notification that passed every check (signature, serial, time window, GCM tag, appid/mchid). */
-export type ProviderEvent =
-  | { type: 'TRANSACTION.SUCCESS'; eventId: string; trade: ProviderTrade }
-  | { type: 'REFUND.SUCCESS' | 'REFUND.ABNORMAL' | 'REFUND.CLOSED'; eventId: string; refund: ProviderRefund };
-
-export type NotificationRejectionCode =
-  | 'MISSING_HEADERS'
-  | 'UNKNOWN_SERIAL'
-  | 'STALE_TIMESTAMP'
-  | 'BAD_SIGNATURE'
-  | 'MALFORMED_BODY'
-  | 'DECRYPT_FAILED'
-  | 'WRONG_MERCHANT' // appid or mchid is not ours
-  | 'UNSUPPORTED_EVENT';
-
-export interface NotificationRejected {
-  code: NotificationRejectionCode;
-  message: string;
-}
-
-export type NotificationHeaders = Readonly<Record<string, string | string[] | undefined>>;
-
-/** The port every QR payment provider implements (the real WeChat Pay v3 client, the sandbox gateway's client). */
+/**
+ * The port every QR payment provider implements (the real WeChat Pay v3 client, the sandbox gateway's client). Its
+ * notifications are verified outside the domain (infrastructure/payment/…/notification verifier): the domain only
+ * ever sees a `ProviderEvent`.
+ */
 export interface PaymentProvider {
   readonly name: string;
   createQrPayment(request: QrPaymentRequest): Promise<Result<{ codeUrl: string }, ProviderError>>;
@@ -94,6 +76,4 @@ export interface PaymentProvider {
   close(outTradeNo: string): Promise<Result<void, ProviderError>>;
   refund(request: RefundRequest): Promise<Result<ProviderRefund, ProviderError>>;
   queryRefund(outRefundNo: string): Promise<Result<ProviderRefund, ProviderError>>;
-  /** Verifies and decrypts a notification from its raw bytes; never trusts a parsed body. */
-  parseNotification(headers: NotificationHeaders, rawBody: Buffer, now: Date): Result<ProviderEvent, NotificationRejected>;
 }

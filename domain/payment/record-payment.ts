@@ -1,8 +1,7 @@
-import { Order } from '../ordering/order';
-import { afterTransition, isSettled, transition } from '../ordering/order-state-machine';
-import { queueDelivery, queueShopperNotice } from '../shared/notices';
+import { adminNotice, shopperNotice } from '../messaging';
+import { Order, afterTransition, deliveryOf, isSettled, transition } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { Tx } from '../shared/unit-of-work';
+import { PaymentTx } from './payment-deps';
 
 export interface ConfirmedPayment {
   orderNo: string;
@@ -23,9 +22,10 @@ export type RecordPaymentError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_CLOSED' 
 
 /**
  * The one path by which money turns an order PAID — callback, repair query and credit alike. Inside the caller's
- * transaction: one conditional transition, the payment marked succeeded, and the delivery queued in the outbox.
+ * transaction: one conditional transition, the payment marked succeeded, and — in one outbox statement — the
+ * delivery, the shopper's notice and the admins' "paid" notice.
  */
-export async function recordPayment(tx: Tx, payment: ConfirmedPayment): Promise<Result<RecordPaymentOutcome, RecordPaymentError>> {
+export async function recordPayment(tx: PaymentTx, payment: ConfirmedPayment): Promise<Result<RecordPaymentOutcome, RecordPaymentError>> {
   const state = await tx.orders.findByNo(payment.orderNo);
   if (!state) return fail('ORDER_NOT_FOUND', `no order ${payment.orderNo}`);
   const order = Order.restore(state);
@@ -59,12 +59,13 @@ export async function recordPayment(tx: Tx, payment: ConfirmedPayment): Promise<
     });
     if (inserted === 'DUPLICATE') throw new Error(`payment ${payment.outTradeNo} / ${payment.transactionId} recorded twice`);
   }
-  await queueDelivery(tx, payment.orderNo, payment.paidAt);
-  await queueShopperNotice(
-    tx,
-    { userId: state.userId, event: 'ORDER_PAID', orderNo: payment.orderNo, amount: payment.amount },
+  await tx.outbox.enqueue(
+    [
+      deliveryOf(payment.orderNo),
+      shopperNotice({ userId: state.userId, event: 'ORDER_PAID', orderNo: payment.orderNo, amount: payment.amount }, payment.orderNo),
+      adminNotice({ event: 'ORDER_PAID', orderNo: payment.orderNo }, payment.orderNo),
+    ],
     payment.paidAt,
-    payment.orderNo,
   );
   return ok({ status: 'MARKED_PAID', order: Order.restore(afterTransition(state, paid.value)) });
 }

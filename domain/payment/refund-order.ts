@@ -1,16 +1,12 @@
-import { createHash } from 'node:crypto';
-import { Order } from '../ordering/order';
-import { refundableAmount, transition } from '../ordering/order-state-machine';
-import { releaseLines } from '../ordering/stock-reservation';
-import { queueAdminNotice, queueShopperNotice } from '../shared/notices';
+import { Order, refundableAmount, transition } from '../ordering';
+import { sha256Hex } from '../shared/digest';
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { ShopDeps } from '../shared/shop-deps';
-import { Tx } from '../shared/unit-of-work';
 import { ValidationError, text } from '../shared/validation';
-import { CREDIT_PROVIDER } from './pay-with-credit';
+import { refundExecutionOf } from './execute-refund';
+import { PaymentDeps, PaymentTx } from './payment-deps';
+import { CREDIT_PROVIDER } from './payment-providers';
 import { RefundRecord } from './refund-record';
-
-export const TOPIC_EXECUTE_REFUND = 'refund.execute';
+import { settleRefundInTx } from './settle-refund';
 
 export type RefundError = ValidationError | DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_REFUNDABLE' | 'INSUFFICIENT_CREDIT'>;
 
@@ -23,17 +19,13 @@ export interface RefundCommand {
   requestId?: string;
 }
 
-export async function queueRefundExecution(tx: Tx, outRefundNo: string, now: Date): Promise<void> {
-  await tx.outbox.add({ topic: TOPIC_EXECUTE_REFUND, payload: { outRefundNo }, dedupeKey: `refund:${outRefundNo}` }, now);
-}
-
 /**
  * Moves the order to REFUNDING and writes the refund, in the caller's transaction. A credit pack that was delivered
  * takes back the credit it gave (in proportion to the amount), refused when the shopper has already spent it.
  */
 export async function openRefundInTx(
-  tx: Tx,
-  deps: Pick<ShopDeps, 'clock'>,
+  tx: PaymentTx,
+  deps: Pick<PaymentDeps, 'clock'>,
   order: Order,
   amount: number,
   reason: string,
@@ -87,16 +79,14 @@ export async function openRefundInTx(
 }
 
 /** An admin refunds an order, fully or partly: back to the credit balance for credit orders, through the provider otherwise. */
-export async function refundOrder(deps: ShopDeps, cmd: RefundCommand): Promise<Result<RefundRecord, RefundError>> {
+export async function refundOrder(deps: PaymentDeps, cmd: RefundCommand): Promise<Result<RefundRecord, RefundError>> {
   const reason = text('reason', cmd.reason ?? 'refund', 1, 80);
   if (!reason.ok) return reason;
   return deps.uow.run(async (tx): Promise<Result<RefundRecord, RefundError>> => {
     const state = await tx.orders.findByNo(cmd.orderNo);
     if (!state) return fail('ORDER_NOT_FOUND', `no order ${cmd.orderNo}`);
     const existing = await tx.refunds.findByOrder(cmd.orderNo);
-    const outRefundNo = cmd.requestId
-      ? `${cmd.orderNo}-${createHash('sha256').update(cmd.requestId).digest('hex').slice(0, 8)}`
-      : `${cmd.orderNo}-R${existing.length + 1}`;
+    const outRefundNo = cmd.requestId ? `${cmd.orderNo}-${sha256Hex(cmd.requestId).slice(0, 8)}` : `${cmd.orderNo}-R${existing.length + 1}`;
     const replay = existing.find((r) => r.outRefundNo === outRefundNo);
     if (replay) return ok(replay);
     const order = Order.restore(state);
@@ -118,42 +108,7 @@ export async function refundOrder(deps: ShopDeps, cmd: RefundCommand): Promise<R
       await settleRefundInTx(tx, opened.value, { succeeded: true, providerRefundId: null }, now);
       return ok((await tx.refunds.findByOutRefundNo(outRefundNo)) ?? opened.value);
     }
-    await queueRefundExecution(tx, outRefundNo, deps.clock.now());
+    await tx.outbox.enqueue([refundExecutionOf(outRefundNo)], deps.clock.now());
     return ok(opened.value);
   });
-}
-
-/** A refund reached a final state (provider answer, notification, sync): the order leaves REFUNDING exactly once. */
-export async function settleRefundInTx(
-  tx: Tx,
-  refund: RefundRecord,
-  outcome: { succeeded: boolean; providerRefundId: string | null; error?: string },
-  now: Date,
-): Promise<boolean> {
-  const changed = outcome.succeeded
-    ? await tx.refunds.markSucceeded(refund.outRefundNo, outcome.providerRefundId, now)
-    : await tx.refunds.markFailed(refund.outRefundNo, outcome.error ?? 'refund failed', now);
-  if (!changed) return false;
-  const state = await tx.orders.findByNo(refund.orderNo);
-  if (!state || state.status !== 'REFUNDING')
-    throw new Error(`order ${refund.orderNo} is ${state?.status ?? 'gone'} while its refund ${refund.outRefundNo} settles`);
-  if (outcome.succeeded) {
-    const finished = transition(state, { type: 'FINISH_REFUND', amount: refund.amount });
-    if (!finished.ok) throw new Error(finished.error.message);
-    if (!(await tx.orders.applyTransition(finished.value))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
-    // Refunded before delivery: the goods were never handed over, so they go back on the shelf.
-    if (refund.orderStatusBefore === 'PAID') await releaseLines(tx, state.orderNo, state.lines);
-    await queueShopperNotice(tx, { userId: state.userId, event: 'ORDER_REFUNDED', orderNo: state.orderNo, amount: refund.amount }, now, refund.outRefundNo);
-  } else {
-    const abandoned = transition(state, { type: 'ABANDON_REFUND', back: refund.orderStatusBefore });
-    if (!abandoned.ok) throw new Error(abandoned.error.message);
-    if (!(await tx.orders.applyTransition(abandoned.value))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
-    await queueAdminNotice(
-      tx,
-      { event: 'REFUND_FAILED', orderNo: state.orderNo, detail: `${refund.outRefundNo}: ${outcome.error ?? 'failed'}`.slice(0, 200) },
-      now,
-      refund.outRefundNo,
-    );
-  }
-  return true;
 }

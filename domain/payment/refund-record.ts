@@ -1,4 +1,4 @@
-import { OrderStatus } from '../ordering/order-types';
+import { OrderStatus } from '../ordering';
 
 export type RefundStatus = 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
 

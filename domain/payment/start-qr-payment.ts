@@ -1,8 +1,8 @@
-import { Order } from '../ordering/order';
-import { afterTransition, isPayable, isUnpaid, transition } from '../ordering/order-state-machine';
-import { OrderState } from '../ordering/order-types';
+import { Order, OrderState, afterTransition, isPayable, isUnpaid, transition } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { PaymentDeps } from './payment-deps';
+import { PaymentProvider } from './payment-provider';
+import { providerFor } from './payment-providers';
 
 export type QrPayment = (
   | { status: 'READY'; codeUrl: string; expiresAt: Date }
@@ -28,20 +28,21 @@ const description = (order: Order): string => {
  */
 export async function startQrPayment(deps: PaymentDeps, orderNo: string, shopperId?: string): Promise<Result<QrPayment, StartQrPaymentError>> {
   const now = deps.clock.now();
-  const prepared = await deps.uow.run(async (tx): Promise<Result<{ order: Order; codeUrl: string | null }, StartQrPaymentError>> => {
+  const prepared = await deps.uow.run(async (tx): Promise<Result<{ order: Order; provider: PaymentProvider; codeUrl: string | null }, StartQrPaymentError>> => {
     const state = await tx.orders.findByNo(orderNo);
     if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
     const order = Order.restore(state);
-    if (state.paymentMethod !== 'wechatpay') return fail('ORDER_NOT_PAYABLE', `order ${orderNo} is paid with ${state.paymentMethod}, not by QR code`);
+    const provider = providerFor(deps.providers, state.paymentMethod);
+    if (provider === null) return fail('ORDER_NOT_PAYABLE', `order ${orderNo} is paid with ${state.paymentMethod}, not by QR code`);
     if (state.status === 'CLOSED') return fail('ORDER_CLOSED', `order ${orderNo} is closed`);
     if (!isPayable(state, now))
       return fail('ORDER_NOT_PAYABLE', `order ${orderNo} is ${state.status}${isUnpaid(state) ? ' and its pay window has passed' : ''}`);
     const payment = await tx.payments.findByOutTradeNo(orderNo);
-    if (payment?.codeUrl && payment.status === 'PENDING') return ok({ order, codeUrl: payment.codeUrl });
+    if (payment?.codeUrl && payment.status === 'PENDING') return ok({ order, provider, codeUrl: payment.codeUrl });
     if (!payment) {
       await tx.payments.insert({
         orderNo,
-        provider: deps.provider.name,
+        provider: provider.name,
         outTradeNo: orderNo,
         amount: state.totalAmount,
         currency: state.currency,
@@ -53,14 +54,14 @@ export async function startQrPayment(deps: PaymentDeps, orderNo: string, shopper
         paidAt: null,
       });
     }
-    return ok({ order, codeUrl: null });
+    return ok({ order, provider, codeUrl: null });
   });
   if (!prepared.ok) return prepared;
-  const { order } = prepared.value;
+  const { order, provider } = prepared.value;
   const expiresAt = order.snapshot.expiresAt;
   if (prepared.value.codeUrl) return ok({ status: 'READY', codeUrl: prepared.value.codeUrl, expiresAt, order: order.snapshot });
 
-  const created = await deps.provider.createQrPayment({
+  const created = await provider.createQrPayment({
     outTradeNo: orderNo,
     description: description(order),
     amount: order.snapshot.totalAmount,

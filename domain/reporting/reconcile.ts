@@ -1,4 +1,4 @@
-import { PaymentProvider } from '../payment/payment-provider';
+import { PaymentProvider } from '../payment';
 import { ConsistencyChecks } from './consistency-checks';
 
 export interface Discrepancy {

@@ -1,5 +1,5 @@
-import { SalesSummary } from '../ordering/order-repository';
-import { ShopDeps } from '../shared/shop-deps';
+import { SalesSummary } from '../ordering';
+import { ReportingDeps } from './reporting-deps';
 
 export interface SalesStats {
   currency: string;
@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
  * Today (since midnight in the shop's time zone, given as a UTC offset in minutes — CNY shops count days in
  * Beijing time) and the last 7 days including today.
  */
-export async function salesStats(deps: ShopDeps, utcOffsetMinutes: number, top = 5): Promise<SalesStats> {
+export async function salesStats(deps: ReportingDeps, utcOffsetMinutes: number, top = 5): Promise<SalesStats> {
   const now = deps.clock.now();
   const local = now.getTime() + utcOffsetMinutes * 60_000;
   const midnight = new Date(local - (local % DAY_MS) - utcOffsetMinutes * 60_000);

@@ -1,23 +1,7 @@
-import { AccountRepository } from '../account/account-repository';
-import { UserRepository } from '../account/shopper';
-import { CodePoolRepository } from '../catalog/code-pool-repository';
-import { ProductRepository } from '../catalog/product-repository';
-import { CartRepository } from '../ordering/cart';
-import { OrderRepository } from '../ordering/order-repository';
-import { PaymentRepository } from '../payment/payment-record';
-import { RefundRepository } from '../payment/refund-record';
-import { OutboxRepository } from './outbox';
+import { OutboxRepository } from './outbox/outbox-repository';
 
-/** The repositories of one open transaction. */
-export interface Tx {
-  users: UserRepository;
-  products: ProductRepository;
-  codes: CodePoolRepository;
-  carts: CartRepository;
-  orders: OrderRepository;
-  accounts: AccountRepository;
-  payments: PaymentRepository;
-  refunds: RefundRepository;
+/** What every transaction holds, whatever contexts add to it: the outbox and the after-commit hook. */
+export interface TxBase {
   outbox: OutboxRepository;
   /**
    * Runs after a successful commit only — never for work that rolled back. A callback that throws or rejects is
@@ -27,12 +11,13 @@ export interface Tx {
 }
 
 /**
- * Opens the transaction at the use case and hands it down. Commits when `work` resolves; rolls back when it throws
- * OR resolves to a failed Result (`{ ok: false }`), so an expected failure half-way leaves nothing behind.
- * Retries the whole work a few times on a deadlock or lock-wait timeout.
+ * Opens the transaction at the use case and hands it down. `R` is what the caller may touch: each context declares
+ * its repositories, and a use case's tx type is the intersection of the contexts it depends on.
+ * Commits when `work` resolves; rolls back when it throws OR resolves to a failed Result (`{ ok: false }`), so an
+ * expected failure half-way leaves nothing behind. Retries the whole work a few times on a deadlock or lock-wait timeout.
  */
-export interface UnitOfWork {
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+export interface UnitOfWork<R = object> {
+  run<T>(work: (tx: TxBase & R) => Promise<T>): Promise<T>;
 }
 
 /** Thrown by a UnitOfWork when the database cannot be reached; doors map it to 503. */

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import axios, { AxiosInstance } from 'axios';
-import { FulfilmentRequest, FulfilmentWebhook } from '../../domain/ordering/fulfilment-webhook';
+import { FulfilmentRequest, FulfilmentWebhook } from '../../domain/ordering';
 import { Result, err, ok } from '../../domain/shared/result';
 
 export const SIGNATURE_HEADER = 'X-Tillbot-Signature';

@@ -1,4 +1,4 @@
-import { AdminNotice, Notifier, ShopperNotice } from '../../domain/shared/notices';
+import { AdminNotice, Notifier, ShopperNotice } from '../../domain/messaging';
 import { Logger } from '../logging/logger';
 
 /** Where notices go while no chat is connected: the log, so nothing is silently dropped. */

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { PaymentProvider } from '../../domain/payment/payment-provider';
+import { PaymentProviders, ProviderMethod } from '../../domain/payment';
 import { Config } from '../config/config';
 import { ConfigError } from '../config/env-parsers';
+import { NotificationVerifier } from './notification-verifier';
 import { Logger } from '../logging/logger';
 import { SandboxGateway, startSandboxGateway } from './sandbox/sandbox-gateway';
 import { ensureSandboxKeys } from './sandbox/sandbox-keys';
@@ -11,8 +12,10 @@ import { WechatPayProvider } from './wechatpay/wechatpay-provider';
 export const NOTIFY_PATH = '/v1/payments/wechatpay/notify';
 
 export interface Payments {
-  /** null when neither a merchant nor the sandbox is configured: QR payments are then off. */
-  provider: PaymentProvider | null;
+  /** The provider of each payment method; empty when neither a merchant nor the sandbox is configured (QR payments off). */
+  providers: PaymentProviders;
+  /** Who verifies each provider method's notifications (the same adapter as its provider). */
+  verifiers: Readonly<Partial<Record<ProviderMethod, NotificationVerifier>>>;
   sandbox: SandboxGateway | null;
   close(): Promise<void>;
 }
@@ -37,11 +40,12 @@ export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl:
       notifyUrl,
     });
     if (!loaded.ok) throw new ConfigError('WECHATPAY_*', loaded.error.message);
-    return { provider: new WechatPayProvider(loaded.value), sandbox: null, close: async () => undefined };
+    const wechatpay = new WechatPayProvider(loaded.value);
+    return { providers: { wechatpay }, verifiers: { wechatpay }, sandbox: null, close: async () => undefined };
   }
   if (!config.roles.includes('sandbox')) {
     logger.warn('QR payments are off: set WECHATPAY_* for the real merchant, or run the sandbox role');
-    return { provider: null, sandbox: null, close: async () => undefined };
+    return { providers: {}, verifiers: {}, sandbox: null, close: async () => undefined };
   }
   const dir = join(config.dataDir, 'sandbox');
   const keys = await ensureSandboxKeys(dir);
@@ -60,6 +64,6 @@ export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl:
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ConfigError('SANDBOX_PORT', `${config.sandbox.port} is already in use`);
     throw e;
   }
-  const provider = new WechatPayProvider(keys.wechatPayConfig(gateway.url, notifyUrl), { name: 'sandbox' });
-  return { provider, sandbox: gateway, close: () => gateway.close() };
+  const wechatpay = new WechatPayProvider(keys.wechatPayConfig(gateway.url, notifyUrl), { name: 'sandbox' });
+  return { providers: { wechatpay }, verifiers: { wechatpay }, sandbox: gateway, close: () => gateway.close() };
 }

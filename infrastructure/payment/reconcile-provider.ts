@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { PaymentProvider } from '../../domain/payment/payment-provider';
+import { PaymentProvider } from '../../domain/payment';
 import { Config } from '../config/config';
 import { ConfigError } from '../config/env-parsers';
 import { loadWechatPayConfigFromFiles } from './wechatpay/load-wechatpay-config';

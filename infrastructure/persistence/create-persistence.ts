@@ -1,12 +1,13 @@
 import { DataSource } from 'typeorm';
 import { JobRunLog } from '../../domain/shared/ports/job-run-log';
 import { StoreUnavailableError, UnitOfWork } from '../../domain/shared/unit-of-work';
+import { ShopRepositories } from './shop-persistence';
 import { AsyncMutex } from './async-mutex';
 import { mysqlOptions, parseMysqlUrl, sqliteOptions } from './data-source-options';
 import { Dialect } from './dialect';
 import { PersistenceLogger, consoleLogger } from './persistence-logger';
 import { isConnectionFailure } from './store-errors';
-import { TypeormJobRunLog } from './typeorm-job-run-log';
+import { TypeormJobRunLog } from './job-runs/typeorm-job-run-log';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
 
 export interface PersistenceOptions {
@@ -28,7 +29,7 @@ export interface Persistence {
   kind: Dialect;
   /** Connected on first use (uow.run, migrate, ping); await `migrate()` or `ping()` at start-up. */
   dataSource: DataSource;
-  uow: UnitOfWork;
+  uow: UnitOfWork<ShopRepositories>;
   /** Job runs, recorded outside any unit of work (never call it inside uow.run); errors are thrown to the caller. */
   jobRuns: JobRunLog;
   /** Applies pending migrations, each in its own transaction; returns their names (empty when up to date). */

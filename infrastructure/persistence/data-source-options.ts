@@ -5,12 +5,12 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { DataSourceOptions } from 'typeorm';
 import { SQLITE_FOLD_FUNCTION, foldText } from './dialect';
-import { ALL_ENTITIES } from './entities';
+import { SHOP_ENTITIES } from './shop-persistence';
 import { MYSQL_MIGRATIONS } from './migrations/mysql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
 const COMMON = {
-  entities: ALL_ENTITIES,
+  entities: SHOP_ENTITIES,
   synchronize: false,
   migrationsRun: false,
   migrationsTableName: 'migrations',

@@ -1,10 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, QueryFailedError, QueryRunner } from 'typeorm';
-import { StoreUnavailableError, Tx, UnitOfWork } from '../../domain/shared/unit-of-work';
+import { StoreUnavailableError, TxBase, UnitOfWork } from '../../domain/shared/unit-of-work';
 import { AsyncMutex } from './async-mutex';
 import { Dialect } from './dialect';
 import { PersistenceLogger } from './persistence-logger';
-import { buildTx } from './repositories/build-tx';
+import { TypeormOutboxRepository } from './outbox/typeorm-outbox-repository';
+import { ShopRepositories, shopRepositories } from './shop-persistence';
 import { isConnectionFailure, isRetryableConflict } from './store-errors';
 
 export interface UnitOfWorkSettings {
@@ -37,14 +38,17 @@ async function storeCall<R>(call: () => Promise<R>): Promise<R> {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class TypeormUnitOfWork implements UnitOfWork {
+/** A transaction of the shop: every context's repositories plus the outbox, on one connection. */
+export type ShopTx = TxBase & ShopRepositories;
+
+export class TypeormUnitOfWork implements UnitOfWork<ShopRepositories> {
   /** SQLite through typeorm is ONE shared connection: two open transactions would interleave on it. */
   private readonly sqliteQueue = new AsyncMutex();
   private readonly insideRun = new AsyncLocalStorage<true>();
 
   constructor(private readonly settings: UnitOfWorkSettings) {}
 
-  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: ShopTx) => Promise<T>): Promise<T> {
     if (this.insideRun.getStore()) {
       // On SQLite this would wait for itself forever; on MySQL it would be a second, independent transaction.
       throw new Error('UnitOfWork.run was called inside another run: pass the open tx down instead');
@@ -88,7 +92,7 @@ export class TypeormUnitOfWork implements UnitOfWork {
     return this.settings.dialect === 'sqlite' ? this.sqliteQueue.runExclusive(task) : task();
   }
 
-  private async attempt<T>(work: (tx: Tx) => Promise<T>): Promise<{ result: T; callbacks: Callback[] }> {
+  private async attempt<T>(work: (tx: ShopTx) => Promise<T>): Promise<{ result: T; callbacks: Callback[] }> {
     await storeCall(() => this.settings.ensureReady());
     const runner = this.settings.dataSource.createQueryRunner();
     const callbacks: Callback[] = [];
@@ -97,7 +101,11 @@ export class TypeormUnitOfWork implements UnitOfWork {
       await storeCall(() => runner.startTransaction(this.settings.dialect === 'mysql' ? 'READ COMMITTED' : undefined));
       let result: T;
       try {
-        const tx = buildTx(runner.manager, this.settings.dialect, (callback) => callbacks.push(callback));
+        const tx: ShopTx = {
+          ...shopRepositories(runner.manager, this.settings.dialect),
+          outbox: new TypeormOutboxRepository(runner.manager),
+          afterCommit: (callback) => callbacks.push(callback),
+        };
         result = await this.insideRun.run(true, () => work(tx));
       } catch (error) {
         await this.rollbackQuietly(runner);

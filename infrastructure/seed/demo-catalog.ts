@@ -1,4 +1,4 @@
-import { ProductInput } from '../../domain/catalog/product-draft';
+import { ProductInput } from '../../domain/catalog';
 import { Shop } from '../../domain/shop';
 
 const DEMO_PRODUCTS: Array<ProductInput & { codes?: string[] }> = [
@@ -37,15 +37,15 @@ const DEMO_PRODUCTS: Array<ProductInput & { codes?: string[] }> = [
 ];
 
 /** Fills an empty shop with a small catalog so a fresh `npm start` sells out of the box. Returns how many it made. */
-export async function seedDemoCatalog(shop: Shop): Promise<number> {
-  const existing = await shop.browseProducts({ includeHidden: true, pageSize: 1 });
+export async function seedDemoCatalog(shop: Shop, currency: string): Promise<number> {
+  const existing = await shop.catalog.browseProducts({ includeHidden: true, pageSize: 1 });
   if (!existing.ok || existing.value.total > 0) return 0;
   let made = 0;
   for (const { codes, ...input } of DEMO_PRODUCTS) {
-    const created = await shop.createProduct({ ...input, price: { amount: (input.price as { amount: number }).amount, currency: shop.limits.currency } });
+    const created = await shop.catalog.createProduct({ ...input, price: { amount: (input.price as { amount: number }).amount, currency } });
     if (!created.ok) throw new Error(`demo product ${String(input.sku)}: ${created.error.message}`);
     if (codes) {
-      const added = await shop.addCodes(created.value.id, codes);
+      const added = await shop.catalog.addCodes(created.value.id, codes);
       if (!added.ok) throw new Error(`demo codes for ${String(input.sku)}: ${added.error.message}`);
     }
     made += 1;

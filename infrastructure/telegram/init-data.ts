@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ShopperProfile } from '../../domain/account/shopper';
+import { ShopperProfile } from '../../domain/account';
 
 export type InitDataProblem = 'MALFORMED' | 'NO_HASH' | 'BAD_HASH' | 'NO_AUTH_DATE' | 'STALE' | 'FROM_THE_FUTURE' | 'NO_USER';
 

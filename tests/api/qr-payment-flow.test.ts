@@ -158,7 +158,7 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
       const a = (await order(early, 'late-pay-key-0001', [{ productId: limited, quantity: 1 }])).json();
       expect(sandbox().pay(a.orderNo).ok).toBe(true);
       // Our side closes it before the notification lands (as an expiry that raced the payment would).
-      const closed = await shop.app.shop.cancelOrder(a.orderNo, 'test: closed locally');
+      const closed = await shop.app.shop.payment.cancelOrder(a.orderNo, 'test: closed locally');
       // The provider is asked first: it says paid, so the order is paid, not closed.
       expect(closed.ok).toBe(false);
       await eventually(
@@ -175,10 +175,10 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
     expect(sandbox().pay(b.orderNo).ok).toBe(true);
     await sandbox().idle();
     // Close locally only (a crash between the provider's close and ours), then sell the unit to someone else.
-    const { closeOrder } = await import('../../domain/ordering/close-order');
+    const { closeOrder } = await import('../../domain/payment');
     const deps = { uow: shop.app.persistence.uow, clock: { now: () => new Date() }, limits: shop.app.config.limits };
     expect((await closeOrder(deps, b.orderNo, 'test: local close')).ok).toBe(true);
-    await shop.app.shop.adjustCredit({ userId: String(early), amount: 500, reason: 'test' });
+    await shop.app.shop.account.adjustCredit({ userId: String(early), amount: 500, reason: 'test' });
     expect(
       (
         await shop.api.inject({
@@ -195,7 +195,7 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
     await shop.app.pump.flush();
     await eventually(
       async () => {
-        await shop.app.shop.repairs.syncRefunds(10);
+        await shop.app.shop.payment.syncRefunds(10);
         return status(late, b.orderNo);
       },
       (s) => s === 'REFUNDED',
@@ -235,13 +235,13 @@ describe.each(databaseBackends())('paying by QR code through the sandbox gateway
     await shop.app.pump.flush();
     await eventually(
       async () => {
-        await shop.app.shop.repairs.syncRefunds(10);
+        await shop.app.shop.payment.syncRefunds(10);
         return status(user, placed.orderNo);
       },
       (s) => s === 'PARTIALLY_REFUNDED',
     );
     // Spend the rest of the credit: a further refund would need credit back that is gone.
-    await shop.app.shop.adjustCredit({ userId: String(user), amount: -1100, reason: 'spent' });
+    await shop.app.shop.account.adjustCredit({ userId: String(user), amount: -1100, reason: 'spent' });
     const refused = await shop.api.inject({
       method: 'POST',
       url: `/v1/admin/orders/${placed.orderNo}/refunds`,

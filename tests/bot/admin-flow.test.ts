@@ -11,20 +11,20 @@ describe('running the shop from Telegram as an admin (webhook)', () => {
   beforeAll(async () => {
     world = await startBotWorld('webhook');
     const { shop } = world.app;
-    const code = await shop.createProduct({ sku: 'GAME-KEY', title: 'Game key', kind: 'code', price: { amount: 1500 } });
-    const manual = await shop.createProduct({ sku: 'MUG', title: 'A mug', kind: 'manual', price: { amount: 2500 }, stock: 5 });
+    const code = await shop.catalog.createProduct({ sku: 'GAME-KEY', title: 'Game key', kind: 'code', price: { amount: 1500 } });
+    const manual = await shop.catalog.createProduct({ sku: 'MUG', title: 'A mug', kind: 'manual', price: { amount: 2500 }, stock: 5 });
     if (!code.ok || !manual.ok) throw new Error('products not created');
     codes = code.value.id;
     mug = manual.value.id;
-    await shop.addCodes(codes, ['KEY-ONE']);
+    await shop.catalog.addCodes(codes, ['KEY-ONE']);
 
     // Carol has bought a game key with credit before the admin looks at the shop.
     carol = world.driver.createUser({ first_name: 'Carol' });
     world.driver.userStartsBot(carol);
     await world.driver.waitForMessage(carol.id, (m) => textOf(m).includes('Welcome'));
-    const given = await shop.adjustCredit({ userId: String(carol.id), amount: 5000, reason: 'test credit' });
+    const given = await shop.account.adjustCredit({ userId: String(carol.id), amount: 5000, reason: 'test credit' });
     if (!given.ok) throw new Error(given.error.message);
-    const placed = await shop.checkout({
+    const placed = await shop.payment.checkout({
       shopperId: String(carol.id),
       idempotencyKey: 'admin-flow-order-1',
       items: [{ productId: codes, quantity: 1 }],
@@ -71,14 +71,14 @@ describe('running the shop from Telegram as an admin (webhook)', () => {
     expect(refund).toMatch(new RegExp(`Refund ${orderNo}-\\w+ of ¥5.00 for order ${orderNo}: SUCCEEDED`));
     const notice = await world.driver.waitForMessage(carol.id, (m) => textOf(m).includes('was refunded'), 10_000);
     expect(textOf(notice)).toContain(`¥5.00 was refunded for order ${orderNo}`);
-    expect((await world.app.shop.getAccount(String(carol.id))).balance).toBe(5000 - 1500 + 500);
+    expect((await world.app.shop.account.getAccount(String(carol.id))).balance).toBe(5000 - 1500 + 500);
     expect(await say(`/refund ${orderNo} 500.00`)).toContain('at most 1000 can still be refunded');
   });
 
   it('changes price and stock, and refuses stock for a code product', async () => {
     expect(await say(`/stock ${mug} 7`)).toContain(`Stock of #${mug} is now 7.`);
     expect(await say(`/price ${mug} 19.90`)).toContain('Price: ¥19.90');
-    const product = await world.app.shop.getProduct(mug);
+    const product = await world.app.shop.catalog.getProduct(mug);
     expect(product.ok && product.value.stock).toBe(7);
     expect(product.ok && product.value.price.amount).toBe(1990);
     expect(await say(`/stock ${codes} 3`)).toContain('upload codes instead');
@@ -98,7 +98,7 @@ describe('running the shop from Telegram as an admin (webhook)', () => {
     await driver.waitForMessage(admin.id, (m) => textOf(m).includes('.txt'));
     driver.userSendsDocument(admin, 'more.txt', 'KEY-FOUR\n');
     expect(textOf(await driver.waitForMessage(admin.id, () => true, 10_000))).toContain('1 codes added');
-    const product = await world.app.shop.getProduct(codes);
+    const product = await world.app.shop.catalog.getProduct(codes);
     expect(product.ok && product.value.stock).toBe(3);
   });
 
@@ -118,7 +118,7 @@ describe('running the shop from Telegram as an admin (webhook)', () => {
     expect(refused).toContain('Send the SKU');
     const created = await say('STICKERS-1');
     expect(created).toMatch(/Product #\d+ created: Sticker pack/);
-    const listed = await world.app.shop.browseProducts({ q: 'Sticker' });
+    const listed = await world.app.shop.catalog.browseProducts({ q: 'Sticker' });
     expect(listed.ok && listed.value.items.map((p) => [p.sku, p.price.amount, p.stock, p.kind])).toEqual([['STICKERS-1', 350, null, 'manual']]);
   });
 
@@ -133,7 +133,7 @@ describe('running the shop from Telegram as an admin (webhook)', () => {
 
   it('broadcasts after a confirmation, once per shopper, with a progress message', async () => {
     const { driver, admin } = world;
-    const expectedRecipients = (await world.app.shop.shopperIds(null, 1)).total;
+    const expectedRecipients = (await world.app.shop.account.shopperIds(null, 1)).total;
     driver.userSendsText(admin, '/broadcast Spring sale: everything 10% off!');
     const confirm = await driver.waitForMessage(admin.id);
     expect(textOf(confirm)).toContain(`Send this message to ${expectedRecipients} shoppers?`);

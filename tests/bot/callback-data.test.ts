@@ -5,8 +5,8 @@ import { cartScreen } from '../../bot/views/cart-view';
 import { orderDetailsKeyboard, qrKeyboard, retryKeyboard } from '../../bot/views/order-view';
 import { productKeyboard } from '../../bot/views/product-view';
 import { Money } from '../../domain/shared/money';
-import type { Product } from '../../domain/catalog/product';
-import type { OrderState } from '../../domain/ordering/order-types';
+import type { Product } from '../../domain/catalog';
+import type { OrderState } from '../../domain/ordering';
 
 const BIG_ID = 999_999_999_999;
 const ORDER = 'T209912312359599999999999';

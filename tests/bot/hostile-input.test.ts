@@ -7,7 +7,7 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
 
   beforeAll(async () => {
     world = await startBotWorld('polling');
-    const created = await world.app.shop.createProduct({ sku: 'PEN-1', title: 'A pen', kind: 'manual', price: { amount: 500 }, stock: 10 });
+    const created = await world.app.shop.catalog.createProduct({ sku: 'PEN-1', title: 'A pen', kind: 'manual', price: { amount: 500 }, stock: 10 });
     if (!created.ok) throw new Error(created.error.message);
     pen = created.value.id;
   });
@@ -36,7 +36,7 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
     driver.userSendsText(mallory, 'x'.repeat(5000));
     const huge = await driver.waitForMessage(mallory.id);
     expect(textOf(huge)).toContain('That message is too long for me.');
-    expect((await world.app.shop.getAccount(String(mallory.id))).balance).toBe(0);
+    expect((await world.app.shop.account.getAccount(String(mallory.id))).balance).toBe(0);
   });
 
   it('answers forged and stale callback data politely and keeps working', async () => {
@@ -60,7 +60,7 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
       const answer = await driver.waitForCallbackAnswer(id, 10_000);
       expect(answer.text).toMatch(/out of date|no longer available|could not find/);
     }
-    expect(await world.app.shop.viewCart(String(eve.id))).toMatchObject({ items: [] });
+    expect(await world.app.shop.ordering.viewCart(String(eve.id))).toMatchObject({ items: [] });
     await press(driver, eve, welcome, 'c:1');
     await driver.waitForEdit(eve.id, welcome.message_id, (m) => textOf(m).startsWith('Catalog'));
   });
@@ -73,7 +73,7 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
     const first = driver.userPressesButton(dan, card.message_id, `a:${pen}:1`);
     const second = driver.userPressesButton(dan, card.message_id, `a:${pen}:1`);
     await Promise.all([driver.waitForCallbackAnswer(first), driver.waitForCallbackAnswer(second)]);
-    expect((await world.app.shop.viewCart(String(dan.id))).items).toEqual([expect.objectContaining({ quantity: 1 })]);
+    expect((await world.app.shop.ordering.viewCart(String(dan.id))).items).toEqual([expect.objectContaining({ quantity: 1 })]);
 
     driver.userSendsText(dan, '/cart');
     const cart = await driver.waitForMessage(dan.id, (m) => textOf(m).startsWith('Your cart'));
@@ -90,7 +90,7 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
     const again = pressForgedButton(driver, dan, choice, pay);
     expect((await driver.waitForCallbackAnswer(again, 10_000)).text).toMatch(/already placed/);
 
-    const orders = await world.app.shop.listMyOrders(String(dan.id));
+    const orders = await world.app.shop.ordering.listMyOrders(String(dan.id));
     expect(orders).toHaveLength(1);
     expect(driver.botMessages(dan.id).filter((m) => m.message.photo !== undefined && textOf(m.message).startsWith('Scan'))).toHaveLength(1);
   });
@@ -119,17 +119,17 @@ describe('hostile chat input gets a polite answer and changes nothing (polling)'
       await press(driver, fay, qr, `cx:${orderNo}`);
       const closed = await driver.waitForEdit(fay.id, qr.message_id, (m) => textOf(m).includes('is closed'), 10_000);
       expect(closed.reply_markup).toBeUndefined();
-      const order = await world.app.shop.getOrder(orderNo, null);
+      const order = await world.app.shop.payment.getOrder(orderNo, null);
       expect(order.ok && order.value.order.status).toBe('CLOSED');
     } finally {
       sandbox.knobs.reset();
     }
-    expect(await world.app.shop.listMyOrders(String(fay.id))).toHaveLength(1);
+    expect(await world.app.shop.ordering.listMyOrders(String(fay.id))).toHaveLength(1);
   });
 
   it('shows a product whose photo URL is broken with the placeholder picture', async () => {
     const { driver } = world;
-    const broken = await world.app.shop.createProduct({
+    const broken = await world.app.shop.catalog.createProduct({
       sku: 'BROKEN-PHOTO',
       title: 'Lost photo',
       kind: 'manual',

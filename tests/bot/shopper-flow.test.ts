@@ -9,7 +9,7 @@ describe.each<BotMode>(['polling', 'webhook'])('a shopper in Telegram, end to en
 
   beforeAll(async () => {
     world = await startBotWorld(mode, { redis: mode === 'webhook' });
-    const created = await world.app.shop.createProduct({
+    const created = await world.app.shop.catalog.createProduct({
       sku: 'VPN-30D',
       title: 'VPN 30 days',
       description: 'One month of VPN',
@@ -18,7 +18,7 @@ describe.each<BotMode>(['polling', 'webhook'])('a shopper in Telegram, end to en
     });
     if (!created.ok) throw new Error(created.error.message);
     vpn = created.value.id;
-    const codes = await world.app.shop.addCodes(vpn, ['VPN-AAAA-0001', 'VPN-AAAA-0002', 'VPN-AAAA-0003', 'VPN-AAAA-0004']);
+    const codes = await world.app.shop.catalog.addCodes(vpn, ['VPN-AAAA-0001', 'VPN-AAAA-0002', 'VPN-AAAA-0003', 'VPN-AAAA-0004']);
     if (!codes.ok) throw new Error(codes.error.message);
   });
   afterAll(() => world.close());

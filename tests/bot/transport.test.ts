@@ -35,7 +35,7 @@ describe('the webhook endpoint', () => {
       expect((await post({}, update)).status).toBe(401);
       expect((await post({ 'x-telegram-bot-api-secret-token': 'guess' }, update)).status).toBe(401);
       expect((await post({ 'x-telegram-bot-api-secret-token': 'stand-in_webhook_secret-1' }, { hello: 'world' })).status).toBe(400);
-      expect((await world.app.shop.shopperIds(null, 100)).ids).not.toContain('42');
+      expect((await world.app.shop.account.shopperIds(null, 100)).ids).not.toContain('42');
       expect(world.standIn.calls.all().filter((c) => String(c.params.chat_id) === '42')).toEqual([]);
       expect(world.standIn.calls.byMethod('setWebhook').at(-1)?.params).toMatchObject({
         url: `${world.base}/telegram/webhook`,

@@ -26,15 +26,15 @@ describe.each(databaseBackends())('concurrent shoppers (%s)', (backend) => {
 
   async function fund(userIds: number[], amount: number): Promise<void> {
     for (const id of userIds) {
-      await shop.app.shop.identifyShopper({ id: String(id), firstName: null, lastName: null, username: null, languageCode: null });
-      const r = await shop.app.shop.adjustCredit({ userId: String(id), amount, reason: 'fund' });
+      await shop.app.shop.account.identifyShopper({ id: String(id), firstName: null, lastName: null, username: null, languageCode: null });
+      const r = await shop.app.shop.account.adjustCredit({ userId: String(id), amount, reason: 'fund' });
       if (!r.ok) throw new Error(r.error.message);
     }
   }
 
   async function ledgerMatchesBalance(userId: number): Promise<{ balance: number; sum: number; min: number }> {
-    const account = await shop.app.shop.getAccount(String(userId));
-    const ledger = await shop.app.shop.getLedger(String(userId), 10_000);
+    const account = await shop.app.shop.account.getAccount(String(userId));
+    const ledger = await shop.app.shop.account.getLedger(String(userId), 10_000);
     return { balance: account.balance, sum: ledger.reduce((s, e) => s + e.amount, 0), min: Math.min(...ledger.map((e) => e.balanceAfter)) };
   }
 
@@ -57,9 +57,9 @@ describe.each(databaseBackends())('concurrent shoppers (%s)', (backend) => {
     expect(refused).toHaveLength(150);
     expect(refused.every((r) => r.body.error?.code === 'OUT_OF_STOCK')).toBe(true);
     expect(new Set(created.map((r) => r.body.orderNo)).size).toBe(50);
-    const productNow = await shop.app.shop.getProduct(product);
+    const productNow = await shop.app.shop.catalog.getProduct(product);
     expect(productNow.ok && productNow.value.stock).toBe(0);
-    const orders = await shop.app.shop.listOrders({ pageSize: 200 });
+    const orders = await shop.app.shop.ordering.listOrders({ pageSize: 200 });
     expect(orders.ok && orders.value.items.filter((o) => o.lines[0]?.productId === product)).toHaveLength(50);
     // Every buyer paid once, every refused shopper kept their money.
     for (const id of shoppers) {
@@ -79,9 +79,9 @@ describe.each(databaseBackends())('concurrent shoppers (%s)', (backend) => {
     );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(new Set(results.map((r) => r.body.orderNo)).size).toBe(1);
-    const mine = await shop.app.shop.listMyOrders(String(id));
+    const mine = await shop.app.shop.ordering.listMyOrders(String(id));
     expect(mine).toHaveLength(1);
-    const productNow = await shop.app.shop.getProduct(product);
+    const productNow = await shop.app.shop.catalog.getProduct(product);
     expect(productNow.ok && productNow.value.stock).toBe(98);
     expect(await ledgerMatchesBalance(id)).toEqual({ balance: 8600, sum: 8600, min: 8600 });
   });

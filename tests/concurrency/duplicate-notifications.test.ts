@@ -63,7 +63,7 @@ describe.each(databaseBackends())('every notification ten times, concurrently (%
         }
       }
       await eventually(
-        async () => await shop.app.shop.listOrders({ status: 'DELIVERED', pageSize: 1 }),
+        async () => await shop.app.shop.ordering.listOrders({ status: 'DELIVERED', pageSize: 1 }),
         (r) => r.ok && r.value.total === ORDERS,
         240_000,
       );

@@ -1,7 +1,5 @@
-import { Order, itemsKeyOf } from '../../domain/ordering/order';
-import { isPayable, nextDeliveryAttemptAt, transition } from '../../domain/ordering/order-state-machine';
-import { OrderLine } from '../../domain/ordering/order-types';
-import { newOrderNo, ORDER_NO_PATTERN } from '../../domain/ordering/order-number';
+import { Order, itemsKeyOf, isPayable, nextDeliveryAttemptAt, transition, OrderLine, newOrderNo, ORDER_NO_PATTERN } from '../../domain/ordering';
+import { randomIds } from '../../infrastructure/ids/random-ids';
 
 const line = (overrides: Partial<OrderLine> = {}): OrderLine => ({
   lineNo: 1,
@@ -94,7 +92,7 @@ describe('Order', () => {
   });
 
   it('numbers orders as valid WeChat Pay out_trade_no values', () => {
-    const no = newOrderNo(new Date('2026-11-21T10:34:56Z'));
+    const no = newOrderNo(new Date('2026-11-21T10:34:56Z'), randomIds);
     expect(no).toMatch(ORDER_NO_PATTERN);
     expect(no.startsWith('T20261121103456')).toBe(true);
     expect(no).toMatch(/^[0-9A-Za-z_\-*]{6,32}$/);

@@ -1,5 +1,4 @@
-import { validateProductDraft, validateProductPatch } from '../../domain/catalog/product-draft';
-import { codesFromText } from '../../domain/catalog/add-codes';
+import { validateProductDraft, validateProductPatch, codesFromText } from '../../domain/catalog';
 import { Money } from '../../domain/shared/money';
 
 describe('product drafts', () => {

@@ -6,7 +6,7 @@ describe.each(databaseBackends())('reconcile finds what breaks the books (%s)', 
   beforeAll(async () => {
     shop = await startTestShop(backend);
     const keyProduct = await createProduct(shop, { sku: 'K', title: 'Key', kind: 'code', price: { amount: 100, currency: 'CNY' } });
-    await shop.app.shop.addCodes(keyProduct, ['K-1', 'K-2', 'K-3']);
+    await shop.app.shop.catalog.addCodes(keyProduct, ['K-1', 'K-2', 'K-3']);
     await giveCredit(shop, 501, 1000);
     const placed = await shop.api.inject({
       method: 'POST',

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FastifyInstance } from 'fastify';
-import { buildShopApi } from '../../infrastructure/compose-api';
+import { buildShopApi } from '../../infrastructure/composition/compose-api';
 import { loadConfig } from '../../infrastructure/config/config';
-import { App, composeApp } from '../../infrastructure/composition-root';
+import { App, composeApp } from '../../infrastructure/composition/compose-app';
 import { createLogger } from '../../infrastructure/logging/logger';
 import { signInitData } from '../../infrastructure/telegram/init-data';
 import { Backend, createTestMysqlDatabase } from './services';
@@ -114,10 +114,10 @@ export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) 
 /** Runs the reconcile against the shop's own database (and its sandbox): what `npm run reconcile` checks. */
 export async function reconcileShop(shop: TestShop): Promise<string[]> {
   const { reconcile } = await import('../../domain/reporting/reconcile');
-  const { SqlConsistencyChecks } = await import('../../infrastructure/persistence/consistency-queries');
+  const { SqlConsistencyChecks } = await import('../../infrastructure/persistence/reporting/consistency-queries');
   const found = await reconcile({
     checks: new SqlConsistencyChecks(shop.app.persistence.dataSource),
-    provider: shop.app.payments.provider,
+    provider: shop.app.payments.providers.wechatpay ?? null,
     providerSampleSize: 1000,
   });
   return found.map((d) => `${d.check}: ${d.detail}`);

@@ -1,4 +1,5 @@
-import { NotificationHeaders, NotificationRejected, ProviderEvent } from '../../../domain/payment/payment-provider';
+import { ProviderEvent } from '../../../domain/payment';
+import { NotificationHeaders, NotificationRejected } from '../notification-verifier';
 import { Result, err, ok } from '../../../domain/shared/result';
 import { AEAD_ALGORITHM, decryptAeadAes256Gcm } from './aead-aes-256-gcm';
 import { JsonObject, objectField, parseJsonObject, stringField } from './json-shape';

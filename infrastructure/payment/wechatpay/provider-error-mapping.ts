@@ -1,4 +1,4 @@
-import { ProviderError } from '../../../domain/payment/payment-provider';
+import { ProviderError } from '../../../domain/payment';
 import { parseJsonObject, stringField } from './json-shape';
 
 export interface ErrorReply {

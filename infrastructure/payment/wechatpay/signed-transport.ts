@@ -1,5 +1,5 @@
 import axios, { AxiosInstance, AxiosResponse } from 'axios';
-import { ProviderError } from '../../../domain/payment/payment-provider';
+import { ProviderError } from '../../../domain/payment';
 import { Result, err, ok } from '../../../domain/shared/result';
 import { HeaderBag, headerValue } from './header-value';
 import { isRetryableStatus, mapErrorReply, readErrorReply } from './provider-error-mapping';

@@ -1,4 +1,4 @@
-import { ProviderError, ProviderRefund, ProviderTrade } from '../../../domain/payment/payment-provider';
+import { ProviderError, ProviderRefund, ProviderTrade } from '../../../domain/payment';
 import { Result, err, ok } from '../../../domain/shared/result';
 import { parseJsonObject, stringField } from './json-shape';
 import { SignedTransport, TransportDeps, VerifiedReply } from './signed-transport';

@@ -1,14 +1,5 @@
-import {
-  NotificationHeaders,
-  NotificationRejected,
-  PaymentProvider,
-  ProviderError,
-  ProviderEvent,
-  ProviderRefund,
-  ProviderTrade,
-  QrPaymentRequest,
-  RefundRequest,
-} from '../../../domain/payment/payment-provider';
+import { PaymentProvider, ProviderError, ProviderEvent, ProviderRefund, ProviderTrade, QrPaymentRequest, RefundRequest } from '../../../domain/payment';
+import { NotificationHeaders, NotificationRejected, NotificationVerifier } from '../notification-verifier';
 import { Result, err } from '../../../domain/shared/result';
 import { parseWechatpayNotification } from './notification-parser';
 import { formatBeijingTime } from './rfc3339';
@@ -21,8 +12,8 @@ const ATTACH_MAX_CHARS = 128;
 
 const rejectLocally = (message: string): Result<never, ProviderError> => err({ code: 'PROVIDER_REJECTED', message });
 
-/** The PaymentProvider port over WeChat Pay API v3 Native (QR) payments. */
-export class WechatPayProvider implements PaymentProvider {
+/** The PaymentProvider port over WeChat Pay API v3 Native (QR) payments, and the verifier of its notifications. */
+export class WechatPayProvider implements PaymentProvider, NotificationVerifier {
   readonly name: string;
   readonly client: WechatPayClient;
 

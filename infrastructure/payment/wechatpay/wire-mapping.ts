@@ -1,4 +1,4 @@
-import { ProviderRefund, ProviderTrade, RefundState, TradeState } from '../../../domain/payment/payment-provider';
+import { ProviderRefund, ProviderTrade, RefundState, TradeState } from '../../../domain/payment';
 import { Result, err, ok } from '../../../domain/shared/result';
 import { JsonObject, intField, objectField, stringField } from './json-shape';
 import { parseRfc3339 } from './rfc3339';

@@ -1,10 +1,11 @@
 // The judged scenario: a broadcast to 500 chats with 429s injected reaches each chat exactly once and never goes
 // over Telegram's limits. The outbox dispatch runs for real, by two bot instances sharing one send budget.
 import { Telegraf } from 'telegraf';
-import { broadcastOutboxHandler, broadcastProgress, installOutgoingQueue, OutgoingSender, startBroadcast, TOPIC_BROADCAST_SEND } from '../../../bot/sending';
-import { startBroadcast as startBroadcastUseCase } from '../../../domain/messaging/broadcast';
+import { broadcastOutboxHandler, broadcastProgress, broadcastSendHandler, installOutgoingQueue, OutgoingSender, startBroadcast } from '../../../bot/sending';
+import { OutboxHandlers } from '../../../domain/shared/outbox/outbox-handler';
+import { startBroadcast as startBroadcastUseCase } from '../../../domain/messaging';
 import { systemClock } from '../../../domain/shared/clock';
-import { dispatchOutbox, DispatchDeps } from '../../../domain/shared/dispatch-outbox';
+import { dispatchOutbox, DispatchDeps } from '../../../domain/shared/outbox/dispatch-outbox';
 import { createLogger } from '../../../infrastructure/logging/logger';
 import { createRedisParts, RedisParts } from '../../../infrastructure/redis/create-redis-parts';
 import { BotApiStandIn, StandInUser, startBotApiStandIn } from '../../../infrastructure/telegram/bot-api-stand-in';
@@ -55,7 +56,7 @@ it('reaches each of 500 chats exactly once, under the limits, with 429s injected
   for (let i = 0; i < RECIPIENTS; i++) {
     const user = standIn.driver.createUser({ first_name: `Shopper ${i}` });
     standIn.driver.userStartsBot(user);
-    await app.shop.identifyShopper({ id: String(user.id), firstName: user.first_name, lastName: null, username: null, languageCode: 'en' });
+    await app.shop.account.identifyShopper({ id: String(user.id), firstName: user.first_name, lastName: null, username: null, languageCode: 'en' });
     users.push(user);
   }
   const blocked = users.slice(10, 10 + BLOCKED);
@@ -68,16 +69,15 @@ it('reaches each of 500 chats exactly once, under the limits, with 429s injected
 
   // Instance A: the app's own outbox pump. Instance B: a second dispatcher with its own queue and connection.
   const a = botInstance(app.redis);
-  app.setOutboxHandler(TOPIC_BROADCAST_SEND, a.handler);
+  app.registerOutboxHandler(broadcastSendHandler(a.handler));
   secondParts = app.redis.backend === 'redis' ? createRedisParts(testRedisUrl(), { prefix: 'tillbot:' }) : null;
   const b = botInstance(secondParts ?? app.redis);
   const dispatchB: DispatchDeps = {
     uow: app.persistence.uow,
     clock: systemClock,
-    handlers: { [TOPIC_BROADCAST_SEND]: b.handler },
+    handlers: new OutboxHandlers([broadcastSendHandler(b.handler)]),
     owner: 'instance-b',
     leaseMs: 60_000,
-    maxAttempts: 12,
     log: () => undefined,
   };
 

@@ -1,9 +1,9 @@
 // Starting a broadcast (the domain use case) and the outbox handler's once-per-chat guard.
 import { Telegraf } from 'telegraf';
 import { broadcastOutboxHandler, broadcastProgress, installOutgoingQueue, newBroadcastId, OutgoingSender, startBroadcast } from '../../../bot/sending';
-import { broadcastDedupeKey, startBroadcast as startBroadcastUseCase, StartBroadcast, TOPIC_BROADCAST_SEND } from '../../../domain/messaging/broadcast';
+import { broadcastDedupeKey, broadcastSendTopic, startBroadcast as startBroadcastUseCase, StartBroadcast } from '../../../domain/messaging';
 import { systemClock } from '../../../domain/shared/clock';
-import { OutboxMessage } from '../../../domain/shared/outbox';
+import { OutboxMessage } from '../../../domain/shared/outbox/outbox-repository';
 import { createLogger } from '../../../infrastructure/logging/logger';
 import { BotApiStandIn, StandInUser, startBotApiStandIn } from '../../../infrastructure/telegram/bot-api-stand-in';
 import { startTestShop, TestShop } from '../../support/test-shop';
@@ -26,7 +26,7 @@ async function claimAll(): Promise<OutboxMessage[]> {
 
 const messageFor = (broadcastId: string, chatId: number, text: string): OutboxMessage => ({
   id: 0,
-  topic: TOPIC_BROADCAST_SEND,
+  topic: broadcastSendTopic.name,
   payload: { broadcastId, chatId: String(chatId), text, adminId: '1' },
   dedupeKey: broadcastDedupeKey(broadcastId, String(chatId)),
   attempts: 0,
@@ -50,7 +50,7 @@ beforeAll(async () => {
   };
   users = [newUser(0), newUser(1), newUser(2)];
   for (const user of users)
-    await shop.app.shop.identifyShopper({ id: String(user.id), firstName: user.first_name, lastName: null, username: null, languageCode: 'en' });
+    await shop.app.shop.account.identifyShopper({ id: String(user.id), firstName: user.first_name, lastName: null, username: null, languageCode: 'en' });
 });
 
 afterAll(async () => {
@@ -85,7 +85,7 @@ describe('starting a broadcast', () => {
     expect(broadcastProgress(broadcastId)).toEqual({ broadcastId, recipients: 3, sent: 0, failed: 0, done: false });
 
     const queued = await claimAll();
-    expect(queued.map((m) => [m.topic, m.dedupeKey]).sort()).toEqual(users.map((u) => [TOPIC_BROADCAST_SEND, `broadcast:${broadcastId}:${u.id}`]).sort());
+    expect(queued.map((m) => [m.topic, m.dedupeKey]).sort()).toEqual(users.map((u) => [broadcastSendTopic.name, `broadcast:${broadcastId}:${u.id}`]).sort());
     for (const message of queued)
       expect(message.payload).toEqual({ broadcastId, chatId: expect.any(String), text: 'New stock is in', adminId: String(users[0].id) });
   });

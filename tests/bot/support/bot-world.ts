@@ -11,11 +11,8 @@ import { PNG } from 'pngjs';
 import { buildApi } from '../../../api/server';
 import type { BotDeps, JobControl } from '../../../bot/bot-deps';
 import { BotHandle, createBot } from '../../../bot/create-bot';
-import { StartBroadcast, startBroadcast } from '../../../domain/messaging/broadcast';
-import { systemClock } from '../../../domain/shared/clock';
-import type { Shop } from '../../../domain/shop';
 import { loadConfig } from '../../../infrastructure/config/config';
-import { App, composeApp } from '../../../infrastructure/composition-root';
+import { App, composeApp } from '../../../infrastructure/composition/compose-app';
 import { Logger, createLogger } from '../../../infrastructure/logging/logger';
 import { type BotApiStandIn, type StandInUser, type TgMessage, type UserDriver, startBotApiStandIn } from '../../../infrastructure/telegram/bot-api-stand-in';
 import { newBotToken, newUserId } from '../../../infrastructure/telegram/bot-api-stand-in/ids';
@@ -36,22 +33,6 @@ export interface BotWorld {
   /** What the bot logged at warn and above. */
   botLog: string[];
   close(): Promise<void>;
-}
-
-/**
- * The shop as the bot gets it. Broadcasts need the facade's startBroadcast; until domain/shop.ts exposes it
- * (reported to the lead), the harness binds the domain use case the way the facade would, kick included.
- */
-export function shopWithBroadcasts(app: App): Shop {
-  if (typeof (app.shop as { startBroadcast?: unknown }).startBroadcast === 'function') return app.shop;
-  const deps = { uow: app.persistence.uow, clock: systemClock, limits: app.config.limits };
-  return Object.assign({}, app.shop, {
-    async startBroadcast(cmd: StartBroadcast) {
-      const started = await startBroadcast(deps, cmd);
-      app.pump.kick();
-      return started;
-    },
-  });
 }
 
 export const jobControl = (app: App): JobControl => ({
@@ -113,7 +94,7 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
   const botLog = capturingLogger();
   const app = await composeApp(config, logger);
   const deps: BotDeps = {
-    shop: shopWithBroadcasts(app),
+    shop: app.shop,
     settings: {
       token,
       apiRoot: config.telegramApiRoot,
@@ -122,18 +103,20 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
       adminIds: config.adminTelegramIds,
       sessionTtlMs: 3_600_000,
       utcOffsetMinutes: 480,
+      currency: config.limits.currency,
     },
     sessions: app.redis.sessions,
     rateLimiter: app.redis.rateLimiter,
     lock: app.redis.lock,
     jobs: jobControl(app),
     logger: botLog.logger,
-    setOutboxHandler: (topic, handler) => app.setOutboxHandler(topic, handler),
-    setNotifier: (notifier) => app.setNotifier(notifier),
+    registerOutboxHandler: (handler) => app.registerOutboxHandler(handler),
+    useNotifier: (channel, notifier) => app.useNotifier(channel, notifier),
   };
   const bot = await createBot(deps);
   const api = await buildApi({
     shop: app.shop,
+    verifiers: app.payments.verifiers,
     auth: { botToken: config.telegramBotToken, adminApiKey: app.adminApiKey, initDataMaxAgeSeconds: config.initDataMaxAgeSeconds, now: () => new Date() },
     readiness: [],
     logger,

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ORDER_EVENT_TYPES, OrderEvent, OrderEventType, transition } from '../../../domain/ordering/order-state-machine';
-import { ORDER_STATUSES, OrderState, OrderStatus } from '../../../domain/ordering/order-types';
+import { ORDER_EVENT_TYPES, OrderEvent, OrderEventType, transition, ORDER_STATUSES, OrderState, OrderStatus } from '../../../domain/ordering';
 import { DIAGRAM_BEGIN, DIAGRAM_END, DIAGRAM_FILES, orderStateDiagram } from '../../../scripts/order-state-diagram';
 
 const AT = new Date('2026-03-01T10:00:00Z');

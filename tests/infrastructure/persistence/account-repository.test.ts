@@ -1,4 +1,4 @@
-import { LedgerKind, Posting } from '../../../domain/account/account-repository';
+import { LedgerKind, Posting } from '../../../domain/account';
 import { databaseBackends } from '../../support/services';
 import { T0, at } from './support/factories';
 import { storeForSuite } from './support/test-store';

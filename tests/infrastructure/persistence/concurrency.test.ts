@@ -1,6 +1,6 @@
 // Real parallel units of work against one database: the conditional updates and unique keys, not luck, decide.
 import { err, ok } from '../../../domain/shared/result';
-import { Tx } from '../../../domain/shared/unit-of-work';
+import { ShopTx as Tx } from '../../../infrastructure/persistence';
 import { databaseBackends } from '../../support/services';
 import { T0, orderLine, orderState, productDraft } from './support/factories';
 import { openTestStore, TestStore } from './support/test-store';

@@ -1,4 +1,4 @@
-import { OrderState } from '../../../domain/ordering/order-types';
+import { OrderState } from '../../../domain/ordering';
 import { databaseBackends } from '../../support/services';
 import { MINUTE, T0, at, orderLine, orderState } from './support/factories';
 import { storeForSuite } from './support/test-store';

@@ -1,5 +1,5 @@
 // The repair job's bookkeeping on pay orders: scheduleCheck and the cursor walk of findChecksDue.
-import { NewPayment, PaymentRecord } from '../../../domain/payment/payment-record';
+import { NewPayment, PaymentRecord } from '../../../domain/payment';
 import { databaseBackends } from '../../support/services';
 import { MINUTE, T0, at, newPayment } from './support/factories';
 import { storeForSuite } from './support/test-store';

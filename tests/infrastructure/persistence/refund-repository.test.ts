@@ -1,4 +1,4 @@
-import { RefundRecord } from '../../../domain/payment/refund-record';
+import { RefundRecord } from '../../../domain/payment';
 import { databaseBackends } from '../../support/services';
 import { MINUTE, T0, at, newRefund, orderState } from './support/factories';
 import { storeForSuite } from './support/test-store';

@@ -1,6 +1,6 @@
 // OrderRepository.salesSummary on a store of its own, so every order in it is one this file placed.
-import { OrderLine, OrderState } from '../../../domain/ordering/order-types';
-import { Tx } from '../../../domain/shared/unit-of-work';
+import { OrderLine, OrderState } from '../../../domain/ordering';
+import { ShopTx as Tx } from '../../../infrastructure/persistence';
 import { databaseBackends } from '../../support/services';
 import { MINUTE, at, orderLine, orderState } from './support/factories';
 import { openTestStore, TestStore } from './support/test-store';

@@ -1,5 +1,5 @@
 import { err, ok } from '../../../domain/shared/result';
-import { Tx } from '../../../domain/shared/unit-of-work';
+import { ShopTx as Tx } from '../../../infrastructure/persistence';
 import { databaseBackends } from '../../support/services';
 import { T0, productDraft } from './support/factories';
 import { openTestStore, TestStore } from './support/test-store';

@@ -1,8 +1,7 @@
-import { ProductDraft } from '../../../../domain/catalog/product';
-import { OrderLine, OrderState } from '../../../../domain/ordering/order-types';
+import { ProductDraft } from '../../../../domain/catalog';
+import { OrderLine, OrderState } from '../../../../domain/ordering';
 import { Money } from '../../../../domain/shared/money';
-import { NewPayment } from '../../../../domain/payment/payment-record';
-import { NewRefund } from '../../../../domain/payment/refund-record';
+import { NewPayment, NewRefund } from '../../../../domain/payment';
 
 export const T0 = new Date('2026-01-15T08:00:00.000Z');
 export const at = (offsetMs: number): Date => new Date(T0.getTime() + offsetMs);

@@ -2,9 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createPersistence, Persistence, PersistenceOptions } from '../../../../infrastructure/persistence';
+import { createPersistence, Persistence, PersistenceOptions, ShopTx as Tx } from '../../../../infrastructure/persistence';
 import { PersistenceLogger } from '../../../../infrastructure/persistence/persistence-logger';
-import { Tx } from '../../../../domain/shared/unit-of-work';
 import { Backend, createTestMysqlDatabase } from '../../../support/services';
 
 export interface LoggedLine {

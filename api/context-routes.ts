@@ -1,0 +1,29 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ProviderMethod } from '../domain/payment';
+import type { Shop } from '../domain/shop';
+import type { NotificationVerifier } from '../infrastructure/payment/notification-verifier';
+import type { AuthHandlers } from './auth';
+
+/** What a context's routes get from the server. */
+export interface RouteDeps {
+  shop: Shop;
+  auth: AuthHandlers;
+  /** Who verifies each provider method's notifications (payment's routes). */
+  verifiers: Readonly<Partial<Record<ProviderMethod, NotificationVerifier>>>;
+  /** The server's clock (notification time windows, init data age). */
+  now: () => Date;
+}
+
+/**
+ * One context's part of the HTTP API: its routes as one fastify plugin, and the HTTP status of each error code the
+ * context owns. api/server.ts lists these, one line per context, and merges the statuses into the one table.
+ */
+export interface ContextRoutes<C extends string> {
+  readonly routes: FastifyPluginAsync<RouteDeps>;
+  readonly statuses: Readonly<Record<C, number>>;
+}
+
+export const defineRoutes = <C extends string>(routes: FastifyPluginAsync<RouteDeps>, statuses: Readonly<Record<C, number>>): ContextRoutes<C> => ({
+  routes,
+  statuses,
+});

@@ -1,0 +1,61 @@
+import { FastifyInstance } from 'fastify';
+import { ProductInput } from '../../../domain/catalog';
+import { RouteDeps } from '../../context-routes';
+import { sendError } from '../../errors';
+import { createProductBody, idParam, pagingQuery, updateProductBody } from '../../schemas';
+import { presentProductForAdmin } from './product-presenters';
+
+/** Admins manage products, their stock and code pools. */
+export async function adminProductRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
+  const { shop, auth } = opts;
+  app.addHook('preHandler', auth.admin);
+
+  app.get<{ Querystring: { q?: string; page?: string; pageSize?: string } }>(
+    '/v1/admin/products',
+    { schema: { querystring: { type: 'object', additionalProperties: false, properties: { q: { type: 'string', maxLength: 100 }, ...pagingQuery } } } },
+    async (request, reply) => {
+      const { q, page, pageSize } = request.query;
+      const result = await shop.catalog.browseProducts({
+        q,
+        page: page ? Number(page) : undefined,
+        pageSize: pageSize ? Number(pageSize) : undefined,
+        includeHidden: true,
+      });
+      if (!result.ok) return sendError(reply, result.error);
+      return { items: result.value.items.map(presentProductForAdmin), total: result.value.total, page: result.value.page, pageSize: result.value.pageSize };
+    },
+  );
+
+  app.post<{ Body: ProductInput }>('/v1/admin/products', { schema: { body: createProductBody } }, async (request, reply) => {
+    const result = await shop.catalog.createProduct(request.body);
+    return result.ok ? reply.code(201).send(presentProductForAdmin(result.value)) : sendError(reply, result.error);
+  });
+
+  app.patch<{ Params: { id: string }; Body: ProductInput }>(
+    '/v1/admin/products/:id',
+    { schema: { params: idParam, body: updateProductBody } },
+    async (request, reply) => {
+      const result = await shop.catalog.updateProduct(Number(request.params.id), request.body);
+      return result.ok ? presentProductForAdmin(result.value) : sendError(reply, result.error);
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { codes: string[] } }>(
+    '/v1/admin/products/:id/codes',
+    {
+      schema: {
+        params: idParam,
+        body: {
+          type: 'object',
+          required: ['codes'],
+          additionalProperties: false,
+          properties: { codes: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'string', minLength: 1, maxLength: 255 } } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await shop.catalog.addCodes(Number(request.params.id), request.body.codes);
+      return result.ok ? reply.code(201).send(result.value) : sendError(reply, result.error);
+    },
+  );
+}

@@ -1,0 +1,17 @@
+import { CatalogErrorCode } from '../../../domain/catalog';
+import { defineRoutes } from '../../context-routes';
+import { adminProductRoutes } from './admin-products';
+import { productRoutes } from './products';
+
+const CATALOG_STATUS: Record<CatalogErrorCode, number> = {
+  PRODUCT_NOT_FOUND: 404,
+  DUPLICATE_SKU: 409,
+  STOCK_FOLLOWS_CODES: 409,
+  NOT_A_CODE_PRODUCT: 409,
+};
+
+/** The catalog over HTTP: products for everyone, product management for admins. */
+export const catalogRoutes = defineRoutes(async (app, deps) => {
+  await app.register(productRoutes, deps);
+  await app.register(adminProductRoutes, deps);
+}, CATALOG_STATUS);

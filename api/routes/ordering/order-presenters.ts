@@ -1,0 +1,67 @@
+import { CartView, OrderState } from '../../../domain/ordering';
+import { OrderDetails } from '../../../domain/payment';
+
+const money = (amount: number, currency: string) => ({ amount, currency });
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const presentCart = (cart: CartView) => ({
+  items: cart.items.map((i) => ({
+    productId: i.product.id,
+    title: i.product.title,
+    kind: i.product.kind,
+    unitPrice: i.product.price.toJSON(),
+    quantity: i.quantity,
+    lineTotal: money(i.lineTotal, cart.currency),
+    available: i.available,
+  })),
+  total: money(cart.total, cart.currency),
+});
+
+export function presentOrder(o: OrderState, details?: Omit<OrderDetails, 'order'>) {
+  return {
+    orderNo: o.orderNo,
+    status: o.status,
+    items: o.lines.map((l) => ({
+      productId: l.productId,
+      sku: l.sku,
+      title: l.title,
+      kind: l.kind,
+      quantity: l.quantity,
+      unitPrice: money(l.unitPrice, o.currency),
+      lineTotal: money(l.lineTotal, o.currency),
+      ...(l.kind === 'credit' && l.creditAmount !== null ? { credit: money(l.creditAmount * l.quantity, o.currency) } : {}),
+    })),
+    total: money(o.totalAmount, o.currency),
+    paymentMethod: o.paymentMethod,
+    createdAt: o.createdAt.toISOString(),
+    expiresAt: o.expiresAt.toISOString(),
+    paidAt: iso(o.paidAt),
+    deliveredAt: iso(o.deliveredAt),
+    closedAt: iso(o.closedAt),
+    ...(o.closeReason ? { closeReason: o.closeReason } : {}),
+    ...(o.refundedAmount > 0 ? { refunded: money(o.refundedAmount, o.currency) } : {}),
+    ...(o.fulfilmentNote ? { fulfilmentNote: o.fulfilmentNote } : {}),
+    ...(details && details.deliveredCodes.length > 0 ? { codes: details.deliveredCodes.map((c) => c.code) } : {}),
+  };
+}
+
+/** The admin view adds the shopper, delivery bookkeeping and payments. */
+export const presentOrderForAdmin = (o: OrderState, details?: Omit<OrderDetails, 'order'>) => ({
+  ...presentOrder(o, details),
+  userId: o.userId,
+  deliveryAttempts: o.deliveryAttempts,
+  nextDeliveryAt: iso(o.nextDeliveryAt),
+  lastDeliveryError: o.lastDeliveryError,
+  ...(details
+    ? {
+        payments: details.payments.map((p) => ({
+          provider: p.provider,
+          outTradeNo: p.outTradeNo,
+          status: p.status,
+          amount: money(p.amount, p.currency),
+          transactionId: p.transactionId,
+          paidAt: iso(p.paidAt),
+        })),
+      }
+    : {}),
+});

@@ -1,0 +1,18 @@
+import { PaymentErrorCode } from '../../../domain/payment';
+import { defineRoutes } from '../../context-routes';
+import { adminRefundRoutes } from './admin-refunds';
+import { checkoutRoutes } from './checkout';
+import { paymentNotificationRoutes } from './notifications';
+import { orderPaymentRoutes } from './order-payments';
+
+const PAYMENT_STATUS: Record<PaymentErrorCode, number> = {
+  PROVIDER_UNAVAILABLE: 503,
+};
+
+/** Checkout, a QR order's payment, the providers' callbacks, and admins' refunds. */
+export const paymentRoutes = defineRoutes(async (app, deps) => {
+  await app.register(checkoutRoutes, deps);
+  await app.register(orderPaymentRoutes, deps);
+  await app.register(paymentNotificationRoutes, deps);
+  await app.register(adminRefundRoutes, deps);
+}, PAYMENT_STATUS);

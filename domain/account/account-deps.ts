@@ -1,0 +1,21 @@
+import { Clock } from '../shared/clock';
+import { Ids } from '../shared/ids';
+import { ShopLimits } from '../shared/limits';
+import { TxBase, UnitOfWork } from '../shared/unit-of-work';
+import { AccountRepository } from './account-repository';
+import { UserRepository } from './shopper';
+
+/** What the account context adds to a transaction: who shoppers are, and their credit. */
+export interface AccountRepositories {
+  users: UserRepository;
+  accounts: AccountRepository;
+}
+
+export type AccountTx = TxBase & AccountRepositories;
+
+export interface AccountDeps {
+  uow: UnitOfWork<AccountRepositories>;
+  clock: Clock;
+  ids: Ids;
+  limits: ShopLimits;
+}

@@ -1,0 +1,10 @@
+// The account context's public face: what other contexts and the doors may use.
+export { ACCOUNT_ERROR_CODES, accountContext } from './account-context';
+export type { AccountErrorCode } from './account-context';
+export type { AccountDeps, AccountRepositories, AccountTx } from './account-deps';
+export { LEDGER_KINDS } from './account-repository';
+export type { Account, AccountRepository, LedgerEntry, LedgerKind, Posting, PostingOutcome } from './account-repository';
+export type { ShopperProfile, UserRepository } from './shopper';
+export { LANGUAGES, resolveLanguage } from './shopper-preferences';
+export type { Language } from './shopper-preferences';
+export type { AdjustCredit, AdjustCreditError } from './adjust-credit';

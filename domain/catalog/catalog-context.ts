@@ -1,0 +1,24 @@
+import { defineContext } from '../shared/context';
+import { addCodes } from './add-codes';
+import { BrowseProducts, browseProducts, getProduct } from './browse-products';
+import { CatalogDeps } from './catalog-deps';
+import { createProduct, setStock, updateProduct } from './manage-products';
+import { ProductInput } from './product-draft';
+
+export const CATALOG_ERROR_CODES = ['PRODUCT_NOT_FOUND', 'DUPLICATE_SKU', 'STOCK_FOLLOWS_CODES', 'NOT_A_CODE_PRODUCT'] as const;
+export type CatalogErrorCode = (typeof CATALOG_ERROR_CODES)[number];
+
+/** Products, their stock and the code pools of `code` products. */
+export function catalogContext(deps: CatalogDeps) {
+  return defineContext(
+    {
+      browseProducts: (query: BrowseProducts) => browseProducts(deps, query),
+      getProduct: (id: number, opts?: { includeHidden?: boolean }) => getProduct(deps, id, opts),
+      createProduct: (input: ProductInput) => createProduct(deps, input),
+      updateProduct: (id: number, input: ProductInput) => updateProduct(deps, id, input),
+      setStock: (id: number, stock: number | null) => setStock(deps, id, stock),
+      addCodes: (productId: number, codes: unknown) => addCodes(deps, productId, codes),
+    },
+    { errorCodes: CATALOG_ERROR_CODES },
+  );
+}

@@ -1,0 +1,19 @@
+import { Clock } from '../shared/clock';
+import { ShopLimits } from '../shared/limits';
+import { TxBase, UnitOfWork } from '../shared/unit-of-work';
+import { CodePoolRepository } from './code-pool-repository';
+import { ProductRepository } from './product-repository';
+
+/** What the catalog adds to a transaction. */
+export interface CatalogRepositories {
+  products: ProductRepository;
+  codes: CodePoolRepository;
+}
+
+export type CatalogTx = TxBase & CatalogRepositories;
+
+export interface CatalogDeps {
+  uow: UnitOfWork<CatalogRepositories>;
+  clock: Clock;
+  limits: ShopLimits;
+}

@@ -1,0 +1,62 @@
+import { OutboxEntry, defineTopic, optionalNumber, optionalText, text } from '../shared/outbox/topic';
+
+export const SHOPPER_EVENTS = [
+  'ORDER_PAID',
+  'ORDER_DELIVERED',
+  'ORDER_AWAITING_FULFILMENT',
+  'ORDER_CLOSED',
+  'ORDER_REFUNDED',
+  'LATE_PAYMENT_DELIVERED',
+  'LATE_PAYMENT_REFUNDED',
+  'CREDIT_ADJUSTED',
+] as const;
+export type ShopperEvent = (typeof SHOPPER_EVENTS)[number];
+
+export const ADMIN_EVENTS = ['FULFILMENT_NEEDED', 'DELIVERY_STUCK', 'ORDER_PAID', 'REFUND_FAILED'] as const;
+export type AdminEvent = (typeof ADMIN_EVENTS)[number];
+
+export interface ShopperNotice {
+  userId: string;
+  event: ShopperEvent;
+  orderNo?: string;
+  amount?: number;
+}
+
+export interface AdminNotice {
+  event: AdminEvent;
+  orderNo?: string;
+  detail?: string;
+}
+
+/**
+ * Where notices finally go: implemented outside the domain by each channel (the bot's chats, the log; mail later).
+ * Notices ride the outbox, so none is sent for a change that rolled back.
+ */
+export interface Notifier {
+  notifyShopper(notice: ShopperNotice): Promise<void>;
+  notifyAdmins(notice: AdminNotice): Promise<void>;
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: unknown): T | null => values.find((v) => v === value) ?? null;
+
+export const shopperNoticeTopic = defineTopic<ShopperNotice>('notify.shopper', (p) => {
+  const userId = text(p.userId);
+  const event = oneOf(SHOPPER_EVENTS, p.event);
+  if (userId === null || event === null) return null;
+  const orderNo = optionalText(p.orderNo);
+  const amount = optionalNumber(p.amount);
+  return { userId, event, ...(orderNo !== undefined ? { orderNo } : {}), ...(amount !== undefined ? { amount } : {}) };
+});
+
+export const adminNoticeTopic = defineTopic<AdminNotice>('notify.admins', (p) => {
+  const event = oneOf(ADMIN_EVENTS, p.event);
+  if (event === null) return null;
+  const orderNo = optionalText(p.orderNo);
+  const detail = optionalText(p.detail);
+  return { event, ...(orderNo !== undefined ? { orderNo } : {}), ...(detail !== undefined ? { detail } : {}) };
+});
+
+/** A notice for one shopper; `dedupe` names the fact (an order number, a refund), so it is queued once. */
+export const shopperNotice = (notice: ShopperNotice, dedupe: string): OutboxEntry => shopperNoticeTopic.message(notice, `shopper:${notice.event}:${dedupe}`);
+
+export const adminNotice = (notice: AdminNotice, dedupe: string): OutboxEntry => adminNoticeTopic.message(notice, `admins:${notice.event}:${dedupe}`);

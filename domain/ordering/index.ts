@@ -1,0 +1,34 @@
+// The ordering context's public face: what other contexts and the doors may use.
+export { ORDERING_ERROR_CODES, orderingContext } from './ordering-context';
+export type { OrderingErrorCode } from './ordering-context';
+export type { OrderingDeps, OrderingRepositories, OrderingTx } from './ordering-deps';
+export { ORDER_STATUSES, PAYMENT_METHODS } from './order-types';
+export type { OrderChanges, OrderLine, OrderState, OrderStatus, OrderTransition, PaymentMethod } from './order-types';
+export { Order, itemsKeyOf } from './order';
+export {
+  ORDER_EVENT_TYPES,
+  ORDER_TRANSITIONS,
+  SETTLED_STATUSES,
+  UNPAID_STATUSES,
+  afterTransition,
+  isPayable,
+  isSettled,
+  isUnpaid,
+  nextDeliveryAttemptAt,
+  refundableAmount,
+  transition,
+} from './order-state-machine';
+export type { OrderEvent, OrderEventType, TransitionRule } from './order-state-machine';
+export { ORDER_NO_PATTERN, newOrderNo } from './order-number';
+export type { OrderListQuery, OrderRepository, SalesSummary } from './order-repository';
+export type { CartLine, CartRepository } from './cart';
+export type { CartItemView, CartView } from './cart-use-cases';
+export type { FulfilmentRequest, FulfilmentWebhook } from './fulfilment-webhook';
+export { IDEMPOTENCY_KEY_PATTERN, placeInTx, preparePlacement } from './place-order';
+export type { PlaceOrder, PlaceOrderError, PlacedOrder, Placement } from './place-order';
+export { deliverOrderTopic, deliveryOf } from './deliver-order';
+export type { DeliveryError, DeliveryOutcome } from './deliver-order';
+export { closeUnpaidInTx } from './close-order';
+export type { CloseOrderError } from './close-order';
+export { releaseLines, reserveLines } from './stock-reservation';
+export type { RetryDeliveriesReport } from './retry-deliveries';

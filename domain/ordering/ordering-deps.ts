@@ -1,0 +1,26 @@
+import { AccountRepositories } from '../account';
+import { CatalogRepositories } from '../catalog';
+import { Clock } from '../shared/clock';
+import { Ids } from '../shared/ids';
+import { ShopLimits } from '../shared/limits';
+import { TxBase, UnitOfWork } from '../shared/unit-of-work';
+import { CartRepository } from './cart';
+import { FulfilmentWebhook } from './fulfilment-webhook';
+import { OrderRepository } from './order-repository';
+
+/** What ordering adds to a transaction. */
+export interface OrderingRepositories {
+  orders: OrderRepository;
+  carts: CartRepository;
+}
+
+/** What ordering's use cases may touch: its own tables, the catalog's stock and codes, shoppers and their credit. */
+export type OrderingTx = TxBase & OrderingRepositories & CatalogRepositories & AccountRepositories;
+
+export interface OrderingDeps {
+  uow: UnitOfWork<OrderingRepositories & CatalogRepositories & AccountRepositories>;
+  clock: Clock;
+  ids: Ids;
+  limits: ShopLimits;
+  webhook: FulfilmentWebhook;
+}

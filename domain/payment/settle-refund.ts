@@ -1,0 +1,38 @@
+import { adminNotice, shopperNotice } from '../messaging';
+import { releaseLines, transition } from '../ordering';
+import { PaymentTx } from './payment-deps';
+import { RefundRecord } from './refund-record';
+
+/** A refund reached a final state (provider answer, notification, sync): the order leaves REFUNDING exactly once. */
+export async function settleRefundInTx(
+  tx: PaymentTx,
+  refund: RefundRecord,
+  outcome: { succeeded: boolean; providerRefundId: string | null; error?: string },
+  now: Date,
+): Promise<boolean> {
+  const changed = outcome.succeeded
+    ? await tx.refunds.markSucceeded(refund.outRefundNo, outcome.providerRefundId, now)
+    : await tx.refunds.markFailed(refund.outRefundNo, outcome.error ?? 'refund failed', now);
+  if (!changed) return false;
+  const state = await tx.orders.findByNo(refund.orderNo);
+  if (!state || state.status !== 'REFUNDING')
+    throw new Error(`order ${refund.orderNo} is ${state?.status ?? 'gone'} while its refund ${refund.outRefundNo} settles`);
+  if (outcome.succeeded) {
+    const finished = transition(state, { type: 'FINISH_REFUND', amount: refund.amount });
+    if (!finished.ok) throw new Error(finished.error.message);
+    if (!(await tx.orders.applyTransition(finished.value))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
+    // Refunded before delivery: the goods were never handed over, so they go back on the shelf.
+    if (refund.orderStatusBefore === 'PAID') await releaseLines(tx, state.orderNo, state.lines);
+    await tx.outbox.enqueue(
+      [shopperNotice({ userId: state.userId, event: 'ORDER_REFUNDED', orderNo: state.orderNo, amount: refund.amount }, refund.outRefundNo)],
+      now,
+    );
+  } else {
+    const abandoned = transition(state, { type: 'ABANDON_REFUND', back: refund.orderStatusBefore });
+    if (!abandoned.ok) throw new Error(abandoned.error.message);
+    if (!(await tx.orders.applyTransition(abandoned.value))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
+    const detail = `${refund.outRefundNo}: ${outcome.error ?? 'failed'}`.slice(0, 200);
+    await tx.outbox.enqueue([adminNotice({ event: 'REFUND_FAILED', orderNo: state.orderNo, detail }, refund.outRefundNo)], now);
+  }
+  return true;
+}

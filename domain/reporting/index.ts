@@ -1,0 +1,8 @@
+// The reporting context's public face: what the doors and scripts may use.
+export { reportingContext } from './reporting-context';
+export type { ReportingDeps } from './reporting-deps';
+export type { SalesStats } from './sales-stats';
+export type { OrderStory, OrderStoryEvent } from './order-story';
+export { reconcile } from './reconcile';
+export type { Discrepancy, ReconcileDeps } from './reconcile';
+export type { ConsistencyChecks } from './consistency-checks';

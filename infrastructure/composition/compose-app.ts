@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import cron from 'node-cron';
+import { Notifier } from '../../domain/messaging';
+import { enabledMethods } from '../../domain/payment';
+import { Clock, systemClock } from '../../domain/shared/clock';
+import { Ids } from '../../domain/shared/ids';
+import { OutboxHandler, OutboxHandlers } from '../../domain/shared/outbox/outbox-handler';
+import { Shop, createShop, outboxHandlersOf } from '../../domain/shop';
+import { JOBS } from '../../jobs';
+import { Config } from '../config/config';
+import { ConfigError } from '../config/env-parsers';
+import { HttpFulfilmentWebhook } from '../fulfilment/http-fulfilment-webhook';
+import { randomIds } from '../ids/random-ids';
+import { ensureLocalSecrets } from '../local-secrets';
+import { Logger } from '../logging/logger';
+import { LogNotifier } from '../notifications/log-notifier';
+import { NotifierChannels } from '../notifications/notifier-channels';
+import { withOutboxKick } from '../outbox/outbox-kick';
+import { OutboxPump } from '../outbox/outbox-pump';
+import { Payments, setUpPayments } from '../payment/payment-setup';
+import { Persistence, createPersistence } from '../persistence/create-persistence';
+import { RedisParts, createRedisParts } from '../redis/create-redis-parts';
+import { JobRunner } from '../scheduling/job-runner';
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  shop: Shop;
+  persistence: Persistence;
+  redis: RedisParts;
+  payments: Payments;
+  jobs: JobRunner;
+  pump: OutboxPump;
+  adminApiKey: string;
+  adminKeyGenerated: boolean;
+  /** Connects a notice channel (the bot's chats, by name); until one is connected, notices go to the log. */
+  useNotifier(channel: string, notifier: Notifier): void;
+  /** Lets another part (the bot's broadcasts) handle an outbox topic of its own, like any context. */
+  registerOutboxHandler(handler: OutboxHandler): void;
+  outboxCounts(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+export interface ComposeOverrides {
+  clock?: Clock;
+  ids?: Ids;
+  notifier?: Notifier;
+  /** Apply pending migrations at start (default true). */
+  migrate?: boolean;
+}
+
+function checkJobOverrides(config: Config): void {
+  for (const [name, override] of Object.entries(config.jobOverrides)) {
+    if (!JOBS.some((j) => j.name === name)) throw new ConfigError(override.variable, `no job named "${name}"; jobs: ${JOBS.map((j) => j.name).join(', ')}`);
+    if (override.schedule !== undefined && !cron.validate(override.schedule))
+      throw new ConfigError(override.variable, `"${override.schedule}" is not a cron expression`);
+  }
+}
+
+/** The manual composition root: every adapter is built here and handed to the domain; it wires, it decides nothing. */
+export async function composeApp(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<App> {
+  checkJobOverrides(config);
+  const persistence = createPersistence({
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    sqlitePath: config.sqlitePath,
+    logger: logger.child({ part: 'db' }),
+  });
+  const redis = createRedisParts(config.redisUrl, { prefix: config.redisKeyPrefix, log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
+  try {
+    return await wire(config, logger, overrides, persistence, redis);
+  } catch (e) {
+    // A start that fails half-way leaves no open connection behind.
+    await redis.close().catch(() => undefined);
+    await persistence.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function wire(config: Config, logger: Logger, overrides: ComposeOverrides, persistence: Persistence, redis: RedisParts): Promise<App> {
+  const clock = overrides.clock ?? systemClock;
+  if (overrides.migrate !== false) {
+    const applied = await persistence.migrate();
+    if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+  }
+  const secrets = ensureLocalSecrets(config.dataDir, { adminApiKey: config.adminApiKey, webhookSigningSecret: config.webhookSigningSecret });
+  const notifications = new NotifierChannels(overrides.notifier ?? new LogNotifier(logger.child({ part: 'notices' })));
+
+  // The pump is created below; the kick only runs after a commit, by which time it exists.
+  let pump: OutboxPump | null = null;
+  const uow = withOutboxKick(persistence.uow, () => pump?.kick());
+  const payments = await setUpPayments(config, logger, `http://127.0.0.1:${config.port}`);
+  const shop = createShop({
+    uow,
+    clock,
+    ids: overrides.ids ?? randomIds,
+    limits: config.limits,
+    webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret),
+    providers: payments.providers,
+    notifier: notifications,
+    log: (message, fields) => logger.warn(fields, message),
+  });
+
+  const handlers = new OutboxHandlers(outboxHandlersOf(shop));
+  pump = new OutboxPump(
+    {
+      uow: persistence.uow,
+      clock,
+      handlers,
+      owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      leaseMs: 60_000,
+      log: (message, fields) => logger.warn(fields, message),
+    },
+    50,
+    logger.child({ part: 'outbox' }),
+  );
+  const activePump = pump;
+
+  const jobs = new JobRunner(redis.lock, logger.child({ part: 'jobs' }), { instance: `${hostname()}:${process.pid}`, runLog: persistence.jobRuns });
+  const hasProvider = enabledMethods(payments.providers).length > 1;
+  for (const job of JOBS) {
+    if (job.needs === 'payment-provider' && !hasProvider) continue;
+    const override: { schedule?: string; batch?: number } = config.jobOverrides[job.name] ?? {};
+    const batch = override.batch ?? job.batch;
+    jobs.register({ name: job.name, schedule: override.schedule ?? job.schedule, leaseMs: 120_000, run: () => job.run({ shop, outbox: activePump }, batch) });
+  }
+
+  return {
+    config,
+    logger,
+    shop,
+    persistence,
+    redis,
+    payments,
+    jobs,
+    pump: activePump,
+    adminApiKey: secrets.adminApiKey,
+    adminKeyGenerated: secrets.generated.includes('adminApiKey'),
+    useNotifier: (channel, notifier) => notifications.use(channel, notifier),
+    registerOutboxHandler: (handler) => handlers.register(handler),
+    outboxCounts: () => persistence.uow.run((tx) => tx.outbox.countByStatus()),
+    async close() {
+      activePump.stop();
+      await jobs.stop();
+      await payments.close();
+      await redis.close();
+      await persistence.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { AdminNotice, Notifier, ShopperNotice } from '../../domain/messaging';
+
+/**
+ * Every channel notices go out on (the bot's chats now; mail later), behind the one Notifier the messaging context
+ * is given. With no channel connected, notices go to the fallback (the log), so nothing is silently dropped.
+ * A channel that throws fails the outbox message, which is tried again — on every channel, so a channel must
+ * tolerate a repeated notice (the chat one rewrites the same message).
+ */
+export class NotifierChannels implements Notifier {
+  private readonly channels = new Map<string, Notifier>();
+
+  constructor(private readonly fallback: Notifier) {}
+
+  /** Connects (or replaces) a channel by name. */
+  use(name: string, channel: Notifier): void {
+    this.channels.set(name, channel);
+  }
+
+  async notifyShopper(notice: ShopperNotice): Promise<void> {
+    for (const channel of this.current()) await channel.notifyShopper(notice);
+  }
+
+  async notifyAdmins(notice: AdminNotice): Promise<void> {
+    for (const channel of this.current()) await channel.notifyAdmins(notice);
+  }
+
+  private current(): Notifier[] {
+    return this.channels.size > 0 ? [...this.channels.values()] : [this.fallback];
+  }
+}

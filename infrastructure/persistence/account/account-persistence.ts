@@ -1,0 +1,12 @@
+import { AccountRepositories } from '../../../domain/account';
+import { definePersistence } from '../persistence-part';
+import { AccountEntity } from './account-entity';
+import { LedgerEntryEntity } from './ledger-entry-entity';
+import { TypeormAccountRepository } from './typeorm-account-repository';
+import { TypeormUserRepository } from './typeorm-user-repository';
+import { UserEntity } from './user-entity';
+
+export const accountPersistence = definePersistence<AccountRepositories>([UserEntity, AccountEntity, LedgerEntryEntity], (manager) => ({
+  users: new TypeormUserRepository(manager),
+  accounts: new TypeormAccountRepository(manager),
+}));

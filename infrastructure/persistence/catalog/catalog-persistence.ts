@@ -1,0 +1,11 @@
+import { CatalogRepositories } from '../../../domain/catalog';
+import { definePersistence } from '../persistence-part';
+import { ProductCodeEntity } from './product-code-entity';
+import { ProductEntity } from './product-entity';
+import { TypeormCodePoolRepository } from './typeorm-code-pool-repository';
+import { TypeormProductRepository } from './typeorm-product-repository';
+
+export const catalogPersistence = definePersistence<CatalogRepositories>([ProductEntity, ProductCodeEntity], (manager, dialect) => ({
+  products: new TypeormProductRepository(manager, dialect),
+  codes: new TypeormCodePoolRepository(manager),
+}));

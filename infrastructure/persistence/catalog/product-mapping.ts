@@ -1,0 +1,54 @@
+import { PRODUCT_KINDS, Product, ProductDraft } from '../../../domain/catalog';
+import { Money } from '../../../domain/shared/money';
+import { oneOf, toDate, toMs } from '../columns';
+import { ProductRow } from './product-entity';
+
+export const productFromRow = (row: ProductRow): Product => ({
+  id: row.id,
+  sku: row.sku,
+  title: row.title,
+  description: row.description,
+  kind: oneOf(PRODUCT_KINDS, row.kind, 'products.kind'),
+  price: Money.of(row.price_amount, row.currency),
+  stock: row.stock,
+  visible: Boolean(row.visible),
+  creditAmount: row.credit_amount,
+  webhookUrl: row.webhook_url,
+  photoUrl: row.photo_url,
+  createdAt: toDate(row.created_at),
+  updatedAt: toDate(row.updated_at),
+});
+
+export const productRowFromDraft = (draft: ProductDraft, now: Date): Omit<ProductRow, 'id'> => ({
+  sku: draft.sku,
+  title: draft.title,
+  description: draft.description,
+  kind: draft.kind,
+  price_amount: draft.price.amount,
+  currency: draft.price.currency,
+  stock: draft.stock,
+  visible: draft.visible,
+  credit_amount: draft.creditAmount,
+  webhook_url: draft.webhookUrl,
+  photo_url: draft.photoUrl,
+  created_at: toMs(now),
+  updated_at: toMs(now),
+});
+
+/** Only the fields present in the patch; `undefined` means "leave as is". */
+export function productColumnsFromPatch(patch: Partial<Omit<ProductDraft, 'stock'>>): Partial<ProductRow> {
+  const columns: Partial<ProductRow> = {};
+  if (patch.sku !== undefined) columns.sku = patch.sku;
+  if (patch.title !== undefined) columns.title = patch.title;
+  if (patch.description !== undefined) columns.description = patch.description;
+  if (patch.kind !== undefined) columns.kind = patch.kind;
+  if (patch.price !== undefined) {
+    columns.price_amount = patch.price.amount;
+    columns.currency = patch.price.currency;
+  }
+  if (patch.visible !== undefined) columns.visible = patch.visible;
+  if (patch.creditAmount !== undefined) columns.credit_amount = patch.creditAmount;
+  if (patch.webhookUrl !== undefined) columns.webhook_url = patch.webhookUrl;
+  if (patch.photoUrl !== undefined) columns.photo_url = patch.photoUrl;
+  return columns;
+}

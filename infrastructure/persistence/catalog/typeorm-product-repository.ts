@@ -1,0 +1,112 @@
+import { EntityManager, In } from 'typeorm';
+import { Product, ProductDraft, ProductPage, ProductQuery, ProductRepository } from '../../../domain/catalog';
+import { affectedRows } from '../affected-rows';
+import { toMs } from '../columns';
+import { Dialect, LIKE_ESCAPE, containsPattern, foldCase } from '../dialect';
+import { ProductEntity, ProductRow } from './product-entity';
+import { productColumnsFromPatch, productFromRow, productRowFromDraft } from './product-mapping';
+import { isDuplicateOf } from '../store-errors';
+import { UNIQUE_KEYS } from '../unique-keys';
+
+function assertQuantity(quantity: number): void {
+  if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
+}
+
+export class TypeormProductRepository implements ProductRepository {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly dialect: Dialect,
+  ) {}
+
+  async search(query: ProductQuery): Promise<ProductPage> {
+    const pageSize = Math.max(1, Math.floor(query.pageSize));
+    const page = Math.max(1, Math.floor(query.page));
+    const qb = this.manager.createQueryBuilder(ProductEntity, 'p');
+    if (!query.includeHidden) qb.andWhere('p.visible = :visible', { visible: true });
+    const text = query.q?.trim();
+    if (text) {
+      const fields = ['p.title', 'p.sku', 'p.description'].map((column) => `${foldCase(this.dialect, column)} LIKE :pattern ESCAPE '${LIKE_ESCAPE}'`);
+      qb.andWhere(`(${fields.join(' OR ')})`, { pattern: containsPattern(text) });
+    }
+    const [rows, total] = await qb
+      .orderBy('p.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: rows.map(productFromRow), total };
+  }
+
+  async findById(id: number): Promise<Product | null> {
+    const row = await this.manager.findOneBy(ProductEntity, { id });
+    return row ? productFromRow(row) : null;
+  }
+
+  async findBySku(sku: string): Promise<Product | null> {
+    const row = await this.manager.findOneBy(ProductEntity, { sku });
+    return row ? productFromRow(row) : null;
+  }
+
+  async findManyByIds(ids: number[]): Promise<Product[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.manager.find(ProductEntity, { where: { id: In([...new Set(ids)]) }, order: { id: 'ASC' } });
+    return rows.map(productFromRow);
+  }
+
+  async insert(draft: ProductDraft, now: Date): Promise<Product | 'DUPLICATE_SKU'> {
+    try {
+      const result = await this.manager.createQueryBuilder().insert().into(ProductEntity).values(productRowFromDraft(draft, now)).execute();
+      const id = Number(result.identifiers[0]?.id);
+      const inserted = await this.findById(id);
+      if (!inserted) throw new Error(`product ${id} vanished right after its insert`);
+      return inserted;
+    } catch (error) {
+      if (isDuplicateOf(error, UNIQUE_KEYS.productSku)) return 'DUPLICATE_SKU';
+      throw error;
+    }
+  }
+
+  async update(id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, now: Date): Promise<Product | null | 'DUPLICATE_SKU'> {
+    const columns: Partial<ProductRow> = { ...productColumnsFromPatch(patch), updated_at: toMs(now) };
+    try {
+      const result = await this.manager.createQueryBuilder().update(ProductEntity).set(columns).where('id = :id', { id }).execute();
+      if (affectedRows(result) === 0) return null;
+    } catch (error) {
+      if (isDuplicateOf(error, UNIQUE_KEYS.productSku)) return 'DUPLICATE_SKU';
+      throw error;
+    }
+    return this.findById(id);
+  }
+
+  async reserveStock(id: number, quantity: number): Promise<boolean> {
+    assertQuantity(quantity);
+    // One statement for both policies: NULL - q stays NULL (unlimited), and the matched row is write-locked either way.
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(ProductEntity)
+      .set({ stock: () => 'stock - :quantity' })
+      .where('id = :id AND (stock IS NULL OR stock >= :quantity)', { id, quantity })
+      .execute();
+    return affectedRows(result) === 1;
+  }
+
+  async releaseStock(id: number, quantity: number): Promise<void> {
+    assertQuantity(quantity);
+    await this.manager
+      .createQueryBuilder()
+      .update(ProductEntity)
+      .set({ stock: () => 'stock + :quantity' })
+      .where('id = :id AND stock IS NOT NULL', { id, quantity })
+      .execute();
+  }
+
+  async setStock(id: number, stock: number | null, now: Date): Promise<boolean> {
+    if (stock !== null && (!Number.isSafeInteger(stock) || stock < 0)) throw new RangeError(`stock must be a non-negative integer or null, got ${stock}`);
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(ProductEntity)
+      .set({ stock, updated_at: toMs(now) })
+      .where('id = :id', { id })
+      .execute();
+    return affectedRows(result) === 1;
+  }
+}

@@ -1,9 +1,0 @@
-import { CartLine } from '../../../domain/ordering/cart';
-import { toDate } from '../columns';
-import { CartItemRow } from '../entities/cart-item-entity';
-
-export const cartLineFromRow = (row: CartItemRow): CartLine => ({
-  productId: row.product_id,
-  quantity: row.quantity,
-  updatedAt: toDate(row.updated_at),
-});

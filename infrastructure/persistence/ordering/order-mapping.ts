@@ -1,0 +1,95 @@
+import { PRODUCT_KINDS } from '../../../domain/catalog';
+import { ORDER_STATUSES, OrderChanges, OrderLine, OrderState, PAYMENT_METHODS } from '../../../domain/ordering';
+import { oneOf, toDate, toDateOrNull, toMs, toMsOrNull } from '../columns';
+import { OrderLineRow } from './order-line-entity';
+import { OrderRow } from './order-entity';
+
+export const orderLineFromRow = (row: OrderLineRow): OrderLine => ({
+  lineNo: row.line_no,
+  productId: row.product_id,
+  sku: row.sku,
+  title: row.title,
+  kind: oneOf(PRODUCT_KINDS, row.kind, 'order_lines.kind'),
+  unitPrice: row.unit_price,
+  quantity: row.quantity,
+  lineTotal: row.line_total,
+  creditAmount: row.credit_amount,
+  webhookUrl: row.webhook_url,
+});
+
+export const orderLineRow = (orderNo: string, line: OrderLine): OrderLineRow => ({
+  order_no: orderNo,
+  line_no: line.lineNo,
+  product_id: line.productId,
+  sku: line.sku,
+  title: line.title,
+  kind: line.kind,
+  unit_price: line.unitPrice,
+  quantity: line.quantity,
+  line_total: line.lineTotal,
+  credit_amount: line.creditAmount,
+  webhook_url: line.webhookUrl,
+});
+
+export const orderFromRow = (row: OrderRow, lines: OrderLineRow[]): OrderState => ({
+  orderNo: row.order_no,
+  userId: row.user_id,
+  status: oneOf(ORDER_STATUSES, row.status, 'orders.status'),
+  currency: row.currency,
+  totalAmount: row.total_amount,
+  paymentMethod: oneOf(PAYMENT_METHODS, row.payment_method, 'orders.payment_method'),
+  lines: lines.map(orderLineFromRow).sort((a, b) => a.lineNo - b.lineNo),
+  idempotencyKey: row.idempotency_key,
+  requestHash: row.request_hash,
+  itemsKey: row.items_key,
+  createdAt: toDate(row.created_at),
+  expiresAt: toDate(row.expires_at),
+  paidAt: toDateOrNull(row.paid_at),
+  deliveredAt: toDateOrNull(row.delivered_at),
+  closedAt: toDateOrNull(row.closed_at),
+  closeReason: row.close_reason,
+  deliveryAttempts: row.delivery_attempts,
+  nextDeliveryAt: toDateOrNull(row.next_delivery_at),
+  lastDeliveryError: row.last_delivery_error,
+  refundedAmount: row.refunded_amount,
+  fulfilmentNote: row.fulfilment_note,
+});
+
+export const orderRow = (order: OrderState): OrderRow => ({
+  order_no: order.orderNo,
+  user_id: order.userId,
+  status: order.status,
+  currency: order.currency,
+  total_amount: order.totalAmount,
+  payment_method: order.paymentMethod,
+  idempotency_key: order.idempotencyKey,
+  request_hash: order.requestHash,
+  items_key: order.itemsKey,
+  created_at: toMs(order.createdAt),
+  expires_at: toMs(order.expiresAt),
+  paid_at: toMsOrNull(order.paidAt),
+  delivered_at: toMsOrNull(order.deliveredAt),
+  closed_at: toMsOrNull(order.closedAt),
+  close_reason: order.closeReason,
+  delivery_attempts: order.deliveryAttempts,
+  next_delivery_at: toMsOrNull(order.nextDeliveryAt),
+  last_delivery_error: order.lastDeliveryError,
+  refunded_amount: order.refundedAmount,
+  fulfilment_note: order.fulfilmentNote,
+});
+
+/** The columns a transition sets besides the status; a key that is absent (undefined) is left alone. */
+export function orderColumnsFromChanges(changes: OrderChanges): Partial<OrderRow> {
+  const columns: Partial<OrderRow> = {};
+  if (changes.paidAt !== undefined) columns.paid_at = toMsOrNull(changes.paidAt);
+  if (changes.deliveredAt !== undefined) columns.delivered_at = toMsOrNull(changes.deliveredAt);
+  if (changes.closedAt !== undefined) columns.closed_at = toMsOrNull(changes.closedAt);
+  if (changes.closeReason !== undefined) columns.close_reason = changes.closeReason;
+  if (changes.deliveryAttempts !== undefined) columns.delivery_attempts = changes.deliveryAttempts;
+  if (changes.nextDeliveryAt !== undefined) columns.next_delivery_at = toMsOrNull(changes.nextDeliveryAt);
+  if (changes.lastDeliveryError !== undefined) columns.last_delivery_error = changes.lastDeliveryError;
+  if (changes.refundedAmount !== undefined) columns.refunded_amount = changes.refundedAmount;
+  if (changes.fulfilmentNote !== undefined) columns.fulfilment_note = changes.fulfilmentNote;
+  if (changes.expiresAt !== undefined) columns.expires_at = toMs(changes.expiresAt);
+  return columns;
+}

@@ -1,0 +1,85 @@
+// The admin's sales figures, computed by the database (GROUP BY over indexed ranges), never by loading the orders.
+// Plain SQL that both engines run unchanged; SUMs come back as strings from mysql2 (DECIMAL / bigNumberStrings).
+import { EntityManager } from 'typeorm';
+import { SalesSummary } from '../../../domain/ordering';
+import { toMs } from '../columns';
+
+type TopProduct = SalesSummary['topProducts'][number];
+
+// One statement for the period's counters, so `placed` and the paid figures come from the same snapshot.
+// ix_orders_created_at and ix_orders_paid_at serve the two ranges.
+const TOTALS_SQL = `
+  SELECT
+    (SELECT COUNT(*) FROM orders WHERE created_at >= ? AND created_at < ?) AS placed,
+    COUNT(*) AS paid,
+    COALESCE(SUM(total_amount), 0) AS revenue,
+    COALESCE(SUM(refunded_amount), 0) AS refunded
+  FROM orders
+  WHERE paid_at >= ? AND paid_at < ?`;
+
+// The best sellers are ranked in the derived table; the title is the one on the most recently paid line of the product
+// (a product renamed mid-period shows its new name). An order holds at most one line per product (the cart is keyed
+// by product), so (paid_at, order_no) orders those lines fully and lets the subquery walk ix_orders_paid_at backwards.
+const TOP_PRODUCTS_SQL = `
+  SELECT
+    g.product_id AS product_id,
+    g.quantity AS quantity,
+    g.revenue AS revenue,
+    (SELECT l2.title
+       FROM orders o2 JOIN order_lines l2 ON l2.order_no = o2.order_no
+      WHERE l2.product_id = g.product_id AND o2.paid_at >= ? AND o2.paid_at < ?
+      ORDER BY o2.paid_at DESC, o2.order_no DESC
+      LIMIT 1) AS title
+  FROM (
+    SELECT l.product_id AS product_id, SUM(l.quantity) AS quantity, SUM(l.line_total) AS revenue
+      FROM orders o JOIN order_lines l ON l.order_no = o.order_no
+     WHERE o.paid_at >= ? AND o.paid_at < ?
+     GROUP BY l.product_id
+     ORDER BY SUM(l.quantity) DESC, SUM(l.line_total) DESC, l.product_id ASC
+     LIMIT ?
+  ) g
+  ORDER BY g.quantity DESC, g.revenue DESC, g.product_id ASC`;
+
+interface RawRow {
+  [column: string]: unknown;
+}
+
+function numberIn(row: RawRow | undefined, column: string): number {
+  const value = row?.[column];
+  const parsed = typeof value === 'number' ? value : typeof value === 'string' || typeof value === 'bigint' ? Number(value) : NaN;
+  if (!Number.isSafeInteger(parsed)) throw new Error(`sales summary: column ${column} is not an integer (got ${String(value)})`);
+  return parsed;
+}
+
+function stringIn(row: RawRow, column: string): string {
+  const value = row[column];
+  if (typeof value !== 'string') throw new Error(`sales summary: column ${column} is not text (got ${String(value)})`);
+  return value;
+}
+
+async function rowsOf(manager: EntityManager, sql: string, parameters: unknown[]): Promise<RawRow[]> {
+  const rows: unknown = await manager.query(sql, parameters);
+  if (!Array.isArray(rows)) throw new Error('sales summary: the database returned no rows');
+  return rows.filter((row): row is RawRow => typeof row === 'object' && row !== null);
+}
+
+/** Sales in [from, to): orders placed, orders paid (whatever became of them after), their money and the best sellers. */
+export async function querySalesSummary(manager: EntityManager, from: Date, to: Date, top: number): Promise<SalesSummary> {
+  if (!Number.isInteger(top) || top < 0) throw new RangeError(`salesSummary needs a non-negative integer top (got ${top})`);
+  const range = [toMs(from), toMs(to)];
+  const [totals] = await rowsOf(manager, TOTALS_SQL, [...range, ...range]);
+  const topRows = top === 0 ? [] : await rowsOf(manager, TOP_PRODUCTS_SQL, [...range, ...range, top]);
+  const topProducts = topRows.map((row): TopProduct => ({
+    productId: numberIn(row, 'product_id'),
+    title: stringIn(row, 'title'),
+    quantity: numberIn(row, 'quantity'),
+    revenue: numberIn(row, 'revenue'),
+  }));
+  return {
+    placed: numberIn(totals, 'placed'),
+    paid: numberIn(totals, 'paid'),
+    revenue: numberIn(totals, 'revenue'),
+    refunded: numberIn(totals, 'refunded'),
+    topProducts,
+  };
+}

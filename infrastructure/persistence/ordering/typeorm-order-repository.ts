@@ -1,0 +1,146 @@
+import { EntityManager, FindOptionsWhere, In, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual } from 'typeorm';
+import {
+  OrderListQuery,
+  OrderRepository,
+  SalesSummary,
+  UNPAID_STATUSES,
+  OrderChanges,
+  OrderState,
+  OrderStatus,
+  OrderTransition,
+  PaymentMethod,
+} from '../../../domain/ordering';
+import { affectedRows } from '../affected-rows';
+import { toMs } from '../columns';
+import { OrderEntity, OrderRow } from './order-entity';
+import { OrderLineEntity, OrderLineRow } from './order-line-entity';
+import { orderColumnsFromChanges, orderFromRow, orderLineRow, orderRow } from './order-mapping';
+import { isDuplicateOf } from '../store-errors';
+import { querySalesSummary } from './sales-summary-query';
+import { UNIQUE_KEYS } from '../unique-keys';
+
+export class TypeormOrderRepository implements OrderRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  salesSummary(from: Date, to: Date, top: number): Promise<SalesSummary> {
+    return querySalesSummary(this.manager, from, to, top);
+  }
+
+  async insert(order: OrderState): Promise<'INSERTED' | 'DUPLICATE_IDEMPOTENCY_KEY' | 'DUPLICATE_ORDER_NO'> {
+    try {
+      await this.manager.createQueryBuilder().insert().into(OrderEntity).values(orderRow(order)).updateEntity(false).execute();
+    } catch (error) {
+      if (isDuplicateOf(error, UNIQUE_KEYS.orderIdempotency)) return 'DUPLICATE_IDEMPOTENCY_KEY';
+      if (isDuplicateOf(error, UNIQUE_KEYS.orderNo)) return 'DUPLICATE_ORDER_NO';
+      throw error;
+    }
+    if (order.lines.length > 0) {
+      const lines = order.lines.map((line) => orderLineRow(order.orderNo, line));
+      await this.manager.createQueryBuilder().insert().into(OrderLineEntity).values(lines).updateEntity(false).execute();
+    }
+    return 'INSERTED';
+  }
+
+  async findByNo(orderNo: string): Promise<OrderState | null> {
+    return this.findOne({ order_no: orderNo });
+  }
+
+  async findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<OrderState | null> {
+    return this.findOne({ user_id: userId, idempotency_key: idempotencyKey });
+  }
+
+  async findReusable(userId: string, itemsKey: string, paymentMethod: PaymentMethod, payableUntil: Date): Promise<OrderState | null> {
+    const rows = await this.manager.find(OrderEntity, {
+      where: {
+        user_id: userId,
+        status: In([...UNPAID_STATUSES]),
+        items_key: itemsKey,
+        payment_method: paymentMethod,
+        expires_at: MoreThanOrEqual(toMs(payableUntil)),
+      },
+      order: { created_at: 'DESC', order_no: 'DESC' },
+      take: 1,
+    });
+    return (await this.withLines(rows))[0] ?? null;
+  }
+
+  countUnpaid(userId: string, now: Date): Promise<number> {
+    return this.manager.countBy(OrderEntity, { user_id: userId, status: In([...UNPAID_STATUSES]), expires_at: MoreThan(toMs(now)) });
+  }
+
+  async list(query: OrderListQuery): Promise<{ items: OrderState[]; total: number }> {
+    const where: FindOptionsWhere<OrderRow> = {};
+    if (query.status !== undefined) where.status = query.status;
+    if (query.userId !== undefined) where.user_id = query.userId;
+    const [rows, total] = await this.manager.findAndCount(OrderEntity, {
+      where,
+      order: { created_at: 'DESC', order_no: 'DESC' },
+      skip: Math.max(0, query.offset),
+      take: Math.max(1, query.limit),
+    });
+    return { items: await this.withLines(rows), total };
+  }
+
+  async applyTransition(transition: OrderTransition): Promise<boolean> {
+    return this.conditionalUpdate(transition.orderNo, transition.from, transition.to, transition.changes);
+  }
+
+  async findExpiredUnpaid(now: Date, limit: number): Promise<OrderState[]> {
+    const rows = await this.manager.find(OrderEntity, {
+      where: { status: In([...UNPAID_STATUSES]), expires_at: LessThanOrEqual(toMs(now)) },
+      order: { expires_at: 'ASC', order_no: 'ASC' },
+      take: limit,
+    });
+    return this.withLines(rows);
+  }
+
+  async findAwaitingPrepay(createdBefore: Date, now: Date, limit: number): Promise<OrderState[]> {
+    const rows = await this.manager.find(OrderEntity, {
+      where: { status: 'CREATED', created_at: LessThan(toMs(createdBefore)), expires_at: MoreThan(toMs(now)) },
+      order: { created_at: 'ASC', order_no: 'ASC' },
+      take: limit,
+    });
+    return this.withLines(rows);
+  }
+
+  /** A PAID order with no next attempt scheduled (NULL compares false) is not due: scheduling is the caller's decision. */
+  async findDeliveryDue(now: Date, limit: number): Promise<OrderState[]> {
+    const rows = await this.manager.find(OrderEntity, {
+      where: { status: 'PAID', next_delivery_at: LessThanOrEqual(toMs(now)) },
+      order: { next_delivery_at: 'ASC', order_no: 'ASC' },
+      take: limit,
+    });
+    return this.withLines(rows);
+  }
+
+  /** `UPDATE orders SET status = :to, … WHERE order_no = :no AND status = :from`: the row count says who won. */
+  private async conditionalUpdate(orderNo: string, from: OrderStatus, to: OrderStatus, changes: OrderChanges): Promise<boolean> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(OrderEntity)
+      .set({ ...orderColumnsFromChanges(changes), status: to })
+      .where('order_no = :orderNo AND status = :from', { orderNo, from })
+      .execute();
+    return affectedRows(result) === 1;
+  }
+
+  private async findOne(where: FindOptionsWhere<OrderRow>): Promise<OrderState | null> {
+    const row = await this.manager.findOneBy(OrderEntity, where);
+    return row ? ((await this.withLines([row]))[0] ?? null) : null;
+  }
+
+  private async withLines(rows: OrderRow[]): Promise<OrderState[]> {
+    if (rows.length === 0) return [];
+    const lines = await this.manager.find(OrderLineEntity, {
+      where: { order_no: In(rows.map((row) => row.order_no)) },
+      order: { order_no: 'ASC', line_no: 'ASC' },
+    });
+    const byOrder = new Map<string, OrderLineRow[]>();
+    for (const line of lines) {
+      const group = byOrder.get(line.order_no);
+      if (group) group.push(line);
+      else byOrder.set(line.order_no, [line]);
+    }
+    return rows.map((row) => orderFromRow(row, byOrder.get(row.order_no) ?? []));
+  }
+}

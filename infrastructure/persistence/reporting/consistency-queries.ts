@@ -1,0 +1,103 @@
+import { DataSource } from 'typeorm';
+import { ConsistencyChecks } from '../../../domain/reporting';
+
+const PAID = `('PAID','DELIVERED','REFUNDING','REFUNDED','PARTIALLY_REFUNDED')`;
+const num = (v: unknown): number => Number(v);
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+/** The reconcile's questions as portable SQL (MySQL/MariaDB and SQLite alike), read-only. */
+export class SqlConsistencyChecks implements ConsistencyChecks {
+  constructor(private readonly db: DataSource) {}
+
+  private rows(sql: string, params: unknown[] = []): Promise<Array<Record<string, unknown>>> {
+    return this.db.query(sql, params) as Promise<Array<Record<string, unknown>>>;
+  }
+
+  async ledgerMismatches() {
+    const rows = await this.rows(`
+      SELECT a.user_id AS user_id, a.balance AS balance,
+             (SELECT COALESCE(SUM(l.amount), 0) FROM ledger_entries l WHERE l.user_id = a.user_id) AS ledger_sum,
+             (SELECT l2.balance_after FROM ledger_entries l2 WHERE l2.user_id = a.user_id ORDER BY l2.id DESC LIMIT 1) AS last_after
+      FROM accounts a`);
+    return rows
+      .map((r) => ({ userId: String(r.user_id), balance: num(r.balance), ledgerSum: num(r.ledger_sum), lastBalanceAfter: numOrNull(r.last_after) }))
+      .filter((r) => r.balance !== r.ledgerSum || r.balance < 0 || (r.lastBalanceAfter !== null && r.lastBalanceAfter !== r.balance));
+  }
+
+  async paidOrdersWithoutOnePayment() {
+    const rows = await this.rows(`
+      SELECT o.order_no AS order_no, o.status AS status, o.total_amount AS total,
+             COUNT(p.id) AS succeeded, COALESCE(SUM(p.amount), 0) AS paid
+      FROM orders o LEFT JOIN payments p ON p.order_no = o.order_no AND p.status = 'SUCCEEDED'
+      WHERE o.status IN ${PAID}
+      GROUP BY o.order_no, o.status, o.total_amount
+      HAVING COUNT(p.id) <> 1 OR COALESCE(SUM(p.amount), 0) <> o.total_amount`);
+    return rows.map((r) => ({
+      orderNo: String(r.order_no),
+      status: String(r.status),
+      total: num(r.total),
+      succeeded: num(r.succeeded),
+      paidAmount: num(r.paid),
+    }));
+  }
+
+  async paymentsForUnpaidOrders() {
+    const rows = await this.rows(`
+      SELECT p.order_no AS order_no, o.status AS status, p.out_trade_no AS out_trade_no, p.amount AS amount
+      FROM payments p JOIN orders o ON o.order_no = p.order_no
+      WHERE p.status = 'SUCCEEDED' AND o.status NOT IN ${PAID}`);
+    return rows.map((r) => ({ orderNo: String(r.order_no), status: String(r.status), outTradeNo: String(r.out_trade_no), amount: num(r.amount) }));
+  }
+
+  async creditDeliveryMismatches() {
+    // The reference format is the one deliverOrder posts: order:<no>:line:<lineNo>.
+    const rows = await this.rows(`
+      SELECT ol.order_no AS order_no, ol.line_no AS line_no, ol.credit_amount * ol.quantity AS expected,
+             (SELECT COUNT(*) FROM ledger_entries l WHERE l.user_id = o.user_id AND l.reference = ${this.concatRef()}) AS entries,
+             (SELECT COALESCE(SUM(l.amount), 0) FROM ledger_entries l WHERE l.user_id = o.user_id AND l.reference = ${this.concatRef()}) AS credited
+      FROM order_lines ol JOIN orders o ON o.order_no = ol.order_no
+      WHERE ol.kind = 'credit' AND o.delivered_at IS NOT NULL`);
+    return rows
+      .map((r) => ({ orderNo: String(r.order_no), lineNo: num(r.line_no), expected: num(r.expected), entries: num(r.entries), credited: num(r.credited) }))
+      .filter((r) => r.entries !== 1 || r.credited !== r.expected);
+  }
+
+  async codeStockMismatches() {
+    const rows = await this.rows(`
+      SELECT pr.id AS id, pr.stock AS stock,
+             (SELECT COUNT(*) FROM product_codes c WHERE c.product_id = pr.id AND c.status = 'AVAILABLE') AS available
+      FROM products pr WHERE pr.kind = 'code'`);
+    return rows.map((r) => ({ productId: num(r.id), stock: numOrNull(r.stock), available: num(r.available) })).filter((r) => r.stock !== r.available);
+  }
+
+  async codeStateMismatches() {
+    const rows = await this.rows(`
+      SELECT c.id AS id, c.status AS status, c.order_no AS order_no, o.status AS order_status, o.delivered_at AS delivered_at
+      FROM product_codes c LEFT JOIN orders o ON o.order_no = c.order_no
+      WHERE (c.status = 'AVAILABLE' AND c.order_no IS NOT NULL)
+         OR (c.status <> 'AVAILABLE' AND o.order_no IS NULL)
+         OR (c.status = 'RESERVED' AND o.status NOT IN ('CREATED','AWAITING_PAYMENT','PAID','REFUNDING'))
+         OR (c.status = 'DELIVERED' AND o.delivered_at IS NULL)`);
+    return rows.map((r) => ({
+      codeId: num(r.id),
+      status: String(r.status),
+      orderNo: r.order_no === null ? null : String(r.order_no),
+      orderStatus: r.order_status === null ? null : String(r.order_status),
+    }));
+  }
+
+  async recentProviderPayments(provider: string, limit: number) {
+    const rows = await this.rows(
+      `SELECT out_trade_no, order_no, status, amount FROM payments WHERE provider = ? ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
+      [provider],
+    );
+    return rows.map((r) => ({ outTradeNo: String(r.out_trade_no), orderNo: String(r.order_no), status: String(r.status), amount: num(r.amount) }));
+  }
+
+  private concatRef(): string {
+    const parts = [`'order:'`, 'ol.order_no', `':line:'`, 'CAST(ol.line_no AS CHAR)'];
+    return this.db.options.type === 'mysql' || this.db.options.type === 'mariadb'
+      ? `CONCAT(${parts.join(', ')})`
+      : parts.join(' || ').replace('CAST(ol.line_no AS CHAR)', 'CAST(ol.line_no AS TEXT)');
+  }
+}

@@ -1,0 +1,17 @@
+import { ScheduledJob } from '../infrastructure/scheduling/scheduled-job';
+import { closeExpiredOrdersJob } from './close-expired-orders';
+import { outboxDispatchJob } from './outbox-dispatch';
+import { repairDroppedPaymentsJob } from './repair-dropped-payments';
+import { retryDeliveriesJob } from './retry-deliveries';
+import { retryPrepayJob } from './retry-prepay';
+import { syncRefundsJob } from './sync-refunds';
+
+/** Every scheduled job, one line each; the composition root registers them with the JobRunner as they are. */
+export const JOBS: readonly ScheduledJob[] = [
+  outboxDispatchJob,
+  retryDeliveriesJob,
+  repairDroppedPaymentsJob,
+  closeExpiredOrdersJob,
+  retryPrepayJob,
+  syncRefundsJob,
+];
