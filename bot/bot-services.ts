@@ -6,7 +6,7 @@ import type { BotSettings, JobControl } from './bot-deps';
 import type { ChatLanguages } from './notify/chat-languages';
 import type { OrderMessages } from './notify/order-messages';
 import type { ProductPhotos } from './ui/product-photos';
-import type { BroadcastDesk } from './admin/broadcast-desk';
+import type { BroadcastDesk } from './features/broadcast/broadcast-desk';
 
 /** What the bot's handlers work with: the shop plus the bot's own small stores. */
 export interface BotServices {

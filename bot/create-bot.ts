@@ -4,7 +4,7 @@ import { LANGUAGES } from '../domain/account';
 import { StoreUnavailableError } from '../domain/shared/unit-of-work';
 import { isKeyValueUnavailable } from '../domain/shared/ports/key-value-unavailable-error';
 import { toTelegrafSessionStore } from '../infrastructure/redis/telegraf-session-store';
-import { BroadcastDesk } from './admin/broadcast-desk';
+import { BroadcastDesk } from './features/broadcast/broadcast-desk';
 import type { BotContext, BotSession } from './bot-context';
 import type { BotDeps } from './bot-deps';
 import type { BotServices } from './bot-services';
@@ -12,10 +12,22 @@ import { TextKey, translator } from './i18n/translate';
 import { ChatLanguages } from './notify/chat-languages';
 import { OrderMessages } from './notify/order-messages';
 import { TelegramNotifier } from './notify/telegram-notifier';
-import { onCallbackQuery } from './routing/callbacks';
+import { ACTION_KINDS } from './callback-data';
+import { accountFeature } from './features/account/account-feature';
+import { adminFeature } from './features/admin/admin-feature';
+import { adminOrdersFeature } from './features/admin-orders/admin-orders-feature';
+import { adminProductsFeature } from './features/admin-products/admin-products-feature';
+import { broadcastFeature } from './features/broadcast/broadcast-feature';
+import { cartFeature } from './features/cart/cart-feature';
+import { catalogFeature } from './features/catalog/catalog-feature';
+import { jobsFeature } from './features/jobs/jobs-feature';
+import { menuFeature } from './features/menu/menu-feature';
+import { ordersFeature } from './features/orders/orders-feature';
+import { callbackRouter } from './routing/callbacks';
 import { MENU_COMMANDS } from './routing/commands';
+import { BotFeature } from './routing/feature';
 import { identify, privateChatsOnly } from './routing/identify';
-import { onMessage } from './routing/messages';
+import { messageRouter } from './routing/messages';
 import { broadcastOutboxHandler, broadcastSendHandler, installOutgoingQueue } from './sending';
 import { BotLauncher, LaunchPlan } from './transport/launcher';
 import { derivedWebhookSecret, WEBHOOK_PATH, WebhookGate, webhookRoutes } from './transport/webhook-routes';
@@ -29,6 +41,20 @@ export interface BotHandle {
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** What the bot does, one line per feature (bot/features/<feature>/): its buttons, commands and free input. */
+const FEATURES: readonly BotFeature[] = [
+  menuFeature,
+  catalogFeature,
+  cartFeature,
+  ordersFeature,
+  accountFeature,
+  adminFeature,
+  adminOrdersFeature,
+  adminProductsFeature,
+  jobsFeature,
+  broadcastFeature,
+];
 
 /** The Telegram door: shopper and admin conversations over the shop, notices to chats, and its transport. */
 export async function createBot(deps: BotDeps): Promise<BotHandle> {
@@ -75,6 +101,8 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
     }),
   );
   bot.use(identify(svc));
+  const onCallbackQuery = callbackRouter(FEATURES, ACTION_KINDS);
+  const onMessage = messageRouter(FEATURES);
   bot.on('callback_query', (ctx) => onCallbackQuery(ctx, svc));
   bot.on('message', (ctx) => onMessage(ctx, svc));
 

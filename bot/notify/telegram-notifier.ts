@@ -5,7 +5,7 @@ import type { BotServices } from '../bot-services';
 import { formatMoney } from '../format/money';
 import { splitText } from '../format/telegram-limits';
 import { TextKey, Translate, translator } from '../i18n/translate';
-import { renderOrderMessage } from '../shopper/order-presenter';
+import { renderOrderMessage } from '../features/orders/order-presenter';
 import { button, inlineKeyboard } from '../ui/keyboard';
 import { isUnreachableChat, sendText } from '../ui/telegram-io';
 import { deliveryLines, orderStateText } from '../views/order-view';

@@ -1,0 +1,11 @@
+import { on, defineFeature } from '../../routing/feature';
+import { accountActions } from './account-actions';
+import { showBalance } from './balance';
+import { onCreditCommand } from './credit';
+
+export const accountFeature = defineFeature({
+  name: 'account',
+  actions: [on(accountActions.balance, (ctx, svc) => showBalance(ctx, svc))],
+  commands: { balance: (ctx, svc) => showBalance(ctx, svc) },
+  adminCommands: { credit: (ctx, svc, args) => onCreditCommand(ctx, svc, args) },
+});

@@ -1,0 +1,16 @@
+import { on, defineFeature } from '../../routing/feature';
+import { clearCart, setQuantity, showCart } from './cart';
+import { cartActions } from './cart-actions';
+import { chooseHowToPay, payFromCart } from './checkout';
+
+export const cartFeature = defineFeature({
+  name: 'cart',
+  actions: [
+    on(cartActions.cart, (ctx, svc) => showCart(ctx, svc)),
+    on(cartActions.setQty, (ctx, svc, a) => setQuantity(ctx, svc, a.id, a.qty)),
+    on(cartActions.clearCart, (ctx, svc) => clearCart(ctx, svc)),
+    on(cartActions.checkout, (ctx, svc, a) => chooseHowToPay(ctx, svc, a.nonce)),
+    on(cartActions.pay, (ctx, svc, a) => payFromCart(ctx, svc, a.method, a.nonce)),
+  ],
+  commands: { cart: (ctx, svc) => showCart(ctx, svc) },
+});

@@ -1,0 +1,56 @@
+import type { PaymentMethod } from '../../../domain/ordering';
+import { isUnpaid } from '../../../domain/ordering';
+import type { BotContext } from '../../bot-context';
+import type { BotServices } from '../../bot-services';
+import { errorText } from '../../errors/error-replies';
+import { formatMoney } from '../../format/money';
+import { Button, button, inlineKeyboard } from '../../ui/keyboard';
+import { withPressLock } from '../../ui/press-lock';
+import { answer, chatIdOf, show } from '../../ui/replies';
+import { editText } from '../../ui/telegram-io';
+import { cartScreen } from '../../views/cart-view';
+import { presentOrder } from '../orders/order-presenter';
+
+/** "Checkout": the cart message turns into the choice of how to pay (only the methods this shop takes now). */
+export async function chooseHowToPay(ctx: BotContext, svc: BotServices, nonce: string): Promise<void> {
+  const { t } = ctx;
+  const cart = await svc.shop.ordering.viewCart(ctx.userId);
+  await answer(ctx);
+  if (cart.items.length === 0) {
+    const { text, markup } = cartScreen(t, cart);
+    await show(ctx, text, markup);
+    return;
+  }
+  const methods = svc.shop.payment.enabledMethods();
+  const rows: Button[][] = [];
+  if (methods.includes('wechatpay')) rows.push([button(t('btnPayQr'), { k: 'pay', method: 'wechatpay', nonce })]);
+  if (methods.includes('credit')) {
+    const account = await svc.shop.account.getAccount(ctx.userId);
+    rows.push([button(t('btnPayCredit', { balance: formatMoney(account.balance, account.currency) }), { k: 'pay', method: 'credit', nonce })]);
+  }
+  rows.push([button(t('btnBack'), { k: 'cart' })]);
+  await show(ctx, t('choosePayment', { total: formatMoney(cart.total, cart.currency) }), inlineKeyboard(rows));
+}
+
+/**
+ * Places the order from the cart. The idempotency key comes from the pressed button (its message and the cart
+ * screen's nonce), so the same button pressed twice — even by two racing updates — makes one order.
+ */
+export async function payFromCart(ctx: BotContext, svc: BotServices, method: PaymentMethod, nonce: string): Promise<void> {
+  const { t } = ctx;
+  const messageId = ctx.callbackQuery?.message?.message_id ?? 0;
+  const idempotencyKey = `tg-${messageId}-${nonce}-${method === 'wechatpay' ? 'q' : 'c'}`;
+  const pressed = await withPressLock(svc, `${ctx.userId}:${idempotencyKey}`, async () => {
+    const result = await svc.shop.payment.checkout({ shopperId: ctx.userId, idempotencyKey, fromCart: true, paymentMethod: method });
+    if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
+    const { order, outcome, payment } = result.value;
+    if (outcome === 'replayed' && (await svc.orderMessages.find(order.orderNo))) return answer(ctx, t('orderAlreadyPlaced'));
+    await answer(ctx);
+    // The cart screen loses its buttons, so it cannot be checked out again: it says which order it became, or (an
+    // order paid at once) becomes that order's message.
+    const settled = !isUnpaid(order.snapshot) || payment === null;
+    if (messageId && !settled) await editText(ctx.telegram, chatIdOf(ctx), messageId, t('orderPlaced', { orderNo: order.orderNo }));
+    await presentOrder(ctx, svc, order.snapshot, payment, messageId && settled ? messageId : null);
+  });
+  if (pressed.busy) await answer(ctx, t('working'));
+}

@@ -1,0 +1,34 @@
+import type { BotContext } from '../../bot-context';
+import type { BotServices } from '../../bot-services';
+import { errorText } from '../../errors/error-replies';
+import { formatMoney } from '../../format/money';
+import { MAX_MESSAGE_LENGTH } from '../../format/telegram-limits';
+import { button, inlineKeyboard } from '../../ui/keyboard';
+import { answer, replyLong, show } from '../../ui/replies';
+import { orderDetailsKeyboard, orderDetailsText, statusText } from '../../views/order-view';
+
+const SHOWN = 10;
+
+export async function showMyOrders(ctx: BotContext, svc: BotServices): Promise<void> {
+  const { t } = ctx;
+  const orders = (await svc.shop.ordering.listMyOrders(ctx.userId)).slice(0, SHOWN);
+  await answer(ctx);
+  if (orders.length === 0) {
+    await show(ctx, t('ordersEmpty'), inlineKeyboard([[button(t('btnCatalog'), { k: 'catalog', page: 1 })]]));
+    return;
+  }
+  const lines = orders.map((o) => t('orderLine', { orderNo: o.orderNo, amount: formatMoney(o.totalAmount, o.currency), status: statusText(t, o) }));
+  const rows = orders.map((o) => [button(`${o.orderNo} · ${formatMoney(o.totalAmount, o.currency)}`, { k: 'order', orderNo: o.orderNo })]);
+  await show(ctx, [t('ordersTitle'), ...lines].join('\n'), inlineKeyboard(rows));
+}
+
+export async function showOrder(ctx: BotContext, svc: BotServices, orderNo: string): Promise<void> {
+  const details = await svc.shop.payment.getOrder(orderNo, ctx.userId);
+  if (!details.ok) return answer(ctx, errorText(ctx.t, details.error), { alert: true });
+  await answer(ctx);
+  const text = orderDetailsText(ctx.t, details.value, svc.settings.utcOffsetMinutes);
+  const markup = orderDetailsKeyboard(ctx.t, details.value.order, new Date());
+  // Many delivered codes do not fit one message: then the whole list arrives over several.
+  if (text.length > MAX_MESSAGE_LENGTH) await replyLong(ctx, text, markup);
+  else await show(ctx, text, markup);
+}
