@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { catalog } from './benchmarks/catalog';
+import { delivery } from './benchmarks/delivery';
 import { notifications } from './benchmarks/notifications';
 import { creditOrder, qrOrder } from './benchmarks/place-orders';
 import { repair } from './benchmarks/repair';
@@ -29,6 +30,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'qr-order', run: qrOrder },
   { name: 'credit-order', run: creditOrder },
   { name: 'notifications', run: notifications },
+  { name: 'delivery', run: delivery },
   { name: 'catalog', run: catalog },
   { name: 'repair', run: repair },
   { name: 'statements', run: statements },

@@ -26,7 +26,7 @@ async function sandboxCall(base: string, path: string, body?: unknown): Promise<
 export async function repair(ctx: BenchContext): Promise<Figure[]> {
   const { settings } = ctx;
   const total = settings.repairOrders;
-  const timeoutMs = Number(process.env.BENCH_REPAIR_TIMEOUT_SECONDS ?? 420) * 1000;
+  const timeoutMs = Number(process.env.BENCH_REPAIR_TIMEOUT_SECONDS ?? 300) * 1000;
   ctx.log(`repair: bare-SQL reference (${total} mark-paid + deliver)`);
   const bare = await runBareSql(settings, 'repair', { count: total });
   return withWorld(ctx, 'repair', async (world) => {
@@ -61,9 +61,11 @@ export async function repair(ctx: BenchContext): Promise<Figure[]> {
     });
     const delivered = () => countWhere(world.db.pool, "SELECT COUNT(*) AS n FROM orders WHERE status = 'DELIVERED'");
     const done = await waitForCount(delivered, total, timeoutMs, 250);
-    const seconds = (done.ms ?? timeoutMs) / 1000;
+    // Not finished in time: the figure is extrapolated from the rate so far (and says so), so a slow shop still
+    // yields a number to compare; the rate only falls as the backlog grows, so this is on the kind side.
+    const seconds = done.ms !== null ? done.ms / 1000 : (timeoutMs / 1000) * (total / Math.max(1, done.last));
     const notes = [`${done.last} of ${total} delivered; timed from the shop answering /healthz (it started in ${shop.startMs} ms)`, `repair job every second, batch ${REPAIR_BATCH}`];
-    if (done.ms === null) notes.push(`NOT FINISHED within ${timeoutMs / 1000} s: the figure is a lower bound (${(done.last / seconds).toFixed(0)} delivered/s)`);
+    if (done.ms === null) notes.push(`NOT FINISHED within ${timeoutMs / 1000} s (${done.last} delivered, ${(done.last / (timeoutMs / 1000)).toFixed(1)}/s): the figure is EXTRAPOLATED at that rate`);
     return [
       figure({
         benchmark: 'repair',
