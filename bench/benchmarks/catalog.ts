@@ -2,6 +2,7 @@
 // the same fastify in a process of its own: what HTTP alone costs on this machine.
 import { Figure, figure } from '../support/figures';
 import { LoadResult, runLoad } from '../support/load';
+import { profilingArgs } from '../support/profiling';
 import { startBareFastify } from '../support/references';
 import { ShopClient } from '../support/shop-client';
 import { BenchContext, withWorld } from '../support/world';
@@ -21,7 +22,7 @@ export async function catalog(ctx: BenchContext): Promise<Figure[]> {
     await bareFastify.stop();
   }
   return withWorld(ctx, 'catalog', async (world) => {
-    const shop = await world.startShop();
+    const shop = await world.startShop({ nodeArgs: profilingArgs('catalog') });
     const client = new ShopClient(shop.base);
     const ids: number[] = [];
     for (let i = 0; i < PRODUCTS; i += 1) {
