@@ -19,6 +19,7 @@ import { readSettings } from './support/settings';
 import { checkServices } from './support/services';
 import { REPO_ROOT } from './support/shop-process';
 import { BenchContext } from './support/world';
+import { must } from './support/must';
 
 interface Benchmark {
   name: string;
@@ -41,7 +42,7 @@ function parseArgs(argv: string[]): { names: string[]; compare: string | null; o
   let compare: string | null = null;
   let out = join(REPO_ROOT, 'bench', 'results', 'latest.json');
   for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
+    const arg = must(argv[i], 'argument');
     if (arg === '--compare') compare = argv[++i] ?? null;
     else if (arg.startsWith('--compare=')) compare = arg.slice('--compare='.length);
     else if (arg === '--out') out = argv[++i] ?? out;
@@ -51,7 +52,8 @@ function parseArgs(argv: string[]): { names: string[]; compare: string | null; o
     } else names.push(arg);
   }
   if (compare === '') throw new Error('--compare needs a JSON file');
-  for (const name of names) if (!BENCHMARKS.some((b) => b.name === name)) throw new Error(`no benchmark "${name}"; there are: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  for (const name of names)
+    if (!BENCHMARKS.some((b) => b.name === name)) throw new Error(`no benchmark "${name}"; there are: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
   return { names, compare, out };
 }
 

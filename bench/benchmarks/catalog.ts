@@ -12,7 +12,13 @@ const PRODUCTS = 50;
 export async function catalog(ctx: BenchContext): Promise<Figure[]> {
   const { settings } = ctx;
   const load = (base: string, path: (c: number, n: number) => string): Promise<LoadResult> =>
-    runLoad({ base, connections: settings.connections, seconds: settings.seconds, warmupSeconds: settings.warmupSeconds, next: (c, n) => ({ method: 'GET', path: path(c, n) }) });
+    runLoad({
+      base,
+      connections: settings.connections,
+      seconds: settings.seconds,
+      warmupSeconds: settings.warmupSeconds,
+      next: (c, n) => ({ method: 'GET', path: path(c, n) }),
+    });
   ctx.log('catalog: bare fastify reference');
   const bareFastify = await startBareFastify();
   let bare: LoadResult;
@@ -26,7 +32,16 @@ export async function catalog(ctx: BenchContext): Promise<Figure[]> {
     const client = new ShopClient(shop.base);
     const ids: number[] = [];
     for (let i = 0; i < PRODUCTS; i += 1) {
-      ids.push(await client.createProduct({ sku: `item-${i}`, title: `Item ${i} 商品`, description: `A product for the catalog benchmark, number ${i}.`, kind: 'manual', price: { amount: 100 + i, currency: 'CNY' }, stock: 1000 }));
+      ids.push(
+        await client.createProduct({
+          sku: `item-${i}`,
+          title: `Item ${i} 商品`,
+          description: `A product for the catalog benchmark, number ${i}.`,
+          kind: 'manual',
+          price: { amount: 100 + i, currency: 'CNY' },
+          stock: 1000,
+        }),
+      );
     }
     ctx.log('catalog: shop GET /v1/products');
     const list = await load(shop.base, () => '/v1/products');

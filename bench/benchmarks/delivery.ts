@@ -9,6 +9,7 @@ import { Figure, figure } from '../support/figures';
 import { ShopClient, inParallel } from '../support/shop-client';
 import { PaidTrade, readSandboxKeys, SignedNotification, signMany } from '../support/wechatpay-notify';
 import { BenchContext, withWorld } from '../support/world';
+import { must } from '../support/must';
 
 const PRICE = 100;
 const TEMPLATE_SHOPPER = 778_000_000;
@@ -20,13 +21,29 @@ export async function delivery(ctx: BenchContext): Promise<Figure[]> {
   return withWorld(ctx, 'delivery', async (world) => {
     const shop = await world.startShop({ env: { PAYMENT_FIRST_CHECK_SECONDS: '3600' } });
     const client = new ShopClient(shop.base);
-    const productId = await client.createProduct({ sku: 'pack', title: 'Credit pack', kind: 'credit', price: { amount: PRICE, currency: 'CNY' }, creditAmount: 100, stock: 1_000_000_000 });
+    const productId = await client.createProduct({
+      sku: 'pack',
+      title: 'Credit pack',
+      kind: 'credit',
+      price: { amount: PRICE, currency: 'CNY' },
+      creditAmount: 100,
+      stock: 1_000_000_000,
+    });
     await client.register(TEMPLATE_SHOPPER);
     const template: Template = { orderNo: '', userId: String(TEMPLATE_SHOPPER), idempotencyKey: `benchtpl-${randomBytes(4).toString('hex')}` };
     template.orderNo = (await client.placeOrder(TEMPLATE_SHOPPER, template.idempotencyKey, [{ productId, quantity: 1 }], 'wechatpay')).orderNo;
     const clones = await cloneOrders(world.db.pool, template, 1, settings.latencyOrders, Math.min(100, settings.latencyOrders));
     const keys = readSandboxKeys(world.dataDir);
-    const signed = await signMany(keys, clones.orderNos.map((no, i): PaidTrade => ({ outTradeNo: no, total: PRICE, currency: 'CNY', transactionId: `4200${no.slice(1)}${i % 10}`, paidAt: new Date() })));
+    const signed = await signMany(
+      keys,
+      clones.orderNos.map((no, i): PaidTrade => ({
+        outTradeNo: no,
+        total: PRICE,
+        currency: 'CNY',
+        transactionId: `4200${no.slice(1)}${i % 10}`,
+        paidAt: new Date(),
+      })),
+    );
     return [await creditPackLatency(ctx, world.db.pool, shop.base, signed), await codeLatency(ctx, world.db.pool, client)];
   });
 }
@@ -41,7 +58,7 @@ async function creditPackLatency(ctx: BenchContext, pool: mysql.Pool, base: stri
   for (let i = 0; i < signed.length; i += 1) {
     const wait = started + (i * 1000) / settings.latencyRate - Date.now();
     if (wait > 0) await sleep(wait);
-    const n = signed[i];
+    const n = must(signed[i], 'signed notification');
     sentAt.set(n.outTradeNo, Date.now());
     inFlight.push(fetch(`${base}${NOTIFY_PATH}`, { method: 'POST', headers: n.headers, body: n.body }).then((r) => r.arrayBuffer()));
   }
@@ -49,7 +66,10 @@ async function creditPackLatency(ctx: BenchContext, pool: mysql.Pool, base: stri
   const orderNos = [...sentAt.keys()];
   const delivered = () => countWhere(pool, "SELECT COUNT(*) AS n FROM orders WHERE status = 'DELIVERED' AND order_no IN (?)", [orderNos]);
   const done = await waitForCount(delivered, orderNos.length, 120_000, 250);
-  const [rows] = await pool.query<import('mysql2').RowDataPacket[]>('SELECT order_no, delivered_at FROM orders WHERE order_no IN (?) AND delivered_at IS NOT NULL', [orderNos]);
+  const [rows] = await pool.query<import('mysql2').RowDataPacket[]>(
+    'SELECT order_no, delivered_at FROM orders WHERE order_no IN (?) AND delivered_at IS NOT NULL',
+    [orderNos],
+  );
   const latencies = rows.map((r) => Number(r.delivered_at) - (sentAt.get(String(r.order_no)) ?? Number.NaN)).filter(Number.isFinite);
   return figure({
     benchmark: 'delivery',
@@ -84,12 +104,19 @@ async function codeLatency(ctx: BenchContext, pool: mysql.Pool, client: ShopClie
   for (let i = 0; i < count; i += 1) {
     const wait = started + (i * 1000) / settings.latencyRate - Date.now();
     if (wait > 0) await sleep(wait);
-    inFlight.push(client.placeOrder(shoppers[i % shoppers.length], `code-${run}-${i}`, [{ productId: codeProduct, quantity: 1 }], 'credit').then((o) => void orderNos.push(o.orderNo)));
+    inFlight.push(
+      client
+        .placeOrder(must(shoppers[i % shoppers.length], 'shopper'), `code-${run}-${i}`, [{ productId: codeProduct, quantity: 1 }], 'credit')
+        .then((o) => void orderNos.push(o.orderNo)),
+    );
   }
   await Promise.all(inFlight);
   const delivered = () => countWhere(pool, "SELECT COUNT(*) AS n FROM orders WHERE status = 'DELIVERED' AND order_no IN (?)", [orderNos]);
   const done = await waitForCount(delivered, orderNos.length, 120_000, 250);
-  const [rows] = await pool.query<import('mysql2').RowDataPacket[]>('SELECT paid_at, delivered_at FROM orders WHERE order_no IN (?) AND delivered_at IS NOT NULL', [orderNos]);
+  const [rows] = await pool.query<import('mysql2').RowDataPacket[]>(
+    'SELECT paid_at, delivered_at FROM orders WHERE order_no IN (?) AND delivered_at IS NOT NULL',
+    [orderNos],
+  );
   const latencies = rows.map((r) => Number(r.delivered_at) - Number(r.paid_at));
   return figure({
     benchmark: 'delivery',

@@ -25,7 +25,14 @@ export async function notifications(ctx: BenchContext): Promise<Figure[]> {
     // No repair query for the copies during the run (they have no trade at the sandbox; the provider is not asked).
     const shop = await world.startShop({ env: { PAYMENT_FIRST_CHECK_SECONDS: '3600' }, nodeArgs: profilingArgs('notifications') });
     const client = new ShopClient(shop.base);
-    const productId = await client.createProduct({ sku: 'pack', title: 'Credit pack', kind: 'credit', price: { amount: PRICE, currency: 'CNY' }, creditAmount: 100, stock: 1_000_000_000 });
+    const productId = await client.createProduct({
+      sku: 'pack',
+      title: 'Credit pack',
+      kind: 'credit',
+      price: { amount: PRICE, currency: 'CNY' },
+      creditAmount: 100,
+      stock: 1_000_000_000,
+    });
     await client.register(TEMPLATE_SHOPPER);
     const template: Template = { orderNo: '', userId: String(TEMPLATE_SHOPPER), idempotencyKey: `benchtpl-${randomBytes(4).toString('hex')}` };
     const placed = await client.placeOrder(TEMPLATE_SHOPPER, template.idempotencyKey, [{ productId, quantity: 1 }], 'wechatpay');
@@ -39,7 +46,16 @@ export async function notifications(ctx: BenchContext): Promise<Figure[]> {
       return made.orderNos;
     };
     const sign = (orderNos: string[]): Promise<SignedNotification[]> =>
-      signMany(keys, orderNos.map((no, i): PaidTrade => ({ outTradeNo: no, total: PRICE, currency: 'CNY', transactionId: `4200${no.slice(1)}${String(i % 10)}`, paidAt: new Date() })));
+      signMany(
+        keys,
+        orderNos.map((no, i): PaidTrade => ({
+          outTradeNo: no,
+          total: PRICE,
+          currency: 'CNY',
+          transactionId: `4200${no.slice(1)}${String(i % 10)}`,
+          paidAt: new Date(),
+        })),
+      );
     const send = (list: SignedNotification[], seconds: number, warmupSeconds: number) => {
       let next = 0;
       return runLoad({
@@ -99,10 +115,13 @@ export async function notifications(ctx: BenchContext): Promise<Figure[]> {
         reference: null,
         referenceName: null,
         better: 'higher',
-        notes: [drained.ms === null ? `${-drained.last} messages still pending after 60 s (${dispatched} dispatched)` : `${dispatched} messages (deliveries + notices) drained in ${drainSeconds.toFixed(1)} s`],
+        notes: [
+          drained.ms === null
+            ? `${-drained.last} messages still pending after 60 s (${dispatched} dispatched)`
+            : `${dispatched} messages (deliveries + notices) drained in ${drainSeconds.toFixed(1)} s`,
+        ],
       }),
     );
     return figures;
   });
 }
-

@@ -8,6 +8,7 @@ import { runBareSql } from '../support/references';
 import { ShopClient, inParallel, shopperAuth } from '../support/shop-client';
 import { rssMb } from '../support/shop-process';
 import { BenchContext, withWorld } from '../support/world';
+import { must } from '../support/must';
 
 /** One shopper per client, and a fresh one every 90 orders: a shopper may hold at most 100 unpaid QR orders. */
 const QR_ORDERS_PER_SHOPPER = 90;
@@ -24,7 +25,14 @@ export async function qrOrder(ctx: BenchContext): Promise<Figure[]> {
   return withWorld(ctx, 'qr-order', async (world) => {
     const shop = await world.startShop({ env: QR_ENV, nodeArgs: profilingArgs('qr-order') });
     const client = new ShopClient(shop.base);
-    const productId = await client.createProduct({ sku: 'hot-pack', title: 'Hot credit pack', kind: 'credit', price: { amount: 100, currency: 'CNY' }, creditAmount: 100, stock: 1_000_000_000 });
+    const productId = await client.createProduct({
+      sku: 'hot-pack',
+      title: 'Hot credit pack',
+      kind: 'credit',
+      price: { amount: 100, currency: 'CNY' },
+      creditAmount: 100,
+      stock: 1_000_000_000,
+    });
     const auth = new Map<number, string>();
     const authOf = (id: number) => auth.get(id) ?? (auth.set(id, shopperAuth(id)), auth.get(id) as string);
     const run = randomBytes(3).toString('hex');
@@ -39,13 +47,19 @@ export async function qrOrder(ctx: BenchContext): Promise<Figure[]> {
       next: (c, n) => ({
         method: 'POST',
         path: '/v1/orders',
-        headers: { authorization: authOf(QR_SHOPPER_BASE + c * 1000 + Math.floor(n / QR_ORDERS_PER_SHOPPER)), 'idempotency-key': `qr-${run}-${c}-${n}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: authOf(QR_SHOPPER_BASE + c * 1000 + Math.floor(n / QR_ORDERS_PER_SHOPPER)),
+          'idempotency-key': `qr-${run}-${c}-${n}`,
+          'content-type': 'application/json',
+        },
         body,
       }),
     });
     const rss = rssMb(shop.pid);
     const [rows] = await world.db.pool.query<import('mysql2').RowDataPacket[]>("SELECT COUNT(*) AS n FROM orders WHERE status = 'AWAITING_PAYMENT'");
-    const notes = [`${load.ok} orders in ${load.seconds.toFixed(1)} s measured, ${Number(rows[0].n)} awaiting payment in all (warm-up included)`];
+    const notes = [
+      `${load.ok} orders in ${load.seconds.toFixed(1)} s measured, ${Number(must(rows[0], 'count row').n)} awaiting payment in all (warm-up included)`,
+    ];
     if (load.failed > 0) notes.push(`${load.failed} failed: ${load.failures.join(' | ')}`);
     return [
       figure({
@@ -75,7 +89,13 @@ export async function creditOrder(ctx: BenchContext): Promise<Figure[]> {
   return withWorld(ctx, 'credit-order', async (world) => {
     const shop = await world.startShop({ nodeArgs: profilingArgs('credit-order') });
     const client = new ShopClient(shop.base);
-    const productId = await client.createProduct({ sku: 'hot-service', title: 'Hot service', kind: 'manual', price: { amount: 1, currency: 'CNY' }, stock: 1_000_000_000 });
+    const productId = await client.createProduct({
+      sku: 'hot-service',
+      title: 'Hot service',
+      kind: 'manual',
+      price: { amount: 1, currency: 'CNY' },
+      stock: 1_000_000_000,
+    });
     const shoppers = Array.from({ length: settings.connections }, (_, c) => CREDIT_SHOPPER_BASE + c);
     await inParallel(shoppers, 8, (id) => client.giveCredit(id, 1_000_000_000));
     const auth = shoppers.map((id) => shopperAuth(id));
@@ -88,7 +108,12 @@ export async function creditOrder(ctx: BenchContext): Promise<Figure[]> {
       seconds: settings.seconds,
       warmupSeconds: settings.warmupSeconds,
       expect: (s) => s === 201,
-      next: (c, n) => ({ method: 'POST', path: '/v1/orders', headers: { authorization: auth[c], 'idempotency-key': `cr-${run}-${c}-${n}`, 'content-type': 'application/json' }, body }),
+      next: (c, n) => ({
+        method: 'POST',
+        path: '/v1/orders',
+        headers: { authorization: must(auth[c], 'auth header'), 'idempotency-key': `cr-${run}-${c}-${n}`, 'content-type': 'application/json' },
+        body,
+      }),
     });
     const rss = rssMb(shop.pid);
     const notes = [`${load.ok} orders in ${load.seconds.toFixed(1)} s measured`];

@@ -33,7 +33,14 @@ export async function repair(ctx: BenchContext): Promise<Figure[]> {
     // The shop that takes the template order has no jobs: nothing may repair it before the copies exist.
     const first = await world.startShop({ name: 'repair-setup', env: { TILLBOT_ROLES: 'api,sandbox', PAYMENT_FIRST_CHECK_SECONDS: '1' } });
     const client = new ShopClient(first.base);
-    const productId = await client.createProduct({ sku: 'pack', title: 'Credit pack', kind: 'credit', price: { amount: 100, currency: 'CNY' }, creditAmount: 100, stock: 1_000_000_000 });
+    const productId = await client.createProduct({
+      sku: 'pack',
+      title: 'Credit pack',
+      kind: 'credit',
+      price: { amount: 100, currency: 'CNY' },
+      creditAmount: 100,
+      stock: 1_000_000_000,
+    });
     await client.register(TEMPLATE_SHOPPER);
     const template: Template = { orderNo: '', userId: String(TEMPLATE_SHOPPER), idempotencyKey: `benchtpl-${randomBytes(4).toString('hex')}` };
     const placed = await client.placeOrder(TEMPLATE_SHOPPER, template.idempotencyKey, [{ productId, quantity: 1 }], 'wechatpay');
@@ -64,8 +71,14 @@ export async function repair(ctx: BenchContext): Promise<Figure[]> {
     // Not finished in time: the figure is extrapolated from the rate so far (and says so), so a slow shop still
     // yields a number to compare; the rate only falls as the backlog grows, so this is on the kind side.
     const seconds = done.ms !== null ? done.ms / 1000 : (timeoutMs / 1000) * (total / Math.max(1, done.last));
-    const notes = [`${done.last} of ${total} delivered; timed from the shop answering /healthz (it started in ${shop.startMs} ms)`, `repair job every second, batch ${REPAIR_BATCH}`];
-    if (done.ms === null) notes.push(`NOT FINISHED within ${timeoutMs / 1000} s (${done.last} delivered, ${(done.last / (timeoutMs / 1000)).toFixed(1)}/s): the figure is EXTRAPOLATED at that rate`);
+    const notes = [
+      `${done.last} of ${total} delivered; timed from the shop answering /healthz (it started in ${shop.startMs} ms)`,
+      `repair job every second, batch ${REPAIR_BATCH}`,
+    ];
+    if (done.ms === null)
+      notes.push(
+        `NOT FINISHED within ${timeoutMs / 1000} s (${done.last} delivered, ${(done.last / (timeoutMs / 1000)).toFixed(1)}/s): the figure is EXTRAPOLATED at that rate`,
+      );
     return [
       figure({
         benchmark: 'repair',

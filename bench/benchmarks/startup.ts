@@ -30,7 +30,16 @@ export async function startup(ctx: BenchContext): Promise<Figure[]> {
         better: 'lower',
         notes: [`first start on an empty database (migrations included): ${first.startMs} ms`],
       }),
-      figure({ benchmark: 'startup', figure: `idle RSS ${IDLE_MS / 1000} s after start`, unit: 'MB', shop: idle, reference: bareRss, referenceName: 'bare fastify idle RSS', better: 'lower', target: '≤ 150 MB' }),
+      figure({
+        benchmark: 'startup',
+        figure: `idle RSS ${IDLE_MS / 1000} s after start`,
+        unit: 'MB',
+        shop: idle,
+        reference: bareRss,
+        referenceName: 'bare fastify idle RSS',
+        better: 'lower',
+        target: '≤ 150 MB',
+      }),
     ];
   });
 }

@@ -24,7 +24,10 @@ const BARE: Record<string, { statements: number; transactions: number }> = {
 
 /** Hourly: no scheduled job fires during the capture (the outbox is still kicked after each commit). */
 const QUIET_JOBS = Object.fromEntries(
-  ['OUTBOX_DISPATCH', 'RETRY_DELIVERIES', 'REPAIR_DROPPED_PAYMENTS', 'CLOSE_EXPIRED_ORDERS', 'RETRY_PREPAY', 'SYNC_REFUNDS'].map((job) => [`JOB_${job}_SCHEDULE`, '0 0 * * * *']),
+  ['OUTBOX_DISPATCH', 'RETRY_DELIVERIES', 'REPAIR_DROPPED_PAYMENTS', 'CLOSE_EXPIRED_ORDERS', 'RETRY_PREPAY', 'SYNC_REFUNDS'].map((job) => [
+    `JOB_${job}_SCHEDULE`,
+    '0 0 * * * *',
+  ]),
 );
 
 interface Statement {
@@ -57,7 +60,9 @@ function units(lines: Statement[]): Unit[] {
   return out;
 }
 
-const tablesOf = (u: Unit): string[] => [...new Set(u.statements.flatMap((s) => [...s.matchAll(/(?:FROM|INTO|UPDATE|JOIN)\s+`?(\w+)`?/gi)].map((m) => m[1])))];
+const tablesOf = (u: Unit): string[] => [
+  ...new Set(u.statements.flatMap((s) => [...s.matchAll(/(?:FROM|INTO|UPDATE|JOIN)\s+`?(\w+)`?/gi)].map((m) => m[1] ?? ''))),
+];
 const isClaim = (u: Unit) => u.statements.some((s) => /FROM `outbox`.*PENDING/i.test(s) && /^SELECT/i.test(s));
 
 const writesShopTables = (u: Unit) => u.statements.some((s) => /^(INSERT INTO|UPDATE) `?(?!outbox)\w+/i.test(s));
@@ -70,7 +75,10 @@ const writesShopTables = (u: Unit) => u.statements.some((s) => /^(INSERT INTO|UP
 function deliveryUnits(after: Unit[]): Set<Unit> {
   const delivery = new Set(after.filter(writesShopTables));
   for (const u of [...delivery]) {
-    const before = after.slice(0, after.indexOf(u)).reverse().find((p) => p.conn === u.conn);
+    const before = after
+      .slice(0, after.indexOf(u))
+      .reverse()
+      .find((p) => p.conn === u.conn);
     if (before && !writesShopTables(before) && tablesOf(before).includes('orders')) delivery.add(before);
   }
   return delivery;
@@ -86,7 +94,7 @@ const count = (us: Unit[]) => ({ statements: us.reduce((n, u) => n + u.statement
 
 async function quiet(file: string): Promise<void> {
   let size = existsSync(file) ? statSync(file).size : 0;
-  for (let still = 0; still < 8; ) {
+  for (let still = 0; still < 8;) {
     await new Promise((r) => setTimeout(r, 150));
     const now = existsSync(file) ? statSync(file).size : 0;
     still = now === size ? still + 1 : 0;
@@ -99,10 +107,18 @@ export async function statements(ctx: BenchContext): Promise<Figure[]> {
     const tap = join(world.dataDir, 'sql-tap.log');
     const shop = await world.startShop({ env: { BENCH_SQL_TAP: tap, ...QUIET_JOBS }, nodeArgs: ['-r', join(REPO_ROOT, 'bench', 'statements', 'sql-tap.js')] });
     const client = new ShopClient(shop.base);
-    const pack = await client.createProduct({ sku: 'pack', title: 'Credit pack', kind: 'credit', price: { amount: 100, currency: 'CNY' }, creditAmount: 100, stock: 1000 });
+    const pack = await client.createProduct({
+      sku: 'pack',
+      title: 'Credit pack',
+      kind: 'credit',
+      price: { amount: 100, currency: 'CNY' },
+      creditAmount: 100,
+      stock: 1000,
+    });
     const code = await client.createProduct({ sku: 'code', title: 'Game code', kind: 'code', price: { amount: 1, currency: 'CNY' } });
     await client.addCodes(code, ['CODE-A', 'CODE-B']);
-    for (let i = 0; i < 18; i += 1) await client.createProduct({ sku: `item-${i}`, title: `Item ${i}`, kind: 'manual', price: { amount: 10, currency: 'CNY' }, stock: 10 });
+    for (let i = 0; i < 18; i += 1)
+      await client.createProduct({ sku: `item-${i}`, title: `Item ${i}`, kind: 'manual', price: { amount: 10, currency: 'CNY' }, stock: 10 });
     const qrShopper = 301;
     const creditShopper = 302;
     await client.register(qrShopper);
@@ -120,7 +136,7 @@ export async function statements(ctx: BenchContext): Promise<Figure[]> {
         .filter(Boolean)
         .map((l) => {
           const [, conn, sql] = l.split('\t');
-          return { conn, sql };
+          return { conn: conn ?? '', sql: sql ?? '' };
         });
       const all = units(lines);
       const claim = all.findIndex(isClaim);
@@ -135,7 +151,13 @@ export async function statements(ctx: BenchContext): Promise<Figure[]> {
       await client.placeOrder(creditShopper, `st-cr-${run}`, [{ productId: code, quantity: 1 }], 'credit');
     });
     await capture('verified notification', async () => {
-      const n = await signNotification(keys, { outTradeNo: qrOrderNo, total: 100, currency: 'CNY', transactionId: `4200${qrOrderNo.slice(1)}`, paidAt: new Date() });
+      const n = await signNotification(keys, {
+        outTradeNo: qrOrderNo,
+        total: 100,
+        currency: 'CNY',
+        transactionId: `4200${qrOrderNo.slice(1)}`,
+        paidAt: new Date(),
+      });
       const res = await fetch(`${shop.base}/v1/payments/wechatpay/notify`, { method: 'POST', headers: n.headers, body: n.body });
       if (res.status !== 204) throw new Error(`notification refused: ${res.status} ${await res.text()}`);
     });
@@ -159,7 +181,11 @@ export async function statements(ctx: BenchContext): Promise<Figure[]> {
     const listing = rows
       .map((r) => {
         const n = count(r.units);
-        const body = r.units.map((u, i) => `  ${u.transaction ? `tx ${i + 1}` : `stmt ${i + 1}`} (conn ${u.conn}):\n${u.statements.map((s) => `    ${s.slice(0, 220)}`).join('\n')}`).join('\n');
+        const body = r.units
+          .map(
+            (u, i) => `  ${u.transaction ? `tx ${i + 1}` : `stmt ${i + 1}`} (conn ${u.conn}):\n${u.statements.map((s) => `    ${s.slice(0, 220)}`).join('\n')}`,
+          )
+          .join('\n');
         return `== ${r.name}: ${n.statements} statements, ${n.transactions} transactions\n${body}`;
       })
       .join('\n\n');

@@ -14,7 +14,15 @@ function resultFor(method: string, params: Record<string, unknown>): unknown {
   const chatId = Number(params.chat_id ?? 1) || 1;
   switch (method) {
     case 'getMe':
-      return { id: 123456789, is_bot: true, first_name: 'Bench', username: 'bench_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+      return {
+        id: 123456789,
+        is_bot: true,
+        first_name: 'Bench',
+        username: 'bench_bot',
+        can_join_groups: false,
+        can_read_all_group_messages: false,
+        supports_inline_queries: false,
+      };
     case 'sendMessage':
     case 'sendPhoto':
     case 'sendDocument':
@@ -32,7 +40,7 @@ export async function startBotApiStub(): Promise<BotApiStub> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       calls += 1;
-      const method = (req.url ?? '').split('?')[0].split('/').pop() ?? '';
+      const method = (req.url ?? '').split('?')[0]!.split('/').pop() ?? '';
       let params: Record<string, unknown> = {};
       try {
         const text = Buffer.concat(chunks).toString('utf8');

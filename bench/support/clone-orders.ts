@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
+import { must } from './must';
 
 export interface Template {
   orderNo: string;
@@ -58,7 +59,7 @@ export async function cloneOrders(pool: mysql.Pool, template: Template, from: nu
     // The shoppers first (a copied order names them).
     const users = (await columnsOf(pool, 'users')).filter((c) => !c.autoIncrement);
     const [existing] = await conn.query<mysql.RowDataPacket[]>('SELECT COUNT(*) AS n FROM users WHERE id = ?', [cloneUserId(template.userId, 0)]);
-    if (Number(existing[0].n) === 0) {
+    if (Number(must(existing[0], 'count row').n) === 0) {
       await conn.query(
         `INSERT INTO users (${users.map((c) => `\`${c.name}\``).join(', ')}) SELECT ${users
           .map((c) => (c.name === 'id' ? userExpr : `t.\`${c.name}\``))
@@ -70,7 +71,10 @@ export async function cloneOrders(pool: mysql.Pool, template: Template, from: nu
     for (const table of names) {
       const columns = (await columnsOf(pool, table)).filter((c) => !c.autoIncrement);
       const list = columns.map((c) => `\`${c.name}\``).join(', ');
-      await conn.query(`INSERT INTO \`${table}\` (${list}) SELECT ${columns.map(rewrite).join(', ')} FROM \`${table}\` t JOIN bench_seq s WHERE t.order_no = ?`, [template.orderNo]);
+      await conn.query(
+        `INSERT INTO \`${table}\` (${list}) SELECT ${columns.map(rewrite).join(', ')} FROM \`${table}\` t JOIN bench_seq s WHERE t.order_no = ?`,
+        [template.orderNo],
+      );
     }
     await conn.query('DROP TEMPORARY TABLE bench_seq');
   } finally {

@@ -38,7 +38,13 @@ export interface LoadOptions {
 const MAX_FAILURES_KEPT = 5;
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const pool = new Pool(options.base, { connections: options.connections, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: 60_000, bodyTimeout: 60_000 });
+  const pool = new Pool(options.base, {
+    connections: options.connections,
+    pipelining: 1,
+    keepAliveTimeout: 60_000,
+    headersTimeout: 60_000,
+    bodyTimeout: 60_000,
+  });
   const expect = options.expect ?? ((s: number) => s >= 200 && s < 300);
   const histogram = buildHistogram({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
   const failures: string[] = [];

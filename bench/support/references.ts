@@ -52,7 +52,7 @@ export async function runBareSql(settings: BenchSettings, kind: string, extra: R
     const code = await run(proc, 300_000);
     const line = /RESULT (\{.*\})/.exec(proc.output());
     if (code !== 0 || !line) throw new Error(`bare-sql ${kind} failed (exit ${code})\n${proc.output()}`);
-    return JSON.parse(line[1]) as BareSqlResult;
+    return JSON.parse(line[1]!) as BareSqlResult;
   } finally {
     await db.drop();
   }
@@ -69,7 +69,11 @@ export interface BareFastify {
 export async function startBareFastify(): Promise<BareFastify> {
   const port = await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'bench', 'references', 'bare-fastify.js')], { cwd: REPO_ROOT, env: { ...baseEnv(), PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'bench', 'references', 'bare-fastify.js')], {
+    cwd: REPO_ROOT,
+    env: { ...baseEnv(), PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const proc = new ManagedProcess('bare-fastify', child);
   const base = `http://127.0.0.1:${port}`;
   for (;;) {

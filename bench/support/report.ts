@@ -8,8 +8,12 @@ const fmt = (v: number | null | undefined, unit = ''): string => {
 };
 
 function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -55,5 +59,8 @@ export function renderComparison(previous: BenchRun, current: BenchRun): string 
       ratioDelta === null ? '—' : `${ratioDelta >= 0 ? '+' : ''}${ratioDelta.toFixed(3)}`,
     ];
   });
-  return [`compared with the run of ${previous.startedAt}:`, table(['benchmark', 'figure', 'before', 'now', 'Δ shop', 'ratio before', 'ratio now', 'Δ ratio'], rows)].join('\n');
+  return [
+    `compared with the run of ${previous.startedAt}:`,
+    table(['benchmark', 'figure', 'before', 'now', 'Δ shop', 'ratio before', 'ratio now', 'Δ ratio'], rows),
+  ].join('\n');
 }

@@ -5,7 +5,10 @@ import { BENCH_ADMIN_KEY, BENCH_BOT_TOKEN } from './shop-process';
 
 /** Telegram's init data: HMAC-SHA256 over the sorted key=value lines, keyed by HMAC("WebAppData", bot token). */
 export function signInitData(userId: number, authDate = new Date(), botToken = BENCH_BOT_TOKEN): string {
-  const params = new URLSearchParams({ auth_date: String(Math.floor(authDate.getTime() / 1000)), user: JSON.stringify({ id: userId, first_name: `shopper${userId}`, language_code: 'en' }) });
+  const params = new URLSearchParams({
+    auth_date: String(Math.floor(authDate.getTime() / 1000)),
+    user: JSON.stringify({ id: userId, first_name: `shopper${userId}`, language_code: 'en' }),
+  });
   const lines = [...params].map(([k, v]) => `${k}=${v}`).sort();
   const secret = createHmac('sha256', 'WebAppData').update(botToken).digest();
   params.set('hash', createHmac('sha256', secret).update(lines.join('\n')).digest('hex'));
@@ -47,20 +50,32 @@ export class ShopClient {
   }
 
   async createProduct(body: Record<string, unknown>): Promise<number> {
-    const made = await this.expect<{ id: number }>('create product', [201], this.request('POST', '/v1/admin/products', { headers: { authorization: ADMIN_AUTH }, body }));
+    const made = await this.expect<{ id: number }>(
+      'create product',
+      [201],
+      this.request('POST', '/v1/admin/products', { headers: { authorization: ADMIN_AUTH }, body }),
+    );
     return made.id;
   }
 
   async addCodes(productId: number, codes: string[]): Promise<void> {
     for (let i = 0; i < codes.length; i += 10_000) {
-      await this.expect('add codes', [200, 201], this.request('POST', `/v1/admin/products/${productId}/codes`, { headers: { authorization: ADMIN_AUTH }, body: { codes: codes.slice(i, i + 10_000) } }));
+      await this.expect(
+        'add codes',
+        [200, 201],
+        this.request('POST', `/v1/admin/products/${productId}/codes`, { headers: { authorization: ADMIN_AUTH }, body: { codes: codes.slice(i, i + 10_000) } }),
+      );
     }
   }
 
   /** Signs the shopper in (any shopper call registers them), then credits them through the admin API. */
   async giveCredit(userId: number, amount: number): Promise<void> {
     await this.expect('register shopper', [200], this.request('GET', '/v1/account', { headers: { authorization: shopperAuth(userId) } }));
-    await this.expect('credit shopper', [201], this.request('POST', `/v1/admin/accounts/${userId}/adjustments`, { headers: { authorization: ADMIN_AUTH }, body: { amount, reason: 'bench top-up' } }));
+    await this.expect(
+      'credit shopper',
+      [201],
+      this.request('POST', `/v1/admin/accounts/${userId}/adjustments`, { headers: { authorization: ADMIN_AUTH }, body: { amount, reason: 'bench top-up' } }),
+    );
   }
 
   async register(userId: number): Promise<void> {
@@ -71,7 +86,10 @@ export class ShopClient {
     return this.expect<{ orderNo: string; status: string; payment?: { codeUrl?: string } }>(
       'place order',
       [201],
-      this.request('POST', '/v1/orders', { headers: { authorization: shopperAuth(userId), 'idempotency-key': idempotencyKey }, body: { items, paymentMethod } }),
+      this.request('POST', '/v1/orders', {
+        headers: { authorization: shopperAuth(userId), 'idempotency-key': idempotencyKey },
+        body: { items, paymentMethod },
+      }),
     );
   }
 }
@@ -82,7 +100,7 @@ export async function inParallel<T>(items: T[], limit: number, task: (item: T, i
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      await task(items[i], i);
+      await task(items[i]!, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

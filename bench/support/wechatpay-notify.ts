@@ -4,6 +4,7 @@
 import { createCipheriv, createPrivateKey, KeyObject, randomBytes, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { must } from './must';
 
 export interface PlatformKeys {
   mchId: string;
@@ -19,7 +20,18 @@ export function readSandboxKeys(shopDataDir: string): PlatformKeys {
   for (const field of ['mchId', 'appId', 'apiV3Key', 'platformSerial', 'platformPrivateKey']) {
     if (typeof stored[field] !== 'string') throw new Error(`sandbox-keys.json has no ${field}: the sandbox key file changed shape`);
   }
-  return { mchId: stored.mchId, appId: stored.appId, apiV3Key: stored.apiV3Key, platformSerial: stored.platformSerial, platformPrivateKey: createPrivateKey(stored.platformPrivateKey) };
+  const field = (name: string): string => {
+    const value = stored[name];
+    if (typeof value !== 'string') throw new Error(`sandbox-keys.json has no ${name}: the sandbox key file changed shape`);
+    return value;
+  };
+  return {
+    mchId: field('mchId'),
+    appId: field('appId'),
+    apiV3Key: field('apiV3Key'),
+    platformSerial: field('platformSerial'),
+    platformPrivateKey: createPrivateKey(field('platformPrivateKey')),
+  };
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -108,7 +120,7 @@ export async function signMany(keys: PlatformKeys, trades: PaidTrade[]): Promise
     Array.from({ length: 8 }, async () => {
       while (next < trades.length) {
         const i = next++;
-        out[i] = await signNotification(keys, trades[i]);
+        out[i] = await signNotification(keys, must(trades[i], 'trade'));
       }
     }),
   );

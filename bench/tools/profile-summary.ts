@@ -56,7 +56,8 @@ function main(): void {
     t += profile.timeDeltas[i] ?? 0;
     if (t < skipUs || t > untilUs) continue;
     const delta = profile.timeDeltas[i + 1] ?? 0;
-    selfByNode.set(profile.samples[i], (selfByNode.get(profile.samples[i]) ?? 0) + delta);
+    const node = profile.samples[i]!;
+    selfByNode.set(node, (selfByNode.get(node) ?? 0) + delta);
     total += delta;
   }
   const byArea = new Map<string, number>();

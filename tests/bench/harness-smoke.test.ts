@@ -27,9 +27,18 @@ describe('bench harness', () => {
       const keys = await ensureSandboxKeys(join(dir, 'sandbox'));
       const provider = new WechatPayProvider(keys.wechatPayConfig('http://127.0.0.1:1', 'http://127.0.0.1:1/notify'));
       const paidAt = new Date(Math.floor(Date.now() / 1000) * 1000);
-      const signed = await signNotification(readSandboxKeys(dir), { outTradeNo: 'T202612010000001234567890', total: 100, currency: 'CNY', transactionId: '4200000000202612010000000001', paidAt });
+      const signed = await signNotification(readSandboxKeys(dir), {
+        outTradeNo: 'T202612010000001234567890',
+        total: 100,
+        currency: 'CNY',
+        transactionId: '4200000000202612010000000001',
+        paidAt,
+      });
       const parsed = provider.parseNotification(signed.headers, signed.body, new Date());
-      expect(parsed).toMatchObject({ ok: true, value: { type: 'TRANSACTION.SUCCESS', trade: { outTradeNo: 'T202612010000001234567890', amount: 100, tradeState: 'SUCCESS' } } });
+      expect(parsed).toMatchObject({
+        ok: true,
+        value: { type: 'TRANSACTION.SUCCESS', trade: { outTradeNo: 'T202612010000001234567890', amount: 100, tradeState: 'SUCCESS' } },
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -43,9 +52,26 @@ describe('bench harness', () => {
       expect(load.ok).toBeGreaterThan(0);
       expect(load.p50).toBeGreaterThan(0);
       expect(load.p99).toBeGreaterThanOrEqual(load.p50);
-      const f = figure({ benchmark: 'smoke', figure: 'GET /hello', unit: 'req/s', shop: load.perSecond, reference: load.perSecond * 2, referenceName: 'twice', better: 'higher', p50: load.p50, p99: load.p99 });
+      const f = figure({
+        benchmark: 'smoke',
+        figure: 'GET /hello',
+        unit: 'req/s',
+        shop: load.perSecond,
+        reference: load.perSecond * 2,
+        referenceName: 'twice',
+        better: 'higher',
+        p50: load.p50,
+        p99: load.p99,
+      });
       expect(f.ratio).toBeCloseTo(0.5, 5);
-      const text = renderTable({ startedAt: 'now', finishedAt: 'now', host: { cpus: 2, node: process.version, loadAverage: [] }, settings: { connections: 4 }, figures: [f], failures: [] });
+      const text = renderTable({
+        startedAt: 'now',
+        finishedAt: 'now',
+        host: { cpus: 2, node: process.version, loadAverage: [] },
+        settings: { connections: 4 },
+        figures: [f],
+        failures: [],
+      });
       expect(text).toMatch(/smoke\s+GET \/hello\s+\d+ req\/s/);
       expect(text).toMatch(/0\.500×/);
       expect(text).toMatch(/share the 2 cores/);
