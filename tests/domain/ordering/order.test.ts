@@ -1,5 +1,5 @@
-import { Order, itemsKeyOf, isPayable, nextDeliveryAttemptAt, transition, OrderLine, newOrderNo, ORDER_NO_PATTERN } from '../../domain/ordering';
-import { randomIds } from '../../infrastructure/ids/random-ids';
+import { Order, itemsKeyOf, isPayable, nextDeliveryAttemptAt, transition, OrderLine, newOrderNo, ORDER_NO_PATTERN } from '../../../domain/ordering';
+import { randomIds } from '../../../infrastructure/ids/random-ids';
 
 const line = (overrides: Partial<OrderLine> = {}): OrderLine => ({
   lineNo: 1,

@@ -1,5 +1,5 @@
-import { validateProductDraft, validateProductPatch, codesFromText } from '../../domain/catalog';
-import { Money } from '../../domain/shared/money';
+import { validateProductDraft, validateProductPatch, codesFromText } from '../../../domain/catalog';
+import { Money } from '../../../domain/shared/money';
 
 describe('product drafts', () => {
   const base = { sku: 'SKU-1', title: ' Title ', kind: 'manual', price: { amount: 100, currency: 'CNY' } };
