@@ -1,9 +1,11 @@
+import { Minor } from '../shared/money';
+
 export const LEDGER_KINDS = ['TOP_UP', 'PURCHASE', 'ADJUSTMENT', 'REFUND', 'REVERSAL'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export interface Account {
   userId: string;
-  balance: number;
+  balance: Minor;
   currency: string;
 }
 
@@ -11,8 +13,8 @@ export interface LedgerEntry {
   id: number;
   userId: string;
   /** Signed minor units: + credits the account, − debits it. */
-  amount: number;
-  balanceAfter: number;
+  amount: Minor;
+  balanceAfter: Minor;
   kind: LedgerKind;
   reason: string;
   /** Unique per account: the same reference can never post twice (e.g. `order:T2026…:topup`). */
@@ -22,7 +24,7 @@ export interface LedgerEntry {
 
 export interface Posting {
   userId: string;
-  amount: number;
+  amount: Minor;
   currency: string;
   kind: LedgerKind;
   reason: string;
@@ -31,7 +33,7 @@ export interface Posting {
 }
 
 export type PostingOutcome =
-  { status: 'APPLIED'; entry: LedgerEntry } | { status: 'INSUFFICIENT_FUNDS'; balance: number } | { status: 'DUPLICATE_REFERENCE'; entry: LedgerEntry };
+  { status: 'APPLIED'; entry: LedgerEntry } | { status: 'INSUFFICIENT_FUNDS'; balance: Minor } | { status: 'DUPLICATE_REFERENCE'; entry: LedgerEntry };
 
 /**
  * Balance plus append-only ledger. `post` locks the account row, refuses a reference it has seen, applies the amount

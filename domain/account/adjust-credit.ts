@@ -1,5 +1,6 @@
 import { shopperNotice } from '../messaging';
 import { MAX_AMOUNT } from '../shared/limits';
+import { minor } from '../shared/money';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid, text } from '../shared/validation';
 import { AccountDeps } from './account-deps';
@@ -22,7 +23,7 @@ export async function adjustCredit(deps: AccountDeps, cmd: AdjustCredit): Promis
   if (typeof cmd.amount !== 'number' || !Number.isSafeInteger(cmd.amount) || cmd.amount === 0)
     return invalid('amount', 'must be a non-zero integer (minor units)');
   if (Math.abs(cmd.amount) > MAX_AMOUNT) return invalid('amount', `must be at most ${MAX_AMOUNT} in size`);
-  const amount = cmd.amount;
+  const amount = minor(cmd.amount);
   const reason = text('reason', cmd.reason, 1, 200);
   if (!reason.ok) return reason;
   const reference = cmd.reference !== undefined ? `adj:${cmd.reference}` : `adj:${deps.ids.uuid()}`;

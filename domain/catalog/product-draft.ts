@@ -1,4 +1,4 @@
-import { Money } from '../shared/money';
+import { Price, minor, price as priceOf } from '../shared/money';
 import { MAX_AMOUNT } from '../shared/limits';
 import { Result, ok } from '../shared/result';
 import { ValidationError, invalid, nonNegativeInt, positiveInt, text } from '../shared/validation';
@@ -37,13 +37,13 @@ function httpUrl(field: string, value: unknown): Checked<string> {
   }
 }
 
-function price(value: unknown, currency: string): Checked<Money> {
+function price(value: unknown, currency: string): Checked<Price> {
   if (typeof value !== 'object' || value === null) return invalid('price', 'must be {amount, currency}');
   const p = value as { amount?: unknown; currency?: unknown };
   const amount = nonNegativeInt('price.amount', p.amount, MAX_AMOUNT);
   if (!amount.ok) return amount;
   if (p.currency !== undefined && p.currency !== currency) return invalid('price.currency', `the shop sells in ${currency}`);
-  return ok(Money.of(amount.value, currency));
+  return ok(priceOf(amount.value, currency));
 }
 
 /** Validates a whole new product. `code` products start with stock 0: their stock is the size of their code pool. */
@@ -86,7 +86,7 @@ function completeDraft(draft: ProductDraft, input: ProductInput): Checked<Produc
   if (draft.kind === 'credit') {
     const credit = positiveInt('creditAmount', input.creditAmount, MAX_AMOUNT);
     if (!credit.ok) return credit;
-    draft.creditAmount = credit.value;
+    draft.creditAmount = minor(credit.value);
   } else if (input.creditAmount !== undefined && input.creditAmount !== null) {
     return invalid('creditAmount', 'only credit packs carry a credit amount');
   }
@@ -114,7 +114,7 @@ export function validateProductPatch(current: ProductDraft, input: ProductInput,
     title: input.title ?? current.title,
     description: input.description ?? current.description,
     kind: current.kind,
-    price: input.price ?? current.price.toJSON(),
+    price: input.price ?? current.price,
     visible: input.visible ?? current.visible,
     creditAmount: input.creditAmount === undefined ? current.creditAmount : input.creditAmount,
     webhookUrl: input.webhookUrl === undefined ? current.webhookUrl : input.webhookUrl,

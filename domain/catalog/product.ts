@@ -1,4 +1,4 @@
-import { Money } from '../shared/money';
+import { Minor, Price } from '../shared/money';
 
 export const PRODUCT_KINDS = ['credit', 'code', 'manual', 'webhook'] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
@@ -9,12 +9,12 @@ export interface ProductDraft {
   title: string;
   description: string;
   kind: ProductKind;
-  price: Money;
+  price: Price;
   /** null = unlimited. For `code` products it counts the unsold codes and moves only with the pool. */
   stock: number | null;
   visible: boolean;
   /** Credits a `credit` pack adds per unit bought (minor units of the shop currency). */
-  creditAmount: number | null;
+  creditAmount: Minor | null;
   /** Where a `webhook` product is fulfilled. */
   webhookUrl: string | null;
   photoUrl: string | null;

@@ -1,3 +1,4 @@
+import { Minor, minor } from '../shared/money';
 import { OutboxEntry, defineTopic, optionalNumber, optionalText, text } from '../shared/outbox/topic';
 
 export const SHOPPER_EVENTS = [
@@ -19,7 +20,7 @@ export interface ShopperNotice {
   userId: string;
   event: ShopperEvent;
   orderNo?: string;
-  amount?: number;
+  amount?: Minor;
 }
 
 export interface AdminNotice {
@@ -45,7 +46,8 @@ export const shopperNoticeTopic = defineTopic<ShopperNotice>('notify.shopper', (
   if (userId === null || event === null) return null;
   const orderNo = optionalText(p.orderNo);
   const amount = optionalNumber(p.amount);
-  return { userId, event, ...(orderNo !== undefined ? { orderNo } : {}), ...(amount !== undefined ? { amount } : {}) };
+  if (amount !== undefined && !Number.isSafeInteger(amount)) return null;
+  return { userId, event, ...(orderNo !== undefined ? { orderNo } : {}), ...(amount !== undefined ? { amount: minor(amount) } : {}) };
 });
 
 export const adminNoticeTopic = defineTopic<AdminNotice>('notify.admins', (p) => {

@@ -1,4 +1,5 @@
 import { Product } from '../catalog';
+import { Minor, sumMinor, timesMinor } from '../shared/money';
 import { OrderingDeps } from './ordering-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, positiveInt } from '../shared/validation';
@@ -6,14 +7,14 @@ import { ValidationError, positiveInt } from '../shared/validation';
 export interface CartItemView {
   product: Product;
   quantity: number;
-  lineTotal: number;
+  lineTotal: Minor;
   /** False when the product was hidden or sold out since it was added: checkout will refuse it. */
   available: boolean;
 }
 
 export interface CartView {
   items: CartItemView[];
-  total: number;
+  total: Minor;
   currency: string;
 }
 
@@ -28,9 +29,9 @@ export async function viewCart(deps: OrderingDeps, shopperId: string): Promise<C
       const product = products.get(line.productId);
       if (!product) continue;
       const available = product.visible && (product.stock === null || product.stock >= line.quantity);
-      items.push({ product, quantity: line.quantity, lineTotal: product.price.amount * line.quantity, available });
+      items.push({ product, quantity: line.quantity, lineTotal: timesMinor(product.price.amount, line.quantity), available });
     }
-    const total = items.reduce((sum, i) => sum + i.lineTotal, 0);
+    const total = sumMinor(items.map((i) => i.lineTotal));
     return { items, total, currency: deps.limits.currency };
   });
 }

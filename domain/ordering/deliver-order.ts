@@ -1,4 +1,5 @@
 import { adminNotice, shopperNotice } from '../messaging';
+import { timesMinor } from '../shared/money';
 import { OutboxEntry, defineTopic, text } from '../shared/outbox/topic';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { Order } from './order';
@@ -99,7 +100,7 @@ async function deliverAutomaticLines(tx: OrderingTx, state: OrderState, now: Dat
     // DUPLICATE_REFERENCE means an earlier attempt already credited this line: exactly once by the unique key.
     await tx.accounts.post({
       userId: state.userId,
-      amount: line.creditAmount * line.quantity,
+      amount: timesMinor(line.creditAmount, line.quantity),
       currency: state.currency,
       kind: 'TOP_UP',
       reason: `${line.title} ×${line.quantity} (order ${state.orderNo})`,

@@ -1,3 +1,4 @@
+import { Minor } from '../shared/money';
 import { OrderState, OrderStatus, OrderTransition, PaymentMethod } from './order-types';
 
 export interface OrderListQuery {
@@ -13,11 +14,11 @@ export interface SalesSummary {
   /** Orders paid in the period (by paid_at), whatever happened to them after. */
   paid: number;
   /** Σ total of the orders paid in the period, minor units. */
-  revenue: number;
+  revenue: Minor;
   /** Σ refunded amount of those orders. */
-  refunded: number;
+  refunded: Minor;
   /** Best sellers among the orders paid in the period, by quantity. */
-  topProducts: Array<{ productId: number; title: string; quantity: number; revenue: number }>;
+  topProducts: Array<{ productId: number; title: string; quantity: number; revenue: Minor }>;
 }
 
 export interface OrderRepository {

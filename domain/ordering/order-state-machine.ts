@@ -1,3 +1,4 @@
+import { Minor, addMinor, subtractMinor } from '../shared/money';
 import { DomainError, Result, ok } from '../shared/result';
 import { OrderChanges, OrderState, OrderStatus, OrderTransition } from './order-types';
 
@@ -23,9 +24,9 @@ export interface OrderEvents {
   /** The provider made the QR code: the order waits for the shopper's scan. */
   AWAIT_PAYMENT: NoData;
   /** Money for an unpaid order (callback, repair query, credit). */
-  PAY: { at: Date; amount: number; currency: string };
+  PAY: { at: Date; amount: Minor; currency: string };
   /** Money for an order we had closed, whose stock could be reserved again: it is sold after all. */
-  PAY_LATE: { at: Date; amount: number; currency: string };
+  PAY_LATE: { at: Date; amount: Minor; currency: string };
   /** Cancelled by the shopper or an admin, or expired. */
   CLOSE: { at: Date; reason: string };
   /** A deliverer takes the order's row (a write, so a refund or a second deliverer waits behind it). */
@@ -37,9 +38,9 @@ export interface OrderEvents {
   /** Everything is handed over (the last line delivered, or an admin's "fulfilled"). */
   DELIVER: { at: Date; note: string | null };
   /** An admin's refund, or the automatic refund of a late payment (`allowClosed`). */
-  START_REFUND: { amount: number; allowClosed: boolean };
+  START_REFUND: { amount: Minor; allowClosed: boolean };
   /** The provider (or the credit balance) gave the money back. */
-  FINISH_REFUND: { amount: number };
+  FINISH_REFUND: { amount: Minor };
   /** The refund failed: the order goes back to where it was when the refund started. */
   ABANDON_REFUND: { back: OrderStatus };
 }
@@ -82,7 +83,7 @@ export interface TransitionRule<T extends OrderEventType> {
 const error = <C extends string>(code: C, message: string, details?: Record<string, unknown>): DomainError<C> =>
   details ? { code, message, details } : { code, message };
 
-const amountMismatch = (order: OrderState, event: { amount: number; currency: string }) =>
+const amountMismatch = (order: OrderState, event: { amount: Minor; currency: string }) =>
   event.amount !== order.totalAmount || event.currency !== order.currency
     ? error('AMOUNT_MISMATCH', `order ${order.orderNo} costs ${order.totalAmount} ${order.currency}, got ${event.amount} ${event.currency}`)
     : null;
@@ -98,7 +99,7 @@ export function nextDeliveryAttemptAt(now: Date, attempts: number): Date {
 }
 
 /** What can still be refunded: the total less what was refunded already. */
-export const refundableAmount = (order: OrderState): number => order.totalAmount - order.refundedAmount;
+export const refundableAmount = (order: OrderState): Minor => subtractMinor(order.totalAmount, order.refundedAmount);
 
 /**
  * The order's life, as data. Every change of an order is one of these rows, applied by the repository as ONE
@@ -177,7 +178,7 @@ export const ORDER_TRANSITIONS: { readonly [T in OrderEventType]: TransitionRule
     to: ['REFUNDED', 'PARTIALLY_REFUNDED'],
     refused: notRefunding,
     target: (o, e) => (o.refundedAmount + e.amount >= o.totalAmount ? 'REFUNDED' : 'PARTIALLY_REFUNDED'),
-    changes: (o, e) => ({ refundedAmount: o.refundedAmount + e.amount }),
+    changes: (o, e) => ({ refundedAmount: addMinor(o.refundedAmount, e.amount) }),
   },
   ABANDON_REFUND: {
     from: ['REFUNDING'],

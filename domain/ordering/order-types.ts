@@ -1,4 +1,5 @@
 import { ProductKind } from '../catalog';
+import { Minor } from '../shared/money';
 
 export const ORDER_STATUSES = ['CREATED', 'AWAITING_PAYMENT', 'PAID', 'DELIVERED', 'CLOSED', 'REFUNDING', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -13,11 +14,11 @@ export interface OrderLine {
   sku: string;
   title: string;
   kind: ProductKind;
-  unitPrice: number;
+  unitPrice: Minor;
   quantity: number;
-  lineTotal: number;
+  lineTotal: Minor;
   /** For `credit` packs: credits per unit. */
-  creditAmount: number | null;
+  creditAmount: Minor | null;
   /** For `webhook` products: where fulfilment is asked for. */
   webhookUrl: string | null;
 }
@@ -28,7 +29,7 @@ export interface OrderState {
   userId: string;
   status: OrderStatus;
   currency: string;
-  totalAmount: number;
+  totalAmount: Minor;
   paymentMethod: PaymentMethod;
   lines: OrderLine[];
   idempotencyKey: string | null;
@@ -45,7 +46,7 @@ export interface OrderState {
   deliveryAttempts: number;
   nextDeliveryAt: Date | null;
   lastDeliveryError: string | null;
-  refundedAmount: number;
+  refundedAmount: Minor;
   fulfilmentNote: string | null;
 }
 

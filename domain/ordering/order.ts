@@ -1,3 +1,4 @@
+import { ZERO, sumMinor } from '../shared/money';
 import { OrderLine, OrderState, OrderStatus, PaymentMethod } from './order-types';
 
 export interface PlaceOrderInput {
@@ -31,7 +32,7 @@ export class Order {
   }
 
   static place(input: PlaceOrderInput): Order {
-    const total = input.lines.reduce((sum, l) => sum + l.lineTotal, 0);
+    const total = sumMinor(input.lines.map((l) => l.lineTotal));
     return new Order({
       orderNo: input.orderNo,
       userId: input.userId,
@@ -52,7 +53,7 @@ export class Order {
       deliveryAttempts: 0,
       nextDeliveryAt: null,
       lastDeliveryError: null,
-      refundedAmount: 0,
+      refundedAmount: ZERO,
       fulfilmentNote: null,
     });
   }

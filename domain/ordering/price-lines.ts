@@ -1,6 +1,7 @@
 import { Product } from '../catalog';
 import { OrderingTx } from './ordering-deps';
 import { ShopLimits } from '../shared/limits';
+import { timesMinor } from '../shared/money';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid, positiveInt } from '../shared/validation';
 import { OrderLine, PaymentMethod } from './order-types';
@@ -49,7 +50,7 @@ export async function priceLines(tx: OrderingTx, items: RequestedItem[], payment
       kind: product.kind,
       unitPrice: product.price.amount,
       quantity: item.quantity,
-      lineTotal: product.price.amount * item.quantity,
+      lineTotal: timesMinor(product.price.amount, item.quantity),
       creditAmount: product.creditAmount,
       webhookUrl: product.webhookUrl,
     });

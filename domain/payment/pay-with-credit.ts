@@ -1,4 +1,5 @@
 import { Order, isPayable, isUnpaid } from '../ordering';
+import { negateMinor } from '../shared/money';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { PaymentTx } from './payment-deps';
 import { CREDIT_PROVIDER } from './payment-providers';
@@ -18,7 +19,7 @@ export async function payWithCreditInTx(tx: PaymentTx, order: Order, now: Date):
   const reference = `order:${state.orderNo}:payment`;
   const posted = await tx.accounts.post({
     userId: state.userId,
-    amount: -state.totalAmount,
+    amount: negateMinor(state.totalAmount),
     currency: state.currency,
     kind: 'PURCHASE',
     reason: `order ${state.orderNo}`,

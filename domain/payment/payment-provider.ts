@@ -1,10 +1,11 @@
+import { Minor } from '../shared/money';
 import { Result } from '../shared/result';
 
 /** What an order asks the provider for: a QR code the shopper scans. Amounts in minor units. */
 export interface QrPaymentRequest {
   outTradeNo: string;
   description: string;
-  amount: number;
+  amount: Minor;
   currency: string;
   expiresAt: Date;
   /** Echoed back by the provider in query and notification; we carry the order number there. */
@@ -35,7 +36,7 @@ export interface ProviderTrade {
   tradeState: TradeState;
   transactionId?: string;
   /** Paid total in minor units (present once paid). */
-  amount?: number;
+  amount?: Minor;
   currency?: string;
   successTime?: Date;
   appId?: string;
@@ -47,8 +48,8 @@ export interface RefundRequest {
   outTradeNo: string;
   outRefundNo: string;
   reason?: string;
-  refundAmount: number;
-  totalAmount: number;
+  refundAmount: Minor;
+  totalAmount: Minor;
   currency: string;
 }
 
@@ -59,8 +60,8 @@ export interface ProviderRefund {
   outTradeNo?: string;
   refundId?: string;
   status: RefundState;
-  refundAmount?: number;
-  totalAmount?: number;
+  refundAmount?: Minor;
+  totalAmount?: Minor;
   successTime?: Date;
 }
 

@@ -1,3 +1,5 @@
+import { Minor } from '../shared/money';
+
 export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'CLOSED' | 'FAILED';
 
 /** A pay order at a provider (or the credit balance) for one order. */
@@ -6,7 +8,7 @@ export interface PaymentRecord {
   orderNo: string;
   provider: string;
   outTradeNo: string;
-  amount: number;
+  amount: Minor;
   currency: string;
   status: PaymentStatus;
   codeUrl: string | null;

@@ -1,3 +1,4 @@
+import { Minor } from '../shared/money';
 import { adminNotice, shopperNotice } from '../messaging';
 import { Order, afterTransition, deliveryOf, isSettled, transition } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
@@ -8,7 +9,7 @@ export interface ConfirmedPayment {
   outTradeNo: string;
   provider: string;
   transactionId: string;
-  amount: number;
+  amount: Minor;
   currency: string;
   paidAt: Date;
 }

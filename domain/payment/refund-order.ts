@@ -1,5 +1,6 @@
 import { Order, refundableAmount, transition } from '../ordering';
 import { sha256Hex } from '../shared/digest';
+import { Minor, ZERO, minor, negateMinor, shareOfMinor, sumMinor, timesMinor } from '../shared/money';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, text } from '../shared/validation';
 import { refundExecutionOf } from './execute-refund';
@@ -27,7 +28,7 @@ export async function openRefundInTx(
   tx: PaymentTx,
   deps: Pick<PaymentDeps, 'clock'>,
   order: Order,
-  amount: number,
+  amount: Minor,
   reason: string,
   outRefundNo: string,
   allowClosed: boolean,
@@ -40,12 +41,12 @@ export async function openRefundInTx(
   if (!(await tx.orders.applyTransition(starting.value))) return fail('ORDER_NOT_REFUNDABLE', `order ${state.orderNo} changed; look at it again`);
   const now = deps.clock.now();
   if (state.status === 'DELIVERED' || state.status === 'PARTIALLY_REFUNDED') {
-    const credited = state.lines.reduce((sum, l) => sum + (l.kind === 'credit' && l.creditAmount !== null ? l.creditAmount * l.quantity : 0), 0);
-    const takeBack = Math.floor((credited * amount) / state.totalAmount);
+    const credited = sumMinor(state.lines.map((l) => (l.kind === 'credit' && l.creditAmount !== null ? timesMinor(l.creditAmount, l.quantity) : ZERO)));
+    const takeBack = shareOfMinor(credited, amount, state.totalAmount);
     if (takeBack > 0) {
       const reversed = await tx.accounts.post({
         userId: state.userId,
-        amount: -takeBack,
+        amount: negateMinor(takeBack),
         currency: state.currency,
         kind: 'REVERSAL',
         reason: `refund of order ${state.orderNo}`,
@@ -92,13 +93,14 @@ export async function refundOrder(deps: PaymentDeps, cmd: RefundCommand): Promis
     const order = Order.restore(state);
     const amount = cmd.amount === undefined || cmd.amount === null ? refundableAmount(state) : cmd.amount;
     if (typeof amount !== 'number') return fail('VALIDATION_FAILED', 'amount: must be an integer (minor units)', { field: 'amount' });
-    const opened = await openRefundInTx(tx, deps, order, amount, reason.value, outRefundNo, false);
+    if (!Number.isSafeInteger(amount)) return fail('VALIDATION_FAILED', 'amount: must be a positive integer (minor units)', { field: 'amount' });
+    const opened = await openRefundInTx(tx, deps, order, minor(amount), reason.value, outRefundNo, false);
     if (!opened.ok) return opened;
     if (opened.value.provider === CREDIT_PROVIDER) {
       const now = deps.clock.now();
       await tx.accounts.post({
         userId: state.userId,
-        amount,
+        amount: opened.value.amount,
         currency: state.currency,
         kind: 'REFUND',
         reason: `refund of order ${state.orderNo}: ${reason.value}`,

@@ -1,4 +1,5 @@
 import { OrderStatus } from '../ordering';
+import { Minor } from '../shared/money';
 
 export type RefundStatus = 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
 
@@ -11,7 +12,7 @@ export interface RefundRecord {
   /** The payment's provider (`wechatpay`, `credit`, …). */
   provider: string;
   outTradeNo: string;
-  amount: number;
+  amount: Minor;
   currency: string;
   reason: string;
   status: RefundStatus;

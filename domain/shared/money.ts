@@ -1,62 +1,47 @@
-import { DomainError, Result, fail, ok } from './result';
+declare const minorUnits: unique symbol;
 
-/** ISO 4217 code; the shop sells in one currency at a time, but amounts never travel without theirs. */
+/**
+ * An amount of money in integer minor units (fen, cents): a plain number at run time — free to store, sum and
+ * serialise — and its own type at compile time, so a quantity, a count or a float cannot pass for money. Every
+ * amount in orders, payments, refunds and the ledger is one; a price carries its currency beside it.
+ */
+export type Minor = number & { readonly [minorUnits]: true };
+
+/** ISO 4217 code; the shop sells in one currency at a time, but a price never travels without its own. */
 export type Currency = string;
 
-/** Largest amount we accept anywhere: fits a signed 64-bit column and stays exact in a JS number. */
+/** Largest amount anywhere: exact in a JS number and in a signed 64-bit column. */
 export const MAX_MINOR_UNITS = Number.MAX_SAFE_INTEGER;
 
-/** Integer minor units (fen, cents) with a currency. Never a float. */
-export class Money {
-  private constructor(
-    readonly amount: number,
-    readonly currency: Currency,
-  ) {}
+/**
+ * A number as money: the one door into the type. Refuses what is not a safe integer (a float, NaN, a sum that left
+ * exact range), so arithmetic that produced a fraction fails loudly instead of booking it.
+ */
+export function minor(amount: number): Minor {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`an amount must be an integer number of minor units, got ${amount}`);
+  return amount as Minor;
+}
 
-  static of(amount: number, currency: Currency): Money {
-    const checked = Money.create(amount, currency);
-    if (!checked.ok) throw new RangeError(checked.error.message);
-    return checked.value;
-  }
+export const ZERO: Minor = minor(0);
 
-  static create(amount: number, currency: Currency): Result<Money, DomainError<'INVALID_MONEY'>> {
-    if (!Number.isSafeInteger(amount)) return fail('INVALID_MONEY', `amount must be an integer number of minor units, got ${amount}`);
-    if (!/^[A-Z]{3}$/.test(currency)) return fail('INVALID_MONEY', `currency must be a three-letter ISO code, got "${currency}"`);
-    return ok(new Money(amount, currency));
-  }
+export const addMinor = (a: Minor, b: Minor): Minor => minor(a + b);
+export const subtractMinor = (a: Minor, b: Minor): Minor => minor(a - b);
+export const negateMinor = (a: Minor): Minor => minor(-a);
+/** A unit price times a quantity (a line total, credits per pack × packs). */
+export const timesMinor = (unit: Minor, quantity: number): Minor => minor(unit * quantity);
+export const sumMinor = (amounts: readonly Minor[]): Minor => amounts.reduce(addMinor, ZERO);
+/** The share `part / whole` of an amount, rounded down (a partial refund's share of a credit pack). */
+export const shareOfMinor = (amount: Minor, part: Minor, whole: Minor): Minor => minor(Math.floor((amount * part) / whole));
 
-  static zero(currency: Currency): Money {
-    return new Money(0, currency);
-  }
+/** A price: an amount with its currency (what a product costs; its JSON is `{ amount, currency }`). */
+export interface Price {
+  readonly amount: Minor;
+  readonly currency: Currency;
+}
 
-  add(other: Money): Money {
-    this.assertSameCurrency(other);
-    return Money.of(this.amount + other.amount, this.currency);
-  }
+const CURRENCY = /^[A-Z]{3}$/;
 
-  subtract(other: Money): Money {
-    this.assertSameCurrency(other);
-    return Money.of(this.amount - other.amount, this.currency);
-  }
-
-  times(quantity: number): Money {
-    if (!Number.isSafeInteger(quantity)) throw new RangeError(`quantity must be an integer, got ${quantity}`);
-    return Money.of(this.amount * quantity, this.currency);
-  }
-
-  equals(other: Money): boolean {
-    return this.amount === other.amount && this.currency === other.currency;
-  }
-
-  isNegative(): boolean {
-    return this.amount < 0;
-  }
-
-  toJSON(): { amount: number; currency: Currency } {
-    return { amount: this.amount, currency: this.currency };
-  }
-
-  private assertSameCurrency(other: Money): void {
-    if (other.currency !== this.currency) throw new RangeError(`cannot mix ${this.currency} and ${other.currency}`);
-  }
+export function price(amount: number, currency: Currency): Price {
+  if (!CURRENCY.test(currency)) throw new RangeError(`currency must be a three-letter ISO code, got "${currency}"`);
+  return { amount: minor(amount), currency };
 }

@@ -1,3 +1,4 @@
+import { Minor, minor } from '../../domain/shared/money';
 // Column shapes shared by the entity schemas. Times are BIGINT epoch milliseconds and money BIGINT minor units on
 // both engines: no timezone conversion anywhere, and mysql2 hands BIGINT back as a string, which the transformer
 // turns into a JS number (amounts stay below Number.MAX_SAFE_INTEGER by the Money rules).
@@ -58,3 +59,6 @@ export function oneOf<T extends string>(allowed: readonly T[], value: string, co
   if (found === undefined) throw new Error(`unexpected value "${value}" in ${column}`);
   return found;
 }
+
+/** A nullable money column as the domain's minor units. */
+export const minorOrNull = (value: number | null): Minor | null => (value === null ? null : minor(value));

@@ -4,7 +4,7 @@ import { translator } from '../../bot/i18n/translate';
 import { cartScreen } from '../../bot/views/cart-view';
 import { orderDetailsKeyboard, qrKeyboard, retryKeyboard } from '../../bot/views/order-view';
 import { productKeyboard } from '../../bot/views/product-view';
-import { Money } from '../../domain/shared/money';
+import { minor, price } from '../../domain/shared/money';
 import type { Product } from '../../domain/catalog';
 import type { OrderState } from '../../domain/ordering';
 
@@ -123,7 +123,7 @@ describe('the keyboards the views build', () => {
     title: long,
     description: long,
     kind: 'code',
-    price: Money.of(99_999_999, 'CNY'),
+    price: price(99_999_999, 'CNY'),
     stock,
     visible: true,
     creditAmount: null,
@@ -136,8 +136,8 @@ describe('the keyboards the views build', () => {
 
   it("keeps every button within Telegram's limits, whatever the titles and ids", () => {
     const cart = {
-      items: Array.from({ length: 20 }, (_, i) => ({ product: product(BIG_ID - i, null), quantity: 99, lineTotal: 1, available: true })),
-      total: 1,
+      items: Array.from({ length: 20 }, (_, i) => ({ product: product(BIG_ID - i, null), quantity: 99, lineTotal: minor(1), available: true })),
+      total: minor(1),
       currency: 'CNY',
     };
     const keyboards = [

@@ -6,7 +6,7 @@ export const presentProduct = (p: Product) => ({
   title: p.title,
   description: p.description,
   kind: p.kind,
-  price: p.price.toJSON(),
+  price: { amount: p.price.amount, currency: p.price.currency },
   stock: p.stock,
   visible: p.visible,
   ...(p.kind === 'credit' ? { creditAmount: p.creditAmount } : {}),

@@ -9,7 +9,7 @@ export const presentCart = (cart: CartView) => ({
     productId: i.product.id,
     title: i.product.title,
     kind: i.product.kind,
-    unitPrice: i.product.price.toJSON(),
+    unitPrice: { amount: i.product.price.amount, currency: i.product.price.currency },
     quantity: i.quantity,
     lineTotal: money(i.lineTotal, cart.currency),
     available: i.available,

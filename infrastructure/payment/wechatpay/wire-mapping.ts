@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { ProviderRefund, ProviderTrade, RefundState, TradeState } from '../../../domain/payment';
 import { Result, err, ok } from '../../../domain/shared/result';
 import { JsonObject, intField, objectField, stringField } from './json-shape';
@@ -27,7 +28,7 @@ export function toProviderTrade(o: JsonObject): Result<ProviderTrade, string> {
   const trade: ProviderTrade = { outTradeNo, tradeState: state as TradeState };
   const transactionId = stringField(o, 'transaction_id');
   if (transactionId) trade.transactionId = transactionId;
-  if (total !== undefined) trade.amount = total;
+  if (total !== undefined) trade.amount = minor(total);
   if (currency) trade.currency = currency;
   if (successTime.value) trade.successTime = successTime.value;
   const appId = stringField(o, 'appid');
@@ -59,8 +60,8 @@ export function toProviderRefund(o: JsonObject, statusKey: 'status' | 'refund_st
   if (amount) {
     const refunded = intField(amount, 'refund');
     const total = intField(amount, 'total');
-    if (refunded !== undefined) refund.refundAmount = refunded;
-    if (total !== undefined) refund.totalAmount = total;
+    if (refunded !== undefined) refund.refundAmount = minor(refunded);
+    if (total !== undefined) refund.totalAmount = minor(total);
   }
   if (successTime.value) refund.successTime = successTime.value;
   return ok(refund);

@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { EntityManager } from 'typeorm';
 import { Account, AccountRepository, LedgerEntry, Posting, PostingOutcome } from '../../../domain/account';
 import { affectedRows } from '../affected-rows';
@@ -29,7 +30,7 @@ export class TypeormAccountRepository implements AccountRepository {
       .set({ balance: () => 'balance + :amount' })
       .where('user_id = :userId AND balance + :amount >= 0', { userId: posting.userId, amount: posting.amount })
       .execute();
-    if (affectedRows(applied) === 0) return { status: 'INSUFFICIENT_FUNDS', balance: account.balance };
+    if (affectedRows(applied) === 0) return { status: 'INSUFFICIENT_FUNDS', balance: minor(account.balance) };
 
     const entry: Omit<LedgerEntryRow, 'id'> = {
       user_id: posting.userId,

@@ -1,6 +1,6 @@
 import { PRODUCT_KINDS, Product, ProductDraft } from '../../../domain/catalog';
-import { Money } from '../../../domain/shared/money';
-import { oneOf, toDate, toMs } from '../columns';
+import { price } from '../../../domain/shared/money';
+import { minorOrNull, oneOf, toDate, toMs } from '../columns';
 import { ProductRow } from './product-entity';
 
 export const productFromRow = (row: ProductRow): Product => ({
@@ -9,10 +9,10 @@ export const productFromRow = (row: ProductRow): Product => ({
   title: row.title,
   description: row.description,
   kind: oneOf(PRODUCT_KINDS, row.kind, 'products.kind'),
-  price: Money.of(row.price_amount, row.currency),
+  price: price(row.price_amount, row.currency),
   stock: row.stock,
   visible: Boolean(row.visible),
-  creditAmount: row.credit_amount,
+  creditAmount: minorOrNull(row.credit_amount),
   webhookUrl: row.webhook_url,
   photoUrl: row.photo_url,
   createdAt: toDate(row.created_at),

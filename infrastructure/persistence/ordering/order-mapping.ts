@@ -1,6 +1,7 @@
+import { minor } from '../../../domain/shared/money';
 import { PRODUCT_KINDS } from '../../../domain/catalog';
 import { ORDER_STATUSES, OrderChanges, OrderLine, OrderState, PAYMENT_METHODS } from '../../../domain/ordering';
-import { oneOf, toDate, toDateOrNull, toMs, toMsOrNull } from '../columns';
+import { oneOf, toDate, toDateOrNull, toMs, toMsOrNull, minorOrNull } from '../columns';
 import { OrderLineRow } from './order-line-entity';
 import { OrderRow } from './order-entity';
 
@@ -10,10 +11,10 @@ export const orderLineFromRow = (row: OrderLineRow): OrderLine => ({
   sku: row.sku,
   title: row.title,
   kind: oneOf(PRODUCT_KINDS, row.kind, 'order_lines.kind'),
-  unitPrice: row.unit_price,
+  unitPrice: minor(row.unit_price),
   quantity: row.quantity,
-  lineTotal: row.line_total,
-  creditAmount: row.credit_amount,
+  lineTotal: minor(row.line_total),
+  creditAmount: minorOrNull(row.credit_amount),
   webhookUrl: row.webhook_url,
 });
 
@@ -36,7 +37,7 @@ export const orderFromRow = (row: OrderRow, lines: OrderLineRow[]): OrderState =
   userId: row.user_id,
   status: oneOf(ORDER_STATUSES, row.status, 'orders.status'),
   currency: row.currency,
-  totalAmount: row.total_amount,
+  totalAmount: minor(row.total_amount),
   paymentMethod: oneOf(PAYMENT_METHODS, row.payment_method, 'orders.payment_method'),
   lines: lines.map(orderLineFromRow).sort((a, b) => a.lineNo - b.lineNo),
   idempotencyKey: row.idempotency_key,
@@ -51,7 +52,7 @@ export const orderFromRow = (row: OrderRow, lines: OrderLineRow[]): OrderState =
   deliveryAttempts: row.delivery_attempts,
   nextDeliveryAt: toDateOrNull(row.next_delivery_at),
   lastDeliveryError: row.last_delivery_error,
-  refundedAmount: row.refunded_amount,
+  refundedAmount: minor(row.refunded_amount),
   fulfilmentNote: row.fulfilment_note,
 });
 

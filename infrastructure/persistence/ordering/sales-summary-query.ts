@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 // The admin's sales figures, computed by the database (GROUP BY over indexed ranges), never by loading the orders.
 // Plain SQL that both engines run unchanged; SUMs come back as strings from mysql2 (DECIMAL / bigNumberStrings).
 import { EntityManager } from 'typeorm';
@@ -73,13 +74,13 @@ export async function querySalesSummary(manager: EntityManager, from: Date, to: 
     productId: numberIn(row, 'product_id'),
     title: stringIn(row, 'title'),
     quantity: numberIn(row, 'quantity'),
-    revenue: numberIn(row, 'revenue'),
+    revenue: minor(numberIn(row, 'revenue')),
   }));
   return {
     placed: numberIn(totals, 'placed'),
     paid: numberIn(totals, 'paid'),
-    revenue: numberIn(totals, 'revenue'),
-    refunded: numberIn(totals, 'refunded'),
+    revenue: minor(numberIn(totals, 'revenue')),
+    refunded: minor(numberIn(totals, 'refunded')),
     topProducts,
   };
 }

@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { NewPayment, PaymentRecord, PaymentStatus } from '../../../domain/payment';
 import { oneOf, toDate, toDateOrNull, toMs, toMsOrNull } from '../columns';
 import { PaymentRow } from './payment-entity';
@@ -12,7 +13,7 @@ export const paymentFromRow = (row: PaymentRow): PaymentRecord => ({
   orderNo: row.order_no,
   provider: row.provider,
   outTradeNo: row.out_trade_no,
-  amount: row.amount,
+  amount: minor(row.amount),
   currency: row.currency,
   status: oneOf(PAYMENT_STATUSES, row.status, 'payments.status'),
   codeUrl: row.code_url,

@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { ORDER_STATUSES } from '../../../domain/ordering';
 import { NewRefund, RefundRecord, RefundStatus } from '../../../domain/payment';
 import { clip, oneOf, toDate, toDateOrNull, toMs, toMsOrNull } from '../columns';
@@ -17,7 +18,7 @@ export const refundFromRow = (row: RefundRow): RefundRecord => ({
   orderNo: row.order_no,
   provider: row.provider,
   outTradeNo: row.out_trade_no,
-  amount: row.amount,
+  amount: minor(row.amount),
   currency: row.currency,
   reason: row.reason,
   status: oneOf(REFUND_STATUSES, row.status, 'refunds.status'),

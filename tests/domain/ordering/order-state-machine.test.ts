@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ORDER_EVENT_TYPES, OrderEvent, OrderEventType, transition, ORDER_STATUSES, OrderState, OrderStatus } from '../../../domain/ordering';
@@ -10,7 +11,7 @@ const order = (status: OrderStatus, overrides: Partial<OrderState> = {}): OrderS
   userId: '1',
   status,
   currency: 'CNY',
-  totalAmount: 600,
+  totalAmount: minor(600),
   paymentMethod: 'wechatpay',
   lines: [],
   idempotencyKey: null,
@@ -25,7 +26,7 @@ const order = (status: OrderStatus, overrides: Partial<OrderState> = {}): OrderS
   deliveryAttempts: 0,
   nextDeliveryAt: null,
   lastDeliveryError: null,
-  refundedAmount: status === 'PARTIALLY_REFUNDED' ? 100 : 0,
+  refundedAmount: minor(status === 'PARTIALLY_REFUNDED' ? 100 : 0),
   fulfilmentNote: null,
   ...overrides,
 });
@@ -33,15 +34,15 @@ const order = (status: OrderStatus, overrides: Partial<OrderState> = {}): OrderS
 /** Each event with data that passes its guard wherever the event is allowed at all. */
 const EVENT: { [T in OrderEventType]: (state: OrderState) => Extract<OrderEvent, { type: T }> } = {
   AWAIT_PAYMENT: () => ({ type: 'AWAIT_PAYMENT' }),
-  PAY: () => ({ type: 'PAY', at: AT, amount: 600, currency: 'CNY' }),
-  PAY_LATE: () => ({ type: 'PAY_LATE', at: AT, amount: 600, currency: 'CNY' }),
+  PAY: () => ({ type: 'PAY', at: AT, amount: minor(600), currency: 'CNY' }),
+  PAY_LATE: () => ({ type: 'PAY_LATE', at: AT, amount: minor(600), currency: 'CNY' }),
   CLOSE: () => ({ type: 'CLOSE', at: AT, reason: 'expired' }),
   CLAIM_DELIVERY: () => ({ type: 'CLAIM_DELIVERY' }),
   AWAIT_FULFILMENT: () => ({ type: 'AWAIT_FULFILMENT' }),
   DELIVERY_FAILED: () => ({ type: 'DELIVERY_FAILED', at: AT, error: 'webhook 502' }),
   DELIVER: () => ({ type: 'DELIVER', at: AT, note: null }),
-  START_REFUND: (s) => ({ type: 'START_REFUND', amount: s.totalAmount - s.refundedAmount, allowClosed: true }),
-  FINISH_REFUND: () => ({ type: 'FINISH_REFUND', amount: 600 }),
+  START_REFUND: (s) => ({ type: 'START_REFUND', amount: minor(s.totalAmount - s.refundedAmount), allowClosed: true }),
+  FINISH_REFUND: () => ({ type: 'FINISH_REFUND', amount: minor(600) }),
   ABANDON_REFUND: () => ({ type: 'ABANDON_REFUND', back: 'DELIVERED' }),
 };
 
@@ -92,38 +93,38 @@ describe('the order state machine', () => {
   it('takes money only for the exact amount and currency, late or not', () => {
     for (const type of ['PAY', 'PAY_LATE'] as const) {
       const state = order(type === 'PAY' ? 'AWAITING_PAYMENT' : 'CLOSED');
-      expect(transition(state, { type, at: AT, amount: 599, currency: 'CNY' })).toMatchObject({ ok: false, error: { code: 'AMOUNT_MISMATCH' } });
-      expect(transition(state, { type, at: AT, amount: 600, currency: 'USD' })).toMatchObject({ ok: false, error: { code: 'AMOUNT_MISMATCH' } });
+      expect(transition(state, { type, at: AT, amount: minor(599), currency: 'CNY' })).toMatchObject({ ok: false, error: { code: 'AMOUNT_MISMATCH' } });
+      expect(transition(state, { type, at: AT, amount: minor(600), currency: 'USD' })).toMatchObject({ ok: false, error: { code: 'AMOUNT_MISMATCH' } });
     }
-    expect(transition(order('CREATED'), { type: 'PAY', at: AT, amount: 600, currency: 'CNY' })).toMatchObject({
+    expect(transition(order('CREATED'), { type: 'PAY', at: AT, amount: minor(600), currency: 'CNY' })).toMatchObject({
       ok: true,
       value: { changes: { paidAt: AT, nextDeliveryAt: AT, deliveryAttempts: 0, lastDeliveryError: null } },
     });
   });
 
   it('refunds a closed order only when it was paid late, an undelivered one only whole, never more than is left', () => {
-    expect(transition(order('CLOSED'), { type: 'START_REFUND', amount: 600, allowClosed: false })).toMatchObject({ ok: false, error: { code: NR } });
-    expect(transition(order('PAID'), { type: 'START_REFUND', amount: 300, allowClosed: false })).toMatchObject({
+    expect(transition(order('CLOSED'), { type: 'START_REFUND', amount: minor(600), allowClosed: false })).toMatchObject({ ok: false, error: { code: NR } });
+    expect(transition(order('PAID'), { type: 'START_REFUND', amount: minor(300), allowClosed: false })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: 'amount: an order not yet delivered is refunded in full (600)' },
     });
-    expect(transition(order('DELIVERED'), { type: 'START_REFUND', amount: 300, allowClosed: false })).toMatchObject({ ok: true });
-    expect(transition(order('PARTIALLY_REFUNDED'), { type: 'START_REFUND', amount: 501, allowClosed: false })).toMatchObject({
+    expect(transition(order('DELIVERED'), { type: 'START_REFUND', amount: minor(300), allowClosed: false })).toMatchObject({ ok: true });
+    expect(transition(order('PARTIALLY_REFUNDED'), { type: 'START_REFUND', amount: minor(501), allowClosed: false })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: 'amount: at most 500 can still be refunded' },
     });
-    expect(transition(order('DELIVERED'), { type: 'START_REFUND', amount: 0, allowClosed: false })).toMatchObject({
+    expect(transition(order('DELIVERED'), { type: 'START_REFUND', amount: minor(0), allowClosed: false })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
     });
   });
 
   it('finishes a refund as REFUNDED or PARTIALLY_REFUNDED by what went back, and abandons it only to where it began', () => {
-    expect(transition(order('REFUNDING'), { type: 'FINISH_REFUND', amount: 200 })).toMatchObject({
+    expect(transition(order('REFUNDING'), { type: 'FINISH_REFUND', amount: minor(200) })).toMatchObject({
       ok: true,
       value: { to: 'PARTIALLY_REFUNDED', changes: { refundedAmount: 200 } },
     });
-    expect(transition(order('REFUNDING', { refundedAmount: 400 }), { type: 'FINISH_REFUND', amount: 200 })).toMatchObject({
+    expect(transition(order('REFUNDING', { refundedAmount: minor(400) }), { type: 'FINISH_REFUND', amount: minor(200) })).toMatchObject({
       ok: true,
       value: { to: 'REFUNDED', changes: { refundedAmount: 600 } },
     });

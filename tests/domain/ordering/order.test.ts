@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { Order, itemsKeyOf, isPayable, nextDeliveryAttemptAt, transition, OrderLine, newOrderNo, ORDER_NO_PATTERN } from '../../../domain/ordering';
 import { randomIds } from '../../../infrastructure/ids/random-ids';
 
@@ -7,9 +8,9 @@ const line = (overrides: Partial<OrderLine> = {}): OrderLine => ({
   sku: 'A',
   title: 'A',
   kind: 'manual',
-  unitPrice: 250,
+  unitPrice: minor(250),
   quantity: 2,
-  lineTotal: 500,
+  lineTotal: minor(500),
   creditAmount: null,
   webhookUrl: null,
   ...overrides,
@@ -19,7 +20,7 @@ const placed = (now = new Date('2026-01-01T00:00:00Z')) =>
   Order.place({
     orderNo: 'T20260101000000000001',
     userId: '1',
-    lines: [line(), line({ lineNo: 2, productId: 2, lineTotal: 100, quantity: 1, unitPrice: 100 })],
+    lines: [line(), line({ lineNo: 2, productId: 2, lineTotal: minor(100), quantity: 1, unitPrice: minor(100) })],
     currency: 'CNY',
     paymentMethod: 'wechatpay',
     idempotencyKey: null,
@@ -39,15 +40,15 @@ describe('Order', () => {
 
   it('is paid only for the exact amount and currency', () => {
     const order = placed();
-    expect(transition(order.snapshot, { type: 'PAY', at: new Date(), amount: 599, currency: 'CNY' })).toMatchObject({
+    expect(transition(order.snapshot, { type: 'PAY', at: new Date(), amount: minor(599), currency: 'CNY' })).toMatchObject({
       ok: false,
       error: { code: 'AMOUNT_MISMATCH' },
     });
-    expect(transition(order.snapshot, { type: 'PAY', at: new Date(), amount: 600, currency: 'USD' })).toMatchObject({
+    expect(transition(order.snapshot, { type: 'PAY', at: new Date(), amount: minor(600), currency: 'USD' })).toMatchObject({
       ok: false,
       error: { code: 'AMOUNT_MISMATCH' },
     });
-    expect(transition(order.snapshot, { type: 'PAY', at: new Date(), amount: 600, currency: 'CNY' })).toMatchObject({
+    expect(transition(order.snapshot, { type: 'PAY', at: new Date(), amount: minor(600), currency: 'CNY' })).toMatchObject({
       ok: true,
       value: { from: 'CREATED', to: 'PAID' },
     });
@@ -55,14 +56,14 @@ describe('Order', () => {
 
   it('states each transition as a conditional update from its current status', () => {
     const paid = Order.restore({ ...placed().snapshot, status: 'PAID' });
-    expect(transition(paid.snapshot, { type: 'PAY', at: new Date(), amount: 600, currency: 'CNY' })).toMatchObject({
+    expect(transition(paid.snapshot, { type: 'PAY', at: new Date(), amount: minor(600), currency: 'CNY' })).toMatchObject({
       ok: false,
       error: { code: 'ORDER_NOT_PAYABLE' },
     });
     expect(transition(paid.snapshot, { type: 'CLOSE', at: new Date(), reason: 'x' })).toMatchObject({ ok: false, error: { code: 'ORDER_NOT_CLOSABLE' } });
     expect(transition(paid.snapshot, { type: 'DELIVER', at: new Date(), note: null })).toMatchObject({ ok: true, value: { from: 'PAID', to: 'DELIVERED' } });
     const closed = Order.restore({ ...placed().snapshot, status: 'CLOSED' });
-    expect(transition(closed.snapshot, { type: 'PAY', at: new Date(), amount: 600, currency: 'CNY' })).toMatchObject({
+    expect(transition(closed.snapshot, { type: 'PAY', at: new Date(), amount: minor(600), currency: 'CNY' })).toMatchObject({
       ok: false,
       error: { code: 'ORDER_CLOSED' },
     });

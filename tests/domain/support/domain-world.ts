@@ -1,6 +1,7 @@
 // The shop's use cases over the real embedded store (SQLite in memory, migrated), with a clock that moves only when a
 // test moves it, ids drawn from a counter, and the outside world (payment provider, merchant webhooks, chats)
 // played by small scripted doubles. No database, repository or use case is mocked: only what lies outside the shop.
+import { minor } from '../../../domain/shared/money';
 import { AdminNotice, Notifier, ShopperNotice } from '../../../domain/messaging';
 import { FulfilmentRequest, FulfilmentWebhook } from '../../../domain/ordering';
 import { PaymentProvider, ProviderError, ProviderEvent, ProviderRefund, ProviderTrade, QrPaymentRequest, RefundRequest } from '../../../domain/payment';
@@ -84,7 +85,7 @@ export class ScriptedProvider implements PaymentProvider {
 
   /** The shopper paid at the provider: the trade as the provider now reports it. */
   pay(outTradeNo: string, amount: number, at: Date, transactionId = `TX-${outTradeNo}`): ProviderTrade {
-    const trade: ProviderTrade = { outTradeNo, tradeState: 'SUCCESS', transactionId, amount, currency: 'CNY', successTime: at };
+    const trade: ProviderTrade = { outTradeNo, tradeState: 'SUCCESS', transactionId, amount: minor(amount), currency: 'CNY', successTime: at };
     this.trades.set(outTradeNo, trade);
     return trade;
   }

@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { createPublicKey, verify } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -207,7 +208,7 @@ describe('sandbox gateway: trade lifecycle', () => {
     const created = await provider.createQrPayment({
       outTradeNo: no,
       description: 'short-lived',
-      amount: 100,
+      amount: minor(100),
       currency: 'CNY',
       expiresAt: new Date(Date.now() + 60_000),
     });
@@ -250,9 +251,9 @@ describe('sandbox gateway: trade lifecycle', () => {
     try {
       const provider = new WechatPayProvider(clientConfig(keys, slow.url, NOTIFY));
       const no = outTradeNo();
-      await provider.createQrPayment({ outTradeNo: no, description: 'x', amount: 300, currency: 'CNY', expiresAt: new Date(Date.now() + 600_000) });
+      await provider.createQrPayment({ outTradeNo: no, description: 'x', amount: minor(300), currency: 'CNY', expiresAt: new Date(Date.now() + 600_000) });
       slow.pay(no);
-      const refund = await provider.refund({ outTradeNo: no, outRefundNo: `R${no}`, refundAmount: 300, totalAmount: 300, currency: 'CNY' });
+      const refund = await provider.refund({ outTradeNo: no, outRefundNo: `R${no}`, refundAmount: minor(300), totalAmount: minor(300), currency: 'CNY' });
       expect(refund.ok && refund.value.status).toBe('PROCESSING');
       const deadline = Date.now() + 5000;
       let status = 'PROCESSING';
@@ -314,7 +315,7 @@ describe('sandbox gateway: admin API and persistence', () => {
       await new WechatPayProvider(clientConfig(keys, first.url, NOTIFY)).createQrPayment({
         outTradeNo: no,
         description: 'kept',
-        amount: 500,
+        amount: minor(500),
         currency: 'CNY',
         expiresAt: new Date(Date.now() + 600_000),
       });

@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ describe('ensureSandboxKeys', () => {
       const created = await provider.createQrPayment({
         outTradeNo: 'EMBED000001',
         description: 'x',
-        amount: 1,
+        amount: minor(1),
         currency: 'CNY',
         expiresAt: new Date(Date.now() + 60_000),
       });

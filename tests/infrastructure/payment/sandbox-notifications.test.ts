@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { NOTIFY_RETRY_SCHEDULE_SECONDS } from '../../../infrastructure/payment/sandbox/notification-dispatcher';
 import { SandboxGateway, startSandboxGateway } from '../../../infrastructure/payment/sandbox/sandbox-gateway';
 import { WechatPayProvider } from '../../../infrastructure/payment/wechatpay/wechatpay-provider';
@@ -35,7 +36,7 @@ async function paidOrder(p: WechatPayProvider = provider, g: SandboxGateway = ga
   const created = await p.createQrPayment({
     outTradeNo: no,
     description: 'notify test',
-    amount: 100,
+    amount: minor(100),
     currency: 'CNY',
     expiresAt: new Date(Date.now() + 600_000),
   });

@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ describe('standalone sandbox main()', () => {
       const created = await new WechatPayProvider(keys.wechatPayConfig(generated.url, 'http://127.0.0.1:9/n')).createQrPayment({
         outTradeNo: 'MAIN00000001',
         description: 'x',
-        amount: 1,
+        amount: minor(1),
         currency: 'CNY',
         expiresAt: new Date(Date.now() + 60_000),
       });
@@ -79,7 +80,7 @@ describe('standalone sandbox main()', () => {
       const created = await new WechatPayProvider(keys.wechatPayConfig(fromFiles.url, 'http://127.0.0.1:9/n')).createQrPayment({
         outTradeNo: 'MAIN00000002',
         description: 'x',
-        amount: 1,
+        amount: minor(1),
         currency: 'CNY',
         expiresAt: new Date(Date.now() + 60_000),
       });

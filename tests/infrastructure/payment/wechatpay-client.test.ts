@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import axios, { InternalAxiosRequestConfig } from 'axios';
@@ -44,7 +45,14 @@ beforeEach(() => {
 });
 
 async function create(no: string, amount = 1999, description = '100 credits') {
-  const created = await provider.createQrPayment({ outTradeNo: no, description, amount, currency: 'CNY', expiresAt: inAnHour(), attach: 'order-42' });
+  const created = await provider.createQrPayment({
+    outTradeNo: no,
+    description,
+    amount: minor(amount),
+    currency: 'CNY',
+    expiresAt: inAnHour(),
+    attach: 'order-42',
+  });
   if (!created.ok) throw new Error(`${created.error.code}: ${created.error.message}`);
   return created.value.codeUrl;
 }
@@ -102,7 +110,7 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     const no = outTradeNo();
     const first = await create(no);
     expect(await create(no)).toBe(first);
-    const changed = await provider.createQrPayment({ outTradeNo: no, description: '100 credits', amount: 2999, currency: 'CNY', expiresAt: inAnHour() });
+    const changed = await provider.createQrPayment({ outTradeNo: no, description: '100 credits', amount: minor(2999), currency: 'CNY', expiresAt: inAnHour() });
     expect(!changed.ok && changed.error).toMatchObject({ code: 'PROVIDER_REJECTED', providerCode: 'OUT_TRADE_NO_USED', httpStatus: 403 });
   });
 
@@ -118,7 +126,7 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     expect(closed.ok && closed.value.tradeState).toBe('CLOSED');
     const again = await provider.close(no);
     expect(!again.ok && again.error).toMatchObject({ code: 'ORDER_CLOSED', providerCode: 'ORDER_CLOSED' });
-    const reorder = await provider.createQrPayment({ outTradeNo: no, description: '100 credits', amount: 1999, currency: 'CNY', expiresAt: inAnHour() });
+    const reorder = await provider.createQrPayment({ outTradeNo: no, description: '100 credits', amount: minor(1999), currency: 'CNY', expiresAt: inAnHour() });
     expect(!reorder.ok && reorder.error.code).toBe('ORDER_CLOSED');
 
     const paidNo = outTradeNo();
@@ -135,7 +143,7 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     await create(no);
     gateway.pay(no);
     await receiver.waitFor(1);
-    const request = { outTradeNo: no, outRefundNo: `R${no}`, reason: 'changed mind', refundAmount: 500, totalAmount: 1999, currency: 'CNY' };
+    const request = { outTradeNo: no, outRefundNo: `R${no}`, reason: 'changed mind', refundAmount: minor(500), totalAmount: minor(1999), currency: 'CNY' };
     const refund = await provider.refund(request);
     if (!refund.ok) throw new Error(refund.error.message);
     expect(refund.value).toMatchObject({ outRefundNo: `R${no}`, outTradeNo: no, status: 'SUCCESS', refundAmount: 500, totalAmount: 1999 });
@@ -148,7 +156,7 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     const trade = await provider.query(no);
     expect(trade.ok && trade.value.tradeState).toBe('REFUND');
 
-    const tooMuch = await provider.refund({ ...request, outRefundNo: `S${no}`, refundAmount: 1500 });
+    const tooMuch = await provider.refund({ ...request, outRefundNo: `S${no}`, refundAmount: minor(1500) });
     expect(!tooMuch.ok && tooMuch.error).toMatchObject({ code: 'NOT_ENOUGH', httpStatus: 403 });
     const unknownRefund = await provider.queryRefund('NOSUCHREFUND');
     expect(!unknownRefund.ok && unknownRefund.error).toMatchObject({ code: 'ORDER_NOT_EXIST', providerCode: 'RESOURCE_NOT_EXISTS' });
@@ -180,7 +188,7 @@ describe('WechatPayClient against the sandbox over loopback', () => {
 
   it('never retries a 4xx', async () => {
     gateway.knobs.failNext('create', 1, { status: 400, code: 'PARAM_ERROR', message: 'injected' });
-    const result = await provider.createQrPayment({ outTradeNo: outTradeNo(), description: 'x', amount: 1, currency: 'CNY', expiresAt: inAnHour() });
+    const result = await provider.createQrPayment({ outTradeNo: outTradeNo(), description: 'x', amount: minor(1), currency: 'CNY', expiresAt: inAnHour() });
     expect(!result.ok && result.error).toMatchObject({ code: 'PROVIDER_REJECTED', providerCode: 'PARAM_ERROR', httpStatus: 400 });
     expect(sent).toHaveLength(1);
   });
@@ -229,7 +237,7 @@ describe('WechatPayClient against the sandbox over loopback', () => {
       clientConfig(keys, gateway.url, receiver.url, { platformKeys: [{ serial: 'PUB_KEY_ID_OTHER', publicKey: keys.platformPublicKey }] }),
     );
     for (const p of [wrongKey, wrongSerial]) {
-      const result = await p.createQrPayment({ outTradeNo: outTradeNo(), description: 'x', amount: 1, currency: 'CNY', expiresAt: inAnHour() });
+      const result = await p.createQrPayment({ outTradeNo: outTradeNo(), description: 'x', amount: minor(1), currency: 'CNY', expiresAt: inAnHour() });
       expect(!result.ok && result.error.code).toBe('INVALID_RESPONSE');
     }
   });
@@ -253,7 +261,7 @@ describe('WechatPayClient against the sandbox over loopback', () => {
   });
 
   it('refuses non-CNY amounts locally', async () => {
-    const result = await provider.createQrPayment({ outTradeNo: outTradeNo(), description: 'x', amount: 100, currency: 'USD', expiresAt: inAnHour() });
+    const result = await provider.createQrPayment({ outTradeNo: outTradeNo(), description: 'x', amount: minor(100), currency: 'USD', expiresAt: inAnHour() });
     expect(!result.ok && result.error.code).toBe('PROVIDER_REJECTED');
     expect(sent).toHaveLength(0);
   });

@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { LedgerKind, Posting } from '../../../domain/account';
 import { databaseBackends } from '../../support/services';
 import { T0, at } from './support/factories';
@@ -8,7 +9,7 @@ describe.each(databaseBackends())('AccountRepository (%s)', (backend) => {
   const { inTx } = suite;
   const posting = (userId: string, amount: number, reference: string, kind: LedgerKind = amount >= 0 ? 'TOP_UP' : 'PURCHASE'): Posting => ({
     userId,
-    amount,
+    amount: minor(amount),
     currency: 'CNY',
     kind,
     reason: `${kind} ${reference}`,

@@ -1,4 +1,5 @@
 // Real parallel units of work against one database: the conditional updates and unique keys, not luck, decide.
+import { minor } from '../../../domain/shared/money';
 import { err, ok } from '../../../domain/shared/result';
 import { ShopTx as Tx } from '../../../infrastructure/persistence';
 import { databaseBackends } from '../../support/services';
@@ -63,9 +64,9 @@ describe.each(databaseBackends())('concurrent units of work (%s)', (backend) => 
 
   it('never takes a balance below zero under 100 simultaneous debits, and Σ ledger = balance', async () => {
     const user = 'debit-race';
-    await run((tx) => tx.accounts.post({ userId: user, amount: 5000, currency: 'CNY', kind: 'TOP_UP', reason: 'seed', reference: 'seed', at: T0 }));
+    await run((tx) => tx.accounts.post({ userId: user, amount: minor(5000), currency: 'CNY', kind: 'TOP_UP', reason: 'seed', reference: 'seed', at: T0 }));
     const outcomes = await times(100, (i) =>
-      run((tx) => tx.accounts.post({ userId: user, amount: -70, currency: 'CNY', kind: 'PURCHASE', reason: 'race', reference: `debit-${i}`, at: T0 })),
+      run((tx) => tx.accounts.post({ userId: user, amount: minor(-70), currency: 'CNY', kind: 'PURCHASE', reason: 'race', reference: `debit-${i}`, at: T0 })),
     );
     expect(outcomes.filter((o) => o.status === 'APPLIED')).toHaveLength(71);
     expect(outcomes.filter((o) => o.status === 'INSUFFICIENT_FUNDS')).toHaveLength(29);
@@ -81,7 +82,7 @@ describe.each(databaseBackends())('concurrent units of work (%s)', (backend) => 
   it('credits a brand-new account from 20 simultaneous top-ups without losing one', async () => {
     const user = 'new-account-race';
     const outcomes = await times(20, (i) =>
-      run((tx) => tx.accounts.post({ userId: user, amount: 10, currency: 'CNY', kind: 'TOP_UP', reason: 'race', reference: `topup-${i}`, at: T0 })),
+      run((tx) => tx.accounts.post({ userId: user, amount: minor(10), currency: 'CNY', kind: 'TOP_UP', reason: 'race', reference: `topup-${i}`, at: T0 })),
     );
     expect(outcomes.every((o) => o.status === 'APPLIED')).toBe(true);
     expect((await run((tx) => tx.accounts.find(user)))?.balance).toBe(200);
@@ -97,9 +98,11 @@ describe.each(databaseBackends())('concurrent units of work (%s)', (backend) => 
 
   it('posts one ledger entry when 20 deliveries race with the same reference', async () => {
     const user = 'reference-race';
-    await run((tx) => tx.accounts.post({ userId: user, amount: 1, currency: 'CNY', kind: 'TOP_UP', reason: 'open', reference: 'open', at: T0 }));
+    await run((tx) => tx.accounts.post({ userId: user, amount: minor(1), currency: 'CNY', kind: 'TOP_UP', reason: 'open', reference: 'open', at: T0 }));
     const outcomes = await times(20, () =>
-      run((tx) => tx.accounts.post({ userId: user, amount: 1000, currency: 'CNY', kind: 'TOP_UP', reason: 'delivery', reference: 'order:T7:topup', at: T0 })),
+      run((tx) =>
+        tx.accounts.post({ userId: user, amount: minor(1000), currency: 'CNY', kind: 'TOP_UP', reason: 'delivery', reference: 'order:T7:topup', at: T0 }),
+      ),
     );
     expect(outcomes.filter((o) => o.status === 'APPLIED')).toHaveLength(1);
     expect(outcomes.filter((o) => o.status === 'DUPLICATE_REFERENCE')).toHaveLength(19);

@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { OrderState } from '../../../domain/ordering';
 import { databaseBackends } from '../../support/services';
 import { MINUTE, T0, at, orderLine, orderState } from './support/factories';
@@ -16,7 +17,7 @@ describe.each(databaseBackends())('OrderRepository (%s)', (backend) => {
   it('stores an order with its line snapshots and reads back exactly what was written', async () => {
     const order = await insert({
       userId: 'u-roundtrip',
-      totalAmount: 3 * 990 + 2500,
+      totalAmount: minor(3 * 990 + 2500),
       lines: [
         orderLine({
           lineNo: 2,
@@ -24,12 +25,12 @@ describe.each(databaseBackends())('OrderRepository (%s)', (backend) => {
           sku: 'WH',
           title: 'Вебхук 🚀',
           kind: 'webhook',
-          unitPrice: 2500,
-          lineTotal: 2500,
+          unitPrice: minor(2500),
+          lineTotal: minor(2500),
           creditAmount: null,
           webhookUrl: 'https://merchant/hook',
         }),
-        orderLine({ lineNo: 1, quantity: 3, lineTotal: 2970, title: '额度包' }),
+        orderLine({ lineNo: 1, quantity: 3, lineTotal: minor(2970), title: '额度包' }),
       ],
       idempotencyKey: 'idem-1',
       requestHash: 'hash-1',

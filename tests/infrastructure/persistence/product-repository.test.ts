@@ -1,4 +1,4 @@
-import { Money } from '../../../domain/shared/money';
+import { price } from '../../../domain/shared/money';
 import { databaseBackends } from '../../support/services';
 import { T0, at, productDraft } from './support/factories';
 import { storeForSuite } from './support/test-store';
@@ -13,9 +13,9 @@ describe.each(databaseBackends())('ProductRepository (%s)', (backend) => {
   };
 
   it('inserts a product and reads it back by id and sku, with money, times and multilingual text intact', async () => {
-    const product = await insert({ title: '红茶 Чай 🍵', price: Money.of(123456789012, 'CNY'), stock: 7, photoUrl: 'https://img/x.png' });
+    const product = await insert({ title: '红茶 Чай 🍵', price: price(123456789012, 'CNY'), stock: 7, photoUrl: 'https://img/x.png' });
     expect(product).toMatchObject({ title: '红茶 Чай 🍵', stock: 7, visible: true, photoUrl: 'https://img/x.png' });
-    expect(product.price.equals(Money.of(123456789012, 'CNY'))).toBe(true);
+    expect(product.price).toEqual(price(123456789012, 'CNY'));
     expect(product.createdAt).toEqual(T0);
     expect(await inTx((tx) => tx.products.findById(product.id))).toEqual(product);
     expect(await inTx((tx) => tx.products.findBySku(product.sku))).toEqual(product);
@@ -34,7 +34,7 @@ describe.each(databaseBackends())('ProductRepository (%s)', (backend) => {
 
   it('updates only the given fields and never the stock; null for an unknown product', async () => {
     const product = await insert({ stock: 3 });
-    const updated = await inTx((tx) => tx.products.update(product.id, { title: 'New', price: Money.of(500, 'CNY'), visible: false }, at(1000)));
+    const updated = await inTx((tx) => tx.products.update(product.id, { title: 'New', price: price(500, 'CNY'), visible: false }, at(1000)));
     expect(updated).toMatchObject({ id: product.id, title: 'New', visible: false, stock: 3, description: product.description, updatedAt: at(1000) });
     expect(updated !== null && updated !== 'DUPLICATE_SKU' && updated.price.amount).toBe(500);
     expect(await inTx((tx) => tx.products.update(424242, { title: 'x' }, T0))).toBeNull();

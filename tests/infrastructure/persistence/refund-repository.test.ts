@@ -1,3 +1,4 @@
+import { minor } from '../../../domain/shared/money';
 import { RefundRecord } from '../../../domain/payment';
 import { databaseBackends } from '../../support/services';
 import { MINUTE, T0, at, newRefund, orderState } from './support/factories';
@@ -21,10 +22,10 @@ describe.each(databaseBackends())('RefundRepository (%s)', (backend) => {
 
   it('inserts a refund and reads back exactly what was written, by out_refund_no and by order', async () => {
     const orderNo = await insertOrder();
-    const first = await insertRefund(orderNo, { outRefundNo: 'RF-1', reason: '迟到的付款 🚀', orderStatusBefore: 'DELIVERED', amount: 500 });
+    const first = await insertRefund(orderNo, { outRefundNo: 'RF-1', reason: '迟到的付款 🚀', orderStatusBefore: 'DELIVERED', amount: minor(500) });
     const second = await insertRefund(orderNo, { outRefundNo: 'RF-2', provider: 'credit', nextCheckAt: null });
     expect(first).toEqual({
-      ...newRefund(orderNo, { outRefundNo: 'RF-1', reason: '迟到的付款 🚀', orderStatusBefore: 'DELIVERED', amount: 500, outTradeNo: first.outTradeNo }),
+      ...newRefund(orderNo, { outRefundNo: 'RF-1', reason: '迟到的付款 🚀', orderStatusBefore: 'DELIVERED', amount: minor(500), outTradeNo: first.outTradeNo }),
       id: first.id,
       providerRefundId: null,
       lastError: null,
@@ -39,8 +40,8 @@ describe.each(databaseBackends())('RefundRepository (%s)', (backend) => {
 
   it('returns DUPLICATE for a second refund with the same out_refund_no, and keeps the first', async () => {
     const orderNo = await insertOrder();
-    const first = await insertRefund(orderNo, { outRefundNo: 'RF-DUP', amount: 100 });
-    expect(await inTx((tx) => tx.refunds.insert(newRefund(orderNo, { outRefundNo: 'RF-DUP', amount: 200 })))).toBe('DUPLICATE');
+    const first = await insertRefund(orderNo, { outRefundNo: 'RF-DUP', amount: minor(100) });
+    expect(await inTx((tx) => tx.refunds.insert(newRefund(orderNo, { outRefundNo: 'RF-DUP', amount: minor(200) })))).toBe('DUPLICATE');
     expect(await find('RF-DUP')).toEqual(first);
   });
 

@@ -1,4 +1,5 @@
 // OrderRepository.salesSummary on a store of its own, so every order in it is one this file placed.
+import { minor } from '../../../domain/shared/money';
 import { OrderLine, OrderState } from '../../../domain/ordering';
 import { ShopTx as Tx } from '../../../infrastructure/persistence';
 import { databaseBackends } from '../../support/services';
@@ -10,7 +11,7 @@ const FROM = at(HOUR);
 const TO = at(2 * HOUR);
 
 const line = (lineNo: number, productId: number, quantity: number, lineTotal: number, title: string): OrderLine =>
-  orderLine({ lineNo, productId, sku: `SKU-${productId}`, title, quantity, lineTotal, unitPrice: lineTotal / quantity });
+  orderLine({ lineNo, productId, sku: `SKU-${productId}`, title, quantity, lineTotal: minor(lineTotal), unitPrice: minor(Math.floor(lineTotal / quantity)) });
 
 const paidOrder = (createdAt: Date, paidAt: Date, lines: OrderLine[], overrides: Partial<OrderState> = {}): OrderState =>
   orderState({
@@ -18,7 +19,7 @@ const paidOrder = (createdAt: Date, paidAt: Date, lines: OrderLine[], overrides:
     createdAt,
     expiresAt: new Date(createdAt.getTime() + 15 * MINUTE),
     paidAt,
-    totalAmount: lines.reduce((sum, l) => sum + l.lineTotal, 0),
+    totalAmount: minor(lines.reduce((sum, l) => sum + l.lineTotal, 0)),
     lines,
     ...overrides,
   });
@@ -50,15 +51,15 @@ describe.each(databaseBackends())('OrderRepository.salesSummary (%s)', (backend)
       // Placed inside, paid inside, refunded in full since: still paid in the period, and its refund counts.
       paidOrder(at(HOUR + 30 * MINUTE), at(HOUR + 31 * MINUTE), [line(1, 104, 3, 2000, 'Refunded pack'), line(2, 108, 3, 1500, 'Twin')], {
         status: 'REFUNDED',
-        refundedAmount: 3500,
+        refundedAmount: minor(3500),
       }),
       // Placed before, paid inside, partly refunded: paid, refund counts.
       paidOrder(at(0), at(HOUR + 40 * MINUTE), [line(1, 105, 3, 1200, 'Webhook'), line(2, 107, 5, 500, 'Cheap sticker')], {
         status: 'PARTIALLY_REFUNDED',
-        refundedAmount: 500,
+        refundedAmount: minor(500),
       }),
       // Paid one millisecond before the window: nothing of it counts.
-      paidOrder(at(0), new Date(FROM.getTime() - 1), [line(1, 106, 50, 9999, 'Before')], { status: 'PARTIALLY_REFUNDED', refundedAmount: 999 }),
+      paidOrder(at(0), new Date(FROM.getTime() - 1), [line(1, 106, 50, 9999, 'Before')], { status: 'PARTIALLY_REFUNDED', refundedAmount: minor(999) }),
       // Placed inside and closed unpaid: placed.
       unpaidOrder(at(HOUR + 50 * MINUTE), { status: 'CLOSED', closedAt: at(HOUR + 65 * MINUTE), closeReason: 'expired' }),
       // After the window, product 101 renamed again: that title must not leak into the period's answer.

@@ -1,6 +1,6 @@
+import { minor, price } from '../../../../domain/shared/money';
 import { ProductDraft } from '../../../../domain/catalog';
 import { OrderLine, OrderState } from '../../../../domain/ordering';
-import { Money } from '../../../../domain/shared/money';
 import { NewPayment, NewRefund } from '../../../../domain/payment';
 
 export const T0 = new Date('2026-01-15T08:00:00.000Z');
@@ -15,10 +15,10 @@ export const productDraft = (overrides: Partial<ProductDraft> = {}): ProductDraf
   title: 'OpenAI credit pack',
   description: 'Adds credits to your balance',
   kind: 'credit',
-  price: Money.of(990, 'CNY'),
+  price: price(990, 'CNY'),
   stock: null,
   visible: true,
-  creditAmount: 1000,
+  creditAmount: minor(1000),
   webhookUrl: null,
   photoUrl: null,
   ...overrides,
@@ -30,10 +30,10 @@ export const orderLine = (overrides: Partial<OrderLine> = {}): OrderLine => ({
   sku: 'SKU-1',
   title: 'OpenAI credit pack',
   kind: 'credit',
-  unitPrice: 990,
+  unitPrice: minor(990),
   quantity: 1,
-  lineTotal: 990,
-  creditAmount: 1000,
+  lineTotal: minor(990),
+  creditAmount: minor(1000),
   webhookUrl: null,
   ...overrides,
 });
@@ -43,7 +43,7 @@ export const orderState = (overrides: Partial<OrderState> = {}): OrderState => (
   userId: '10001',
   status: 'AWAITING_PAYMENT',
   currency: 'CNY',
-  totalAmount: 990,
+  totalAmount: minor(990),
   paymentMethod: 'wechatpay',
   lines: [orderLine()],
   idempotencyKey: null,
@@ -58,7 +58,7 @@ export const orderState = (overrides: Partial<OrderState> = {}): OrderState => (
   deliveryAttempts: 0,
   nextDeliveryAt: null,
   lastDeliveryError: null,
-  refundedAmount: 0,
+  refundedAmount: minor(0),
   fulfilmentNote: null,
   ...overrides,
 });
@@ -67,7 +67,7 @@ export const newPayment = (overrides: Partial<NewPayment> = {}): NewPayment => (
   orderNo: 'T1',
   provider: 'wechatpay',
   outTradeNo: `P${next().toString().padStart(8, '0')}`,
-  amount: 990,
+  amount: minor(990),
   currency: 'CNY',
   status: 'PENDING',
   codeUrl: null,
@@ -84,7 +84,7 @@ export const newRefund = (orderNo: string, overrides: Partial<NewRefund> = {}): 
   orderNo,
   provider: 'wechatpay',
   outTradeNo: `P${next().toString().padStart(8, '0')}`,
-  amount: 990,
+  amount: minor(990),
   currency: 'CNY',
   reason: 'out of stock after a late payment',
   status: 'PROCESSING',
