@@ -33,4 +33,4 @@ export function withDiagram(text: string, diagram: string): string {
 }
 
 /** Where the diagram is kept: every file listed here carries the markers. */
-export const DIAGRAM_FILES = ['docs/order-states.md'];
+export const DIAGRAM_FILES = ['ARCHITECTURE.md', 'docs/order-states.md'];
