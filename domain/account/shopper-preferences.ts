@@ -8,7 +8,7 @@ export type Language = (typeof LANGUAGES)[number];
 export function resolveLanguage(chosen: string | null, telegramCode: string | null | undefined): Language {
   const pick = (code: string | null | undefined): Language | null => {
     const base = code?.toLowerCase().split(/[-_]/)[0];
-    return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : null;
+    return LANGUAGES.find((l) => l === base) ?? null;
   };
   return pick(chosen) ?? pick(telegramCode) ?? 'en';
 }
@@ -18,9 +18,10 @@ export async function chooseLanguage(
   userId: string,
   language: string | null,
 ): Promise<Result<Language | null, DomainError<'VALIDATION_FAILED' | 'NOT_FOUND'>>> {
-  if (language !== null && !(LANGUAGES as readonly string[]).includes(language)) return fail('VALIDATION_FAILED', `language: one of ${LANGUAGES.join(', ')}`);
-  const saved = await deps.uow.run((tx) => tx.users.setPreferredLanguage(userId, language));
-  return saved ? ok(language as Language | null) : fail('NOT_FOUND', `no shopper ${userId}`);
+  const chosen = language === null ? null : (LANGUAGES.find((l) => l === language) ?? undefined);
+  if (chosen === undefined) return fail('VALIDATION_FAILED', `language: one of ${LANGUAGES.join(', ')}`);
+  const saved = await deps.uow.run((tx) => tx.users.setPreferredLanguage(userId, chosen));
+  return saved ? ok(chosen) : fail('NOT_FOUND', `no shopper ${userId}`);
 }
 
 export async function preferredLanguage(deps: AccountDeps, userId: string): Promise<string | null> {
