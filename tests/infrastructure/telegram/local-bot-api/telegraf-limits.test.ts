@@ -1,5 +1,5 @@
 import { Input, Markup, type Telegraf } from 'telegraf';
-import { type BotApiStandIn, type StandInUser, startBotApiStandIn } from '../../../../infrastructure/telegram/bot-api-stand-in';
+import { type LocalBotApi, type LocalUser, startLocalBotApi } from '../../../../infrastructure/telegram/local-bot-api';
 import { apiError, sleep, telegrafFor } from './telegraf-harness';
 
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -7,12 +7,12 @@ type TelegrafSignal = NonNullable<NonNullable<Parameters<Telegraf['telegram']['c
 const button = (data: string) => Markup.inlineKeyboard([Markup.button.callback('Go', data)]);
 
 describe("Telegram's limits and refusals, as the stand-in answers them to telegraf", () => {
-  let standIn: BotApiStandIn;
+  let standIn: LocalBotApi;
   let bot: Telegraf;
-  let hana: StandInUser;
+  let hana: LocalUser;
 
   beforeAll(async () => {
-    standIn = await startBotApiStandIn();
+    standIn = await startLocalBotApi();
     bot = telegrafFor(standIn);
     hana = standIn.driver.createUser({ first_name: 'Hana', language_code: 'zh' });
     standIn.driver.userStartsBot(hana);
@@ -183,11 +183,11 @@ describe("Telegram's limits and refusals, as the stand-in answers them to telegr
 });
 
 describe('flood limits, when the stand-in enforces them', () => {
-  let standIn: BotApiStandIn;
+  let standIn: LocalBotApi;
   let bot: Telegraf;
 
   beforeAll(async () => {
-    standIn = await startBotApiStandIn({ rateLimits: true });
+    standIn = await startLocalBotApi({ rateLimits: true });
     bot = telegrafFor(standIn);
   });
 

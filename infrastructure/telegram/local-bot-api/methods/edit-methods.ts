@@ -7,7 +7,7 @@ import { messageCaption, messageText } from '../text/message-text';
 import { sameContent, withEntities } from './message-content';
 import { knownChat, type MethodContext, type MethodOutcome, ok, writableChat } from './method-context';
 
-/** The stand-in has no inline-mode messages, so every inline_message_id is one Telegram would not know. */
+/** The local Bot API has no inline-mode messages, so every inline_message_id is one Telegram would not know. */
 function editTarget(ctx: MethodContext): StoredMessage {
   if (hasParam(ctx.params, 'inline_message_id')) throw badRequest('MESSAGE_ID_INVALID');
   if (!hasParam(ctx.params, 'chat_id') || !intParam(ctx.params, 'message_id')) throw badRequest('message identifier is not specified');

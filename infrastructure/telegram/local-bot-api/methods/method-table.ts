@@ -35,8 +35,8 @@ export const findMethod = (name: string): { name: string; handler: MethodHandler
 export const SEND_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
 
 /**
- * Real Bot API methods the stand-in does not speak. They are answered with a loud 501 rather than
- * Telegram's 404, so a test that reaches one learns that the stand-in, not the bot, is missing something.
+ * Real Bot API methods the local Bot API does not speak. They are answered with a loud 501 rather than
+ * Telegram's 404, so a test that reaches one learns that the local Bot API, not the bot, is missing something.
  */
 const UNSPOKEN = new Set(
   [

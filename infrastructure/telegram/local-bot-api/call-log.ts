@@ -17,7 +17,7 @@ export interface RecordedCall {
   viaWebhookReply?: boolean;
 }
 
-/** Every call the stand-in received, in arrival order. */
+/** Every call the local Bot API received, in arrival order. */
 export class CallLog {
   private calls: RecordedCall[] = [];
   private seq = 0;

@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 import { Input, Markup, type Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
-import { type BotApiStandIn, startBotApiStandIn } from '../../../../infrastructure/telegram/bot-api-stand-in';
+import { type LocalBotApi, startLocalBotApi } from '../../../../infrastructure/telegram/local-bot-api';
 import { apiError, launchPolling, sleep, telegrafFor } from './telegraf-harness';
 
 const PAY_URL = 'weixin://wxpay/bizpayurl?pr=Xy12Ab3';
@@ -14,12 +14,12 @@ function decodeQr(png: Buffer): string | undefined {
 }
 
 describe('the Bot API stand-in driving a real telegraf bot over long polling', () => {
-  let standIn: BotApiStandIn;
+  let standIn: LocalBotApi;
   let bot: Telegraf;
   let polling: { stop(): Promise<void> };
 
   beforeAll(async () => {
-    standIn = await startBotApiStandIn();
+    standIn = await startLocalBotApi();
     bot = telegrafFor(standIn);
     bot.start((ctx) =>
       ctx.reply(

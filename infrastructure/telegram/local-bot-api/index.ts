@@ -1,7 +1,7 @@
-export { type BotApiStandIn, type BotApiStandInOptions, startBotApiStandIn } from './bot-api-stand-in';
+export { type LocalBotApi, type LocalBotApiOptions, startLocalBotApi } from './local-bot-api';
 export type { ApiResponse, TgCallbackQuery, TgInlineKeyboardButton, TgMessage, TgMessageEntity, TgUpdate, TgUser } from './bot-api-types';
 export type { RecordedCall } from './call-log';
-export type { ChatAction, StandInUser, StoredMessage } from './chat-state';
+export type { ChatAction, LocalUser, StoredMessage } from './chat-state';
 export { UserDriver } from './driver/user-driver';
 export type { Fault, FaultFilter, FaultRule } from './faults';
 export type { RateLimitConfig } from './rate-limiter';

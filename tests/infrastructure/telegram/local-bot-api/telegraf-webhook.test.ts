@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Markup, Telegraf } from 'telegraf';
-import { type BotApiStandIn, startBotApiStandIn } from '../../../../infrastructure/telegram/bot-api-stand-in';
+import { type LocalBotApi, startLocalBotApi } from '../../../../infrastructure/telegram/local-bot-api';
 import { apiError, sleep, telegrafFor } from './telegraf-harness';
 
 const SECRET = 'tillbot_Webhook-secret_42';
@@ -31,13 +31,13 @@ async function webhookServer(
 const closeServer = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
 
 describe('the Bot API stand-in delivering updates to a telegraf webhook', () => {
-  let standIn: BotApiStandIn;
+  let standIn: LocalBotApi;
   let bot: Telegraf;
   let hook: Awaited<ReturnType<typeof webhookServer>>;
   const handled: string[] = [];
 
   beforeAll(async () => {
-    standIn = await startBotApiStandIn({ webhook: { retryDelaysMs: [50, 100] } });
+    standIn = await startLocalBotApi({ webhook: { retryDelaysMs: [50, 100] } });
     bot = telegrafFor(standIn);
     bot.start((ctx) => ctx.reply('Welcome via webhook', Markup.inlineKeyboard([Markup.button.callback('Orders', 'orders')])));
     bot.on('text', async (ctx) => {

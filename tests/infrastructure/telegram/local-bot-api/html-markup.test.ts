@@ -1,5 +1,5 @@
-import { EntityParseError } from '../../../../infrastructure/telegram/bot-api-stand-in/text/formatted-text';
-import { parseHtml } from '../../../../infrastructure/telegram/bot-api-stand-in/text/html-markup';
+import { EntityParseError } from '../../../../infrastructure/telegram/local-bot-api/text/formatted-text';
+import { parseHtml } from '../../../../infrastructure/telegram/local-bot-api/text/html-markup';
 
 const failure = (markup: string): string => {
   try {

@@ -3,7 +3,7 @@ const RECHECK_INTERVAL_MS = 25;
 /**
  * Lets the user-side driver await "the bot did something" without sleeping blindly: every state change
  * calls notify(), and waitFor() re-checks its condition on each one (and every few milliseconds, for
- * conditions on things outside the stand-in's state) until it holds or the time runs out.
+ * conditions on things outside the local Bot API's state) until it holds or the time runs out.
  */
 export class ChangeSignal {
   private readonly listeners = new Set<() => void>();

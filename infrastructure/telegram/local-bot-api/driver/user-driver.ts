@@ -1,5 +1,5 @@
 import type { TgBotUser, TgInlineKeyboardButton, TgMessage } from '../bot-api-types';
-import { type ChatAction, type ChatState, type StandInUser, type StoredMessage, userJson } from '../chat-state';
+import { type ChatAction, type ChatState, type LocalUser, type StoredMessage, userJson } from '../chat-state';
 import { sniffImage } from '../files/image-size';
 import { newCallbackQueryId, newUserId } from '../ids';
 import type { BotState, CallbackAnswer } from '../world';
@@ -20,11 +20,11 @@ export class UserDriver {
     return this.bot.info;
   }
 
-  createUser(fields: Partial<StandInUser> = {}): StandInUser {
+  createUser(fields: Partial<LocalUser> = {}): LocalUser {
     return { id: newUserId(), first_name: 'Test User', language_code: 'en', ...fields };
   }
 
-  userSendsText(user: StandInUser, text: string, options: { replyToMessageId?: number } = {}): TgMessage {
+  userSendsText(user: LocalUser, text: string, options: { replyToMessageId?: number } = {}): TgMessage {
     if (text.trim() === '') throw new Error('A Telegram client does not send an empty message');
     const chat = this.openChat(user);
     const entities = typedTextEntities(text);
@@ -38,7 +38,7 @@ export class UserDriver {
   }
 
   /** Opening t.me/<bot>?start=<payload>: the client sends "/start <payload>". */
-  userStartsBot(user: StandInUser, payload?: string): TgMessage {
+  userStartsBot(user: LocalUser, payload?: string): TgMessage {
     if (payload !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(payload)) {
       throw new Error(`A deep-link payload is 1-64 characters of A-Za-z0-9_- ; Telegram would not pass "${payload}"`);
     }
@@ -46,7 +46,7 @@ export class UserDriver {
   }
 
   /** Presses an inline button; returns the callback query id the bot must answer. */
-  userPressesButton(user: StandInUser, messageId: number, callbackData: string): string {
+  userPressesButton(user: LocalUser, messageId: number, callbackData: string): string {
     const chat = this.existingChat(user.id);
     const stored = chat.find(messageId);
     if (!stored) throw new Error(`There is no message ${messageId} in chat ${chat.id}`);
@@ -62,14 +62,14 @@ export class UserDriver {
   }
 
   /** Presses the button whose label matches; returns the callback query id. */
-  userPressesButtonLabelled(user: StandInUser, messageId: number, label: string | RegExp): string {
+  userPressesButtonLabelled(user: LocalUser, messageId: number, label: string | RegExp): string {
     const message = this.existingChat(user.id).find(messageId)?.message;
     const button = message ? this.findButton(message, label) : undefined;
     if (!button?.callback_data) throw new Error(`Message ${messageId} has no callback button labelled ${String(label)}`);
     return this.userPressesButton(user, messageId, button.callback_data);
   }
 
-  userSendsDocument(user: StandInUser, fileName: string, contents: Buffer | string, options: { mimeType?: string; caption?: string } = {}): TgMessage {
+  userSendsDocument(user: LocalUser, fileName: string, contents: Buffer | string, options: { mimeType?: string; caption?: string } = {}): TgMessage {
     const chat = this.openChat(user);
     const bytes = Buffer.isBuffer(contents) ? contents : Buffer.from(contents, 'utf8');
     const file = this.bot.files.addDocument(bytes, fileName, options.mimeType);
@@ -77,7 +77,7 @@ export class UserDriver {
     return this.deliver(chat, { document, ...(options.caption ? { caption: options.caption } : {}) });
   }
 
-  userSendsPhoto(user: StandInUser, bytes: Buffer, options: { caption?: string } = {}): TgMessage {
+  userSendsPhoto(user: LocalUser, bytes: Buffer, options: { caption?: string } = {}): TgMessage {
     const image = sniffImage(bytes);
     if (!image) throw new Error('Not an image a Telegram client could send as a photo');
     const chat = this.openChat(user);
@@ -86,11 +86,11 @@ export class UserDriver {
     return this.deliver(chat, { photo, ...(options.caption ? { caption: options.caption } : {}) });
   }
 
-  userBlocksBot(user: StandInUser): void {
+  userBlocksBot(user: LocalUser): void {
     this.setBlocked(this.existingChat(user.id), true);
   }
 
-  userUnblocksBot(user: StandInUser): void {
+  userUnblocksBot(user: LocalUser): void {
     this.setBlocked(this.existingChat(user.id), false);
   }
 
@@ -206,7 +206,7 @@ export class UserDriver {
     );
   }
 
-  /** Waits for any condition on the stand-in's state, re-checked after every change. */
+  /** Waits for any condition on the local Bot API's state, re-checked after every change. */
   waitUntil(condition: () => boolean, timeoutMs = DEFAULT_TIMEOUT_MS, description = 'a condition'): Promise<true> {
     return this.bot.world.changes.waitFor(
       () => (condition() ? true : undefined),
@@ -221,7 +221,7 @@ export class UserDriver {
     return file.bytes;
   }
 
-  private openChat(user: StandInUser): ChatState {
+  private openChat(user: LocalUser): ChatState {
     const chat = this.bot.chatWith(user);
     if (chat.blocked) throw new Error(`${user.first_name} has blocked the bot; call userUnblocksBot first`);
     return chat;

@@ -55,7 +55,7 @@ async function sendMedia(
 }
 
 /**
- * Telegram re-encodes photos and returns several sizes; the stand-in keeps the uploaded bytes as they
+ * Telegram re-encodes photos and returns several sizes; the local Bot API keeps the uploaded bytes as they
  * are (so a QR code survives byte for byte) and reports that one size.
  */
 export const sendPhoto = (ctx: MethodContext): Promise<MethodOutcome> =>

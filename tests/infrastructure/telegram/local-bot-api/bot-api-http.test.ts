@@ -1,17 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import QRCode from 'qrcode';
-import {
-  type ApiResponse,
-  type BotApiStandIn,
-  type StandInUser,
-  startBotApiStandIn,
-  type TgUpdate,
-} from '../../../../infrastructure/telegram/bot-api-stand-in';
+import { type ApiResponse, type LocalBotApi, type LocalUser, startLocalBotApi, type TgUpdate } from '../../../../infrastructure/telegram/local-bot-api';
 
 /** Calls the stand-in the way any Bot API client could: raw HTTP, JSON unless told otherwise. */
 async function call(
-  standIn: BotApiStandIn,
+  standIn: LocalBotApi,
   method: string,
   body?: Record<string, unknown> | URLSearchParams | FormData,
   init: RequestInit = {},
@@ -33,11 +27,11 @@ const result = <T>(answer: { json: ApiResponse }): T => {
 };
 
 describe('the Bot API stand-in over raw HTTP', () => {
-  let standIn: BotApiStandIn;
-  let kim: StandInUser;
+  let standIn: LocalBotApi;
+  let kim: LocalUser;
 
   beforeEach(async () => {
-    standIn = await startBotApiStandIn({ token: { token: '7000001:AAtest-token_for_http', username: 'tillbot_test_bot', firstName: 'Tillbot' } });
+    standIn = await startLocalBotApi({ token: { token: '7000001:AAtest-token_for_http', username: 'tillbot_test_bot', firstName: 'Tillbot' } });
     kim = standIn.driver.createUser({ id: 424242, first_name: 'Kim', username: 'kim_k' });
   });
 

@@ -1,6 +1,6 @@
 import type { TgBotCommand, TgBotUser, TgMessage, TgUser, UpdateType } from './bot-api-types';
 import { ChangeSignal } from './change-signal';
-import { ChatState, type StandInUser, type StoredMessage, userJson } from './chat-state';
+import { ChatState, type LocalUser, type StoredMessage, userJson } from './chat-state';
 import { FileStore } from './files/file-store';
 import { TOKEN_PATTERN } from './ids';
 import { UpdateQueue } from './update-queue';
@@ -24,7 +24,7 @@ export interface CallbackQueryState {
   id: string;
   chatId: number;
   messageId: number;
-  user: StandInUser;
+  user: LocalUser;
   data: string;
   createdAt: number;
   answer?: CallbackAnswer;
@@ -36,7 +36,7 @@ export interface WorldOptions {
   webhook: WebhookOptions;
 }
 
-/** Everything the stand-in knows: its bots (by token) and the signal the user-side driver waits on. */
+/** Everything the local Bot API knows: its bots (by token) and the signal the user-side driver waits on. */
 export class World {
   readonly bots = new Map<string, BotState>();
   readonly changes = new ChangeSignal();
@@ -73,8 +73,8 @@ export class BotState {
     this.info = {
       id: this.id,
       is_bot: true,
-      first_name: spec.firstName ?? 'Stand-in Bot',
-      username: spec.username ?? `standin_${this.id}_bot`,
+      first_name: spec.firstName ?? 'Local Bot',
+      username: spec.username ?? `local_${this.id}_bot`,
       can_join_groups: true,
       can_read_all_group_messages: false,
       supports_inline_queries: false,
@@ -94,7 +94,7 @@ export class BotState {
   }
 
   /** The chat with this user, created the first time the user writes to the bot. */
-  chatWith(user: StandInUser): ChatState {
+  chatWith(user: LocalUser): ChatState {
     let chat = this.chats.get(user.id);
     if (!chat) {
       chat = new ChatState(user);

@@ -19,13 +19,13 @@ export interface ServerDeps {
   limiter?: SendRateLimiter;
   /** Marks the internal requests that run a method a webhook answered with. */
   webhookReplyKey: string;
-  /** Aborted when the stand-in closes: hung calls end then. */
+  /** Aborted when the local Bot API closes: hung calls end then. */
   closing: AbortSignal;
   /** Extra routes (the driver's HTTP face) mounted under their own prefix. */
   extraRoutes?: (request: FastifyRequest, reply: FastifyReply, path: string) => Promise<boolean>;
 }
 
-export const WEBHOOK_REPLY_HEADER = 'x-bot-api-stand-in-webhook-reply';
+export const WEBHOOK_REPLY_HEADER = 'x-local-bot-api-webhook-reply';
 const MAX_BODY_BYTES = 60 * 1024 * 1024;
 
 const PROXY_STATUS_TEXT: Record<number, string> = { 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Time-out' };
@@ -138,7 +138,7 @@ async function handleMethod(deps: ServerDeps, request: FastifyRequest, reply: Fa
   if (!bot) return sendError(reply, unauthorized(), record);
   if (!found) {
     const error = isUnspokenMethod(requested)
-      ? new BotApiError(501, `Unsupported by the stand-in: ${requested} is a real Bot API method this emulator does not model`)
+      ? new BotApiError(501, `Unsupported by the local Bot API: ${requested} is a real Bot API method it does not model`)
       : notFound();
     return sendError(reply, error, record);
   }
@@ -161,7 +161,7 @@ function serveFile(deps: ServerDeps, reply: FastifyReply, token: string, filePat
 }
 
 async function route(deps: ServerDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const url = new URL(request.url, 'http://stand-in.invalid');
+  const url = new URL(request.url, 'http://local-bot-api.invalid');
   const path = url.pathname;
   if (deps.extraRoutes && (await deps.extraRoutes(request, reply, path))) return;
   const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(path);

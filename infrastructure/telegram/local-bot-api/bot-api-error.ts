@@ -1,7 +1,7 @@
 import type { ApiResponse } from './bot-api-types';
 
 /**
- * A refusal the stand-in answers exactly as Telegram would: the HTTP status equals `error_code`, and
+ * A refusal the local Bot API answers exactly as Telegram would: the HTTP status equals `error_code`, and
  * `description` carries Telegram's own words (prefix included: "Bad Request: ", "Forbidden: ", ...).
  */
 export class BotApiError extends Error {

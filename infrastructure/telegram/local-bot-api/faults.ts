@@ -6,7 +6,7 @@ import { type RequestParams, stringParam } from './request-params';
  * - serverError: 500 (JSON) or 502/503/504 (a proxy's HTML page); with afterProcessing the call takes
  *   effect first, so the bot sees an error for a message that was in fact sent;
  * - delay: the call is answered normally after `ms`;
- * - hang: never answered; the connection stays open until the client gives up or the stand-in closes;
+ * - hang: never answered; the connection stays open until the client gives up or the local Bot API closes;
  * - drop: the connection is cut without an answer (optionally after the call took effect).
  */
 export type Fault =

@@ -1,5 +1,5 @@
-// The JSON shapes the stand-in hands out, named and shaped as the Bot API documents them
-// (https://core.telegram.org/bots/api). Only the fields the stand-in actually produces are listed.
+// The JSON shapes the local Bot API hands out, named and shaped as the Bot API documents them
+// (https://core.telegram.org/bots/api). Only the fields the local Bot API actually produces are listed.
 
 export interface TgUser {
   id: number;

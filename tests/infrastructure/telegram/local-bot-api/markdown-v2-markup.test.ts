@@ -1,6 +1,6 @@
-import { EntityParseError } from '../../../../infrastructure/telegram/bot-api-stand-in/text/formatted-text';
-import { parseMarkdownLegacy } from '../../../../infrastructure/telegram/bot-api-stand-in/text/markdown-legacy-markup';
-import { parseMarkdownV2 } from '../../../../infrastructure/telegram/bot-api-stand-in/text/markdown-v2-markup';
+import { EntityParseError } from '../../../../infrastructure/telegram/local-bot-api/text/formatted-text';
+import { parseMarkdownLegacy } from '../../../../infrastructure/telegram/local-bot-api/text/markdown-legacy-markup';
+import { parseMarkdownV2 } from '../../../../infrastructure/telegram/local-bot-api/text/markdown-v2-markup';
 
 const failure = (parse: (s: string) => unknown, markup: string): string => {
   try {

@@ -10,11 +10,11 @@ import { buildServer, WEBHOOK_REPLY_HEADER } from './server';
 import type { WebhookOptions } from './webhook-delivery';
 import { type BotSpec, BotState, World } from './world';
 
-export interface BotApiStandInOptions {
+export interface LocalBotApiOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
-  /** The bot(s) the stand-in knows; any other well-formed token is 401 Unauthorized. One is made up if none is given. */
+  /** The bot(s) the local Bot API knows; any other well-formed token is 401 Unauthorized. One is made up if none is given. */
   token?: string | BotSpec;
   tokens?: ReadonlyArray<string | BotSpec>;
   /** Telegram-like flood control on sendMessage/sendPhoto/sendDocument: true for the defaults, or custom figures. */
@@ -24,7 +24,7 @@ export interface BotApiStandInOptions {
   webhook?: Partial<WebhookOptions>;
 }
 
-export interface BotApiStandIn {
+export interface LocalBotApi {
   /** What to give telegraf as `telegram: { apiRoot }`, e.g. http://127.0.0.1:40123 */
   apiRoot: string;
   port: number;
@@ -47,13 +47,13 @@ const DEFAULT_WEBHOOK: WebhookOptions = { timeoutMs: 10_000, retryDelaysMs: [200
 
 const toSpec = (token: string | BotSpec): BotSpec => (typeof token === 'string' ? { token } : token);
 
-function rateLimitConfig(option: BotApiStandInOptions['rateLimits']): RateLimitConfig | undefined {
+function rateLimitConfig(option: LocalBotApiOptions['rateLimits']): RateLimitConfig | undefined {
   if (!option) return undefined;
   return option === true ? DEFAULT_RATE_LIMITS : { ...DEFAULT_RATE_LIMITS, ...option };
 }
 
 /** Starts a local Telegram Bot API server that the real telegraf client (or any Bot API client) can talk to. */
-export async function startBotApiStandIn(options: BotApiStandInOptions = {}): Promise<BotApiStandIn> {
+export async function startLocalBotApi(options: LocalBotApiOptions = {}): Promise<LocalBotApi> {
   const specs = [...(options.token ? [options.token] : []), ...(options.tokens ?? [])].map(toSpec);
   if (specs.length === 0) specs.push({ token: newBotToken() });
   const world = new World({
@@ -71,7 +71,7 @@ export async function startBotApiStandIn(options: BotApiStandInOptions = {}): Pr
   const drivers = new Map([...world.bots].map(([token, bot]) => [token, new UserDriver(bot)]));
   const driverFor = (token: string | undefined): UserDriver => {
     const driver = drivers.get(token ?? specs[0].token);
-    if (!driver) throw new Error(`The stand-in serves no bot with token ${token}`);
+    if (!driver) throw new Error(`The local Bot API serves no bot with token ${token}`);
     return driver;
   };
   const limits = rateLimitConfig(options.rateLimits);
@@ -108,7 +108,7 @@ export async function startBotApiStandIn(options: BotApiStandInOptions = {}): Pr
     faults,
     sendRates(token) {
       const bot = world.bots.get(token ?? specs[0].token);
-      if (!bot) throw new Error(`The stand-in serves no bot with token ${token}`);
+      if (!bot) throw new Error(`The local Bot API serves no bot with token ${token}`);
       return observeSendRates([...bot.chats.values()].flatMap((chat) => chat.messages.filter((m) => m.sender === 'bot')));
     },
     async close() {

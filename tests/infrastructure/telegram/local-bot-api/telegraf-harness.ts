@@ -1,8 +1,8 @@
 import { Telegraf } from 'telegraf';
-import type { BotApiStandIn } from '../../../../infrastructure/telegram/bot-api-stand-in';
+import type { LocalBotApi } from '../../../../infrastructure/telegram/local-bot-api';
 
 /** A real telegraf bot pointed at the stand-in, with every API call a real HTTP call (webhookReply off). */
-export function telegrafFor(standIn: BotApiStandIn, token = standIn.token): Telegraf {
+export function telegrafFor(standIn: LocalBotApi, token = standIn.token): Telegraf {
   return new Telegraf(token, { telegram: { apiRoot: standIn.apiRoot, webhookReply: false } });
 }
 
@@ -25,7 +25,7 @@ export async function apiError(call: Promise<unknown>): Promise<SeenError> {
 }
 
 /** Starts long polling; the returned stop() ends it and waits until telegraf has let go. */
-export async function launchPolling(bot: Telegraf, standIn: BotApiStandIn): Promise<{ stop(): Promise<void> }> {
+export async function launchPolling(bot: Telegraf, standIn: LocalBotApi): Promise<{ stop(): Promise<void> }> {
   let failure: unknown;
   const running = bot.launch().catch((error: unknown) => {
     failure = error;

@@ -1,26 +1,26 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CallLog } from '../call-log';
-import type { StandInUser } from '../chat-state';
+import type { LocalUser } from '../chat-state';
 import { isRecord } from '../request-params';
 import type { UserDriver } from './user-driver';
 
-// The user-side driver over HTTP, for demos where no test process holds the stand-in: play a user with
-// curl while a real bot runs against the stand-in. Telegram has no such paths; they live under /__stand_in/.
+// The user-side driver over HTTP, for demos where no test process holds the local Bot API: play a user with
+// curl while a real bot runs against the local Bot API. Telegram has no such paths; they live under /__local/.
 //
-//   POST /__stand_in/send-text      {"user":{"id":1,"first_name":"Ann"},"text":"/start"}
-//   POST /__stand_in/press-button   {"user":{...},"message_id":3,"callback_data":"p:1"}
-//   POST /__stand_in/send-document  {"user":{...},"file_name":"codes.txt","text":"A1\nB2"}
-//   GET  /__stand_in/chats/<chat id>
-//   GET  /__stand_in/calls
-// An optional "token" (JSON) or ?token= picks the bot when the stand-in serves several.
+//   POST /__local/send-text      {"user":{"id":1,"first_name":"Ann"},"text":"/start"}
+//   POST /__local/press-button   {"user":{...},"message_id":3,"callback_data":"p:1"}
+//   POST /__local/send-document  {"user":{...},"file_name":"codes.txt","text":"A1\nB2"}
+//   GET  /__local/chats/<chat id>
+//   GET  /__local/calls
+// An optional "token" (JSON) or ?token= picks the bot when the local Bot API serves several.
 
-export const DRIVER_HTTP_PREFIX = '/__stand_in/';
+export const DRIVER_HTTP_PREFIX = '/__local/';
 
-function readUser(value: unknown): StandInUser {
+function readUser(value: unknown): LocalUser {
   if (!isRecord(value) || typeof value.id !== 'number' || typeof value.first_name !== 'string') {
     throw new Error('"user" must be an object with a numeric "id" and a "first_name"');
   }
-  const user: StandInUser = { id: value.id, first_name: value.first_name };
+  const user: LocalUser = { id: value.id, first_name: value.first_name };
   if (typeof value.last_name === 'string') user.last_name = value.last_name;
   if (typeof value.username === 'string') user.username = value.username;
   if (typeof value.language_code === 'string') user.language_code = value.language_code;
@@ -45,10 +45,10 @@ function act(driver: UserDriver, action: string, body: Record<string, unknown>, 
     const contents = typeof body.base64 === 'string' ? Buffer.from(body.base64, 'base64') : String(body.text ?? '');
     return driver.userSendsDocument(user, String(body.file_name ?? 'file.txt'), contents);
   }
-  throw new Error(`Unknown stand-in action: ${path}`);
+  throw new Error(`Unknown driver action: ${path}`);
 }
 
-/** Handles a /__stand_in/ request; returns false for any other path. */
+/** Handles a /__local/ request; returns false for any other path. */
 export function driverRoutes(driverFor: (token: string | undefined) => UserDriver, calls: CallLog) {
   return async (request: FastifyRequest, reply: FastifyReply, path: string): Promise<boolean> => {
     if (!path.startsWith(DRIVER_HTTP_PREFIX)) return false;

@@ -1,8 +1,8 @@
 import type { TgChat, TgMessage, TgUser } from './bot-api-types';
 import { newChatInstance } from './ids';
 
-/** A person on the user side of the stand-in. */
-export interface StandInUser {
+/** A person on the user side of the local Bot API. */
+export interface LocalUser {
   id: number;
   first_name: string;
   last_name?: string;
@@ -11,7 +11,7 @@ export interface StandInUser {
 }
 
 /** The User object Telegram shows for a person, fields in Telegram's order. */
-export function userJson(user: StandInUser): TgUser {
+export function userJson(user: LocalUser): TgUser {
   const json: TgUser = { id: user.id, is_bot: false, first_name: user.first_name };
   if (user.last_name) json.last_name = user.last_name;
   if (user.username) json.username = user.username;
@@ -21,7 +21,7 @@ export function userJson(user: StandInUser): TgUser {
 
 /** One message in a chat, with the versions it went through. */
 export interface StoredMessage {
-  /** Creation order across the whole stand-in. */
+  /** Creation order across the whole local Bot API. */
   seq: number;
   chatId: number;
   sender: 'bot' | 'user';
@@ -50,7 +50,7 @@ export class ChatState {
   blocked = false;
   private nextMessageId = 1;
 
-  constructor(readonly user: StandInUser) {}
+  constructor(readonly user: LocalUser) {}
 
   get id(): number {
     return this.user.id;
