@@ -22,6 +22,11 @@ export interface LocalBotApiOptions {
   /** How long a callback query stays answerable (default 15 s). */
   callbackQueryTtlMs?: number;
   webhook?: Partial<WebhookOptions>;
+  /**
+   * Serve the user side over HTTP under /__local/ (default true), for playing a person with curl. The embedded shop
+   * turns it off: its chat page is the user side there, and nothing else on the machine should act as its people.
+   */
+  driverHttp?: boolean;
 }
 
 export interface LocalBotApi {
@@ -82,7 +87,7 @@ export async function startLocalBotApi(options: LocalBotApiOptions = {}): Promis
     webhookReplyKey,
     closing: closing.signal,
     ...(limits ? { limiter: new SendRateLimiter(limits) } : {}),
-    extraRoutes: driverRoutes(driverFor, calls),
+    ...(options.driverHttp === false ? {} : { extraRoutes: driverRoutes(driverFor, calls) }),
   });
   inject = async (token, contentType, body) => {
     await app.inject({

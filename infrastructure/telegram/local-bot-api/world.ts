@@ -1,4 +1,5 @@
 import type { TgBotCommand, TgBotUser, TgMessage, TgUser, UpdateType } from './bot-api-types';
+import { type ChatEvent, ChatEvents } from './chat-events';
 import { ChangeSignal } from './change-signal';
 import { ChatState, type LocalUser, type StoredMessage, userJson } from './chat-state';
 import { FileStore } from './files/file-store';
@@ -58,6 +59,8 @@ export class BotState {
   readonly commands = new Map<string, TgBotCommand[]>();
   readonly callbackQueries = new Map<string, CallbackQueryState>();
   readonly updates = new UpdateQueue();
+  /** What the user side sees happen (the chat page follows it). */
+  readonly events = new ChatEvents();
   readonly webhook: WebhookDelivery;
   /** Telegram takes at most one setWebhook with a URL per second. */
   nextSetWebhookAt = 0;
@@ -105,14 +108,36 @@ export class BotState {
 
   postBotMessage(chat: ChatState, content: Omit<TgMessage, 'message_id' | 'chat' | 'date' | 'from'>, method: string): StoredMessage {
     const stored = chat.append('bot', this.botUserJson(), content, this.world.nextSeq(), method);
-    this.world.changes.notify();
+    this.changed({ kind: 'message', chatId: chat.id, stored });
     return stored;
   }
 
   postUserMessage(chat: ChatState, content: Omit<TgMessage, 'message_id' | 'chat' | 'date' | 'from'>): StoredMessage {
     const stored = chat.append('user', userJson(chat.user), content, this.world.nextSeq());
-    this.world.changes.notify();
+    this.changed({ kind: 'message', chatId: chat.id, stored });
     return stored;
+  }
+
+  /** Tells the user side what happened and wakes whatever waits on the state. */
+  changed(event: ChatEvent): void {
+    this.events.emit(event);
+    this.world.changes.notify();
+  }
+
+  /**
+   * The commands menu a person sees in a private chat, as Telegram picks it: the narrowest scope that has commands
+   * (this chat, all private chats, default), the person's language before no language.
+   */
+  commandsFor(chatId: number, languageCode: string | undefined): TgBotCommand[] {
+    const scopes = [`chat:${chatId}:`, 'all_private_chats::', 'default'];
+    const languages = languageCode ? [languageCode, ''] : [''];
+    for (const scope of scopes) {
+      for (const language of languages) {
+        const commands = this.commands.get(`${scope}|${language}`);
+        if (commands && commands.length > 0) return commands;
+      }
+    }
+    return [];
   }
 
   pushUpdate(type: UpdateType, payload: unknown): void {

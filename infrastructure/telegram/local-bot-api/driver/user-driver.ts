@@ -1,5 +1,7 @@
-import type { TgBotUser, TgInlineKeyboardButton, TgMessage } from '../bot-api-types';
+import type { TgBotCommand, TgBotUser, TgInlineKeyboardButton, TgMessage } from '../bot-api-types';
+import type { ChatEventListener } from '../chat-events';
 import { type ChatAction, type ChatState, type LocalUser, type StoredMessage, userJson } from '../chat-state';
+import type { StoredFile } from '../files/file-store';
 import { sniffImage } from '../files/image-size';
 import { newCallbackQueryId, newUserId } from '../ids';
 import type { BotState, CallbackAnswer } from '../world';
@@ -136,6 +138,21 @@ export class UserDriver {
 
   chatActions(chatId: number): ChatAction[] {
     return [...(this.bot.chats.get(chatId)?.actions ?? [])];
+  }
+
+  /** Everything that happens in this bot's chats from now on (new, edited, deleted messages, toasts, keyboards); returns the unsubscribe. */
+  onChatEvent(listener: ChatEventListener): () => void {
+    return this.bot.events.subscribe(listener);
+  }
+
+  /** The commands menu the person sees next to the input field (setMyCommands, by scope and language). */
+  commandsFor(chatId: number, languageCode?: string): TgBotCommand[] {
+    return this.bot.commandsFor(chatId, languageCode);
+  }
+
+  /** A file of this bot's chats (sent by the bot or by a person), by file_id. */
+  file(fileId: string): StoredFile | undefined {
+    return this.bot.files.get(fileId);
   }
 
   callbackAnswer(queryId: string): CallbackAnswer | undefined {

@@ -29,7 +29,7 @@ export function answerCallbackQuery(ctx: MethodContext): MethodOutcome {
     ...(text ? { text } : {}),
     ...(url ? { url } : {}),
   };
-  ctx.world.changes.notify();
+  ctx.bot.changed({ kind: 'callbackAnswered', chatId: query.chatId, queryId: query.id, answer: query.answer });
   return ok(true);
 }
 
@@ -78,6 +78,7 @@ function readCommands(params: RequestParams): TgBotCommand[] {
 export function setMyCommands(ctx: MethodContext): MethodOutcome {
   const commands = readCommands(ctx.params);
   ctx.bot.commands.set(commandsKey(ctx.params), commands);
+  ctx.bot.changed({ kind: 'commands' });
   return ok(true);
 }
 
@@ -85,5 +86,6 @@ export const getMyCommands = (ctx: MethodContext): MethodOutcome => ok(ctx.bot.c
 
 export function deleteMyCommands(ctx: MethodContext): MethodOutcome {
   ctx.bot.commands.delete(commandsKey(ctx.params));
+  ctx.bot.changed({ kind: 'commands' });
   return ok(true);
 }

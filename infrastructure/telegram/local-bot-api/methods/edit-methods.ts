@@ -22,7 +22,7 @@ function applyEdit(ctx: MethodContext, stored: StoredMessage, next: TgMessage): 
   if (sameContent(stored.message, next)) throw messageNotModified();
   stored.versions.push(stored.message);
   stored.message = { ...next, edit_date: Math.floor(Date.now() / 1000) };
-  ctx.world.changes.notify();
+  ctx.bot.changed({ kind: 'edited', chatId: stored.chatId, stored });
   return ok(stored.message);
 }
 
@@ -67,6 +67,6 @@ export function deleteMessage(ctx: MethodContext): MethodOutcome {
   const stored = chat.find(intParam(ctx.params, 'message_id') ?? 0);
   if (!stored) throw badRequest('message to delete not found');
   stored.deleted = true;
-  ctx.world.changes.notify();
+  ctx.bot.changed({ kind: 'deleted', chatId: chat.id, messageId: stored.message.message_id });
   return ok(true);
 }

@@ -41,10 +41,13 @@ export function readReplyTo(params: RequestParams, chat: ChatState): TgMessage |
 export function postBotMessage(ctx: MethodContext, chat: ChatState, content: MessageContent, markup: ReplyMarkup | undefined, method: string): StoredMessage {
   const full: MessageContent = { ...content };
   if (markup?.kind === 'inline') full.reply_markup = markup.markup;
-  if (markup?.kind === 'keyboard') chat.replyKeyboard = markup.markup;
-  if (markup?.kind === 'remove') chat.replyKeyboard = undefined;
   if (boolParam(ctx.params, 'protect_content')) full.has_protected_content = true;
-  return ctx.bot.postBotMessage(chat, full, method);
+  const stored = ctx.bot.postBotMessage(chat, full, method);
+  if (markup?.kind === 'keyboard' || markup?.kind === 'remove') {
+    chat.replyKeyboard = markup.kind === 'keyboard' ? markup.markup : undefined;
+    ctx.bot.changed({ kind: 'replyKeyboard', chatId: chat.id, keyboard: chat.replyKeyboard });
+  }
+  return stored;
 }
 
 const stable = (value: unknown): string =>

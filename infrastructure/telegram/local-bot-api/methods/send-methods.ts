@@ -82,6 +82,6 @@ export function sendChatAction(ctx: MethodContext): MethodOutcome {
   if (!CHAT_ACTIONS.has(action)) throw badRequest('wrong parameter action in request');
   const chat = writableChat(ctx);
   chat.actions.push({ action, at: Date.now() });
-  ctx.world.changes.notify();
+  ctx.bot.changed({ kind: 'chatAction', chatId: chat.id, action });
   return ok(true);
 }
