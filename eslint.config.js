@@ -7,9 +7,17 @@ module.exports = tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
+    // Type information (from tsconfig.json, through the project service) for the rules that need it.
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
+      // A promise nobody awaits loses its rejection: await it, or mark a deliberate fire-and-forget with `void`.
+      '@typescript-eslint/no-floating-promises': 'error',
+      // No async function where a caller ignores the promise (an event handler, a forEach, a condition).
+      '@typescript-eslint/no-misused-promises': 'error',
+      // A switch over a union names every member, so a new status or action cannot slip through unhandled.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       'no-console': 'off',
     },
   },

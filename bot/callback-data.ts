@@ -163,7 +163,7 @@ const orderNo = (text: string | undefined): string | null => (text !== undefined
 /** Parses callback data back into an action; anything stale, forged or malformed gives null. */
 export function decodeAction(data: string | undefined): Action | null {
   if (data === undefined || !fitsCallbackData(data)) return null;
-  const [head, a, b, ...rest] = data.split(':');
+  const [head = '', a, b, ...rest] = data.split(':');
   if (rest.length > 0) return null;
   const simple: Record<string, Action> = {
     m: { k: 'menu' },
@@ -178,7 +178,7 @@ export function decodeAction(data: string | undefined): Action | null {
     wx: { k: 'wizardCancel' },
     jb: { k: 'jobs' },
   };
-  if (a === undefined) return Object.hasOwn(simple, head) ? simple[head] : null;
+  if (a === undefined) return Object.hasOwn(simple, head) ? (simple[head] ?? null) : null;
   const withOrder = (k: 'checkPayment' | 'cancelOrder' | 'showQr' | 'order' | 'orderStory' | 'fulfil'): Action | null => {
     const no = b === undefined ? orderNo(a) : null;
     return no ? { k, orderNo: no } : null;

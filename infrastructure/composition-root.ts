@@ -155,7 +155,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
   };
   for (const job of JOBS) {
     if (job.needsProvider && !payments.provider) continue;
-    const override = config.jobOverrides[job.name] ?? {};
+    const override: { schedule?: string; batch?: number } = config.jobOverrides[job.name] ?? {};
     const batch = override.batch ?? job.batch;
     jobs.register({ name: job.name, schedule: override.schedule ?? job.schedule, leaseMs: 120_000, run: () => runners[job.name](batch) });
   }

@@ -87,7 +87,7 @@ export async function wizardKind(ctx: BotContext, svc: BotServices, kind: Produc
 }
 
 const fieldOf = (details: Readonly<Record<string, unknown>> | undefined): WizardField | null => {
-  const raw = typeof details?.field === 'string' ? details.field.split('.')[0] : '';
+  const raw = typeof details?.field === 'string' ? (details.field.split('.')[0] ?? '') : '';
   return (WIZARD_FIELDS as readonly string[]).includes(raw) ? (raw as WizardField) : null;
 };
 

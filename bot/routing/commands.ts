@@ -25,7 +25,7 @@ export interface ParsedCommand {
 /** "/name@bot args" → { name, args }; null for anything that is not a command. */
 export function parseCommand(text: string): ParsedCommand | null {
   const match = /^\/([A-Za-z0-9_]{1,32})(?:@[A-Za-z0-9_]{1,64})?(?:\s+([\s\S]*))?$/.exec(text.trim());
-  return match ? { name: match[1].toLowerCase(), args: match[2] ?? '' } : null;
+  return match ? { name: match[1]!.toLowerCase(), args: match[2] ?? '' } : null;
 }
 
 type CommandHandler = (ctx: BotContext, svc: BotServices, args: string) => Promise<void>;

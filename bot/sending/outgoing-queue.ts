@@ -148,8 +148,7 @@ export class OutgoingQueue {
       const nextDeadline = this.dropUnsendable(now);
       const pick = this.nextReady(now);
       if (pick.lane) {
-        const lane = pick.lane;
-        const job = lane.waiting[0];
+        const { lane, job } = pick;
         if (job.route.paced) {
           const waitMs = await this.budget.tryTake();
           if (waitMs > 0) {
@@ -188,19 +187,19 @@ export class OutgoingQueue {
     return nearest;
   }
 
-  private nextReady(now: number): { lane: Lane; waitMs: 0 } | { lane: null; waitMs: number } {
-    let best: Lane | null = null;
+  private nextReady(now: number): { lane: Lane; job: Job; waitMs: 0 } | { lane: null; waitMs: number } {
+    let best: { lane: Lane; job: Job; waitMs: 0 } | null = null;
     let waitMs = Infinity;
     const globalWait = this.budget.pausedForMs(now);
     for (const lane of this.active) {
-      if (lane.current !== null || lane.waiting.length === 0) continue;
       const head = lane.waiting[0];
+      if (lane.current !== null || head === undefined) continue;
       let wait = Math.max(0, lane.pausedUntil - now);
       if (head.route.paced) wait = Math.max(wait, lane.bucket.readyInMs(now), globalWait);
       if (wait > 0) waitMs = Math.min(waitMs, wait);
-      else if (!best || head.seq < best.waiting[0].seq) best = lane;
+      else if (!best || head.seq < best.job.seq) best = { lane, job: head, waitMs: 0 };
     }
-    return best ? { lane: best, waitMs: 0 } : { lane: null, waitMs };
+    return best ?? { lane: null, waitMs };
   }
 
   private start(lane: Lane, job: Job): void {

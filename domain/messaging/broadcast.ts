@@ -60,8 +60,9 @@ export async function startBroadcast(
       return page;
     });
     recipients += ids.length;
-    if (ids.length < BROADCAST_BATCH_SIZE) break;
-    after = ids[ids.length - 1];
+    const last = ids[ids.length - 1];
+    if (last === undefined || ids.length < BROADCAST_BATCH_SIZE) break;
+    after = last;
   }
   return ok({ broadcastId: cmd.broadcastId, recipients });
 }

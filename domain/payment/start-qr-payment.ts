@@ -16,6 +16,7 @@ export type StartQrPaymentError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_PAY
 
 const description = (order: Order): string => {
   const [first, ...rest] = order.snapshot.lines;
+  if (first === undefined) throw new Error(`order ${order.snapshot.orderNo} has no lines`);
   const text = rest.length > 0 ? `${first.title} +${rest.length}` : `${first.title}${first.quantity > 1 ? ` ×${first.quantity}` : ''}`;
   return [...text].slice(0, 120).join('');
 };

@@ -35,7 +35,11 @@ export async function dispatchOutbox(deps: DispatchDeps, batchSize: number): Pro
   // webhook — must not hold up the deliveries queued behind it.
   let next = 0;
   const worker = async () => {
-    while (next < claimed.length) await dispatchOne(deps, claimed[next++], report);
+    for (;;) {
+      const message = claimed[next++];
+      if (message === undefined) return;
+      await dispatchOne(deps, message, report);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(DISPATCH_CONCURRENCY, claimed.length) }, worker));
   return report;

@@ -19,8 +19,11 @@ export interface Tx {
   payments: PaymentRepository;
   refunds: RefundRepository;
   outbox: OutboxRepository;
-  /** Runs after a successful commit only — never for work that rolled back. */
-  afterCommit(callback: () => void): void;
+  /**
+   * Runs after a successful commit only — never for work that rolled back. A callback that throws or rejects is
+   * logged; it never fails the caller, whose change is already durable.
+   */
+  afterCommit(callback: () => unknown): void;
 }
 
 /**

@@ -59,7 +59,7 @@ function jobOverrides(env: Env): Config['jobOverrides'] {
   for (const [key, raw] of Object.entries(env)) {
     const m = /^JOB_([A-Z0-9_]+)_(SCHEDULE|BATCH)$/.exec(key);
     if (!m || raw === undefined || raw.trim() === '') continue;
-    const name = m[1].toLowerCase().replace(/_/g, '-');
+    const name = m[1]!.toLowerCase().replace(/_/g, '-');
     const entry = (found[name] ??= { variable: key });
     if (m[2] === 'SCHEDULE') entry.schedule = raw.trim();
     else entry.batch = integer(env, key, 0, 1, 10_000);

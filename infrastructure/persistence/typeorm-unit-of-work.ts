@@ -17,7 +17,8 @@ export interface UnitOfWorkSettings {
   conflictRetries: number;
 }
 
-type Callback = () => void;
+// What a callback returns is ignored, but for a promise: its rejection is logged like a throw.
+type Callback = () => unknown;
 
 const isFailedResult = (value: unknown): boolean => typeof value === 'object' && value !== null && 'ok' in value && (value as { ok: unknown }).ok === false;
 

@@ -6,7 +6,8 @@ async function inBatches<T>(items: T[], limit: number, work: (item: T) => Promis
   let next = 0;
   await Promise.all(
     Array.from({ length: limit }, async () => {
-      while (next < items.length) await work(items[next++]);
+      // The loop condition keeps the index in bounds (nothing runs between the check and the read).
+      while (next < items.length) await work(items[next++]!);
     }),
   );
 }

@@ -4,6 +4,7 @@ import { expectReconcileClean, FaultWorld, ShopProcess, startFaultWorld } from '
 import { describeOnMysqlAndRedis } from './support/on-mysql-and-redis';
 import { eventually } from './support/eventually';
 import { jobRuns } from './support/job-runs';
+import { must } from '../support/must';
 
 const FIRST_CHECK_SECONDS = 3;
 
@@ -36,7 +37,7 @@ describeOnMysqlAndRedis('a payment notification that never arrives', () => {
     const [[payment]] = (await world.db.query('SELECT next_check_at FROM payments WHERE out_trade_no = ?', [orderNo])) as unknown as [
       Array<{ next_check_at: string }>,
     ];
-    const checkDueAt = Number(payment.next_check_at);
+    const checkDueAt = Number(must(payment, `the payment row of ${orderNo}`).next_check_at);
 
     expect((await world.sandbox.pay(orderNo)).status).toBe(200);
     // The proof needs the money in before the first check: otherwise that check rightly finds it unpaid and backs off.
@@ -54,7 +55,7 @@ describeOnMysqlAndRedis('a payment notification that never arrives', () => {
     // Found by the repair job's FIRST run after the check came due (not a later one, not the callback): one period.
     const runs = (await jobRuns(world.db, 'repair-dropped-payments')).filter((r) => r.trigger === 'schedule' && r.startedAt >= checkDueAt);
     expect(runs.length).toBeGreaterThan(0);
-    expect(runs[0].result).toMatchObject({ paid: 1 });
+    expect(must(runs[0], 'a scheduled repair run after the check came due').result).toMatchObject({ paid: 1 });
     const [[checked]] = (await world.db.query('SELECT status, check_attempts FROM payments WHERE out_trade_no = ?', [orderNo])) as unknown as [
       Array<{ status: string; check_attempts: number }>,
     ];

@@ -78,7 +78,7 @@ describeOnMysqlAndRedis('a payment provider that fails order creation', () => {
     expect(closed.body).toMatchObject({ closeReason: 'expired' });
     expect(await stockOf(keys)).toBe(before);
     expect(await world.sandbox.trade(orderNo)).toBeNull();
-    const [[code]] = (await world.db.query('SELECT COUNT(*) AS n FROM product_codes WHERE order_no = ?', [orderNo])) as unknown as [Array<{ n: number }>];
+    const [[code]] = (await world.db.query('SELECT COUNT(*) AS n FROM product_codes WHERE order_no = ?', [orderNo])) as unknown as [[{ n: number }]];
     expect(Number(code.n)).toBe(0);
     await world.sandbox.resetKnobs();
 

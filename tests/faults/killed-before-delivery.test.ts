@@ -6,6 +6,7 @@ import { describeOnMysqlAndRedis } from './support/on-mysql-and-redis';
 import { eventually } from './support/eventually';
 import { FAULT_WEBHOOK_SECRET } from './support/shop-client';
 import { WebhookReceiver, startWebhookReceiver } from './support/webhook-receiver';
+import { must } from '../support/must';
 
 describeOnMysqlAndRedis('a shop killed with SIGKILL between payment and delivery', () => {
   let world: FaultWorld;
@@ -17,7 +18,7 @@ describeOnMysqlAndRedis('a shop killed with SIGKILL between payment and delivery
     const [rows] = (await world.db.query('SELECT status, delivery_attempts FROM orders WHERE order_no = ?', [orderNo])) as unknown as [
       Array<{ status: string; delivery_attempts: number }>,
     ];
-    return rows[0];
+    return must(rows[0], `the order row of ${orderNo}`);
   };
   const deliveryMessage = async (orderNo: string) => {
     const [rows] = (await world.db.query('SELECT status, locked_by FROM outbox WHERE dedupe_key = ?', [`deliver:${orderNo}`])) as unknown as [

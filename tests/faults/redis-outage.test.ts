@@ -17,7 +17,7 @@ interface JobStatusView {
 describeOnMysqlAndRedis('Redis unreachable under two instances', () => {
   let world: FaultWorld;
   let proxy: TcpProxy;
-  let shops: ShopProcess[];
+  let shops: [ShopProcess, ShopProcess];
   let pack: number;
   let keys: number;
 
@@ -25,7 +25,8 @@ describeOnMysqlAndRedis('Redis unreachable under two instances', () => {
     world = await startFaultWorld('redisout', { sandboxTimeScale: 0.01 });
     proxy = await startTcpProxy(endpointOf(world.redisUrl, 6379));
     const redisUrl = throughProxy(world.redisUrl, proxy);
-    shops = await Promise.all(['a', 'b'].map((name) => world.startShop({ name: `shop-${name}`, redisUrl, env: jobSchedules(PERIOD_SECONDS) })));
+    const startShop = (name: string) => world.startShop({ name: `shop-${name}`, redisUrl, env: jobSchedules(PERIOD_SECONDS) });
+    shops = await Promise.all([startShop('a'), startShop('b')]);
     const [a] = shops;
     pack = await a.client.createProduct({ sku: 'PACK-8', title: '¥8 credit', kind: 'credit', price: { amount: 800, currency: 'CNY' }, creditAmount: 880 });
     keys = await a.client.createProduct({ sku: 'KEY-R', title: 'Licence key', kind: 'code', price: { amount: 200, currency: 'CNY' } });
@@ -104,7 +105,7 @@ describeOnMysqlAndRedis('Redis unreachable under two instances', () => {
 
     const runs = await jobRuns(world.db);
     expect(firesRunMoreThanOnce(runs, PERIOD_SECONDS)).toEqual([]);
-    const [[paidFor]] = (await world.db.query('SELECT COUNT(*) AS n FROM ledger_entries WHERE user_id = ?', ['8200'])) as unknown as [Array<{ n: number }>];
+    const [[paidFor]] = (await world.db.query('SELECT COUNT(*) AS n FROM ledger_entries WHERE user_id = ?', ['8200'])) as unknown as [[{ n: number }]];
     expect(Number(paidFor.n)).toBe(1);
 
     await expectReconcileClean(world);

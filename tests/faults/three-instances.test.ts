@@ -8,6 +8,7 @@ import { firesRunMoreThanOnce, firesThatRan, jobRuns } from './support/job-runs'
 import { FAULT_WEBHOOK_SECRET, Reply, OrderView } from './support/shop-client';
 import { WebhookReceiver, startWebhookReceiver } from './support/webhook-receiver';
 import { SandboxProcess } from './support/sandbox-process';
+import { must } from '../support/must';
 
 const ORDERS = 1000;
 const CONCURRENCY = 12;
@@ -32,7 +33,9 @@ const PHASES: Array<{ name: string; apply: (s: SandboxProcess) => Promise<void> 
 
 describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provider', () => {
   let world: FaultWorld;
-  let shops: ShopProcess[];
+  let shops: [ShopProcess, ShopProcess, ShopProcess];
+  /** Spreads work round-robin over the three instances. */
+  const shopFor = (i: number): ShopProcess => must(shops[i % shops.length], `instance ${i % shops.length}`);
   let receiver: WebhookReceiver;
   const products: Record<'pack' | 'key' | 'hook', number> = { pack: 0, key: 0, hook: 0 };
 
@@ -40,7 +43,8 @@ describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provi
     receiver = await startWebhookReceiver(FAULT_WEBHOOK_SECRET);
     world = await startFaultWorld('cluster', { sandboxTimeScale: 0.05 });
     const env = { LOG_LEVEL: 'warn', ...jobSchedules(PERIOD_SECONDS) };
-    shops = await Promise.all(['one', 'two', 'three'].map((name) => world.startShop({ name: `shop-${name}`, env })));
+    const startShop = (name: string) => world.startShop({ name: `shop-${name}`, env });
+    shops = await Promise.all([startShop('one'), startShop('two'), startShop('three')]);
     const admin = shops[0].client;
     products.pack = await admin.createProduct({
       sku: 'PACK-1',
@@ -61,7 +65,7 @@ describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provi
       products.key,
       Array.from({ length: ORDERS }, (_, i) => `CLUSTER-KEY-${String(i).padStart(5, '0')}`),
     );
-    for (let u = 0; u < CREDIT_BUYERS; u += 1) await shops[u % 3].client.giveCredit(9_100 + u, 1_000_000);
+    for (let u = 0; u < CREDIT_BUYERS; u += 1) await shopFor(u).client.giveCredit(9_100 + u, 1_000_000);
   }, 240_000);
   afterAll(async () => {
     await world?.close();
@@ -78,9 +82,9 @@ describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provi
     const placeOne = async (i: number) => {
       if (i % 100 === 0) {
         await world.sandbox.resetKnobs();
-        await PHASES[(i / 100) % PHASES.length].apply(world.sandbox);
+        await must(PHASES[(i / 100) % PHASES.length], 'a fault phase').apply(world.sandbox);
       }
-      const shop = shops[i % 3].client;
+      const shop = shopFor(i).client;
       const kind: Kind = i % 7 === 3 ? 'key-by-credit' : i % 10 === 5 ? 'hook' : i % 2 === 0 ? 'pack' : 'key';
       const byCredit = kind === 'key-by-credit';
       const user = byCredit ? 9_100 + (i % CREDIT_BUYERS) : 900_000 + i;
@@ -92,7 +96,7 @@ describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provi
         byCredit ? 'credit' : 'wechatpay',
       );
       if (placed.status !== 201) {
-        refused.push(`#${i} on ${shops[i % 3].name}: ${placed.networkError ?? `${placed.status} ${JSON.stringify(placed.body)}`}`);
+        refused.push(`#${i} on ${shopFor(i).name}: ${placed.networkError ?? `${placed.status} ${JSON.stringify(placed.body)}`}`);
         return;
       }
       kinds.set(placed.body.orderNo, kind);
@@ -135,15 +139,15 @@ describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provi
     };
     await eventually(undelivered, (rows) => rows.length === 0, 120_000, world, 1000);
     const settledAt = Date.now();
-    const [[{ n: total }]] = (await world.db.query('SELECT COUNT(*) AS n FROM orders')) as unknown as [Array<{ n: number }>];
+    const [[{ n: total }]] = (await world.db.query('SELECT COUNT(*) AS n FROM orders')) as unknown as [[{ n: number }]];
     expect(Number(total)).toBe(ORDERS);
 
     // Exactly once: one top-up per credit pack, one key per key order, one fulfilled webhook key per webhook order.
     const count = (kind: Kind) => [...kinds.values()].filter((k) => k === kind).length;
-    const [[{ n: topUps }]] = (await world.db.query("SELECT COUNT(*) AS n FROM ledger_entries WHERE kind = 'TOP_UP'")) as unknown as [Array<{ n: number }>];
+    const [[{ n: topUps }]] = (await world.db.query("SELECT COUNT(*) AS n FROM ledger_entries WHERE kind = 'TOP_UP'")) as unknown as [[{ n: number }]];
     expect(Number(topUps)).toBe(count('pack'));
     const [[{ n: keysOut }]] = (await world.db.query("SELECT COUNT(DISTINCT order_no) AS n FROM product_codes WHERE status = 'DELIVERED'")) as unknown as [
-      Array<{ n: number }>,
+      [{ n: number }],
     ];
     expect(Number(keysOut)).toBe(count('key') + count('key-by-credit'));
     const hookOrders = [...kinds.entries()]

@@ -2,6 +2,7 @@ import { createRedisParts, RedisParts } from '../../infrastructure/redis/create-
 import { createLogger } from '../../infrastructure/logging/logger';
 import { JobRunner } from '../../jobs/job-runner';
 import { redisBackends, testRedisUrl, uniqueName } from '../support/services';
+import { must } from '../support/must';
 
 describe.each(redisBackends())('scheduled jobs across instances (%s coordination)', (backend) => {
   const prefix = `${uniqueName('jobs')}:`;
@@ -41,8 +42,8 @@ describe.each(redisBackends())('scheduled jobs across instances (%s coordination
   it('a slow run is never overlapped, and "run now" says so', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => (release = r));
-    const runner = new JobRunner(parts[0].lock, logger, { instance: 'a' });
-    const other = new JobRunner(parts[1].lock, logger, { instance: 'b' });
+    const runner = new JobRunner(must(parts[0], 'redis parts').lock, logger, { instance: 'a' });
+    const other = new JobRunner(must(parts[1], 'second redis parts').lock, logger, { instance: 'b' });
     for (const r of [runner, other]) r.register({ name: 'slow', schedule: '* * * * * *', leaseMs: 5000, run: async () => (await gate, { done: 1 }) });
     const first = runner.runNow('slow');
     await new Promise((r) => setTimeout(r, 50));
@@ -54,7 +55,7 @@ describe.each(redisBackends())('scheduled jobs across instances (%s coordination
 
   it('runs on its cron schedule and records failures', async () => {
     let calls = 0;
-    const runner = new JobRunner(parts[0].lock, logger, { instance: 'a' });
+    const runner = new JobRunner(must(parts[0], 'redis parts').lock, logger, { instance: 'a' });
     runner.register({
       name: 'flaky',
       schedule: '* * * * * *',

@@ -104,16 +104,16 @@ export class NotificationDispatcher {
     const acknowledged = statuses.some((s) => typeof s === 'number' && s >= 200 && s < 300);
     const attempt: NotificationAttempt = { at: this.o.clock().toISOString(), copies, statuses, acknowledged, ...(corruption ? { corrupted: corruption } : {}) };
     n.attempts.push(attempt);
-    const retryIndex = n.attempts.length - 1;
+    const retryDelaySeconds = NOTIFY_RETRY_SCHEDULE_SECONDS[n.attempts.length - 1];
     if (acknowledged) {
       n.status = 'acknowledged';
       delete n.nextAttemptAt;
-    } else if (retryIndex >= NOTIFY_RETRY_SCHEDULE_SECONDS.length) {
+    } else if (retryDelaySeconds === undefined) {
       n.status = 'gave_up';
       delete n.nextAttemptAt;
       this.o.log(`notification ${n.id} (${n.eventType} ${n.outTradeNo}) given up after ${n.attempts.length} attempts`);
     } else {
-      this.schedule(n, NOTIFY_RETRY_SCHEDULE_SECONDS[retryIndex] * 1000 * this.o.timeScale);
+      this.schedule(n, retryDelaySeconds * 1000 * this.o.timeScale);
     }
     this.o.persist();
   }

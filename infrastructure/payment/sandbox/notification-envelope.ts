@@ -32,7 +32,7 @@ export function buildNotificationEnvelope(input: EnvelopeInput): { id: string; b
 export function tamperCiphertext(body: string): string {
   const envelope = JSON.parse(body) as { resource: { ciphertext: string } };
   const bytes = Buffer.from(envelope.resource.ciphertext, 'base64');
-  bytes[0] ^= 0x01;
+  bytes.writeUInt8(bytes.readUInt8(0) ^ 0x01, 0);
   envelope.resource.ciphertext = bytes.toString('base64');
   return JSON.stringify(envelope);
 }

@@ -52,10 +52,11 @@ function notifyUrl(o: JsonObject, field: string, required: boolean, allowHttp: b
   return v;
 }
 
-function amount(o: JsonObject, fields: string[]): Result<{ values: Record<string, number>; currency: string }, WireError> {
+function amount<F extends string>(o: JsonObject, fields: readonly F[]): Result<{ values: Record<F, number>; currency: string }, WireError> {
   const a = o['amount'];
   if (!isObject(a)) return paramError('amount', a ?? null, 'is required and must be an object');
-  const out: Record<string, number> = {};
+  // Complete once the loop below has set every field (any missing one returns an error instead).
+  const out = {} as Record<F, number>;
   for (const f of fields) {
     const v = a[f];
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) return paramError(`amount.${f}`, v ?? null, 'must be a positive integer number of fen');

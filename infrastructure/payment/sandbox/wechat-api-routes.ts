@@ -23,7 +23,8 @@ export interface WechatApiContext {
   hangs: Set<() => void>;
 }
 
-type Req = FastifyRequest<{ Params: Record<string, string>; Querystring: Record<string, string | undefined> }>;
+/** A request whose route declares the path parameters P (fastify only matches the route when they are present). */
+type Req<P extends string = never> = FastifyRequest<{ Params: Record<P, string>; Querystring: Record<string, string | undefined> }>;
 
 const sendError = (reply: FastifyReply, e: WireError): FastifyReply =>
   reply.code(e.status).send({ code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) });
@@ -102,7 +103,7 @@ export function wechatApiRoutes(ctx: WechatApiContext) {
       return reply.code(200).send({ code_url: placed.value.codeUrl });
     });
 
-    app.get('/v3/pay/transactions/out-trade-no/:outTradeNo', async (req: Req, reply) => {
+    app.get('/v3/pay/transactions/out-trade-no/:outTradeNo', async (req: Req<'outTradeNo'>, reply) => {
       const mchId = await guard(req, reply, 'query');
       if (mchId === undefined) return reply;
       const bad = checkMchidParam(req.query.mchid, mchId, 'query');
@@ -112,7 +113,7 @@ export function wechatApiRoutes(ctx: WechatApiContext) {
       return reply.code(200).send(transactionJson(trade));
     });
 
-    app.get('/v3/pay/transactions/id/:transactionId', async (req: Req, reply) => {
+    app.get('/v3/pay/transactions/id/:transactionId', async (req: Req<'transactionId'>, reply) => {
       const mchId = await guard(req, reply, 'query');
       if (mchId === undefined) return reply;
       const bad = checkMchidParam(req.query.mchid, mchId, 'query');
@@ -122,7 +123,7 @@ export function wechatApiRoutes(ctx: WechatApiContext) {
       return reply.code(200).send(transactionJson(trade));
     });
 
-    app.post('/v3/pay/transactions/out-trade-no/:outTradeNo/close', async (req: Req, reply) => {
+    app.post('/v3/pay/transactions/out-trade-no/:outTradeNo/close', async (req: Req<'outTradeNo'>, reply) => {
       const mchId = await guard(req, reply, 'close');
       if (mchId === undefined) return reply;
       const body = parseBody(rawBody(req));
@@ -147,7 +148,7 @@ export function wechatApiRoutes(ctx: WechatApiContext) {
       return reply.code(200).send(refundJson(refund.value));
     });
 
-    app.get('/v3/refund/domestic/refunds/:outRefundNo', async (req: Req, reply) => {
+    app.get('/v3/refund/domestic/refunds/:outRefundNo', async (req: Req<'outRefundNo'>, reply) => {
       const mchId = await guard(req, reply, 'queryRefund');
       if (mchId === undefined) return reply;
       const refund = ctx.book.refund(req.params.outRefundNo);

@@ -44,7 +44,8 @@ export function parseAuthorization(header: string | undefined): Result<Authoriza
     const start = PARAM.lastIndex;
     const m = PARAM.exec(rest);
     if (!m || m.index !== start) return err(`malformed Authorization parameters near "${rest.slice(start, start + 20)}"`);
-    const [, name, value, separator] = m;
+    // PARAM's three groups are all mandatory, so a match holds each of them.
+    const [name, value, separator] = [m[1]!, m[2]!, m[3]!];
     if (found.has(name)) return err(`Authorization parameter "${name}" appears twice`);
     found.set(name, value);
     if (separator === '') break;

@@ -51,10 +51,11 @@ export function loadWechatPayConfigFromFiles(files: WechatPayConfigFiles): Resul
     );
   }
   const platformKeys: WechatPayConfig['platformKeys'] = [];
-  for (let i = 0; i < keyFiles.length; i++) {
-    const pem = readPem(keyFiles[i], `platform public key (serial ${serials[i]})`);
+  for (const [i, file] of keyFiles.entries()) {
+    const serial = serials[i]!; // as many serials as files: checked above
+    const pem = readPem(file, `platform public key (serial ${serial})`);
     if (!pem.ok) return pem;
-    platformKeys.push({ serial: serials[i], publicKey: pem.value });
+    platformKeys.push({ serial, publicKey: pem.value });
   }
 
   const config: WechatPayConfig = {

@@ -10,23 +10,22 @@ export function formatBeijingTime(at: Date): string {
   );
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 
 /** Strict RFC 3339 with an explicit offset (or Z); anything else, including impossible dates, is undefined. */
 export function parseRfc3339(text: string): Date | undefined {
   const m = RFC3339.exec(text);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, frac, zone] = m;
+  const [, y, mo, d, h, mi, s, frac, sign, oh, om] = m;
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   const check = new Date(wall);
   if (check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || check.getUTCHours() !== Number(h)) return undefined;
   if (Number(mi) > 59 || Number(s) > 59) return undefined;
   let offsetMinutes = 0;
-  if (zone !== 'Z') {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const [oh, om] = zone.slice(1).split(':').map(Number);
-    if (oh > 23 || om > 59) return undefined;
-    offsetMinutes = sign * (oh * 60 + om);
+  if (sign !== undefined) {
+    const [offsetHours, offsetMins] = [Number(oh), Number(om)];
+    if (offsetHours > 23 || offsetMins > 59) return undefined;
+    offsetMinutes = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const ms = frac ? Math.floor(Number(`0${frac}`) * 1000) : 0;
   return new Date(wall - offsetMinutes * 60_000 + ms);

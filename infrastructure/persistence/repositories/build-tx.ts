@@ -12,7 +12,7 @@ import { TypeormRefundRepository } from './typeorm-refund-repository';
 import { TypeormUserRepository } from './typeorm-user-repository';
 
 /** The repositories of one transaction, all bound to its EntityManager (and so to its connection). */
-export function buildTx(manager: EntityManager, dialect: Dialect, afterCommit: (callback: () => void) => void): Tx {
+export function buildTx(manager: EntityManager, dialect: Dialect, afterCommit: Tx['afterCommit']): Tx {
   return {
     users: new TypeormUserRepository(manager),
     products: new TypeormProductRepository(manager, dialect),

@@ -46,6 +46,7 @@ export const messageNotModified = (): BotApiError =>
  * unless the second letter shows it is an error constant such as BUTTON_DATA_INVALID.
  */
 export function telegramCase(message: string): string {
-  if (message.length >= 2 && (message[1] === '_' || (message[1] >= 'A' && message[1] <= 'Z'))) return message;
+  const second = message[1];
+  if (second !== undefined && (second === '_' || (second >= 'A' && second <= 'Z'))) return message;
   return message.charAt(0).toLowerCase() + message.slice(1);
 }

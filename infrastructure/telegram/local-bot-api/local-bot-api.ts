@@ -60,7 +60,8 @@ function rateLimitConfig(option: LocalBotApiOptions['rateLimits']): RateLimitCon
 /** Starts a local Telegram Bot API server that the real telegraf client (or any Bot API client) can talk to. */
 export async function startLocalBotApi(options: LocalBotApiOptions = {}): Promise<LocalBotApi> {
   const specs = [...(options.token ? [options.token] : []), ...(options.tokens ?? [])].map(toSpec);
-  if (specs.length === 0) specs.push({ token: newBotToken() });
+  const defaultSpec = specs[0] ?? { token: newBotToken() };
+  if (specs.length === 0) specs.push(defaultSpec);
   const world = new World({
     callbackQueryTtlMs: options.callbackQueryTtlMs ?? 15_000,
     webhook: { ...DEFAULT_WEBHOOK, ...options.webhook },
@@ -75,7 +76,7 @@ export async function startLocalBotApi(options: LocalBotApiOptions = {}): Promis
   }
   const drivers = new Map([...world.bots].map(([token, bot]) => [token, new UserDriver(bot)]));
   const driverFor = (token: string | undefined): UserDriver => {
-    const driver = drivers.get(token ?? specs[0].token);
+    const driver = drivers.get(token ?? defaultSpec.token);
     if (!driver) throw new Error(`The local Bot API serves no bot with token ${token}`);
     return driver;
   };
@@ -105,14 +106,14 @@ export async function startLocalBotApi(options: LocalBotApiOptions = {}): Promis
   return {
     apiRoot: `http://${host}:${port}`,
     port,
-    token: specs[0].token,
+    token: defaultSpec.token,
     tokens: specs.map((s) => s.token),
     driver: driverFor(undefined),
     driverFor,
     calls,
     faults,
     sendRates(token) {
-      const bot = world.bots.get(token ?? specs[0].token);
+      const bot = world.bots.get(token ?? defaultSpec.token);
       if (!bot) throw new Error(`The local Bot API serves no bot with token ${token}`);
       return observeSendRates([...bot.chats.values()].flatMap((chat) => chat.messages.filter((m) => m.sender === 'bot')));
     },

@@ -49,7 +49,8 @@ class SlidingWindow {
 
   wait(now: number): number {
     this.times = this.times.filter((t) => now - t < WINDOW_MS);
-    return this.times.length < this.cap ? 0 : (this.times[0] + WINDOW_MS - now) / 1000;
+    const oldest = this.times[0];
+    return this.times.length < this.cap || oldest === undefined ? 0 : (oldest + WINDOW_MS - now) / 1000;
   }
 
   take(now: number): void {

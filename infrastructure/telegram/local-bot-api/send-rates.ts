@@ -16,7 +16,8 @@ export function maxInSlidingWindow(timestamps: readonly number[], windowMs: numb
   let best = 0;
   let start = 0;
   for (let end = 0; end < sorted.length; end++) {
-    while (sorted[end] - sorted[start] >= windowMs) start++;
+    // start <= end < sorted.length: both are in bounds.
+    while (sorted[end]! - sorted[start]! >= windowMs) start++;
     best = Math.max(best, end - start + 1);
   }
   return best;

@@ -28,8 +28,8 @@ export interface ServerDeps {
 export const WEBHOOK_REPLY_HEADER = 'x-local-bot-api-webhook-reply';
 const MAX_BODY_BYTES = 60 * 1024 * 1024;
 
-const PROXY_STATUS_TEXT: Record<number, string> = { 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Time-out' };
-const proxyErrorPage = (status: number): string =>
+const PROXY_STATUS_TEXT: Record<502 | 503 | 504, string> = { 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Time-out' };
+const proxyErrorPage = (status: keyof typeof PROXY_STATUS_TEXT): string =>
   `<html>\r\n<head><title>${status} ${PROXY_STATUS_TEXT[status]}</title></head>\r\n<body>\r\n<center><h1>${status} ${PROXY_STATUS_TEXT[status]}</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n`;
 
 // Nothing below hands a FastifyReply through a promise: a reply is thenable, and awaiting one waits for
@@ -165,10 +165,10 @@ async function route(deps: ServerDeps, request: FastifyRequest, reply: FastifyRe
   const path = url.pathname;
   if (deps.extraRoutes && (await deps.extraRoutes(request, reply, path))) return;
   const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(path);
-  if (file) return serveFile(deps, reply, file[1], file[2]);
+  if (file) return serveFile(deps, reply, file[1]!, file[2]!);
   const method = /^\/bot([^/]+)\/([^/]*)$/.exec(path);
   if (!method) return sendError(reply, notFound());
-  return handleMethod(deps, request, reply, url, method[1], method[2]);
+  return handleMethod(deps, request, reply, url, method[1]!, method[2]!);
 }
 
 /** The Bot API over HTTP: /bot<token>/<method> (GET or POST; JSON, form or multipart) and /file/bot<token>/<path>. */

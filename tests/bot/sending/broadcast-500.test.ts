@@ -10,6 +10,7 @@ import { createRedisParts, RedisParts } from '../../../infrastructure/redis/crea
 import { LocalBotApi, LocalUser, startLocalBotApi } from '../../../infrastructure/telegram/local-bot-api';
 import { testRedisUrl } from '../../support/services';
 import { startTestShop, TestShop } from '../../support/test-shop';
+import { must } from '../../support/must';
 
 const RECIPIENTS = 500;
 const BLOCKED = 3;
@@ -83,7 +84,8 @@ it('reaches each of 500 chats exactly once, under the limits, with 429s injected
   const shopDeps = { uow: app.persistence.uow, clock: systemClock, limits: app.config.limits };
   const starter = { startBroadcast: (cmd: Parameters<typeof startBroadcastUseCase>[1]) => startBroadcastUseCase(shopDeps, cmd) };
   const text = 'Spring sale: every key 20% off until Sunday.';
-  const started = await startBroadcast({ shop: starter }, text, users[0].id);
+  const admin = must(users[0], 'a first shopper (the admin)');
+  const started = await startBroadcast({ shop: starter }, text, admin.id);
   if (!started.ok) throw new Error(started.error.message);
   const { broadcastId } = started.value;
   expect(started.value.recipients).toBe(RECIPIENTS);
@@ -117,7 +119,7 @@ it('reaches each of 500 chats exactly once, under the limits, with 429s injected
   expect(await outboxCounts()).toEqual({ PENDING: 0, DONE: RECIPIENTS, DEAD: 0 });
 
   // Starting it again (a retried or double-pressed confirmation) queues nothing new and sends nothing.
-  const again = await startBroadcast({ shop: starter }, text, users[0].id, broadcastId);
+  const again = await startBroadcast({ shop: starter }, text, admin.id, broadcastId);
   expect(again).toEqual({ ok: true, value: { broadcastId, recipients: RECIPIENTS } });
   await Promise.all([app.pump.flush(), drainB()]);
   expect(await outboxCounts()).toEqual({ PENDING: 0, DONE: RECIPIENTS, DEAD: 0 });

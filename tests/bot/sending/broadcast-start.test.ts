@@ -13,7 +13,7 @@ const logger = createLogger('silent');
 let standIn: LocalBotApi;
 let shop: TestShop;
 let sending: OutgoingSender;
-let users: LocalUser[];
+let users: [LocalUser, LocalUser, LocalUser];
 let starter: { startBroadcast(cmd: StartBroadcast): ReturnType<typeof startBroadcastUseCase> };
 
 const pendingCount = async (): Promise<number> => (await shop.app.persistence.uow.run((tx) => tx.outbox.countByStatus())).PENDING;
@@ -43,11 +43,12 @@ beforeAll(async () => {
   starter = { startBroadcast: (cmd) => startBroadcastUseCase(shopDeps, cmd) };
   const bot = new Telegraf(standIn.token, { telegram: { apiRoot: standIn.apiRoot, webhookReply: false } });
   sending = installOutgoingQueue(bot, { rateLimiter: shop.app.redis.rateLimiter, logger });
-  users = [0, 1, 2].map((i) => {
+  const newUser = (i: number): LocalUser => {
     const user = standIn.driver.createUser({ first_name: `User ${i}` });
     standIn.driver.userStartsBot(user);
     return user;
-  });
+  };
+  users = [newUser(0), newUser(1), newUser(2)];
   for (const user of users)
     await shop.app.shop.identifyShopper({ id: String(user.id), firstName: user.first_name, lastName: null, username: null, languageCode: 'en' });
 });

@@ -8,6 +8,7 @@ import { createLogger } from '../../../infrastructure/logging/logger';
 import { createRedisParts, RedisParts } from '../../../infrastructure/redis/create-redis-parts';
 import { LocalBotApi, RecordedCall, LocalUser, startLocalBotApi } from '../../../infrastructure/telegram/local-bot-api';
 import { testRedisUrl, uniqueName } from '../../support/services';
+import { must } from '../../support/must';
 
 const logger = createLogger('silent');
 // Fast figures so the file runs in seconds; the stand-in is set looser than the queue, so any 429 it gives
@@ -64,7 +65,7 @@ describe('the outgoing queue', () => {
     await Promise.all(sends);
 
     expect(texts(a.id)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8']);
-    expect(standIn.driver.botMessages(b.id)[0].sentAt).toBeLessThan(standIn.driver.botMessages(a.id)[0].sentAt);
+    expect(must(standIn.driver.botMessages(b.id)[0], 'b1').sentAt).toBeLessThan(must(standIn.driver.botMessages(a.id)[0], 'a1').sentAt);
     expect(sending.queue.stats().retried429 - before).toBe(1);
     expect(floodAnswersOfTheStandIn()).toEqual([]);
   });
@@ -76,6 +77,7 @@ describe('the outgoing queue', () => {
 
     const [refused, retried, ...more] = callsTo(chat.id);
     expect(more).toEqual([]);
+    if (!refused || !retried) throw new Error('expected a refused sendMessage and its retry');
     expect(refused.httpStatus).toBe(429);
     expect(retried.httpStatus).toBe(200);
     expect(retried.params.text).toBe('after the flood wait');
@@ -125,7 +127,7 @@ describe('the outgoing queue', () => {
     await bot.telegram.sendPhoto(chat.id, { source: Readable.from([png]), filename: 'qr.png' }, { caption: 'QR' });
 
     expect(callsTo(chat.id, 'sendPhoto').map((c) => c.httpStatus)).toEqual([429, 200]);
-    const [photo] = standIn.driver.botMessages(chat.id);
+    const photo = must(standIn.driver.botMessages(chat.id)[0], 'the photo message');
     expect(standIn.driver.downloadPhoto(photo.message).equals(png)).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import { createLogger } from '../../../infrastructure/logging/logger';
 import { createRedisParts, RedisParts } from '../../../infrastructure/redis/create-redis-parts';
 import { startLocalBotApi } from '../../../infrastructure/telegram/local-bot-api';
 import { redisBackends, testRedisUrl, uniqueName } from '../../support/services';
+import { must } from '../../support/must';
 
 const logger = createLogger('silent');
 // Telegram's cap as the stand-in enforces it (a sliding 1 s window), and the queue's pace below it: the budget is
@@ -34,7 +35,7 @@ describe.each(redisBackends())('the bot-wide send budget (%s)', (backend) => {
         standIn.driver.userStartsBot(user);
         return user;
       });
-      await Promise.all(users.map((user, i) => instances[i % 2].bot.telegram.sendMessage(user.id, `hello ${user.id}`)));
+      await Promise.all(users.map((user, i) => must(instances[i % instances.length], 'an instance').bot.telegram.sendMessage(user.id, `hello ${user.id}`)));
 
       for (const user of users) expect(standIn.driver.botMessages(user.id).map((m) => m.message.text)).toEqual([`hello ${user.id}`]);
       const rates = standIn.sendRates();

@@ -70,7 +70,7 @@ export async function startSandboxProcess(group: ProcessGroup, dir: string, opti
     dir,
   );
   const found = await proc.waitForLine(/sandbox listening on (http:\/\/127\.0\.0\.1:\d+)/, 30_000);
-  const url = found[1];
+  const url = found[1]!; // the pattern's one group is mandatory
   const admin = (method: 'GET' | 'POST', path: string, body?: unknown) => call(url, method, `/sandbox${path}`, body);
   const knob = async (path: string, body?: unknown) => {
     const res = await admin('POST', `/knobs/${path}`, body);

@@ -26,7 +26,7 @@ describe('AEAD_AES_256_GCM', () => {
       'a tampered ciphertext byte',
       () => {
         const b = Buffer.from(ciphertext, 'base64');
-        b[5] ^= 0x80;
+        b[5] = b.readUInt8(5) ^ 0x80;
         return { apiV3Key, nonce, associatedData: 'transaction', ciphertext: b.toString('base64') };
       },
     ],
@@ -34,7 +34,7 @@ describe('AEAD_AES_256_GCM', () => {
       'a tampered tag',
       () => {
         const b = Buffer.from(ciphertext, 'base64');
-        b[b.length - 1] ^= 0x01;
+        b[b.length - 1] = b.readUInt8(b.length - 1) ^ 0x01;
         return { apiV3Key, nonce, associatedData: 'transaction', ciphertext: b.toString('base64') };
       },
     ],

@@ -1,5 +1,6 @@
 import { WechatPayProvider } from '../../../infrastructure/payment/wechatpay/wechatpay-provider';
 import { clientConfig, encryptResource, makeTestKeys, nowSeconds, platformHeaders, rsaPair } from './payment-fixtures';
+import { must } from '../../support/must';
 
 const keys = makeTestKeys();
 const provider = new WechatPayProvider(clientConfig(keys, 'https://api.mch.weixin.qq.com', 'https://shop.example/notify'));
@@ -41,7 +42,7 @@ function forge(o: Forge = {}): { headers: Record<string, string>; body: Buffer }
   let ciphertext = encryptResource(keys.apiV3Key, nonce, aad, o.plaintext ?? JSON.stringify(transaction()));
   if (o.tamperCiphertext) {
     const b = Buffer.from(ciphertext, 'base64');
-    b[0] ^= 1;
+    b[0] = b.readUInt8(0) ^ 1;
     ciphertext = b.toString('base64');
   }
   const body =
@@ -120,7 +121,10 @@ describe('WechatPayProvider.parseNotification', () => {
       'a WECHATPAY/SIGNTEST/ probe',
       () => {
         const n = forge();
-        return { ...n, headers: { ...n.headers, 'wechatpay-signature': 'WECHATPAY/SIGNTEST/' + n.headers['wechatpay-signature'].slice(19) } };
+        return {
+          ...n,
+          headers: { ...n.headers, 'wechatpay-signature': 'WECHATPAY/SIGNTEST/' + must(n.headers['wechatpay-signature'], 'a signature header').slice(19) },
+        };
       },
       'BAD_SIGNATURE',
     ],

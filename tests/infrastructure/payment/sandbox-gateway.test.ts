@@ -6,6 +6,7 @@ import axios, { AxiosResponse } from 'axios';
 import { SandboxGateway, startSandboxGateway } from '../../../infrastructure/payment/sandbox/sandbox-gateway';
 import { WechatPayProvider } from '../../../infrastructure/payment/wechatpay/wechatpay-provider';
 import { TestKeys, clientConfig, gatewayCredentials, makeTestKeys, merchantAuthorization, nowSeconds, rsaPair } from './payment-fixtures';
+import { must } from '../../support/must';
 
 const keys = makeTestKeys();
 let gateway: SandboxGateway;
@@ -118,7 +119,7 @@ describe("sandbox gateway: replies are signed like WeChat's", () => {
     expect(h['wechatpay-signature-type']).toBe('WECHATPAY2-SHA256-RSA2048');
     expect(h['request-id']).toBeTruthy();
     const message = Buffer.concat([Buffer.from(`${h['wechatpay-timestamp']}\n${h['wechatpay-nonce']}\n`), r.data, Buffer.from('\n')]);
-    return verify('sha256', message, platformKey, Buffer.from(h['wechatpay-signature'], 'base64'));
+    return verify('sha256', message, platformKey, Buffer.from(must(h['wechatpay-signature'], 'the signature header'), 'base64'));
   };
 
   it('signs a 200, an error and the empty body of a 204', async () => {

@@ -2,6 +2,7 @@ import { NOTIFY_RETRY_SCHEDULE_SECONDS } from '../../../infrastructure/payment/s
 import { SandboxGateway, startSandboxGateway } from '../../../infrastructure/payment/sandbox/sandbox-gateway';
 import { WechatPayProvider } from '../../../infrastructure/payment/wechatpay/wechatpay-provider';
 import { Receiver, clientConfig, gatewayCredentials, makeTestKeys, startReceiver } from './payment-fixtures';
+import { must } from '../../support/must';
 
 const keys = makeTestKeys();
 const SCALE = 0.001;
@@ -51,6 +52,10 @@ const verifyingShop = (rejections: string[]) => (req: { headers: Record<string, 
   return parsed.ok ? 204 : 400;
 };
 
+/** Milliseconds between consecutive deliveries (calls[i] comes before calls[i + 1], so i is in bounds). */
+const gapsBetween = (calls: ReadonlyArray<{ at: number }>): number[] => calls.slice(1).map((c, i) => c.at - calls[i]!.at);
+const retryDelaySeconds = (retry: number): number => must(NOTIFY_RETRY_SCHEDULE_SECONDS[retry], `a scheduled delay for retry ${retry + 1}`);
+
 describe('sandbox notifications', () => {
   it('retries an unacknowledged notification on the (time-scaled) schedule and stops after a 204', async () => {
     receiver.respond = (_req, call) => (call <= 3 ? 500 : 204);
@@ -58,8 +63,8 @@ describe('sandbox notifications', () => {
     const calls = await receiver.waitFor(4);
     await gateway.idle();
     expect(receiver.received).toHaveLength(4);
-    const gaps = calls.slice(1).map((c, i) => c.at - calls[i].at);
-    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(NOTIFY_RETRY_SCHEDULE_SECONDS[i] * 1000 * SCALE - SLACK_MS));
+    const gaps = gapsBetween(calls);
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(retryDelaySeconds(i) * 1000 * SCALE - SLACK_MS));
     // The same event every time; only the signature headers are fresh.
     expect(new Set(calls.map((c) => c.body.toString())).size).toBe(1);
     expect(new Set(calls.map((c) => c.headers['wechatpay-nonce'])).size).toBe(4);
@@ -108,7 +113,7 @@ describe('sandbox notifications', () => {
     const before = Date.now();
     await paidOrder();
     const [first] = await receiver.waitFor(1);
-    expect(first.at - before).toBeGreaterThanOrEqual(150 - SLACK_MS);
+    expect(must(first, 'a first delivery').at - before).toBeGreaterThanOrEqual(150 - SLACK_MS);
   });
 
   it.each([
@@ -139,7 +144,7 @@ describe('sandbox notifications', () => {
     }
     const record = gateway.notifications().find((n) => n.outTradeNo === no);
     expect(record?.status).toBe('pending');
-    expect(record?.attempts[0].statuses[0]).toBe('ECONNREFUSED');
+    expect(record?.attempts[0]?.statuses[0]).toBe('ECONNREFUSED');
   });
 });
 
@@ -157,8 +162,8 @@ describe('sandbox notification schedule, end to end', () => {
       expect(local.received).toHaveLength(16);
       const record = g.notifications().find((n) => n.outTradeNo === no);
       expect(record?.status).toBe('gave_up');
-      const gaps = local.received.slice(1).map((c, i) => c.at - local.received[i].at);
-      gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(NOTIFY_RETRY_SCHEDULE_SECONDS[i] * 1000 * scale - SLACK_MS));
+      const gaps = gapsBetween(local.received);
+      gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(retryDelaySeconds(i) * 1000 * scale - SLACK_MS));
     } finally {
       await g.close();
       await local.close();

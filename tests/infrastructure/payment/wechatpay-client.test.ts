@@ -4,6 +4,7 @@ import axios, { InternalAxiosRequestConfig } from 'axios';
 import { SandboxGateway, startSandboxGateway } from '../../../infrastructure/payment/sandbox/sandbox-gateway';
 import { WechatPayProvider } from '../../../infrastructure/payment/wechatpay/wechatpay-provider';
 import { Receiver, clientConfig, gatewayCredentials, makeTestKeys, rsaPair, startReceiver } from './payment-fixtures';
+import { must } from '../../support/must';
 
 const keys = makeTestKeys();
 let gateway: SandboxGateway;
@@ -67,7 +68,7 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     });
     expect(paid.data).toContain('Payment successful');
 
-    const [notification] = await receiver.waitFor(1);
+    const notification = must((await receiver.waitFor(1))[0], 'the payment notification');
     expect(notification.headers['wechatpay-serial']).toBe(keys.platformSerial);
     expect(notification.headers['request-id']).toBeTruthy();
     const event = provider.parseNotification(notification.headers, notification.body, new Date());
@@ -91,7 +92,7 @@ describe('WechatPayClient against the sandbox over loopback', () => {
   it('sends the documented create body: time_expire in +08:00, notify_url from the config, amount in fen', async () => {
     const no = outTradeNo();
     await create(no, 1);
-    const body = JSON.parse(String(sent[0].data)) as Record<string, unknown>;
+    const body = JSON.parse(String(must(sent[0], 'the create call').data)) as Record<string, unknown>;
     expect(body).toMatchObject({ appid: keys.appId, mchid: keys.mchId, out_trade_no: no, notify_url: receiver.url, amount: { total: 1, currency: 'CNY' } });
     expect(body.time_expire).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
     expect(gateway.trade(no)?.timeExpire).toBe(body.time_expire);
@@ -152,7 +153,7 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     const unknownRefund = await provider.queryRefund('NOSUCHREFUND');
     expect(!unknownRefund.ok && unknownRefund.error).toMatchObject({ code: 'ORDER_NOT_EXIST', providerCode: 'RESOURCE_NOT_EXISTS' });
 
-    const [, refundCall] = await receiver.waitFor(2);
+    const refundCall = must((await receiver.waitFor(2))[1], 'the refund notification');
     const event = provider.parseNotification(refundCall.headers, refundCall.body, new Date());
     expect(event.ok && event.value).toMatchObject({ type: 'REFUND.SUCCESS', refund: { outRefundNo: `R${no}`, status: 'SUCCESS', refundAmount: 500 } });
   });
@@ -164,7 +165,7 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     await create(no);
     expect(sent).toHaveLength(3);
     expect(new Set(sent.map((c) => c.data)).size).toBe(1);
-    expect(JSON.parse(String(sent[0].data)).out_trade_no).toBe(no);
+    expect(JSON.parse(String(must(sent[0], 'the first create call').data)).out_trade_no).toBe(no);
     // Each attempt is signed afresh (new nonce), never a replayed Authorization header.
     expect(new Set(sent.map((c) => String(c.headers.Authorization))).size).toBe(3);
     expect(gateway.trades().filter((t) => t.outTradeNo === no)).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { type DistributedLock, withLock } from '../../../domain/shared/ports/distributed-lock';
 import { redisBackends } from '../../support/services';
 import { openBackend, type TestBackend } from './redis-test-backend';
+import { must } from '../../support/must';
 
 const LONG = 30_000;
 
@@ -25,7 +26,7 @@ describe.each(redisBackends())('distributed lock (%s)', (backend) => {
     const locks = Array.from({ length: 5 }, () => b.peer().lock);
     for (let round = 0; round < 5; round += 1) {
       const key = `job:race:${round}`;
-      const leases = await Promise.all(Array.from({ length: 40 }, (_, i) => locks[i % locks.length].acquire(key, LONG)));
+      const leases = await Promise.all(Array.from({ length: 40 }, (_, i) => must(locks[i % locks.length], 'a lock').acquire(key, LONG)));
       const winners = leases.filter((l) => l !== null);
       expect(winners).toHaveLength(1);
     }

@@ -38,7 +38,7 @@ const MIME_BY_EXTENSION: Record<string, string> = {
 
 export const extensionOf = (fileName: string | undefined): string | undefined => {
   const match = fileName ? /\.([A-Za-z0-9]{1,10})$/.exec(fileName) : null;
-  return match ? match[1].toLowerCase() : undefined;
+  return match ? match[1]!.toLowerCase() : undefined;
 };
 
 export const mimeTypeFor = (fileName: string | undefined): string => MIME_BY_EXTENSION[extensionOf(fileName) ?? ''] ?? 'application/octet-stream';

@@ -18,7 +18,7 @@ function jpeg(b: Buffer): ImageInfo | undefined {
   let i = 2;
   while (i + 9 < b.length) {
     if (b[i] !== 0xff) return undefined;
-    const marker = b[i + 1];
+    const marker = b.readUInt8(i + 1);
     if (marker === 0xff) {
       i++;
       continue;
@@ -42,8 +42,9 @@ function webp(b: Buffer): ImageInfo | undefined {
   const chunk = b.toString('latin1', 12, 16);
   if (chunk === 'VP8 ') return { format: 'webp', width: b.readUInt16LE(26) & 0x3fff, height: b.readUInt16LE(28) & 0x3fff };
   if (chunk === 'VP8L') {
-    const width = 1 + (((b[22] & 0x3f) << 8) | b[21]);
-    const height = 1 + (((b[24] & 0x0f) << 10) | (b[23] << 2) | ((b[22] & 0xc0) >> 6));
+    const [b21, b22, b23, b24] = [b.readUInt8(21), b.readUInt8(22), b.readUInt8(23), b.readUInt8(24)];
+    const width = 1 + (((b22 & 0x3f) << 8) | b21);
+    const height = 1 + (((b24 & 0x0f) << 10) | (b23 << 2) | ((b22 & 0xc0) >> 6));
     return { format: 'webp', width, height };
   }
   if (chunk === 'VP8X') return { format: 'webp', width: 1 + b.readUIntLE(24, 3), height: 1 + b.readUIntLE(27, 3) };

@@ -75,9 +75,9 @@ const isTrimmable = (char: string): boolean => /\s/.test(char);
 export function trimFormatted(formatted: FormattedText): FormattedText {
   const { text } = formatted;
   let start = 0;
-  while (start < text.length && isTrimmable(text[start])) start++;
+  while (start < text.length && isTrimmable(text[start]!)) start++;
   let end = text.length;
-  while (end > start && isTrimmable(text[end - 1])) end--;
+  while (end > start && isTrimmable(text[end - 1]!)) end--;
   if (start === 0 && end === text.length) return formatted;
   const entities: TgMessageEntity[] = [];
   for (const entity of formatted.entities) {

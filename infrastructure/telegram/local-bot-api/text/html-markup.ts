@@ -61,14 +61,14 @@ function decodeReference(src: string, at: number): { text: string; next: number 
     const hex = src[end] === 'x';
     if (hex) end++;
     const digit = hex ? /^[0-9A-Fa-f]$/ : /^[0-9]$/;
-    while (end < src.length && digit.test(src[end])) {
-      code = code * (hex ? 16 : 10) + parseInt(src[end], 16);
+    while (end < src.length && digit.test(src[end]!)) {
+      code = code * (hex ? 16 : 10) + parseInt(src[end]!, 16);
       if (code >= 0x10ffff) return undefined;
       end++;
     }
     if (code === 0 || end - at >= 10) return undefined;
   } else {
-    while (end < src.length && /^[A-Za-z]$/.test(src[end])) end++;
+    while (end < src.length && /^[A-Za-z]$/.test(src[end]!)) end++;
     const named = NAMED_REFERENCES[src.slice(at + 1, end)];
     if (named === undefined) return undefined;
     code = named.charCodeAt(0);

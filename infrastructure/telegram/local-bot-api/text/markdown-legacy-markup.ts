@@ -11,7 +11,7 @@ export function parseMarkdownLegacy(src: string): FormattedText {
   const entities: TgMessageEntity[] = [];
   let i = 0;
   while (i < src.length) {
-    const c = src[i];
+    const c = src[i]!;
     if (c === '\\' && '_*`['.includes(src[i + 1] ?? '\u0000')) {
       out += src[i + 1];
       i += 2;
@@ -31,7 +31,7 @@ export function parseMarkdownLegacy(src: string): FormattedText {
       i += 2;
       isPre = true;
       let languageEnd = i;
-      while (languageEnd < src.length && !/\s/.test(src[languageEnd]) && src[languageEnd] !== '`') languageEnd++;
+      while (languageEnd < src.length && !/\s/.test(src[languageEnd]!) && src[languageEnd] !== '`') languageEnd++;
       if (i !== languageEnd && languageEnd < src.length && src[languageEnd] !== '`') {
         language = src.slice(i, languageEnd);
         i = languageEnd;
@@ -59,7 +59,11 @@ export function parseMarkdownLegacy(src: string): FormattedText {
     }
     if (base.length === 0) continue;
     if (c === '`') entities.push(isPre ? (language ? { type: 'pre', ...base, language } : { type: 'pre', ...base }) : { type: 'code', ...base });
-    else entities.push({ type: TYPES[c], ...base });
+    else {
+      const type = TYPES[c];
+      if (type === undefined) throw new Error(`markdown: '${c}' opens no entity`);
+      entities.push({ type, ...base });
+    }
   }
   return { text: out, entities };
 }

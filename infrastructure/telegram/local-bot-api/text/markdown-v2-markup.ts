@@ -82,7 +82,7 @@ function readUrl(src: string, i: number): { url: string; next: number } {
 
 function customEmojiId(url: string): string {
   const match = /^tg:\/\/emoji\/?\?([^#]*)/i.exec(url);
-  const id = match?.[1]
+  const id = match?.[1]!
     .split('&')
     .find((pair) => pair.startsWith('id='))
     ?.slice(3);
@@ -93,6 +93,7 @@ function customEmojiId(url: string): string {
 /** Opens the entity whose marker starts at `i`; returns the index after the marker. */
 function openEntity(src: string, i: number, stack: Open[], start: number): number {
   const c = src[i];
+  if (c === undefined) throw new RangeError(`no entity marker at index ${i} of a ${src.length}-character text`);
   const push = (kind: Kind, next: number, language?: string): number => {
     stack.push(language === undefined ? { kind, start, at: i } : { kind, start, at: i, language });
     return next;
@@ -171,14 +172,14 @@ export function parseMarkdownV2(src: string): FormattedText {
   const inCode = (): boolean => ['Code', 'Pre', 'PreCode'].includes(stack.at(-1)?.kind ?? '');
   const atLineStart = (): boolean => out.length === 0 || out.endsWith('\n') || out.endsWith('\r');
   const closeQuote = (q: Quote): void => {
-    if (stack.length > q.depth) throw unclosedError(src, stack[stack.length - 1]);
+    if (stack.length > q.depth) throw unclosedError(src, stack[stack.length - 1]!);
     if (out.length > q.start) entities.push({ type: q.expandable ? 'expandable_blockquote' : 'blockquote', offset: q.start, length: out.length - q.start });
     quote = undefined;
   };
 
   let i = 0;
   while (i < src.length) {
-    const c = src[i];
+    const c = src[i]!;
     if (c === '\\' && isEscapable(src, i + 1)) {
       out += src[i + 1];
       i += 2;

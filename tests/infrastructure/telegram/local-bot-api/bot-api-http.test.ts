@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import QRCode from 'qrcode';
 import { type ApiResponse, type LocalBotApi, type LocalUser, startLocalBotApi, type TgUpdate } from '../../../../infrastructure/telegram/local-bot-api';
+import { must } from '../../../support/must';
 
 /** Calls the stand-in the way any Bot API client could: raw HTTP, JSON unless told otherwise. */
 async function call(
@@ -80,7 +81,7 @@ describe('the Bot API stand-in over raw HTTP', () => {
     for (const text of ['1', '2', '3', '4']) standIn.driver.userSendsText(kim, text);
     const all = result<TgUpdate[]>(await call(standIn, 'getUpdates', { limit: 2 }));
     expect(all.map((u) => (u.message as { text: string }).text)).toEqual(['1', '2']);
-    const rest = result<TgUpdate[]>(await call(standIn, 'getUpdates', { offset: all[1].update_id + 1 }));
+    const rest = result<TgUpdate[]>(await call(standIn, 'getUpdates', { offset: must(all[1], 'a second update').update_id + 1 }));
     expect(rest.map((u) => (u.message as { text: string }).text)).toEqual(['3', '4']);
     const again = result<TgUpdate[]>(await call(standIn, 'getUpdates', { offset: 0 }));
     expect(again.map((u) => u.update_id)).toEqual(rest.map((u) => u.update_id));
@@ -167,13 +168,14 @@ describe('the Bot API stand-in over raw HTTP', () => {
       form.set('photo', new Blob([png]), 'qr.png');
       const uploaded = result<{ photo: Array<{ file_id: string; width: number; height: number }> }>(await call(standIn, 'sendPhoto', form));
       expect(uploaded.photo).toHaveLength(1);
-      expect(uploaded.photo[0].width).toBeGreaterThan(0);
-      const byId = result<{ photo: Array<{ file_id: string }> }>(await call(standIn, 'sendPhoto', { chat_id: kim.id, photo: uploaded.photo[0].file_id }));
-      expect(byId.photo[0].file_id).toBe(uploaded.photo[0].file_id);
+      const size = must(uploaded.photo[0], 'the uploaded photo size');
+      expect(size.width).toBeGreaterThan(0);
+      const byId = result<{ photo: Array<{ file_id: string }> }>(await call(standIn, 'sendPhoto', { chat_id: kim.id, photo: size.file_id }));
+      expect(byId.photo[0]?.file_id).toBe(size.file_id);
       const byUrl = result<{ message_id: number; photo: Array<{ file_id: string }> }>(
         await call(standIn, 'sendPhoto', { chat_id: kim.id, photo: `http://127.0.0.1:${(server.address() as AddressInfo).port}/qr.png` }),
       );
-      expect(byUrl.photo[0].file_id).not.toBe(uploaded.photo[0].file_id);
+      expect(must(byUrl.photo[0], 'the photo sent by URL').file_id).not.toBe(size.file_id);
       const fetched = standIn.driver.message(kim.id, byUrl.message_id);
       expect(fetched && standIn.driver.downloadPhoto(fetched)).toEqual(png);
 
@@ -209,6 +211,6 @@ describe('the Bot API stand-in over raw HTTP', () => {
       { method: 'sendMessage', params: { chat_id: kim.id, text: 'nobody home' }, status: 400 },
       { method: 'getMe', params: {}, status: 200 },
     ]);
-    expect(standIn.calls.byMethod('sendMessage')[0].response).toEqual({ ok: false, error_code: 400, description: 'Bad Request: chat not found' });
+    expect(standIn.calls.byMethod('sendMessage')[0]?.response).toEqual({ ok: false, error_code: 400, description: 'Bad Request: chat not found' });
   });
 });

@@ -5,6 +5,7 @@ import { Input, Markup, type Telegraf } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { type LocalBotApi, startLocalBotApi } from '../../../../infrastructure/telegram/local-bot-api';
 import { apiError, launchPolling, sleep, telegrafFor } from './telegraf-harness';
+import { must } from '../../../support/must';
 
 const PAY_URL = 'weixin://wxpay/bizpayurl?pr=Xy12Ab3';
 
@@ -83,7 +84,7 @@ describe('the Bot API stand-in driving a real telegraf bot over long polling', (
     expect(decodeQr(driver.downloadPhoto(photo))).toBe(PAY_URL);
     expect(driver.chatActions(bob.id).map((a) => a.action)).toEqual(['upload_photo']);
 
-    const [size] = photo.photo ?? [];
+    const size = must(photo.photo?.[0], 'a photo size');
     const file = await bot.telegram.getFile(size.file_id);
     const downloaded = Buffer.from(await (await fetch(`${standIn.apiRoot}/file/bot${standIn.token}/${file.file_path}`)).arrayBuffer());
     expect(decodeQr(downloaded)).toBe(PAY_URL);
