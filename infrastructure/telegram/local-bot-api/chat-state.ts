@@ -50,7 +50,8 @@ export class ChatState {
   blocked = false;
   private nextMessageId = 1;
 
-  constructor(readonly user: LocalUser) {}
+  /** The person as they are now: a later update with a changed name or language_code replaces it, as Telegram does. */
+  constructor(public user: LocalUser) {}
 
   get id(): number {
     return this.user.id;

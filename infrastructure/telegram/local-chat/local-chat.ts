@@ -41,6 +41,7 @@ export async function startLocalChat(config: Config, logger: Logger): Promise<Lo
       },
     },
   });
+  logger.info({ apiRoot: local.apiRoot, bot: local.driver.botInfo.username }, 'local Telegram Bot API started (no TELEGRAM_BOT_TOKEN)');
   const people = new ChatPeople();
   const admins = ChatPeople.adminIds();
   if (!config.roles.includes('api')) {

@@ -50,6 +50,7 @@ export class UserDriver {
   /** Presses an inline button; returns the callback query id the bot must answer. */
   userPressesButton(user: LocalUser, messageId: number, callbackData: string): string {
     const chat = this.existingChat(user.id);
+    chat.user = user;
     const stored = chat.find(messageId);
     if (!stored) throw new Error(`There is no message ${messageId} in chat ${chat.id}`);
     const buttons = stored.message.reply_markup?.inline_keyboard.flat() ?? [];
@@ -240,6 +241,7 @@ export class UserDriver {
 
   private openChat(user: LocalUser): ChatState {
     const chat = this.bot.chatWith(user);
+    chat.user = user;
     if (chat.blocked) throw new Error(`${user.first_name} has blocked the bot; call userUnblocksBot first`);
     return chat;
   }
