@@ -197,6 +197,12 @@ describeInBrowser('the chat page in chromium', () => {
     await shot(page, 'seller-in-russian');
 
     const products = (await (await fetch(`${shop.base}/v1/products`)).json()) as { items: Array<{ id: number; sku: string }> };
+    const gameKey = products.items.find((p) => p.sku === 'GAME-KEY');
+    // A t.me deep link of this bot, pasted into the input, starts the bot with its payload.
+    await type(`https://t.me/tillbot_local_bot?start=p_${gameKey?.id}`);
+    await shown(log.locator('.message.outgoing', { hasText: `/start p_${gameKey?.id}` }));
+    await shown(rowWith('Game activation key'));
+
     const sticker = products.items.find((p) => p.sku === 'STICKER-PACK');
     await page.goto(`${shop.chatUrl}?as=Shopper&start=p_${sticker?.id}`);
     await shown(rowWith(`/start p_${sticker?.id}`));

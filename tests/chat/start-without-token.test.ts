@@ -132,3 +132,27 @@ describe('npm start with a real TELEGRAM_BOT_TOKEN', () => {
     await withToken.kill('SIGTERM');
   });
 });
+
+describe('npm start without a token, in other roles and modes', () => {
+  it('says in the log that the chat page is off when the process has no api role', async () => {
+    const botOnly = group.start('bot-only', 'main.ts', { DATA_DIR: join(shop.dataDir, 'bot-only'), TILLBOT_ROLES: 'bot', LOG_LEVEL: 'info' }, shop.dataDir);
+    await botOnly.waitForLine(/chat page is off: this process has no api role/, 120_000);
+    await botOnly.waitForLine(/telegram long polling started/, 60_000);
+    expect(botOnly.output()).not.toContain('chat with the bot');
+    await botOnly.kill('SIGTERM');
+  });
+
+  it('delivers the local updates to the shop itself in webhook mode (PUBLIC_URL set)', async () => {
+    const webhook = await startChatShop(group, { PUBLIC_URL: 'https://shop.example' }, join(shop.dataDir, 'webhook'));
+    await webhook.process.waitForLine(/telegram webhook set/, 60_000);
+    const events = new EventReader(`${webhook.base}/chat/api/events`);
+    try {
+      await events.next('snapshot');
+      await say(webhook.base, shopper, '/start');
+      await botSaysTo(events, shopper, /^Welcome, Shopper!/);
+    } finally {
+      events.close();
+      await webhook.process.kill('SIGTERM');
+    }
+  });
+});

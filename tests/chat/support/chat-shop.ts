@@ -1,6 +1,6 @@
 // A real `npm start` process (main.ts from the sources through scripts/ts-register.js) in a fresh data folder, as
 // a newcomer starts it: nothing configured but the ports, so it runs with the local Bot API and the chat page.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcessGroup, REPO_ROOT, type RunningProcess } from '../../faults/support/processes';
@@ -25,6 +25,7 @@ export async function startChatShop(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'tillbot-chat-')),
 ): Promise<ChatShop> {
+  mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
   const sandboxPort = await freePort();
   const process = group.start(
