@@ -1,3 +1,4 @@
+import { eventually } from '../support/test-shop';
 import { BotMode, startBotWorld, textOf } from './support/bot-world';
 
 describe.each<BotMode>(['polling', 'webhook'])("the bot's connection to the Bot API (%s)", (mode) => {
@@ -8,8 +9,14 @@ describe.each<BotMode>(['polling', 'webhook'])("the bot's connection to the Bot 
       const user = world.driver.createUser({ first_name: 'Patient' });
       world.driver.userStartsBot(user);
       expect(textOf(await world.driver.waitForMessage(user.id, () => true, 10_000))).toContain('Welcome, Patient');
-      const menus = world.standIn.calls.byMethod('setMyCommands').filter((c) => c.response?.ok);
-      expect(menus.map((c) => c.params.language_code ?? 'default').sort()).toEqual(['default', 'ru', 'zh']);
+      // The menus are set in the background once connected, while updates are already served: wait for them.
+      const menuLanguages = async () =>
+        world.standIn.calls
+          .byMethod('setMyCommands')
+          .filter((c) => c.response?.ok)
+          .map((c) => c.params.language_code ?? 'default')
+          .sort();
+      expect(await eventually(menuLanguages, (languages) => languages.length >= 3)).toEqual(['default', 'ru', 'zh']);
     } finally {
       await world.close();
     }
