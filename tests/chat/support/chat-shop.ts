@@ -35,6 +35,8 @@ export async function startChatShop(
     dataDir,
   );
   const [, chatUrl = ''] = await process.waitForLine(/^chat with the bot: (\S+)/, START_TIMEOUT_MS);
+  // The last of the start-up lines: the output may arrive in pieces.
+  await process.waitForLine(/^chat people: /, 5_000);
   const [, localBotApi = ''] = await process.waitForLine(/"apiRoot":"([^"]+)".*local Telegram Bot API started/, 5_000);
   return { process, base: `http://127.0.0.1:${port}`, chatUrl, dataDir, localBotApi };
 }
