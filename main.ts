@@ -7,6 +7,7 @@ import { loadConfig } from './infrastructure/config/config';
 import { composeApp } from './infrastructure/composition/compose-app';
 import { createLogger } from './infrastructure/logging/logger';
 import { seedDemoCatalog } from './infrastructure/seed/demo-catalog';
+import { startLocalChat } from './infrastructure/telegram/local-chat/local-chat';
 
 async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -21,8 +22,12 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.logLevel);
+  // No TELEGRAM_BOT_TOKEN: the bot talks to a local Bot API in this process, and /chat is its Telegram client.
+  const localChat = await startLocalChat(config, logger);
+  if (localChat) config = localChat.config;
   const app = await composeApp(config, logger);
   const closers: Array<() => Promise<void>> = [];
+  if (localChat) closers.push(() => localChat.close());
 
   if (!config.databaseUrl && config.seedDemoCatalog) {
     const made = await seedDemoCatalog(app.shop, config.limits.currency);
@@ -38,7 +43,7 @@ async function main(): Promise<void> {
   }
 
   if (config.roles.includes('api')) {
-    const api = await buildShopApi(app, bot?.webhookRoutes ? [bot.webhookRoutes] : []);
+    const api = await buildShopApi(app, [...(bot?.webhookRoutes ? [bot.webhookRoutes] : []), ...(localChat ? [localChat.routes] : [])]);
     const address = await api.listen({ host: config.host, port: config.port });
     closers.push(() => api.close());
     const shown = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
         ? 'admin API key: the one in ADMIN_API_KEY'
         : `admin API key (${app.adminKeyGenerated ? 'generated now' : 'generated earlier'}, kept in ${config.dataDir}/secrets.json): ${app.adminApiKey}`,
     );
+    for (const line of localChat?.listening(shown) ?? []) console.log(line);
   }
 
   if (config.roles.includes('jobs')) {

@@ -35,3 +35,34 @@ export function ensureLocalSecrets(dataDir: string, configured: Partial<LocalSec
   }
   return { ...secrets, generated };
 }
+
+/**
+ * One more value the embedded shop makes for itself once and keeps in the same file (the local Bot API's bot token):
+ * the stored one, else `make()` written next to the others.
+ */
+export function ensureLocalSecret(dataDir: string, name: string, make: () => string): { value: string; generated: boolean } {
+  const file = join(dataDir, 'secrets.json');
+  const stored = readStoredSecrets(file);
+  const known = stored[name];
+  if (typeof known === 'string' && known !== '') return { value: known, generated: false };
+  const value = make();
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify({ ...stored, [name]: value }, null, 2), { mode: 0o600 });
+  return { value, generated: true };
+}
+
+/** A stored value alone, never made here (for scripts that need what the shop made, e.g. `npm run init-data`). */
+export function readLocalSecret(dataDir: string, name: string): string | undefined {
+  const value = readStoredSecrets(join(dataDir, 'secrets.json'))[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function readStoredSecrets(file: string): Record<string, unknown> {
+  if (!existsSync(file)) return {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON (${e instanceof Error ? e.message : String(e)}); fix or delete it`);
+  }
+}

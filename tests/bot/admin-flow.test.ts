@@ -1,11 +1,11 @@
-import type { StandInUser } from '../../infrastructure/telegram/bot-api-stand-in';
+import type { LocalUser } from '../../infrastructure/telegram/local-bot-api';
 import { BotWorld, buttonsOf, press, startBotWorld, textOf } from './support/bot-world';
 
 describe('running the shop from Telegram as an admin (webhook)', () => {
   let world: BotWorld;
   let codes: number;
   let mug: number;
-  let carol: StandInUser;
+  let carol: LocalUser;
   let orderNo: string;
 
   beforeAll(async () => {

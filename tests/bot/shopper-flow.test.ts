@@ -1,4 +1,4 @@
-import type { StandInUser } from '../../infrastructure/telegram/bot-api-stand-in';
+import type { LocalUser } from '../../infrastructure/telegram/local-bot-api';
 import { BotMode, BotWorld, decodeQr, payOnSandboxPage, press, startBotWorld, textOf } from './support/bot-world';
 
 const ORDER_NO = /T\d{24}/;
@@ -23,7 +23,7 @@ describe.each<BotMode>(['polling', 'webhook'])('a shopper in Telegram, end to en
   });
   afterAll(() => world.close());
 
-  const shopper = (name: string, language = 'en'): StandInUser => world.driver.createUser({ first_name: name, language_code: language });
+  const shopper = (name: string, language = 'en'): LocalUser => world.driver.createUser({ first_name: name, language_code: language });
 
   it('finds a product through the buttons, pays the QR code on the sandbox pay page, and gets the code', async () => {
     const { driver } = world;

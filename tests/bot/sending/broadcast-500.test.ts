@@ -8,7 +8,7 @@ import { systemClock } from '../../../domain/shared/clock';
 import { dispatchOutbox, DispatchDeps } from '../../../domain/shared/outbox/dispatch-outbox';
 import { createLogger } from '../../../infrastructure/logging/logger';
 import { createRedisParts, RedisParts } from '../../../infrastructure/redis/create-redis-parts';
-import { BotApiStandIn, StandInUser, startBotApiStandIn } from '../../../infrastructure/telegram/bot-api-stand-in';
+import { LocalBotApi, LocalUser, startLocalBotApi } from '../../../infrastructure/telegram/local-bot-api';
 import { testRedisUrl } from '../../support/services';
 import { startTestShop, TestShop } from '../../support/test-shop';
 import { must } from '../../support/must';
@@ -20,13 +20,13 @@ const FLOODED_CHATS = 12;
 const TELEGRAM_GLOBAL_PER_SECOND = 30;
 const logger = createLogger('silent');
 
-let standIn: BotApiStandIn;
+let standIn: LocalBotApi;
 let shop: TestShop;
 let secondParts: RedisParts | null = null;
 const senders: OutgoingSender[] = [];
 
 beforeAll(async () => {
-  standIn = await startBotApiStandIn({ rateLimits: true });
+  standIn = await startLocalBotApi({ rateLimits: true });
   // With Redis reachable the two instances share the budget, locks and receipts through it, as in production.
   const redisUrl = testRedisUrl();
   shop = await startTestShop('sqlite', redisUrl ? { REDIS_URL: redisUrl } : {});
@@ -52,7 +52,7 @@ async function outboxCounts() {
 
 it('reaches each of 500 chats exactly once, under the limits, with 429s injected', async () => {
   const { app } = shop;
-  const users: StandInUser[] = [];
+  const users: LocalUser[] = [];
   for (let i = 0; i < RECIPIENTS; i++) {
     const user = standIn.driver.createUser({ first_name: `Shopper ${i}` });
     standIn.driver.userStartsBot(user);

@@ -5,15 +5,15 @@ import { broadcastDedupeKey, broadcastSendTopic, startBroadcast as startBroadcas
 import { systemClock } from '../../../domain/shared/clock';
 import { OutboxMessage } from '../../../domain/shared/outbox/outbox-repository';
 import { createLogger } from '../../../infrastructure/logging/logger';
-import { BotApiStandIn, StandInUser, startBotApiStandIn } from '../../../infrastructure/telegram/bot-api-stand-in';
+import { LocalBotApi, LocalUser, startLocalBotApi } from '../../../infrastructure/telegram/local-bot-api';
 import { startTestShop, TestShop } from '../../support/test-shop';
 
 const logger = createLogger('silent');
 
-let standIn: BotApiStandIn;
+let standIn: LocalBotApi;
 let shop: TestShop;
 let sending: OutgoingSender;
-let users: [StandInUser, StandInUser, StandInUser];
+let users: [LocalUser, LocalUser, LocalUser];
 let starter: { startBroadcast(cmd: StartBroadcast): ReturnType<typeof startBroadcastUseCase> };
 
 const pendingCount = async (): Promise<number> => (await shop.app.persistence.uow.run((tx) => tx.outbox.countByStatus())).PENDING;
@@ -37,13 +37,13 @@ const messageFor = (broadcastId: string, chatId: number, text: string): OutboxMe
 });
 
 beforeAll(async () => {
-  standIn = await startBotApiStandIn({ rateLimits: true });
+  standIn = await startLocalBotApi({ rateLimits: true });
   shop = await startTestShop('sqlite');
   const shopDeps = { uow: shop.app.persistence.uow, clock: systemClock, limits: shop.app.config.limits };
   starter = { startBroadcast: (cmd) => startBroadcastUseCase(shopDeps, cmd) };
   const bot = new Telegraf(standIn.token, { telegram: { apiRoot: standIn.apiRoot, webhookReply: false } });
   sending = installOutgoingQueue(bot, { rateLimiter: shop.app.redis.rateLimiter, logger });
-  const newUser = (i: number): StandInUser => {
+  const newUser = (i: number): LocalUser => {
     const user = standIn.driver.createUser({ first_name: `User ${i}` });
     standIn.driver.userStartsBot(user);
     return user;

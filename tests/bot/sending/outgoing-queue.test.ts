@@ -6,7 +6,7 @@ import { Telegraf } from 'telegraf';
 import { installOutgoingQueue, OutcomeUnknownError, OutgoingCallExpiredError, OutgoingSender } from '../../../bot/sending';
 import { createLogger } from '../../../infrastructure/logging/logger';
 import { createRedisParts, RedisParts } from '../../../infrastructure/redis/create-redis-parts';
-import { BotApiStandIn, RecordedCall, StandInUser, startBotApiStandIn } from '../../../infrastructure/telegram/bot-api-stand-in';
+import { LocalBotApi, RecordedCall, LocalUser, startLocalBotApi } from '../../../infrastructure/telegram/local-bot-api';
 import { testRedisUrl, uniqueName } from '../../support/services';
 import { must } from '../../support/must';
 
@@ -15,12 +15,12 @@ const logger = createLogger('silent');
 // on its own would mean the queue broke its pace.
 const QUEUE_LIMITS = { perChatPerSecond: 10, perChatBurst: 2, globalPerSecond: 50, attemptTimeoutMs: 1_000, transientBackoffMs: 50 };
 
-let standIn: BotApiStandIn;
+let standIn: LocalBotApi;
 let parts: RedisParts;
 let bot: Telegraf;
 let sending: OutgoingSender;
 
-const newChat = (): StandInUser => {
+const newChat = (): LocalUser => {
   const user = standIn.driver.createUser();
   standIn.driver.userStartsBot(user);
   return user;
@@ -40,7 +40,7 @@ async function rejection(call: Promise<unknown>): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  standIn = await startBotApiStandIn({ rateLimits: { perChatPerSecond: 20, perChatBurst: 5, globalPerSecond: 100, globalBurst: 100 } });
+  standIn = await startLocalBotApi({ rateLimits: { perChatPerSecond: 20, perChatBurst: 5, globalPerSecond: 100, globalBurst: 100 } });
   parts = createRedisParts(undefined, { prefix: `${uniqueName('tbq')}:` });
   bot = new Telegraf(standIn.token, { telegram: { apiRoot: standIn.apiRoot, webhookReply: false } });
   sending = installOutgoingQueue(bot, { rateLimiter: parts.rateLimiter, logger, limits: QUEUE_LIMITS });

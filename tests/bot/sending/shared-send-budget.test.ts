@@ -3,7 +3,7 @@ import { Telegraf } from 'telegraf';
 import { installOutgoingQueue } from '../../../bot/sending';
 import { createLogger } from '../../../infrastructure/logging/logger';
 import { createRedisParts, RedisParts } from '../../../infrastructure/redis/create-redis-parts';
-import { startBotApiStandIn } from '../../../infrastructure/telegram/bot-api-stand-in';
+import { startLocalBotApi } from '../../../infrastructure/telegram/local-bot-api';
 import { redisBackends, testRedisUrl, uniqueName } from '../../support/services';
 import { must } from '../../support/must';
 
@@ -17,7 +17,7 @@ const PER_INSTANCE = 30;
 describe.each(redisBackends())('the bot-wide send budget (%s)', (backend) => {
   it('holds across two queue instances on the same rate limiter', async () => {
     // Each instance alone stays under the cap; the two together would be far over it unless they share the budget.
-    const standIn = await startBotApiStandIn({
+    const standIn = await startLocalBotApi({
       rateLimits: { perChatPerSecond: 1, perChatBurst: 3, globalPerSecond: GLOBAL_PER_SECOND, globalBurst: GLOBAL_PER_SECOND },
     });
     const prefix = `${uniqueName('tbbudget')}:`;

@@ -14,8 +14,8 @@ import { BotHandle, createBot } from '../../../bot/create-bot';
 import { loadConfig } from '../../../infrastructure/config/config';
 import { App, composeApp } from '../../../infrastructure/composition/compose-app';
 import { Logger, createLogger } from '../../../infrastructure/logging/logger';
-import { type BotApiStandIn, type StandInUser, type TgMessage, type UserDriver, startBotApiStandIn } from '../../../infrastructure/telegram/bot-api-stand-in';
-import { newBotToken, newUserId } from '../../../infrastructure/telegram/bot-api-stand-in/ids';
+import { type LocalBotApi, type LocalUser, type TgMessage, type UserDriver, startLocalBotApi } from '../../../infrastructure/telegram/local-bot-api';
+import { newBotToken, newUserId } from '../../../infrastructure/telegram/local-bot-api/ids';
 import { testRedisUrl, uniqueName } from '../../support/services';
 import { eventually, freePort } from '../../support/test-shop';
 
@@ -26,10 +26,10 @@ export interface BotWorld {
   app: App;
   api: FastifyInstance;
   base: string;
-  standIn: BotApiStandIn;
+  standIn: LocalBotApi;
   driver: UserDriver;
   bot: BotHandle;
-  admin: StandInUser;
+  admin: LocalUser;
   /** What the bot logged at warn and above. */
   botLog: string[];
   close(): Promise<void>;
@@ -70,9 +70,9 @@ export interface BotWorldOptions {
 export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): Promise<BotWorld> {
   const token = newBotToken();
   const apiPort = await freePort();
-  const startStandIn = (): Promise<BotApiStandIn> => startBotApiStandIn({ port: apiPort, token, rateLimits: true });
+  const startStandIn = (): Promise<LocalBotApi> => startLocalBotApi({ port: apiPort, token, rateLimits: true });
   let standIn = opts.botApiDownAtFirst ? null : await startStandIn();
-  const admin: StandInUser = { id: newUserId(), first_name: 'Admin', language_code: 'en' };
+  const admin: LocalUser = { id: newUserId(), first_name: 'Admin', language_code: 'en' };
   const dir = mkdtempSync(join(tmpdir(), 'tillbot-bot-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -183,7 +183,7 @@ export const buttonsOf = (driver: UserDriver, m: TgMessage): Array<{ text: strin
     .map((b) => ({ text: b.text, data: b.callback_data ?? '' }));
 
 /** Presses the button whose callback data matches and waits for the bot's answer to it. */
-export async function press(driver: UserDriver, user: StandInUser, m: TgMessage, data: string | RegExp): Promise<void> {
+export async function press(driver: UserDriver, user: LocalUser, m: TgMessage, data: string | RegExp): Promise<void> {
   const button = buttonsOf(driver, m).find((b) => (typeof data === 'string' ? b.data === data : data.test(b.data)));
   if (!button) throw new Error(`no button ${String(data)} on message ${m.message_id}: ${JSON.stringify(buttonsOf(driver, m))}`);
   const id = driver.userPressesButton(user, m.message_id, button.data);

@@ -1,0 +1,12 @@
+export { type LocalBotApi, type LocalBotApiOptions, startLocalBotApi } from './local-bot-api';
+export type { ApiResponse, TgBotCommand, TgCallbackQuery, TgInlineKeyboardButton, TgMessage, TgMessageEntity, TgUpdate, TgUser } from './bot-api-types';
+export type { RecordedCall } from './call-log';
+export type { ChatEvent, ChatEventListener } from './chat-events';
+export type { ChatAction, LocalUser, StoredMessage } from './chat-state';
+export { UserDriver } from './driver/user-driver';
+export type { Fault, FaultFilter, FaultRule } from './faults';
+export type { StoredFile } from './files/file-store';
+export type { RateLimitConfig } from './rate-limiter';
+export { maxInSlidingWindow, type ObservedSendRates } from './send-rates';
+export type { WebhookOptions } from './webhook-delivery';
+export type { BotSpec, CallbackAnswer } from './world';
