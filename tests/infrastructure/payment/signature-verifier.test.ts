@@ -1,6 +1,6 @@
 import { PlatformKeyRing } from '../../../infrastructure/payment/wechatpay/platform-key-ring';
 import { verifyWechatpaySignature } from '../../../infrastructure/payment/wechatpay/signature-verifier';
-import { makeTestKeys, nowSeconds, platformHeaders, rsaPair } from './payment-fixtures';
+import { makeTestKeys, platformHeaders, rsaPair } from './payment-fixtures';
 
 const keys = makeTestKeys();
 const legacy = rsaPair();
@@ -43,8 +43,10 @@ describe('verifyWechatpaySignature', () => {
     ['an hour old', -3600],
     ['300 s in the future', 300],
   ])('rejects a timestamp %s', (_n, offset) => {
-    const headers = platformHeaders(keys.platformPrivateKey, body, { serial: keys.platformSerial, timestamp: nowSeconds() + offset });
-    expect(codeOf(verifyWechatpaySignature(headers, body, ring, now()))).toBe('STALE_TIMESTAMP');
+    // One fixed instant for signing and checking: a wall clock read twice can cross a second boundary on a busy machine.
+    const at = new Date(1_800_000_000_000);
+    const headers = platformHeaders(keys.platformPrivateKey, body, { serial: keys.platformSerial, timestamp: 1_800_000_000 + offset });
+    expect(codeOf(verifyWechatpaySignature(headers, body, ring, at))).toBe('STALE_TIMESTAMP');
   });
 
   it('accepts 299 s of skew', () => {
