@@ -44,7 +44,7 @@ export async function confirmProviderTrade(deps: PaymentDeps, trade: ProviderTra
   if (!first.ok) return first;
   if (first.value !== 'CLOSED') return ok(first.value);
 
-  const payment = await deps.uow.run((tx) => tx.payments.findByOutTradeNo(trade.outTradeNo));
+  const payment = await deps.uow.read((tx) => tx.payments.findByOutTradeNo(trade.outTradeNo));
   if (!payment) return fail('ORDER_NOT_FOUND', `no payment with out_trade_no ${trade.outTradeNo}`);
   const orderNo = payment.orderNo;
 
