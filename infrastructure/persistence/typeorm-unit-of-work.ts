@@ -68,6 +68,11 @@ export class TypeormUnitOfWork implements UnitOfWork<ShopRepositories> {
     }
   }
 
+  /** Repositories on the pool (MySQL) or the one shared connection, queued like a transaction (SQLite); no BEGIN/COMMIT. */
+  read<T>(work: (repos: ShopRepositories) => Promise<T>): Promise<T> {
+    return this.runOutsideTransaction(() => work(shopRepositories(this.settings.dataSource.manager, this.settings.dialect)));
+  }
+
   /**
    * Statements that belong to no unit of work (the job-run log). On SQLite they share the transactions' one
    * connection, so they queue with them: a statement slipped into an open transaction would commit or roll back with
