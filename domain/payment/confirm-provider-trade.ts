@@ -33,7 +33,11 @@ export async function confirmProviderTrade(deps: PaymentDeps, trade: ProviderTra
         `trade ${trade.outTradeNo} paid ${confirmed.amount} ${confirmed.currency}, the order costs ${payment.amount} ${payment.currency}`,
       );
     }
-    const recorded = await recordPayment(tx, { orderNo: payment.orderNo, outTradeNo: payment.outTradeNo, provider: payment.provider, ...confirmed }, { payment });
+    const recorded = await recordPayment(
+      tx,
+      { orderNo: payment.orderNo, outTradeNo: payment.outTradeNo, provider: payment.provider, ...confirmed },
+      { payment },
+    );
     if (recorded.ok) return ok(recorded.value.status === 'MARKED_PAID' ? 'PAID' : 'ALREADY_RECORDED');
     if (recorded.error.code === 'ORDER_CLOSED') return ok('CLOSED');
     return fail(
