@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { SharedErrorCode } from '../domain/shared/error-codes';
 import { ErrorCode } from '../domain/shop';
 import { Logger } from '../infrastructure/logging/logger';
+import { observeHttp, requestChildLogger } from '../infrastructure/metrics/http-metrics';
+import { ShopMetrics } from '../infrastructure/metrics/shop-metrics';
 import { JobRunner } from '../infrastructure/scheduling/job-runner';
 import { AuthSettings, authHandlers } from './auth';
 import { ContextRoutes, RouteDeps } from './context-routes';
@@ -41,7 +44,7 @@ export interface ApiDeps {
   logger: Logger;
   bodyLimitBytes: number;
   jobs: JobRunner;
-  outboxCounts(): Promise<Record<string, number>>;
+  metrics: ShopMetrics;
   /** Routes other parts add to the same server (the bot's webhook). */
   extraRoutes?: Array<(app: FastifyInstance) => Promise<void>>;
 }
@@ -55,7 +58,12 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     trustProxy: true,
     // A shutdown must not wait out keep-alive connections (up to 72 s): close them with the server.
     forceCloseConnections: true,
+    // A load balancer's X-Request-Id is kept (one id across hops); otherwise a fresh one, unique across replicas.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    childLoggerFactory: requestChildLogger,
   });
+  observeHttp(app, deps.metrics);
   app.decorate('errorStatus', errorStatus);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
@@ -65,7 +73,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { checks: deps.readiness });
   for (const context of CONTEXT_ROUTES) await app.register(context.routes, { shop: deps.shop, auth, verifiers: deps.verifiers, now: deps.auth.now });
   await app.register(adminJobRoutes, { jobs: deps.jobs, auth });
-  await app.register(metricsRoutes, { jobs: deps.jobs, outboxCounts: deps.outboxCounts });
+  await app.register(metricsRoutes, { metrics: deps.metrics });
   for (const extra of deps.extraRoutes ?? []) await app.register(extra);
   return app;
 }

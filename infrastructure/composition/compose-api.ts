@@ -13,7 +13,7 @@ export function buildShopApi(app: App, extraRoutes: ApiDeps['extraRoutes'] = [],
     logger: app.logger,
     bodyLimitBytes: config.bodyLimitBytes,
     jobs: app.jobs,
-    outboxCounts: app.outboxCounts,
+    metrics: app.metrics,
     extraRoutes,
   });
 }

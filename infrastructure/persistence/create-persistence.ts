@@ -8,6 +8,7 @@ import { Dialect } from './dialect';
 import { PersistenceLogger, consoleLogger } from './persistence-logger';
 import { isConnectionFailure } from './store-errors';
 import { TypeormJobRunLog } from './job-runs/typeorm-job-run-log';
+import { OutboxBacklog, readOutboxBacklog } from './outbox/outbox-backlog';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
 
 export interface PersistenceOptions {
@@ -36,6 +37,8 @@ export interface Persistence {
   migrate(): Promise<string[]>;
   /** True when the database answers a trivial query within a few seconds; never throws. */
   ping(): Promise<boolean>;
+  /** PENDING / DEAD outbox counts and the oldest due message, outside any unit of work (the metrics scrape). */
+  outboxBacklog(now: Date): Promise<OutboxBacklog>;
   close(): Promise<void>;
 }
 
@@ -114,7 +117,13 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     if (dataSource.isInitialized) await dataSource.destroy();
   }
 
-  return { kind, dataSource, uow, jobRuns, migrate, ping, close };
+  const outboxBacklog = (now: Date): Promise<OutboxBacklog> =>
+    uow.runOutsideTransaction(async () => {
+      await ensureReady();
+      return readOutboxBacklog(dataSource.manager, now);
+    });
+
+  return { kind, dataSource, uow, jobRuns, migrate, ping, outboxBacklog, close };
 }
 
 /** Two instances starting together must not both create the tables: a MySQL named lock serialises them. */

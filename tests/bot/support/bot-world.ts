@@ -122,7 +122,7 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     jobs: app.jobs,
-    outboxCounts: () => app.outboxCounts(),
+    metrics: app.metrics,
     extraRoutes: bot.webhookRoutes ? [bot.webhookRoutes] : [],
   });
   await api.listen({ host: '127.0.0.1', port });
