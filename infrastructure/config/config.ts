@@ -40,6 +40,8 @@ export interface Config {
   telegramApiRoot: string | undefined;
   adminTelegramIds: string[];
   publicUrl: string | undefined;
+  /** Where the payment provider sends notifications when that is not PUBLIC_URL (an internal address, the demo's sandbox). */
+  paymentNotifyBaseUrl: string | undefined;
   logLevel: LogLevel;
   limits: ShopLimits;
   initDataMaxAgeSeconds: number;
@@ -161,6 +163,7 @@ export function loadConfig(env: Env): Config {
     telegramApiRoot: url(env, 'TELEGRAM_API_ROOT', ['http', 'https']),
     adminTelegramIds: admins,
     publicUrl: url(env, 'PUBLIC_URL', ['http', 'https']),
+    paymentNotifyBaseUrl: url(env, 'PAYMENT_NOTIFY_BASE_URL', ['http', 'https']),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     limits: {
       currency,

@@ -95,6 +95,7 @@ export class ShopMetrics {
     this.jobRuns.inc({ job }, 0);
     this.jobFailures.inc({ job }, 0);
     this.jobSkipped.inc({ job }, 0);
+    for (const outcome of ['ok', 'failed']) this.jobDuration.zero({ job, outcome });
   }
 
   jobRan(job: string, ok: boolean, seconds: number): void {

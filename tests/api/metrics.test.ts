@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { labelValues, parsePrometheusText, valueOf } from '../support/prometheus-text';
 import { TestShop, createProduct, eventually, giveCredit, startTestShop } from '../support/test-shop';
 
@@ -45,6 +47,14 @@ describe('/metrics for an operator (sqlite)', () => {
     expect(families.get('tillbot_http_request_duration_seconds')?.type).toBe('histogram');
     // Every job shows its counters from the start.
     expect(labelValues(families, 'tillbot_job_runs_total', 'job')).toContain('outbox-dispatch');
+  });
+
+  it('exports every series the Grafana dashboard asks for', async () => {
+    const dashboard = readFileSync(join(__dirname, '..', '..', 'docs', 'grafana', 'dashboards', 'tillbot.json'), 'utf8');
+    const asked = new Set([...dashboard.matchAll(/\b((?:tillbot|process|nodejs)_[a-z0-9_]+)/g)].map((m) => m[1] ?? ''));
+    const families = await scrape();
+    const exported = new Set([...families.values()].flatMap((f) => f.samples.map((s) => s.name)).concat([...families.keys()]));
+    expect([...asked].filter((name) => !exported.has(name))).toEqual([]);
   });
 
   it('times requests by route pattern and status, never by raw URL', async () => {
