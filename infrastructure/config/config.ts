@@ -49,7 +49,8 @@ export interface Config {
   /** Minutes east of UTC for "today" in the bot's /stats (Beijing: 480). */
   shopUtcOffsetMinutes: number;
   bodyLimitBytes: number;
-  seedDemoCatalog: boolean;
+  /** `auto`: fill an empty embedded (SQLite) shop; `always`: an empty one on MySQL too; `never`. */
+  seedDemoCatalog: 'auto' | 'always' | 'never';
   wechatpay: WechatPaySettings | undefined;
   sandbox: SandboxSettings;
   /** JOB_<NAME>_SCHEDULE / JOB_<NAME>_BATCH overrides, keyed by job name (e.g. `repair-dropped-payments`). */
@@ -179,7 +180,7 @@ export function loadConfig(env: Env): Config {
     botSessionTtlMs: integer(env, 'BOT_SESSION_TTL_HOURS', 24, 1, 24 * 30) * 3_600_000,
     shopUtcOffsetMinutes: integer(env, 'SHOP_UTC_OFFSET_MINUTES', 480, -720, 840),
     bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
-    seedDemoCatalog: oneOf(env, 'SEED_DEMO_CATALOG', ['auto', 'never'] as const, 'auto') === 'auto',
+    seedDemoCatalog: oneOf(env, 'SEED_DEMO_CATALOG', ['auto', 'always', 'never'] as const, 'auto'),
     wechatpay: wechatpay(env),
     sandbox: sandbox(env, integer(env, 'PORT', 3000, 0, 65535)),
     jobOverrides: jobOverrides(env),

@@ -6,7 +6,7 @@ import { AsyncMutex } from './async-mutex';
 import { mysqlOptions, parseMysqlUrl, sqliteOptions } from './data-source-options';
 import { Dialect } from './dialect';
 import { PersistenceLogger, consoleLogger } from './persistence-logger';
-import { isConnectionFailure } from './store-errors';
+import { describeStoreFailure, isConnectionFailure } from './store-errors';
 import { TypeormJobRunLog } from './job-runs/typeorm-job-run-log';
 import { OutboxBacklog, readOutboxBacklog } from './outbox/outbox-backlog';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
@@ -83,7 +83,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       );
       return applied;
     } catch (error) {
-      if (isConnectionFailure(error)) throw new StoreUnavailableError(`cannot migrate, the database cannot be reached: ${String(error)}`, error);
+      if (isConnectionFailure(error)) throw new StoreUnavailableError(`cannot migrate: ${describeStoreFailure(error, mysqlTarget)}`, error);
       throw error;
     }
   }
