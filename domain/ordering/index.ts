@@ -25,7 +25,7 @@ export type { CartLine, CartRepository } from './cart';
 export type { CartItemView, CartView } from './cart-use-cases';
 export type { FulfilmentRequest, FulfilmentWebhook } from './fulfilment-webhook';
 export { IDEMPOTENCY_KEY_PATTERN, placeInTx, preparePlacement } from './place-order';
-export type { PlaceOrder, PlaceOrderError, PlacedOrder, Placement } from './place-order';
+export type { PlaceOrder, PlaceOrderError, PlacedOrder, Placement, SettleNewOrder } from './place-order';
 export { deliverOrderTopic, deliveryOf } from './deliver-order';
 export type { DeliveryError, DeliveryOutcome } from './deliver-order';
 export { closeUnpaidInTx } from './close-order';

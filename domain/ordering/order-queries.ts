@@ -4,7 +4,7 @@ import { OrderingDeps } from './ordering-deps';
 import { ORDER_STATUSES, OrderState, OrderStatus } from './order-types';
 
 export async function listMyOrders(deps: OrderingDeps, shopperId: string, limit = 50): Promise<OrderState[]> {
-  const page = await deps.uow.run((tx) => tx.orders.list({ userId: shopperId, limit, offset: 0 }));
+  const page = await deps.uow.read((tx) => tx.orders.list({ userId: shopperId, limit, offset: 0 }));
   return page.items;
 }
 
@@ -22,5 +22,5 @@ export async function listOrders(
   if (!page.ok) return page;
   const pageSize = positiveInt('pageSize', query.pageSize ?? 50, 200);
   if (!pageSize.ok) return pageSize;
-  return ok(await deps.uow.run((tx) => tx.orders.list({ status, limit: pageSize.value, offset: (page.value - 1) * pageSize.value })));
+  return ok(await deps.uow.read((tx) => tx.orders.list({ status, limit: pageSize.value, offset: (page.value - 1) * pageSize.value })));
 }

@@ -3,6 +3,6 @@ export { reportingContext } from './reporting-context';
 export type { ReportingDeps } from './reporting-deps';
 export type { SalesStats } from './sales-stats';
 export type { OrderStory, OrderStoryEvent } from './order-story';
-export { reconcile } from './reconcile';
-export type { Discrepancy, ReconcileDeps } from './reconcile';
+export { reconcile, reconcileReport } from './reconcile';
+export type { Discrepancy, DuplicatePaymentCount, ReconcileDeps, ReconcileReport } from './reconcile';
 export type { ConsistencyChecks } from './consistency-checks';
