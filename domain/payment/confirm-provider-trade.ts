@@ -68,7 +68,11 @@ async function applyTrade(deps: PaymentDeps, trade: ProviderTrade, confirmed: Co
         `trade ${trade.outTradeNo} paid ${confirmed.amount} ${confirmed.currency}, the order costs ${payment.amount} ${payment.currency}`,
       );
     }
-    const recorded = await recordPayment(tx, { orderNo: payment.orderNo, outTradeNo: payment.outTradeNo, provider: payment.provider, ...confirmed }, { payment });
+    const recorded = await recordPayment(
+      tx,
+      { orderNo: payment.orderNo, outTradeNo: payment.outTradeNo, provider: payment.provider, ...confirmed },
+      { payment },
+    );
     if (recorded.ok) return ok(recorded.value.status === 'MARKED_PAID' ? 'PAID' : 'RACED');
     if (recorded.error.code === 'ORDER_CLOSED') return ok('CLOSED');
     return fail(

@@ -32,6 +32,8 @@ export const countedEvent = (transition: OrderTransition): OrderEventCount | nul
  */
 export function withOrderObserver<R extends { orders: OrderRepository }>(inner: UnitOfWork<R>, count: (event: OrderEventCount) => void): UnitOfWork<R> {
   return {
+    // A plain read changes no order: nothing to count.
+    read: (work) => inner.read(work),
     run<T>(work: (tx: TxBase & R) => Promise<T>): Promise<T> {
       return inner.run((tx) => {
         const seen = tx.orders;
