@@ -2,8 +2,10 @@ import { defineContext } from '../shared/context';
 import { done, handle, retry } from '../shared/outbox/outbox-handler';
 import { clearCart, putInCart, removeFromCart, viewCart } from './cart-use-cases';
 import { deliverOrder, deliverOrderTopic, fulfilOrder } from './deliver-order';
+import { deliveredCodesFor } from './delivered-codes';
 import { listMyOrders, listOrders } from './order-queries';
 import { OrderingDeps } from './ordering-deps';
+import { OrderState } from './order-types';
 import { retryDeliveries } from './retry-deliveries';
 
 export const ORDERING_ERROR_CODES = [
@@ -34,6 +36,7 @@ export function orderingContext(deps: OrderingDeps) {
     clearCart: (shopperId: string) => clearCart(deps, shopperId),
     listMyOrders: (shopperId: string) => listMyOrders(deps, shopperId),
     listOrders: (query: { status?: unknown; page?: unknown; pageSize?: unknown }) => listOrders(deps, query),
+    deliveredCodesFor: (orders: readonly OrderState[]) => deliveredCodesFor(deps, orders),
     deliverOrder: (orderNo: string) => deliverOrder(deps, orderNo),
     fulfilOrder: (orderNo: string, note: string | null) => fulfilOrder(deps, orderNo, note),
     retryDeliveries: (batch: number) => retryDeliveries(deps, batch),

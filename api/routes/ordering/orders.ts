@@ -9,9 +9,12 @@ import { presentOrder, presentOrderForAdmin } from './order-presenters';
 export async function orderRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
   const { shop, auth } = opts;
 
-  app.get('/v1/orders', { preHandler: auth.shopper }, async (request) => ({
-    items: (await shop.ordering.listMyOrders(shopperId(request))).map((o) => presentOrder(o)),
-  }));
+  app.get('/v1/orders', { preHandler: auth.shopper }, async (request) => {
+    const orders = await shop.ordering.listMyOrders(shopperId(request));
+    // The codes bought are part of what a shopper looks for in the list, not only behind each order.
+    const codes = await shop.ordering.deliveredCodesFor(orders);
+    return { items: orders.map((o) => presentOrder(o, undefined, codes.get(o.orderNo))) };
+  });
 
   app.get<{ Params: { orderNo: string } }>(
     '/v1/orders/:orderNo',
