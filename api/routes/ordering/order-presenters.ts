@@ -1,5 +1,6 @@
 import { CartView, OrderState } from '../../../domain/ordering';
 import { OrderDetails } from '../../../domain/payment';
+import { StuckOrder } from '../../../domain/reporting';
 
 const money = (amount: number, currency: string) => ({ amount, currency });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -17,7 +18,7 @@ export const presentCart = (cart: CartView) => ({
   total: money(cart.total, cart.currency),
 });
 
-export function presentOrder(o: OrderState, details?: Omit<OrderDetails, 'order'>, listedCodes?: readonly string[]) {
+export function presentOrder(o: OrderState, details?: Omit<OrderDetails, 'order'>, listedCodes?: string[]) {
   const codes = details ? details.deliveredCodes.map((c) => c.code) : (listedCodes ?? []);
   return {
     orderNo: o.orderNo,
@@ -65,4 +66,20 @@ export const presentOrderForAdmin = (o: OrderState, details?: Omit<OrderDetails,
         })),
       }
     : {}),
+});
+
+export const presentStuckOrder = (s: StuckOrder) => ({
+  reason: s.reason,
+  since: s.since.toISOString(),
+  detail: s.detail,
+  refund: s.refund
+    ? {
+        outRefundNo: s.refund.outRefundNo,
+        amount: money(s.refund.amount, s.refund.currency),
+        status: s.refund.status,
+        lastError: s.refund.lastError,
+        createdAt: s.refund.createdAt.toISOString(),
+      }
+    : null,
+  order: presentOrderForAdmin(s.order),
 });
