@@ -29,9 +29,14 @@ async function main(): Promise<void> {
   const closers: Array<() => Promise<void>> = [];
   if (localChat) closers.push(() => localChat.close());
 
-  if (!config.databaseUrl && config.seedDemoCatalog) {
+  // An empty MySQL shop stays empty unless asked (a real shop must not start selling demo products by accident).
+  if (config.seedDemoCatalog === 'always' || (config.seedDemoCatalog === 'auto' && !config.databaseUrl)) {
     const made = await seedDemoCatalog(app.shop, config.limits.currency);
     if (made > 0) logger.info({ products: made }, 'demo catalog created');
+  } else if (config.seedDemoCatalog === 'auto') {
+    const some = await app.shop.catalog.browseProducts({ includeHidden: true, pageSize: 1 });
+    if (some.ok && some.value.total === 0)
+      logger.info('the catalog is empty: add products (POST /v1/admin/products, /products in the bot), or start once with SEED_DEMO_CATALOG=always');
   }
 
   // The bot is composed before anything dispatches the outbox, so notices go to chats from the first one.

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { FastifyBaseLogger, FastifyInstance, RouteOptions } from 'fastify';
 import type { RateLimiter } from '../domain/shared/ports/rate-limiter';
 import { SharedErrorCode } from '../domain/shared/error-codes';
 import { ErrorCode } from '../domain/shop';
 import { Logger } from '../infrastructure/logging/logger';
+import { observeHttp, requestChildLogger } from '../infrastructure/metrics/http-metrics';
+import { ShopMetrics } from '../infrastructure/metrics/shop-metrics';
 import { JobRunner } from '../infrastructure/scheduling/job-runner';
 import { AuthSettings, authHandlers } from './auth';
 import { ContextRoutes, RouteDeps, accessHooks } from './context-routes';
@@ -45,7 +48,7 @@ export interface ApiDeps {
   logger: Logger;
   bodyLimitBytes: number;
   jobs: JobRunner;
-  outboxCounts(): Promise<Record<string, number>>;
+  metrics: ShopMetrics;
   /** Counts calls for the API's rate limits: Redis when configured, else the in-process twin. */
   rateLimiter: RateLimiter;
   rateLimits: RateLimitSettings;
@@ -78,7 +81,12 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     trustProxy: true,
     // A shutdown must not wait out keep-alive connections (up to 72 s): close them with the server.
     forceCloseConnections: true,
+    // A load balancer's X-Request-Id is kept (one id across hops); otherwise a fresh one, unique across replicas.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    childLoggerFactory: requestChildLogger,
   });
+  observeHttp(app, deps.metrics);
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema, config: route.config });
@@ -100,7 +108,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     for (const context of CONTEXT_ROUTES) await api.register(context.routes, routeDeps);
     await api.register(adminJobRoutes, { jobs: deps.jobs, access: routeDeps.access });
   });
-  await app.register(metricsRoutes, { jobs: deps.jobs, outboxCounts: deps.outboxCounts });
+  await app.register(metricsRoutes, { metrics: deps.metrics });
   for (const extra of deps.extraRoutes ?? []) await app.register(extra);
   return app;
 }

@@ -98,6 +98,8 @@ export const EN = {
   ordersEmpty: 'You have no orders yet.',
   ordersTitle: 'Your latest orders:',
   orderLine: '{orderNo} · {amount} · {status}',
+  orderCodesLine: '  🔑 {codes}',
+  orderCodesMore: '  🔑 {codes} … +{count} more (open the order)',
   orderDetails: 'Order {orderNo}\nPlaced: {placedAt}\nStatus: {status}\nTotal: {amount}',
   status_CREATED: 'waiting for payment',
   status_AWAITING_PAYMENT: 'waiting for payment',

@@ -93,6 +93,8 @@ export const RU: Record<TextKey, string> = {
   ordersEmpty: 'У вас пока нет заказов.',
   ordersTitle: 'Ваши последние заказы:',
   orderLine: '{orderNo} · {amount} · {status}',
+  orderCodesLine: '  🔑 {codes}',
+  orderCodesMore: '  🔑 {codes} … ещё {count} (откройте заказ)',
   orderDetails: 'Заказ {orderNo}\nОформлен: {placedAt}\nСтатус: {status}\nИтого: {amount}',
   status_CREATED: 'ожидает оплаты',
   status_AWAITING_PAYMENT: 'ожидает оплаты',

@@ -93,6 +93,8 @@ export const ZH: Record<TextKey, string> = {
   ordersEmpty: '你还没有订单。',
   ordersTitle: '你最近的订单：',
   orderLine: '{orderNo} · {amount} · {status}',
+  orderCodesLine: '  🔑 {codes}',
+  orderCodesMore: '  🔑 {codes} … 另有 {count} 个（打开订单查看）',
   orderDetails: '订单 {orderNo}\n下单时间：{placedAt}\n状态：{status}\n合计：{amount}',
   status_CREATED: '待付款',
   status_AWAITING_PAYMENT: '待付款',

@@ -3,8 +3,10 @@ import { PageQuery } from '../shared/paging';
 import { done, handle, retry } from '../shared/outbox/outbox-handler';
 import { clearCart, putInCart, removeFromCart, viewCart } from './cart-use-cases';
 import { deliverOrder, deliverOrderTopic, fulfilOrder } from './deliver-order';
+import { deliveredCodesFor } from './delivered-codes';
 import { listMyOrders, listOrders } from './order-queries';
 import { OrderingDeps } from './ordering-deps';
+import { OrderState } from './order-types';
 import { retryDeliveries } from './retry-deliveries';
 
 export const ORDERING_ERROR_CODES = [
@@ -33,6 +35,7 @@ export function orderingContext(deps: OrderingDeps) {
     setCartQuantity: (shopperId: string, productId: unknown, quantity: unknown) => putInCart(deps, shopperId, productId, quantity, 'set'),
     removeFromCart: (shopperId: string, productId: number) => removeFromCart(deps, shopperId, productId),
     clearCart: (shopperId: string) => clearCart(deps, shopperId),
+    deliveredCodesFor: (orders: readonly OrderState[]) => deliveredCodesFor(deps, orders),
     listMyOrders: (shopperId: string, query: PageQuery = {}) => listMyOrders(deps, shopperId, query),
     listOrders: (query: PageQuery & { status?: unknown }) => listOrders(deps, query),
     deliverOrder: (orderNo: string) => deliverOrder(deps, orderNo),

@@ -54,6 +54,8 @@ export interface Config {
   telegramApiRoot: string | undefined;
   adminTelegramIds: string[];
   publicUrl: string | undefined;
+  /** Where the payment provider sends notifications when that is not PUBLIC_URL (an internal address, the demo's sandbox). */
+  paymentNotifyBaseUrl: string | undefined;
   logLevel: LogLevel;
   limits: ShopLimits;
   initDataMaxAgeSeconds: number;
@@ -61,9 +63,10 @@ export interface Config {
   /** Minutes east of UTC for "today" in the bot's /stats (Beijing: 480). */
   shopUtcOffsetMinutes: number;
   bodyLimitBytes: number;
+  /** `auto`: fill an empty embedded (SQLite) shop; `always`: an empty one on MySQL too; `never`. */
+  seedDemoCatalog: 'auto' | 'always' | 'never';
   /** The HTTP API's rate limits (api/rate-limits.ts); 0 turns one off. */
   rateLimits: RateLimitSettings;
-  seedDemoCatalog: boolean;
   wechatpay: WechatPaySettings | undefined;
   sandbox: SandboxSettings;
   /** JOB_<NAME>_SCHEDULE / JOB_<NAME>_BATCH overrides, keyed by job name (e.g. `repair-dropped-payments`). */
@@ -178,6 +181,7 @@ export function loadConfig(env: Env): Config {
     telegramApiRoot: url(env, 'TELEGRAM_API_ROOT', ['http', 'https']),
     adminTelegramIds: admins,
     publicUrl: url(env, 'PUBLIC_URL', ['http', 'https']),
+    paymentNotifyBaseUrl: url(env, 'PAYMENT_NOTIFY_BASE_URL', ['http', 'https']),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     limits: {
       currency,
@@ -193,6 +197,7 @@ export function loadConfig(env: Env): Config {
     botSessionTtlMs: integer(env, 'BOT_SESSION_TTL_HOURS', 24, 1, 24 * 30) * 3_600_000,
     shopUtcOffsetMinutes: integer(env, 'SHOP_UTC_OFFSET_MINUTES', 480, -720, 840),
     bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
+    seedDemoCatalog: oneOf(env, 'SEED_DEMO_CATALOG', ['auto', 'always', 'never'] as const, 'auto'),
     rateLimits: {
       windowMs: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600) * 1000,
       perIp: integer(env, 'RATE_LIMIT_PER_IP', 600, 0, 1_000_000),
@@ -201,7 +206,6 @@ export function loadConfig(env: Env): Config {
       checksPerShopper: integer(env, 'RATE_LIMIT_CHECKS_PER_SHOPPER', 20, 0, 1_000_000),
       checksPerOrder: integer(env, 'RATE_LIMIT_CHECKS_PER_ORDER', 12, 0, 1_000_000),
     },
-    seedDemoCatalog: oneOf(env, 'SEED_DEMO_CATALOG', ['auto', 'never'] as const, 'auto') === 'auto',
     wechatpay: wechatpay(env),
     sandbox: sandbox(env, integer(env, 'PORT', 3000, 0, 65535)),
     jobOverrides: jobOverrides(env),

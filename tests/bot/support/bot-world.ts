@@ -122,7 +122,7 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
     jobs: app.jobs,
-    outboxCounts: () => app.outboxCounts(),
+    metrics: app.metrics,
     rateLimiter: app.redis.rateLimiter,
     rateLimits: config.rateLimits,
     extraRoutes: bot.webhookRoutes ? [bot.webhookRoutes] : [],

@@ -24,6 +24,7 @@ const ALL_MIGRATIONS = [
   'RefundsAndPaymentChecks1763800000000',
   'ShopperLanguageStatsJobRuns1763900000000',
   'DuplicatePaymentRefunds1764200000000',
+  'ShopperChatState1764300000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];

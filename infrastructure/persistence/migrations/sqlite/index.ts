@@ -2,6 +2,7 @@ import { InitialSchema1763700000000 } from './1763700000000-InitialSchema';
 import { RefundsAndPaymentChecks1763800000000 } from './1763800000000-RefundsAndPaymentChecks';
 import { ShopperLanguageStatsJobRuns1763900000000 } from './1763900000000-ShopperLanguageStatsJobRuns';
 import { DuplicatePaymentRefunds1764200000000 } from './1764200000000-DuplicatePaymentRefunds';
+import { ShopperChatState1764300000000 } from './1764300000000-ShopperChatState';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const SQLITE_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const SQLITE_MIGRATIONS = [
   RefundsAndPaymentChecks1763800000000,
   ShopperLanguageStatsJobRuns1763900000000,
   DuplicatePaymentRefunds1764200000000,
+  ShopperChatState1764300000000,
 ];
