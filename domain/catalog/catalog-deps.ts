@@ -1,6 +1,7 @@
 import { Clock } from '../shared/clock';
 import { ShopLimits } from '../shared/limits';
 import { TxBase, UnitOfWork } from '../shared/unit-of-work';
+import { CategoryRepository } from './category-repository';
 import { CodePoolRepository } from './code-pool-repository';
 import { ProductRepository } from './product-repository';
 
@@ -8,6 +9,7 @@ import { ProductRepository } from './product-repository';
 export interface CatalogRepositories {
   products: ProductRepository;
   codes: CodePoolRepository;
+  categories: CategoryRepository;
 }
 
 export type CatalogTx = TxBase & CatalogRepositories;

@@ -12,3 +12,8 @@ export { MAX_CODES_PER_UPLOAD, MAX_CODE_LENGTH, codesFromText } from './add-code
 export type { CodesAdded } from './add-codes';
 export { MAX_PAGE_SIZE } from './browse-products';
 export type { BrowseProducts } from './browse-products';
+export type { Category, CategoryFields, CategoryNode } from './category';
+export { treeOrder } from './category';
+export type { CategoryRepository } from './category-repository';
+export { CATEGORY_SLUG_PATTERN, MAX_CATEGORY_DEPTH, parseCategoryPath } from './category-draft';
+export type { CategoryInput } from './category-draft';
