@@ -1,6 +1,7 @@
 import { defineContext } from '../shared/context';
 import { addCodes } from './add-codes';
-import { BrowseProducts, browseProducts, getProduct } from './browse-products';
+import { BrowseProducts, browseProducts, rebuildSearchIndex } from './search-products';
+import { getProduct } from './get-product';
 import { CatalogDeps } from './catalog-deps';
 import { CategoryInput } from './category-draft';
 import { createCategory, listCategories, updateCategory } from './manage-categories';
@@ -27,6 +28,7 @@ export function catalogContext(deps: CatalogDeps) {
       updateProduct: (id: number, input: ProductInput) => updateProduct(deps, id, input),
       setStock: (id: number, stock: number | null) => setStock(deps, id, stock),
       addCodes: (productId: number, codes: unknown) => addCodes(deps, productId, codes),
+      rebuildSearchIndex: (batchSize: number, onBatch?: (done: number) => void) => rebuildSearchIndex(deps, batchSize, onBatch),
       listCategories: () => listCategories(deps),
       createCategory: (input: CategoryInput) => createCategory(deps, input),
       updateCategory: (id: number, input: CategoryInput) => updateCategory(deps, id, input),

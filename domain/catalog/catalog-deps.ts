@@ -4,12 +4,14 @@ import { TxBase, UnitOfWork } from '../shared/unit-of-work';
 import { CategoryRepository } from './category-repository';
 import { CodePoolRepository } from './code-pool-repository';
 import { ProductRepository } from './product-repository';
+import { ProductSearch } from './product-search';
 
 /** What the catalog adds to a transaction. */
 export interface CatalogRepositories {
   products: ProductRepository;
   codes: CodePoolRepository;
   categories: CategoryRepository;
+  search: ProductSearch;
 }
 
 export type CatalogTx = TxBase & CatalogRepositories;

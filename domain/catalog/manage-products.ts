@@ -2,6 +2,7 @@ import { CatalogDeps, CatalogTx } from './catalog-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, nonNegativeInt } from '../shared/validation';
 import { Product } from './product';
+import { searchDocumentOf } from './product-search';
 import { MAX_STOCK, ProductInput, validateProductDraft, validateProductPatch } from './product-draft';
 
 type ManageError = ValidationError | DomainError<'DUPLICATE_SKU' | 'PRODUCT_NOT_FOUND' | 'STOCK_FOLLOWS_CODES' | 'CATEGORY_NOT_FOUND'>;
@@ -14,6 +15,7 @@ export async function createProduct(deps: CatalogDeps, input: ProductInput): Pro
     if (!category.ok) return category;
     const created = await tx.products.insert(draft.value, deps.clock.now());
     if (created === 'DUPLICATE_SKU') return fail('DUPLICATE_SKU', `sku ${draft.value.sku} is already used by another product`);
+    await tx.search.index([searchDocumentOf(created)]);
     return ok(created);
   });
 }
@@ -39,6 +41,8 @@ export async function updateProduct(deps: CatalogDeps, id: number, input: Produc
       const updated = await tx.products.update(id, patch.value, deps.clock.now());
       if (updated === 'DUPLICATE_SKU') return fail('DUPLICATE_SKU', `sku ${patch.value.sku} is already used by another product`);
       if (!updated) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
+      // Under the row lock the update took: the last writer's terms are the last committed version's.
+      await tx.search.index([searchDocumentOf(updated)]);
     }
     if (stockChecked.value !== undefined) {
       const stocked = await applyStock(tx, deps, current, stockChecked.value);

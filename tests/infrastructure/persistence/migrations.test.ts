@@ -16,6 +16,7 @@ const TABLES = [
   'outbox',
   'payments',
   'product_codes',
+  'product_search_terms',
   'products',
   'refunds',
   'users',
@@ -25,6 +26,7 @@ const ALL_MIGRATIONS = [
   'RefundsAndPaymentChecks1763800000000',
   'ShopperLanguageStatsJobRuns1763900000000',
   'Categories1764633600001',
+  'ProductSearchTerms1764633600002',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];

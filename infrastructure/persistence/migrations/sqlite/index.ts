@@ -2,6 +2,7 @@ import { InitialSchema1763700000000 } from './1763700000000-InitialSchema';
 import { RefundsAndPaymentChecks1763800000000 } from './1763800000000-RefundsAndPaymentChecks';
 import { ShopperLanguageStatsJobRuns1763900000000 } from './1763900000000-ShopperLanguageStatsJobRuns';
 import { Categories1764633600001 } from './1764633600001-Categories';
+import { ProductSearchTerms1764633600002 } from './1764633600002-ProductSearchTerms';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const SQLITE_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const SQLITE_MIGRATIONS = [
   RefundsAndPaymentChecks1763800000000,
   ShopperLanguageStatsJobRuns1763900000000,
   Categories1764633600001,
+  ProductSearchTerms1764633600002,
 ];
