@@ -8,6 +8,8 @@ export interface ProductRepository {
   listAfter(afterId: number, limit: number, opts?: { lock?: boolean }): Promise<Product[]>;
   /** 'DUPLICATE_SKU' when the sku is taken (the unique key decides, not a prior read). */
   insert(draft: ProductDraft, now: Date): Promise<Product | 'DUPLICATE_SKU'>;
+  /** Many new products in a few statements (imports); 'DUPLICATE_SKU' when any sku is taken (nothing is written then, the caller rolls back). */
+  insertMany(drafts: readonly ProductDraft[], now: Date): Promise<Product[] | 'DUPLICATE_SKU'>;
   /** Changes the given fields (never `stock`: see the stock methods). null when there is no such product. */
   update(id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, now: Date): Promise<Product | null | 'DUPLICATE_SKU'>;
   /**

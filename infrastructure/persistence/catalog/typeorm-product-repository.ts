@@ -12,6 +12,9 @@ function assertQuantity(quantity: number): void {
   if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
 }
 
+/** Rows per multi-row INSERT: SQLite allows 32,766 parameters, a product row has 15. */
+const INSERT_ROWS = 1_000;
+
 export class TypeormProductRepository implements ProductRepository {
   constructor(
     private readonly manager: EntityManager,
@@ -53,6 +56,27 @@ export class TypeormProductRepository implements ProductRepository {
       if (isDuplicateOf(error, UNIQUE_KEYS.productSku)) return 'DUPLICATE_SKU';
       throw error;
     }
+  }
+
+  async insertMany(drafts: readonly ProductDraft[], now: Date): Promise<Product[] | 'DUPLICATE_SKU'> {
+    if (drafts.length === 0) return [];
+    const rows = drafts.map((draft) => productRowFromDraft(draft, now));
+    try {
+      for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+        await this.manager.createQueryBuilder().insert().into(ProductEntity).values(rows.slice(start, start + INSERT_ROWS)).updateEntity(false).execute();
+      }
+    } catch (error) {
+      if (isDuplicateOf(error, UNIQUE_KEYS.productSku)) return 'DUPLICATE_SKU';
+      throw error;
+    }
+    // The ids only: a multi-row insert reports the first one, and consecutive ids are not promised under concurrency.
+    const ids = new Map<string, number>();
+    for (let start = 0; start < drafts.length; start += INSERT_ROWS) {
+      const skus = drafts.slice(start, start + INSERT_ROWS).map((d) => d.sku);
+      const found = await this.manager.find(ProductEntity, { select: { id: true, sku: true }, where: { sku: In(skus) } });
+      for (const row of found) ids.set(row.sku, row.id);
+    }
+    return rows.map((row) => productFromRow({ ...row, id: ids.get(row.sku) ?? 0 }));
   }
 
   async update(id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, now: Date): Promise<Product | null | 'DUPLICATE_SKU'> {
