@@ -63,7 +63,13 @@ export class TypeormProductRepository implements ProductRepository {
     const rows = drafts.map((draft) => productRowFromDraft(draft, now));
     try {
       for (let start = 0; start < rows.length; start += INSERT_ROWS) {
-        await this.manager.createQueryBuilder().insert().into(ProductEntity).values(rows.slice(start, start + INSERT_ROWS)).updateEntity(false).execute();
+        await this.manager
+          .createQueryBuilder()
+          .insert()
+          .into(ProductEntity)
+          .values(rows.slice(start, start + INSERT_ROWS))
+          .updateEntity(false)
+          .execute();
       }
     } catch (error) {
       if (isDuplicateOf(error, UNIQUE_KEYS.productSku)) return 'DUPLICATE_SKU';
