@@ -30,6 +30,8 @@ export const EN = {
   // catalog and product
   catalogTitle: 'Catalog — page {page} of {pages}. Tap a product:',
   catalogEmpty: 'Nothing is for sale right now. Please come back soon!',
+  categoryTitle: '{name} — page {page} of {pages}. Tap a product:',
+  categoryEmpty: 'Nothing in {name} right now.',
   btnPrev: '◀️',
   btnNext: '▶️',
   btnPage: '{page}/{pages}',

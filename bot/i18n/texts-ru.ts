@@ -30,6 +30,8 @@ export const RU: Record<TextKey, string> = {
 
   catalogTitle: 'Каталог — страница {page} из {pages}. Выберите товар:',
   catalogEmpty: 'Сейчас ничего не продаётся. Загляните позже!',
+  categoryTitle: '{name} — страница {page} из {pages}. Выберите товар:',
+  categoryEmpty: 'В разделе «{name}» пока ничего нет.',
   btnPrev: '◀️',
   btnNext: '▶️',
   btnPage: '{page}/{pages}',

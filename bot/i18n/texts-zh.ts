@@ -30,6 +30,8 @@ export const ZH: Record<TextKey, string> = {
 
   catalogTitle: '商品 — 第 {page}/{pages} 页。点一个商品：',
   catalogEmpty: '目前没有在售商品，请稍后再来！',
+  categoryTitle: '{name} — 第 {page}/{pages} 页。点一个商品：',
+  categoryEmpty: '{name} 暂时没有商品。',
   btnPrev: '◀️',
   btnNext: '▶️',
   btnPage: '{page}/{pages}',
