@@ -90,6 +90,7 @@ export const RU: Record<TextKey, string> = {
   creditAdjustedNotice: 'Ваш баланс изменён на {amount}. Теперь он {balance}.',
   latePaymentDelivered: 'Ваша оплата заказа {orderNo} пришла после его закрытия — мы всё равно его доставили.',
   latePaymentRefunded: 'Ваша оплата {amount} за заказ {orderNo} пришла после его закрытия, а товар закончился, поэтому деньги возвращаются.',
+  duplicatePaymentRefunded: 'Заказ {orderNo} уже был оплачен, поэтому ваша повторная оплата {amount} возвращена.',
 
   ordersEmpty: 'У вас пока нет заказов.',
   ordersTitle: 'Ваши последние заказы:',
@@ -243,4 +244,5 @@ export const RU: Record<TextKey, string> = {
   adminNotice_DELIVERY_STUCK: '⚠️ Доставка заказа {orderNo} постоянно не удаётся: {detail}',
   adminNotice_ORDER_PAID: '💰 Заказ {orderNo} оплачен.',
   adminNotice_REFUND_FAILED: '⚠️ Возврат по заказу {orderNo} не удался: {detail}',
+  adminNotice_DUPLICATE_PAYMENT: '💸 Заказ {orderNo} оплачен дважды; повторная оплата возвращается автоматически: {detail}',
 };

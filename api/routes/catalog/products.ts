@@ -1,27 +1,39 @@
+import { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { FastifyInstance } from 'fastify';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { errorSchema, idParam } from '../../schemas';
-import { presentProduct, productSchema } from './product-presenters';
-import { ProductListQuerystring, browseQueryOf, productListQuery, productPageSchema } from './product-query';
+import { Product, ProductPage, ProductSearchQuery, productFilters } from '../../schemas/catalog';
+import { IdParams, PagingQuery, errorResponses, paging } from '../../schemas/common';
+import { presentProduct } from './product-presenters';
 
-export async function productRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
+export async function productRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { shop } = opts;
 
-  app.get<{ Querystring: ProductListQuerystring }>(
+  app.get(
     '/v1/products',
-    { schema: { querystring: productListQuery, response: { 200: productPageSchema(productSchema), 400: errorSchema } } },
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'List the visible products',
+        description:
+          'By relevance with `q`, else in the shop order; `category` narrows to a category and everything below it; 20 a page by default (at most 100).',
+        querystring: Type.Composite([ProductSearchQuery, Type.Object(PagingQuery)], { additionalProperties: false }),
+        response: { 200: ProductPage, ...errorResponses },
+      },
+    },
     async (request, reply) => {
-      const result = await shop.catalog.browseProducts(browseQueryOf(request.query));
+      const result = await shop.catalog.browseProducts({ ...productFilters(request.query), ...paging(request.query) });
       if (!result.ok) return sendError(reply, result.error);
       const { items, ...page } = result.value;
       return { items: items.map(presentProduct), ...page };
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/v1/products/:id',
-    { schema: { params: idParam, response: { 200: productSchema, 404: errorSchema } } },
+    { schema: { tags: ['catalog'], summary: 'One visible product', params: IdParams, response: { 200: Product, ...errorResponses } } },
     async (request, reply) => {
       const result = await shop.catalog.getProduct(Number(request.params.id));
       return result.ok ? presentProduct(result.value) : sendError(reply, result.error);
