@@ -112,7 +112,10 @@ export async function search(ctx: BenchContext): Promise<Figure[]> {
       await persistence.uow.run(async (tx) => {
         const products = await tx.products.insertMany(drafts, systemClock.now());
         if (products === 'DUPLICATE_SKU') throw new Error('generated a duplicate sku');
-        await tx.search.index(products.map((p) => searchDocumentOf(p)));
+        await tx.search.index(
+          products.map((p) => searchDocumentOf(p)),
+          { fresh: true },
+        );
       });
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       if ((start / BATCH) % 50 === 0) ctx.log(`search: ${start + drafts.length} imported`);
