@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import { PRODUCT_KINDS } from '../../domain/catalog';
+import { Static, TSchema, Type } from '@sinclair/typebox';
+import { PRODUCT_KINDS, PRODUCT_SORTS } from '../../domain/catalog';
 import { DateTime, Money, Nullable, PageOf, StringEnum } from './common';
 
 export const ProductKind = StringEnum(PRODUCT_KINDS, {
@@ -18,6 +18,7 @@ export const Product = Type.Object(
     visible: Type.Boolean(),
     creditAmount: Type.Optional(Nullable(Type.Integer({ description: 'credit packs: minor units added per unit bought' }))),
     photoUrl: Type.Optional(Type.String()),
+    categoryId: Type.Optional(Type.Integer({ description: 'the category it is listed under (absent: none)' })),
   },
   {
     examples: [
@@ -28,13 +29,40 @@ export const Product = Type.Object(
 
 export const AdminProduct = Type.Composite([Product, Type.Object({ webhookUrl: Nullable(Type.String()), createdAt: DateTime(), updatedAt: DateTime() })]);
 
-export const ProductPage = PageOf(Product, 'a page of the visible products');
-export const AdminProductPage = PageOf(AdminProduct, 'a page of all products, hidden ones too');
+export const ProductSort = StringEnum(PRODUCT_SORTS, {
+  description: 'relevance (the default: best match first; without q the shop order, oldest first), price (cheapest first), -price, new (newest first)',
+});
+
+/** A search page also says whether counting stopped at the cap (10,000) and which order it is in. */
+const SearchPageOf = <T extends TSchema>(item: T, description: string) =>
+  Type.Composite([
+    PageOf(item, description),
+    Type.Object({
+      totalCapped: Type.Boolean({ description: 'true: there are more than `total` (counting stops at 10,000)' }),
+      sort: ProductSort,
+    }),
+  ]);
+
+export const ProductPage = SearchPageOf(Product, 'a page of the visible products');
+export const AdminProductPage = SearchPageOf(AdminProduct, 'a page of all products, hidden ones too');
 
 export const ProductSearchQuery = Type.Object(
-  { q: Type.Optional(Type.String({ maxLength: 100, description: 'words in the title or SKU' })) },
+  {
+    q: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description:
+          'words in the title, SKU or description: Latin/Cyrillic by word beginnings (any case and accent), Chinese and Japanese inside words; an exact SKU ranks first',
+      }),
+    ),
+    category: Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'a category id or path (games/keys); its subcategories are included' })),
+    sort: Type.Optional(ProductSort),
+  },
   { additionalProperties: false },
 );
+
+/** `?q=&category=&sort=` as the domain takes them. */
+export const productFilters = (query: Static<typeof ProductSearchQuery>) => ({ q: query.q, category: query.category, sort: query.sort });
 
 const productFields = {
   sku: Type.String({ minLength: 1, maxLength: 64, description: 'letters, digits, - and _; unique' }),
@@ -47,6 +75,7 @@ const productFields = {
   creditAmount: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: 'credit packs only' }))),
   webhookUrl: Type.Optional(Nullable(Type.String({ maxLength: 500, description: 'webhook products only: https URL of the merchant endpoint' }))),
   photoUrl: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  categoryId: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: 'a category id; null = in no category' }))),
 };
 
 export const CreateProductBody = Type.Object(productFields, {
@@ -69,4 +98,32 @@ export const CodesAdded = Type.Object({
   added: Type.Integer(),
   duplicates: Type.Integer({ description: 'codes already in the pool, skipped' }),
   stock: Type.Integer({ description: 'unsold codes now' }),
+});
+
+export const Category = Type.Object({
+  id: Type.Integer(),
+  parentId: Nullable(Type.Integer()),
+  slug: Type.String({ description: 'a-z 0-9 -, unique among its siblings' }),
+  path: Type.String({ description: 'the slugs from the top, e.g. games/keys: unique, usable as ?category=' }),
+  position: Type.Integer({ description: 'order among its siblings (lower first)' }),
+  name: Type.String(),
+});
+
+export const CategoryTree = Type.Object(
+  { items: Type.Array(Type.Composite([Category, Type.Object({ depth: Type.Integer({ minimum: 0, description: '0 = top level' }) })])) },
+  { description: 'every category, each parent right before its children (siblings by position)' },
+);
+
+const categoryFields = {
+  parentId: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: 'the parent category; null/absent = top level' }))),
+  slug: Type.String({ minLength: 1, maxLength: 48, description: 'a-z 0-9 -, starting with a letter or digit' }),
+  name: Type.String({ minLength: 1, maxLength: 80 }),
+  position: Type.Optional(Type.Integer({ minimum: 0 })),
+};
+
+export const CreateCategoryBody = Type.Object(categoryFields, { additionalProperties: false, examples: [{ slug: 'keys', name: 'Game keys', parentId: 1 }] });
+export const UpdateCategoryBody = Type.Partial(CreateCategoryBody, {
+  additionalProperties: false,
+  minProperties: 1,
+  examples: [{ position: 2 }, { parentId: 3, slug: 'steam' }],
 });

@@ -30,6 +30,8 @@ export const EN = {
   // catalog and product
   catalogTitle: 'Catalog — page {page} of {pages}. Tap a product:',
   catalogEmpty: 'Nothing is for sale right now. Please come back soon!',
+  categoryTitle: '{name} — page {page} of {pages}. Tap a product:',
+  categoryEmpty: 'Nothing in {name} right now.',
   btnPrev: '◀️',
   btnNext: '▶️',
   btnPage: '{page}/{pages}',
@@ -138,6 +140,8 @@ export const EN = {
   err_DUPLICATE_SKU: 'Another product already uses this SKU.',
   err_STOCK_FOLLOWS_CODES: 'A code product counts its codes: upload codes instead of setting stock.',
   err_NOT_A_CODE_PRODUCT: 'Only code products take codes.',
+  err_CATEGORY_NOT_FOUND: 'This category no longer exists.',
+  err_DUPLICATE_CATEGORY: 'A category with this name already exists here.',
   err_PAYMENT_METHOD_NOT_ALLOWED: 'This cannot be paid that way (credit packs are paid by QR code).',
   err_PAYMENT_METHOD_UNAVAILABLE: 'That payment method is not available right now.',
   err_CART_EMPTY: 'Your cart is empty.',

@@ -30,6 +30,8 @@ export const RU: Record<TextKey, string> = {
 
   catalogTitle: 'Каталог — страница {page} из {pages}. Выберите товар:',
   catalogEmpty: 'Сейчас ничего не продаётся. Загляните позже!',
+  categoryTitle: '{name} — страница {page} из {pages}. Выберите товар:',
+  categoryEmpty: 'В разделе «{name}» пока ничего нет.',
   btnPrev: '◀️',
   btnNext: '▶️',
   btnPage: '{page}/{pages}',
@@ -131,6 +133,8 @@ export const RU: Record<TextKey, string> = {
   err_DUPLICATE_SKU: 'Этот SKU уже занят другим товаром.',
   err_STOCK_FOLLOWS_CODES: 'Остаток товара с кодами — это число кодов: загрузите коды вместо установки остатка.',
   err_NOT_A_CODE_PRODUCT: 'Коды можно загрузить только в товар с кодами.',
+  err_CATEGORY_NOT_FOUND: 'Этой категории больше нет.',
+  err_DUPLICATE_CATEGORY: 'Здесь уже есть категория с таким именем.',
   err_PAYMENT_METHOD_NOT_ALLOWED: 'Так это оплатить нельзя (пакеты пополнения оплачиваются QR-кодом).',
   err_PAYMENT_METHOD_UNAVAILABLE: 'Этот способ оплаты сейчас недоступен.',
   err_CART_EMPTY: 'Корзина пуста.',

@@ -30,6 +30,8 @@ export const ZH: Record<TextKey, string> = {
 
   catalogTitle: '商品 — 第 {page}/{pages} 页。点一个商品：',
   catalogEmpty: '目前没有在售商品，请稍后再来！',
+  categoryTitle: '{name} — 第 {page}/{pages} 页。点一个商品：',
+  categoryEmpty: '{name} 暂时没有商品。',
   btnPrev: '◀️',
   btnNext: '▶️',
   btnPage: '{page}/{pages}',
@@ -131,6 +133,8 @@ export const ZH: Record<TextKey, string> = {
   err_DUPLICATE_SKU: '已有其他商品使用这个 SKU。',
   err_STOCK_FOLLOWS_CODES: '卡密商品的库存就是卡密数量：请上传卡密，而不是设置库存。',
   err_NOT_A_CODE_PRODUCT: '只有卡密商品可以上传卡密。',
+  err_CATEGORY_NOT_FOUND: '这个分类已不存在。',
+  err_DUPLICATE_CATEGORY: '这里已有同名分类。',
   err_PAYMENT_METHOD_NOT_ALLOWED: '不能用这种方式付款（充值包请扫码付款）。',
   err_PAYMENT_METHOD_UNAVAILABLE: '这种付款方式暂不可用。',
   err_CART_EMPTY: '购物车是空的。',

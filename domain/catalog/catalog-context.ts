@@ -1,14 +1,24 @@
 import { defineContext } from '../shared/context';
 import { addCodes } from './add-codes';
-import { BrowseProducts, browseProducts, getProduct } from './browse-products';
+import { BrowseProducts, browseProducts, rebuildSearchIndex } from './search-products';
+import { getProduct } from './get-product';
 import { CatalogDeps } from './catalog-deps';
+import { CategoryInput } from './category-draft';
+import { createCategory, listCategories, updateCategory } from './manage-categories';
 import { createProduct, setStock, updateProduct } from './manage-products';
 import { ProductInput } from './product-draft';
 
-export const CATALOG_ERROR_CODES = ['PRODUCT_NOT_FOUND', 'DUPLICATE_SKU', 'STOCK_FOLLOWS_CODES', 'NOT_A_CODE_PRODUCT'] as const;
+export const CATALOG_ERROR_CODES = [
+  'PRODUCT_NOT_FOUND',
+  'DUPLICATE_SKU',
+  'STOCK_FOLLOWS_CODES',
+  'NOT_A_CODE_PRODUCT',
+  'CATEGORY_NOT_FOUND',
+  'DUPLICATE_CATEGORY',
+] as const;
 export type CatalogErrorCode = (typeof CATALOG_ERROR_CODES)[number];
 
-/** Products, their stock and the code pools of `code` products. */
+/** Products, their categories, their stock and the code pools of `code` products. */
 export function catalogContext(deps: CatalogDeps) {
   return defineContext(
     {
@@ -18,6 +28,10 @@ export function catalogContext(deps: CatalogDeps) {
       updateProduct: (id: number, input: ProductInput) => updateProduct(deps, id, input),
       setStock: (id: number, stock: number | null) => setStock(deps, id, stock),
       addCodes: (productId: number, codes: unknown) => addCodes(deps, productId, codes),
+      rebuildSearchIndex: (batchSize: number, onBatch?: (done: number) => void) => rebuildSearchIndex(deps, batchSize, onBatch),
+      listCategories: () => listCategories(deps),
+      createCategory: (input: CategoryInput) => createCategory(deps, input),
+      updateCategory: (id: number, input: CategoryInput) => updateCategory(deps, id, input),
     },
     { errorCodes: CATALOG_ERROR_CODES },
   );

@@ -1,13 +1,17 @@
 import { Clock } from '../shared/clock';
 import { ShopLimits } from '../shared/limits';
 import { TxBase, UnitOfWork } from '../shared/unit-of-work';
+import { CategoryRepository } from './category-repository';
 import { CodePoolRepository } from './code-pool-repository';
 import { ProductRepository } from './product-repository';
+import { ProductSearch } from './product-search';
 
 /** What the catalog adds to a transaction. */
 export interface CatalogRepositories {
   products: ProductRepository;
   codes: CodePoolRepository;
+  categories: CategoryRepository;
+  search: ProductSearch;
 }
 
 export type CatalogTx = TxBase & CatalogRepositories;

@@ -103,7 +103,9 @@ export class TypeormUnitOfWork implements UnitOfWork<ShopRepositories> {
         await storeCall(() => runner.connect());
         const repositories = shopRepositories(runner.manager, this.settings.dialect);
         const cache = this.settings.productCache;
-        return await work(cache ? { ...repositories, products: cache.reads(repositories.products) } : repositories);
+        return await work(
+          cache ? { ...repositories, products: cache.reads(repositories.products), search: cache.readsSearch(repositories.search) } : repositories,
+        );
       } finally {
         await runner.release();
       }

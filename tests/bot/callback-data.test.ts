@@ -15,6 +15,7 @@ const ORDER = 'T209912312359599999999999';
 const EXTREMES: Record<ActionKind, Action[]> = {
   menu: [{ k: 'menu' }],
   catalog: [{ k: 'catalog', page: 100_000 }],
+  category: [{ k: 'category', id: BIG_ID, page: 100_000 }],
   product: [{ k: 'product', id: BIG_ID }],
   addToCart: [{ k: 'addToCart', id: BIG_ID, qty: 9_999 }],
   cart: [{ k: 'cart' }],
@@ -129,6 +130,7 @@ describe('the keyboards the views build', () => {
     creditAmount: null,
     webhookUrl: null,
     photoUrl: null,
+    categoryId: null,
     createdAt: new Date(),
     updatedAt: new Date(),
   });

@@ -3,7 +3,16 @@ import { Type } from '@sinclair/typebox';
 import { FastifyInstance } from 'fastify';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { AddCodesBody, AdminProduct, AdminProductPage, CodesAdded, CreateProductBody, ProductSearchQuery, UpdateProductBody } from '../../schemas/catalog';
+import {
+  AddCodesBody,
+  AdminProduct,
+  AdminProductPage,
+  CodesAdded,
+  CreateProductBody,
+  ProductSearchQuery,
+  UpdateProductBody,
+  productFilters,
+} from '../../schemas/catalog';
 import { IdParams, PagingQuery, SECURITY, errorResponses, paging } from '../../schemas/common';
 import { presentProductForAdmin } from './product-presenters';
 
@@ -25,10 +34,10 @@ export async function adminProductRoutes(instance: FastifyInstance, opts: RouteD
       },
     },
     async (request, reply) => {
-      const result = await shop.catalog.browseProducts({ q: request.query.q, ...paging(request.query), includeHidden: true });
+      const result = await shop.catalog.browseProducts({ ...productFilters(request.query), ...paging(request.query), includeHidden: true });
       if (!result.ok) return sendError(reply, result.error);
-      const { items, total, page, pageSize } = result.value;
-      return { items: items.map(presentProductForAdmin), total, page, pageSize };
+      const { items, ...page } = result.value;
+      return { items: items.map(presentProductForAdmin), ...page };
     },
   );
 

@@ -11,6 +11,7 @@ export const presentProduct = (p: Product) => ({
   visible: p.visible,
   ...(p.kind === 'credit' ? { creditAmount: p.creditAmount } : {}),
   ...(p.photoUrl ? { photoUrl: p.photoUrl } : {}),
+  ...(p.categoryId !== null ? { categoryId: p.categoryId } : {}),
 });
 
 /** Admins also see where a webhook product is fulfilled. */

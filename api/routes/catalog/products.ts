@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { FastifyInstance } from 'fastify';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { Product, ProductPage, ProductSearchQuery } from '../../schemas/catalog';
+import { Product, ProductPage, ProductSearchQuery, productFilters } from '../../schemas/catalog';
 import { IdParams, PagingQuery, errorResponses, paging } from '../../schemas/common';
 import { presentProduct } from './product-presenters';
 
@@ -17,16 +17,17 @@ export async function productRoutes(instance: FastifyInstance, opts: RouteDeps):
       schema: {
         tags: ['catalog'],
         summary: 'List the visible products',
-        description: 'Newest first, 20 a page by default (at most 100); `q` matches the title or SKU.',
+        description:
+          'By relevance with `q`, else in the shop order; `category` narrows to a category and everything below it; 20 a page by default (at most 100).',
         querystring: Type.Composite([ProductSearchQuery, Type.Object(PagingQuery)], { additionalProperties: false }),
         response: { 200: ProductPage, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const result = await shop.catalog.browseProducts({ q: request.query.q, ...paging(request.query) });
+      const result = await shop.catalog.browseProducts({ ...productFilters(request.query), ...paging(request.query) });
       if (!result.ok) return sendError(reply, result.error);
-      const { items, total, page, pageSize } = result.value;
-      return { items: items.map(presentProduct), total, page, pageSize };
+      const { items, ...page } = result.value;
+      return { items: items.map(presentProduct), ...page };
     },
   );
 

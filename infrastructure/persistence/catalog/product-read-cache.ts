@@ -1,4 +1,4 @@
-import { Product, ProductDraft, ProductPage, ProductQuery, ProductRepository } from '../../../domain/catalog';
+import { Product, ProductDraft, ProductListQuery, ProductPage, ProductRepository, ProductSearch } from '../../../domain/catalog';
 
 /** How the cache hears of changes made elsewhere, and tells the others of its own (e.g. an InvalidationChannel topic). */
 export interface ChangeNotices {
@@ -35,14 +35,23 @@ export class ProductReadCache {
     this.unsubscribe = settings.notices.subscribe(() => this.clear());
   }
 
-  /** `repo` with search and findById answered from the cache (meant for reads outside transactions only). */
+  /** `search` with its pages answered from the cache (reads outside transactions only; the index is written with the products). */
+  readsSearch(search: ProductSearch): ProductSearch {
+    return {
+      find: (query: ProductListQuery) => this.cached<ProductPage>(`search:${JSON.stringify(query)}`, () => search.find(query)),
+      index: (docs, opts) => search.index(docs, opts),
+    };
+  }
+
+  /** `repo` with findById answered from the cache (meant for reads outside transactions only). */
   reads(repo: ProductRepository): ProductRepository {
     return {
-      search: (query: ProductQuery) => this.cached<ProductPage>(`search:${JSON.stringify(query)}`, () => repo.search(query)),
       findById: (id: number) => this.cached<Product | null>(`id:${id}`, () => repo.findById(id)),
       findBySku: (sku: string) => repo.findBySku(sku),
       findManyByIds: (ids: number[]) => repo.findManyByIds(ids),
+      listAfter: (afterId, limit, opts) => repo.listAfter(afterId, limit, opts),
       insert: (draft: ProductDraft, at: Date) => repo.insert(draft, at),
+      insertMany: (drafts, at) => repo.insertMany(drafts, at),
       update: (id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, at: Date) => repo.update(id, patch, at),
       reserveStock: (id: number, quantity: number) => repo.reserveStock(id, quantity),
       releaseStock: (id: number, quantity: number) => repo.releaseStock(id, quantity),
@@ -59,10 +68,11 @@ export class ProductReadCache {
         return write(...args);
       };
     return {
-      search: (query) => repo.search(query),
       findById: (id) => repo.findById(id),
       findBySku: (sku) => repo.findBySku(sku),
       findManyByIds: (ids) => repo.findManyByIds(ids),
+      listAfter: (afterId, limit, opts) => repo.listAfter(afterId, limit, opts),
+      insertMany: writing((drafts: readonly ProductDraft[], at: Date) => repo.insertMany(drafts, at)),
       insert: writing((draft: ProductDraft, at: Date) => repo.insert(draft, at)),
       update: writing((id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, at: Date) => repo.update(id, patch, at)),
       reserveStock: writing((id: number, quantity: number) => repo.reserveStock(id, quantity)),

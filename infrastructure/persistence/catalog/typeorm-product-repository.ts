@@ -1,8 +1,8 @@
 import { EntityManager, In } from 'typeorm';
-import { Product, ProductDraft, ProductPage, ProductQuery, ProductRepository } from '../../../domain/catalog';
+import { Product, ProductDraft, ProductRepository } from '../../../domain/catalog';
 import { affectedRows } from '../affected-rows';
 import { toMs } from '../columns';
-import { Dialect, LIKE_ESCAPE, containsPattern, foldCase } from '../dialect';
+import { Dialect } from '../dialect';
 import { ProductEntity, ProductRow } from './product-entity';
 import { productColumnsFromPatch, productFromRow, productRowFromDraft } from './product-mapping';
 import { isDuplicateOf } from '../store-errors';
@@ -12,29 +12,14 @@ function assertQuantity(quantity: number): void {
   if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
 }
 
+/** Rows per multi-row INSERT: SQLite allows 32,766 parameters, a product row has 15. */
+const INSERT_ROWS = 1_000;
+
 export class TypeormProductRepository implements ProductRepository {
   constructor(
     private readonly manager: EntityManager,
     private readonly dialect: Dialect,
   ) {}
-
-  async search(query: ProductQuery): Promise<ProductPage> {
-    const pageSize = Math.max(1, Math.floor(query.pageSize));
-    const page = Math.max(1, Math.floor(query.page));
-    const qb = this.manager.createQueryBuilder(ProductEntity, 'p');
-    if (!query.includeHidden) qb.andWhere('p.visible = :visible', { visible: true });
-    const text = query.q?.trim();
-    if (text) {
-      const fields = ['p.title', 'p.sku', 'p.description'].map((column) => `${foldCase(this.dialect, column)} LIKE :pattern ESCAPE '${LIKE_ESCAPE}'`);
-      qb.andWhere(`(${fields.join(' OR ')})`, { pattern: containsPattern(text) });
-    }
-    const [rows, total] = await qb
-      .orderBy('p.id', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items: rows.map(productFromRow), total };
-  }
 
   async findById(id: number): Promise<Product | null> {
     const row = await this.manager.findOneBy(ProductEntity, { id });
@@ -52,6 +37,14 @@ export class TypeormProductRepository implements ProductRepository {
     return rows.map(productFromRow);
   }
 
+  async listAfter(afterId: number, limit: number, opts: { lock?: boolean } = {}): Promise<Product[]> {
+    const qb = this.manager.createQueryBuilder(ProductEntity, 'p').where('p.id > :afterId', { afterId }).orderBy('p.id', 'ASC').limit(limit);
+    // FOR UPDATE, not FOR SHARE: MariaDB 10.11 has only the older LOCK IN SHARE MODE spelling, and plain reads are
+    // not blocked either way. SQLite runs one transaction at a time, which is the lock there.
+    if (opts.lock && this.dialect === 'mysql') qb.setLock('pessimistic_write');
+    return (await qb.getMany()).map(productFromRow);
+  }
+
   async insert(draft: ProductDraft, now: Date): Promise<Product | 'DUPLICATE_SKU'> {
     try {
       const result = await this.manager.createQueryBuilder().insert().into(ProductEntity).values(productRowFromDraft(draft, now)).execute();
@@ -63,6 +56,33 @@ export class TypeormProductRepository implements ProductRepository {
       if (isDuplicateOf(error, UNIQUE_KEYS.productSku)) return 'DUPLICATE_SKU';
       throw error;
     }
+  }
+
+  async insertMany(drafts: readonly ProductDraft[], now: Date): Promise<Product[] | 'DUPLICATE_SKU'> {
+    if (drafts.length === 0) return [];
+    const rows = drafts.map((draft) => productRowFromDraft(draft, now));
+    try {
+      for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+        await this.manager
+          .createQueryBuilder()
+          .insert()
+          .into(ProductEntity)
+          .values(rows.slice(start, start + INSERT_ROWS))
+          .updateEntity(false)
+          .execute();
+      }
+    } catch (error) {
+      if (isDuplicateOf(error, UNIQUE_KEYS.productSku)) return 'DUPLICATE_SKU';
+      throw error;
+    }
+    // The ids only: a multi-row insert reports the first one, and consecutive ids are not promised under concurrency.
+    const ids = new Map<string, number>();
+    for (let start = 0; start < drafts.length; start += INSERT_ROWS) {
+      const skus = drafts.slice(start, start + INSERT_ROWS).map((d) => d.sku);
+      const found = await this.manager.find(ProductEntity, { select: { id: true, sku: true }, where: { sku: In(skus) } });
+      for (const row of found) ids.set(row.sku, row.id);
+    }
+    return rows.map((row) => productFromRow({ ...row, id: ids.get(row.sku) ?? 0 }));
   }
 
   async update(id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, now: Date): Promise<Product | null | 'DUPLICATE_SKU'> {

@@ -15,7 +15,10 @@ describe.each(databaseBackends())('product reads cached outside transactions (%s
   let statements = 0;
   let productId = 0;
   const read = () => store.persistence.uow.read((repos) => repos.products.findById(productId));
-  const page = () => store.persistence.uow.read((repos) => repos.products.search({ page: 1, pageSize: 20, includeHidden: false }));
+  const page = () =>
+    store.persistence.uow.read((repos) =>
+      repos.search.find({ tokens: [], skuTerm: null, categoryIds: null, sort: 'relevance', page: 1, pageSize: 20, includeHidden: false }),
+    );
   const counted = async <T>(work: () => Promise<T>): Promise<{ value: T; statements: number }> => {
     const before = statements;
     const value = await work();

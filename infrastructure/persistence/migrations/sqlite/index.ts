@@ -3,6 +3,8 @@ import { RefundsAndPaymentChecks1763800000000 } from './1763800000000-RefundsAnd
 import { ShopperLanguageStatsJobRuns1763900000000 } from './1763900000000-ShopperLanguageStatsJobRuns';
 import { DuplicatePaymentRefunds1764200000000 } from './1764200000000-DuplicatePaymentRefunds';
 import { ShopperChatState1764300000000 } from './1764300000000-ShopperChatState';
+import { Categories1764633600001 } from './1764633600001-Categories';
+import { ProductSearchTerms1764633600002 } from './1764633600002-ProductSearchTerms';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const SQLITE_MIGRATIONS = [
@@ -11,4 +13,6 @@ export const SQLITE_MIGRATIONS = [
   ShopperLanguageStatsJobRuns1763900000000,
   DuplicatePaymentRefunds1764200000000,
   ShopperChatState1764300000000,
+  Categories1764633600001,
+  ProductSearchTerms1764633600002,
 ];
