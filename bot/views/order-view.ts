@@ -87,6 +87,6 @@ export function orderDetailsKeyboard(t: Translate, order: OrderState, now: Date)
     payable && order.paymentMethod === 'wechatpay'
       ? [button(t('btnPay'), { k: 'showQr', orderNo: order.orderNo }), button(t('btnCancelOrder'), { k: 'cancelOrder', orderNo: order.orderNo })]
       : [],
-    [button(t('btnMyOrders'), { k: 'myOrders' })],
+    [button(t('btnMyOrders'), { k: 'myOrders', page: 1 })],
   ]);
 }

@@ -35,7 +35,7 @@ export interface StuckOrdersQuery extends PageQuery {
 }
 
 export const DEFAULT_STUCK_AFTER_MINUTES = 15;
-const MAX_STUCK_AFTER_MINUTES = 60 * 24 * 30;
+export const MAX_STUCK_AFTER_MINUTES = 60 * 24 * 30;
 
 function stuckReason(order: OrderState, maxDeliveryAttempts: number): StuckReason {
   if (order.status !== 'PAID') return 'NOT_CLOSED';

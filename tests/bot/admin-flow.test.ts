@@ -47,7 +47,7 @@ describe('running the shop from Telegram as an admin (webhook)', () => {
   it("shows the admin menu, today's and the week's sales, and an order's whole story", async () => {
     world.driver.userSendsText(world.admin, '/admin');
     const menu = await world.driver.waitForMessage(world.admin.id);
-    expect(buttonsOf(world.driver, menu).map((b) => b.data)).toEqual(expect.arrayContaining(['st', 'ao:*', 'ap:1', 'np', 'jb']));
+    expect(buttonsOf(world.driver, menu).map((b) => b.data)).toEqual(expect.arrayContaining(['st', 'ao:*:1', 'so:15:1', 'ap:1', 'np', 'jb']));
 
     const stats = await say('/stats');
     expect(stats).toContain('Today: 1 placed, 1 paid, revenue ¥15.00');
@@ -147,5 +147,33 @@ describe('running the shop from Telegram as an admin (webhook)', () => {
     for (const chat of [carol.id, admin.id]) {
       expect(driver.botMessages(chat).filter((m) => textOf(m.message) === 'Spring sale: everything 10% off!')).toHaveLength(1);
     }
+  });
+
+  it('lists the orders waiting too long, with why, and opens one', async () => {
+    const { driver, admin, app } = world;
+    const placed = await app.shop.payment.checkout({
+      shopperId: String(carol.id),
+      idempotencyKey: 'admin-flow-stuck-1',
+      items: [{ productId: mug, quantity: 1 }],
+      paymentMethod: 'credit',
+    });
+    if (!placed.ok) throw new Error(placed.error.message);
+    const mugOrder = placed.value.order.orderNo;
+    await driver.waitForMessage(admin.id, (m) => textOf(m).includes(`Order ${mugOrder} is paid and needs a person`), 10_000);
+    expect(await say('/stuck')).toContain('Nothing is stuck.');
+
+    // Paid twenty minutes ago and still waiting for a person.
+    await app.persistence.dataSource.query(`UPDATE orders SET paid_at = paid_at - ${20 * 60_000} WHERE order_no = '${mugOrder}'`);
+    driver.userSendsText(admin, '/stuck');
+    const stuck = await driver.waitForMessage(admin.id, () => true, 10_000);
+    expect(textOf(stuck)).toContain('Stuck orders (waiting over 15 min), 1 in all — page 1 of 1');
+    expect(textOf(stuck)).toContain(`${mugOrder} · user ${carol.id} · ¥19.90 — waits for you to fulfil it, since`);
+    expect(buttonsOf(driver, stuck).map((b) => b.data)).toEqual([`os:${mugOrder}`]);
+    expect(await say('/stuck 30')).toContain('Nothing is stuck.');
+    expect(await say('/stuck soon')).toContain('Usage: /stuck');
+
+    await press(driver, admin, stuck, `os:${mugOrder}`);
+    const story = await driver.waitForMessage(admin.id, (m) => textOf(m).startsWith(`Order ${mugOrder}`), 10_000);
+    expect(textOf(story)).toContain(`Order ${mugOrder} — PAID`);
   });
 });

@@ -1,5 +1,5 @@
 import type { LocalUser } from '../../infrastructure/telegram/local-bot-api';
-import { BotMode, BotWorld, decodeQr, payOnSandboxPage, press, startBotWorld, textOf } from './support/bot-world';
+import { BotMode, BotWorld, buttonsOf, decodeQr, payOnSandboxPage, press, startBotWorld, textOf } from './support/bot-world';
 
 const ORDER_NO = /T\d{24}/;
 
@@ -115,5 +115,49 @@ describe.each<BotMode>(['polling', 'webhook'])('a shopper in Telegram, end to en
     driver.userSendsText(ivan, '/help');
     const help = await driver.waitForMessage(ivan.id);
     expect(textOf(help)).toContain('Вот что я умею');
+  });
+
+  it('pages through more orders than fit one message, forward and back', async () => {
+    const { driver, app } = world;
+    const dora = shopper('Dora');
+    driver.userStartsBot(dora);
+    await driver.waitForMessage(dora.id, (m) => textOf(m).includes('Welcome, Dora'));
+    const sticker = await app.shop.catalog.createProduct({ sku: `STICKER-${mode}`, title: 'Sticker', kind: 'manual', price: { amount: 100 } });
+    if (!sticker.ok) throw new Error(sticker.error.message);
+    const given = await app.shop.account.adjustCredit({ userId: String(dora.id), amount: 5000, reason: 'test credit' });
+    if (!given.ok) throw new Error(given.error.message);
+    const orderNos: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const placed = await app.shop.payment.checkout({
+        shopperId: String(dora.id),
+        idempotencyKey: `paging-${mode}-${i}`,
+        items: [{ productId: sticker.value.id, quantity: 1 }],
+        paymentMethod: 'credit',
+      });
+      if (!placed.ok) throw new Error(placed.error.message);
+      orderNos.push(placed.value.order.orderNo);
+    }
+
+    driver.userSendsText(dora, '/orders');
+    const first = await driver.waitForMessage(dora.id, (m) => textOf(m).startsWith('Your latest orders'));
+    expect(textOf(first)).toContain('page 1 of 2');
+    expect(textOf(first)).toContain(orderNos[11]);
+    expect(textOf(first)).not.toContain(orderNos[0]);
+    const pagerOf = (m: typeof first) =>
+      buttonsOf(driver, m)
+        .map((b) => b.data)
+        .filter((d) => d.startsWith('mo:'));
+    expect(pagerOf(first)).toEqual(['mo:2']);
+
+    await press(driver, dora, first, 'mo:2');
+    const second = await driver.waitForEdit(dora.id, first.message_id, (m) => textOf(m).includes('page 2 of 2'));
+    expect(textOf(second)).toContain(orderNos[0]);
+    expect(textOf(second)).toContain(orderNos[1]);
+    expect(textOf(second)).not.toContain(orderNos[2]);
+    expect(pagerOf(second)).toEqual(['mo:1']);
+
+    await press(driver, dora, second, 'mo:1');
+    const back = await driver.waitForEdit(dora.id, first.message_id, (m) => textOf(m).includes('page 1 of 2'));
+    expect(textOf(back)).toContain(orderNos[11]);
   });
 });

@@ -5,7 +5,8 @@ import { errorText } from '../../errors/error-replies';
 import { formatMoney } from '../../format/money';
 import { formatTime } from '../../format/time';
 import { Button, button, inlineKeyboard } from '../../ui/keyboard';
-import { answer, reply, replyLong } from '../../ui/replies';
+import { pageCount, pagerRow } from '../../ui/pager';
+import { answer, reply, replyLong, show } from '../../ui/replies';
 import { statusText } from '../../views/order-view';
 import { words } from '../../routing/command-args';
 
@@ -20,22 +21,24 @@ export async function onAdminOrdersCommand(ctx: BotContext, svc: BotServices, ar
     await reply(ctx, ctx.t('usageOrders', { statuses: ORDER_STATUSES.join(', ') }));
     return;
   }
-  await showAdminOrders(ctx, svc, status);
+  await showAdminOrders(ctx, svc, status, 1);
 }
 
-export async function showAdminOrders(ctx: BotContext, svc: BotServices, status: OrderStatus | null): Promise<void> {
+export async function showAdminOrders(ctx: BotContext, svc: BotServices, status: OrderStatus | null, page: number): Promise<void> {
   const { t } = ctx;
-  const listed = await svc.shop.ordering.listOrders({ status: status ?? undefined, pageSize: LISTED });
+  const listed = await svc.shop.ordering.listOrders({ status: status ?? undefined, page, pageSize: LISTED });
   if (!listed.ok) return answer(ctx, errorText(t, listed.error, { forAdmin: true }), { alert: true });
   await answer(ctx);
   const { items, total } = listed.value;
-  const lines = [t('adminOrdersTitle', { status: status ?? t('adminOrdersAll'), total })];
+  const pages = pageCount(total, LISTED);
+  const lines = [t('adminOrdersTitle', { status: status ?? t('adminOrdersAll'), total, page, pages })];
   if (items.length === 0) lines.push(t('adminOrdersEmpty'));
   for (const o of items)
     lines.push(t('adminOrderLine', { orderNo: o.orderNo, userId: o.userId, amount: formatMoney(o.totalAmount, o.currency), status: o.status }));
   const rows: Button[][] = items.map((o) => [button(`🔎 ${o.orderNo} · ${formatMoney(o.totalAmount, o.currency)}`, { k: 'orderStory', orderNo: o.orderNo })]);
-  rows.push(FILTERS.filter((f) => f !== status).map((f) => button(f ?? t('adminOrdersAll'), { k: 'adminOrders', status: f })));
-  await reply(ctx, lines.join('\n'), inlineKeyboard(rows));
+  rows.push(pagerRow(t, page, pages, (p) => ({ k: 'adminOrders', status, page: p })));
+  rows.push(FILTERS.filter((f) => f !== status).map((f) => button(f ?? t('adminOrdersAll'), { k: 'adminOrders', status: f, page: 1 })));
+  await show(ctx, lines.join('\n'), inlineKeyboard(rows));
 }
 
 /** `/order <no>`: everything that happened to one order. */

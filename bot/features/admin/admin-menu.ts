@@ -1,3 +1,4 @@
+import { DEFAULT_STUCK_AFTER_MINUTES } from '../../../domain/reporting';
 import type { BotContext } from '../../bot-context';
 import { button, inlineKeyboard } from '../../ui/keyboard';
 import { answer, show } from '../../ui/replies';
@@ -9,9 +10,9 @@ export async function showAdminMenu(ctx: BotContext): Promise<void> {
     ctx,
     t('adminMenu'),
     inlineKeyboard([
-      [button(t('btnStats'), { k: 'stats' }), button(t('btnOrders'), { k: 'adminOrders', status: null })],
+      [button(t('btnStats'), { k: 'stats' }), button(t('btnOrders'), { k: 'adminOrders', status: null, page: 1 })],
       [button(t('btnProducts'), { k: 'products', page: 1 }), button(t('btnNewProduct'), { k: 'newProduct' })],
-      [button(t('btnJobs'), { k: 'jobs' })],
+      [button(t('btnStuck'), { k: 'stuckOrders', minutes: DEFAULT_STUCK_AFTER_MINUTES, page: 1 }), button(t('btnJobs'), { k: 'jobs' })],
     ]),
   );
 }

@@ -10,7 +10,7 @@ export function mainMenuKeyboard(ctx: BotContext): InlineKeyboardMarkup {
   const { t } = ctx;
   return inlineKeyboard([
     [button(t('btnCatalog'), { k: 'catalog', page: 1 }), button(t('btnCart'), { k: 'cart' })],
-    [button(t('btnMyOrders'), { k: 'myOrders' }), button(t('btnBalance'), { k: 'balance' })],
+    [button(t('btnMyOrders'), { k: 'myOrders', page: 1 }), button(t('btnBalance'), { k: 'balance' })],
     [button(t('btnLanguage'), { k: 'languages' })],
     ctx.isAdmin ? [button(t('btnAdmin'), { k: 'adminMenu' })] : [],
   ]);

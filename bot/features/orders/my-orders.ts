@@ -4,19 +4,22 @@ import { errorText } from '../../errors/error-replies';
 import { formatMoney } from '../../format/money';
 import { MAX_MESSAGE_LENGTH } from '../../format/telegram-limits';
 import { button, inlineKeyboard } from '../../ui/keyboard';
+import { pageCount, pagerRow } from '../../ui/pager';
 import { answer, replyLong, show } from '../../ui/replies';
 import { orderDetailsKeyboard, orderDetailsText, statusText } from '../../views/order-view';
 
 const SHOWN = 10;
 const CODES_SHOWN = 3;
 
-export async function showMyOrders(ctx: BotContext, svc: BotServices): Promise<void> {
+/** The shopper's orders, newest first, a page at a time. */
+export async function showMyOrders(ctx: BotContext, svc: BotServices, page = 1): Promise<void> {
   const { t } = ctx;
-  const listed = await svc.shop.ordering.listMyOrders(ctx.userId, { pageSize: SHOWN });
+  const listed = await svc.shop.ordering.listMyOrders(ctx.userId, { page, pageSize: SHOWN });
   if (!listed.ok) return answer(ctx, errorText(t, listed.error), { alert: true });
-  const orders = listed.value.items;
+  const { items: orders, total } = listed.value;
+  const pages = pageCount(total, SHOWN);
   await answer(ctx);
-  if (orders.length === 0) {
+  if (total === 0) {
     await show(ctx, t('ordersEmpty'), inlineKeyboard([[button(t('btnCatalog'), { k: 'catalog', page: 1 })]]));
     return;
   }
@@ -33,7 +36,9 @@ export async function showMyOrders(ctx: BotContext, svc: BotServices): Promise<v
     ];
   });
   const rows = orders.map((o) => [button(`${o.orderNo} · ${formatMoney(o.totalAmount, o.currency)}`, { k: 'order', orderNo: o.orderNo })]);
-  await show(ctx, [t('ordersTitle'), ...lines].join('\n'), inlineKeyboard(rows));
+  rows.push(pagerRow(t, page, pages, (p) => ({ k: 'myOrders', page: p })));
+  if (orders.length === 0) lines.push(t('ordersPageGone'));
+  await show(ctx, [t('ordersTitle', { page, pages }), ...lines].join('\n'), inlineKeyboard(rows));
 }
 
 export async function showOrder(ctx: BotContext, svc: BotServices, orderNo: string): Promise<void> {

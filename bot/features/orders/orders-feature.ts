@@ -9,7 +9,7 @@ export const ordersFeature = defineFeature({
     on(ordersActions.checkPayment, (ctx, svc, a) => checkPayment(ctx, svc, a.orderNo)),
     on(ordersActions.cancelOrder, (ctx, svc, a) => cancelOrder(ctx, svc, a.orderNo)),
     on(ordersActions.showQr, (ctx, svc, a) => showQr(ctx, svc, a.orderNo)),
-    on(ordersActions.myOrders, (ctx, svc) => showMyOrders(ctx, svc)),
+    on(ordersActions.myOrders, (ctx, svc, a) => showMyOrders(ctx, svc, a.page)),
     on(ordersActions.order, (ctx, svc, a) => showOrder(ctx, svc, a.orderNo)),
   ],
   commands: {
