@@ -6,6 +6,12 @@ export interface ShopLimits {
   /** A still-unpaid order is handed back for the same items only if it has at least this long to live. */
   reuseMinRemainingMs: number;
   maxUnpaidOrders: number;
+  /** Units of one product one shopper may hold in unpaid orders. */
+  maxReservedPerProduct: number;
+  /** Units one shopper may hold in unpaid orders, all products together. */
+  maxReservedUnits: number;
+  /** How long units released by a shopper's unpaid order closing (cancelled, expired) still count against the caps. */
+  cancelCooldownMs: number;
   maxLineQuantity: number;
   maxOrderLines: number;
   maxDeliveryAttempts: number;
@@ -18,6 +24,9 @@ export const DEFAULT_LIMITS: ShopLimits = {
   payWindowMs: 15 * 60_000,
   reuseMinRemainingMs: 2 * 60_000,
   maxUnpaidOrders: 3,
+  maxReservedPerProduct: 10,
+  maxReservedUnits: 30,
+  cancelCooldownMs: 5 * 60_000,
   maxLineQuantity: 99,
   maxOrderLines: 20,
   maxDeliveryAttempts: 8,
