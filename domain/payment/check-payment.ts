@@ -1,28 +1,58 @@
 import { Order, OrderStatus } from '../ordering';
+import { isKeyValueUnavailable } from '../shared/ports/key-value-unavailable-error';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { confirmProviderTrade } from './confirm-provider-trade';
 import { PaymentDeps } from './payment-deps';
+import { PaymentProvider } from './payment-provider';
 import { providerFor } from './payment-providers';
 
 /** States in which money may have arrived that we have not seen yet (CLOSED: a late payment). */
 const WORTH_ASKING: readonly OrderStatus[] = ['CREATED', 'AWAITING_PAYMENT', 'CLOSED'];
 
-/** The shopper's "check payment": asks the provider now instead of waiting for the callback. */
+type Asked = { ok: true } | { ok: false; message: string };
+
+/**
+ * The shopper's "check payment": asks the provider now instead of waiting for the callback. The merchant's API quota
+ * is not the shopper's to spend: each shopper has a rate, and one order's provider is asked at most once per
+ * interval however many requests and instances ask (a shared single flight; the others read what it found).
+ */
 export async function checkPayment(
   deps: PaymentDeps,
   orderNo: string,
   shopperId?: string,
-): Promise<Result<Order, DomainError<'ORDER_NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
+): Promise<Result<Order, DomainError<'ORDER_NOT_FOUND' | 'PROVIDER_UNAVAILABLE' | 'RATE_LIMITED'>>> {
   const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
   if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+  if (shopperId !== undefined) {
+    const { limit, windowMs } = deps.limits.paymentChecksPerShopper;
+    const decision = await deps.coordination.rateLimiter.consume(`payment-check:${shopperId}`, { limit, windowMs }).catch(storeDown);
+    if (decision && !decision.allowed) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      return fail('RATE_LIMITED', `at most ${limit} payment checks per ${windowMs / 1000} s; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    }
+  }
   const provider = providerFor(deps.providers, state.paymentMethod);
   if (provider === null || !WORTH_ASKING.includes(state.status)) return ok(Order.restore(state));
-  const trade = await provider.query(orderNo);
-  if (!trade.ok) {
-    if (trade.error.code !== 'ORDER_NOT_EXIST') return fail('PROVIDER_UNAVAILABLE', `cannot reach the payment provider now: ${trade.error.message}`);
-    return ok(Order.restore(state));
-  }
-  await confirmProviderTrade(deps, trade.value);
+  const ask = () => askProvider(deps, provider, orderNo);
+  // Without the shared store (Redis down) the shopper is still answered: one direct, single-attempt query.
+  const asked = await deps.coordination.flights.once(`payment-check:${orderNo}`, deps.limits.paymentCheckIntervalMs, ask).catch(async (e: unknown) => {
+    if (!isKeyValueUnavailable(e)) throw e;
+    return ask();
+  });
+  if (asked && !asked.ok) return fail('PROVIDER_UNAVAILABLE', `cannot reach the payment provider now: ${asked.message}`);
   const fresh = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
   return fresh ? ok(Order.restore(fresh)) : fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+}
+
+/** One attempt (the flight is the retry policy here), and what it found applied before the outcome is shared. */
+async function askProvider(deps: PaymentDeps, provider: PaymentProvider, orderNo: string): Promise<Asked> {
+  const trade = await provider.query(orderNo, { once: true });
+  if (!trade.ok) return trade.error.code === 'ORDER_NOT_EXIST' ? { ok: true } : { ok: false, message: trade.error.message };
+  await confirmProviderTrade(deps, trade.value);
+  return { ok: true };
+}
+
+function storeDown(e: unknown): null {
+  if (isKeyValueUnavailable(e)) return null;
+  throw e;
 }

@@ -174,6 +174,11 @@ export function loadConfig(env: Env): Config {
       maxOrderLines: integer(env, 'MAX_ORDER_LINES', DEFAULT_LIMITS.maxOrderLines, 1, 100),
       maxDeliveryAttempts: integer(env, 'MAX_DELIVERY_ATTEMPTS', DEFAULT_LIMITS.maxDeliveryAttempts, 1, 100),
       paymentFirstCheckMs: integer(env, 'PAYMENT_FIRST_CHECK_SECONDS', DEFAULT_LIMITS.paymentFirstCheckMs / 1000, 1, 3600) * 1000,
+      paymentCheckIntervalMs: integer(env, 'PAYMENT_CHECK_INTERVAL_SECONDS', DEFAULT_LIMITS.paymentCheckIntervalMs / 1000, 1, 3600) * 1000,
+      paymentChecksPerShopper: {
+        limit: integer(env, 'PAYMENT_CHECKS_PER_SHOPPER_PER_MINUTE', DEFAULT_LIMITS.paymentChecksPerShopper.limit, 1, 10_000),
+        windowMs: 60_000,
+      },
     },
     initDataMaxAgeSeconds: integer(env, 'INIT_DATA_MAX_AGE_SECONDS', 24 * 3600, 60, 24 * 3600),
     botSessionTtlMs: integer(env, 'BOT_SESSION_TTL_HOURS', 24, 1, 24 * 30) * 3_600_000,

@@ -1,6 +1,8 @@
 import type { DistributedLock } from '../../domain/shared/ports/distributed-lock';
 import type { RateLimiter } from '../../domain/shared/ports/rate-limiter';
 import type { SessionStore } from '../../domain/shared/ports/session-store';
+import type { SharedFlight } from '../../domain/shared/ports/shared-flight';
+import { LeasedSharedFlight } from './leased-shared-flight';
 import { KeySpace } from './key-space';
 import { MemoryDistributedLock } from './memory/memory-distributed-lock';
 import { MemoryRateLimiter } from './memory/memory-rate-limiter';
@@ -16,6 +18,8 @@ export interface RedisParts {
   readonly lock: DistributedLock;
   readonly rateLimiter: RateLimiter;
   readonly sessions: SessionStore;
+  /** Work done once per interval across every instance (the shopper's "check payment" asking the provider). */
+  readonly flights: SharedFlight;
   /** True when the store answers; never throws (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -37,21 +41,27 @@ export function createRedisParts(redisUrl: string | undefined, opts: RedisPartsO
   const keys = new KeySpace(opts.prefix);
   if (redisUrl) {
     const redis = new RedisConnection(redisUrl, { commandTimeoutMs: opts.commandTimeoutMs, log: opts.log });
+    const lock = new RedisDistributedLock(redis, keys);
+    const sessions = new RedisSessionStore(redis, keys);
     return {
       backend: 'redis',
-      lock: new RedisDistributedLock(redis, keys),
+      lock,
       rateLimiter: new RedisRateLimiter(redis, keys),
-      sessions: new RedisSessionStore(redis, keys),
+      sessions,
+      flights: new LeasedSharedFlight(lock, sessions),
       ping: () => redis.ping(),
       close: () => redis.close(),
     };
   }
   const store = new MemoryStore({ now: opts.now });
+  const lock = new MemoryDistributedLock(store, keys);
+  const sessions = new MemorySessionStore(store, keys);
   return {
     backend: 'memory',
-    lock: new MemoryDistributedLock(store, keys),
+    lock,
     rateLimiter: new MemoryRateLimiter(store, keys),
-    sessions: new MemorySessionStore(store, keys),
+    sessions,
+    flights: new LeasedSharedFlight(lock, sessions),
     ping: async () => true,
     close: async () => undefined,
   };
