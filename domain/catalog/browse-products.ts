@@ -28,7 +28,9 @@ export async function browseProducts(
     if (!checked.ok) return checked;
     q = checked.value;
   }
-  const result = await deps.uow.run((tx) => tx.products.search({ q, page: page.value, pageSize: pageSize.value, includeHidden: query.includeHidden === true }));
+  const result = await deps.uow.read((tx) =>
+    tx.products.search({ q, page: page.value, pageSize: pageSize.value, includeHidden: query.includeHidden === true }),
+  );
   return ok({ ...result, page: page.value, pageSize: pageSize.value });
 }
 
@@ -37,7 +39,7 @@ export async function getProduct(
   id: number,
   opts: { includeHidden?: boolean } = {},
 ): Promise<Result<Product, DomainError<'PRODUCT_NOT_FOUND'>>> {
-  const product = Number.isSafeInteger(id) && id > 0 ? await deps.uow.run((tx) => tx.products.findById(id)) : null;
+  const product = Number.isSafeInteger(id) && id > 0 ? await deps.uow.read((tx) => tx.products.findById(id)) : null;
   if (!product || (!product.visible && opts.includeHidden !== true)) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
   return ok(product);
 }

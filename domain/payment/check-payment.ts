@@ -13,24 +13,16 @@ type Asked = { ok: true } | { ok: false; message: string };
 
 /**
  * The shopper's "check payment": asks the provider now instead of waiting for the callback. The merchant's API quota
- * is not the shopper's to spend: each shopper has a rate, and one order's provider is asked at most once per
- * interval however many requests and instances ask (a shared single flight; the others read what it found).
+ * is not the shopper's to spend: one order's provider is asked at most once per interval however many requests,
+ * doors and instances ask (a shared single flight; the others read what it found). The doors rate-limit callers.
  */
 export async function checkPayment(
   deps: PaymentDeps,
   orderNo: string,
   shopperId?: string,
-): Promise<Result<Order, DomainError<'ORDER_NOT_FOUND' | 'PROVIDER_UNAVAILABLE' | 'RATE_LIMITED'>>> {
-  const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+): Promise<Result<Order, DomainError<'ORDER_NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
+  const state = await deps.uow.read((tx) => tx.orders.findByNo(orderNo));
   if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
-  if (shopperId !== undefined) {
-    const { limit, windowMs } = deps.limits.paymentChecksPerShopper;
-    const decision = await deps.coordination.rateLimiter.consume(`payment-check:${shopperId}`, { limit, windowMs }).catch(storeDown);
-    if (decision && !decision.allowed) {
-      const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-      return fail('RATE_LIMITED', `at most ${limit} payment checks per ${windowMs / 1000} s; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
-    }
-  }
   const provider = providerFor(deps.providers, state.paymentMethod);
   if (provider === null || !WORTH_ASKING.includes(state.status)) return ok(Order.restore(state));
   const ask = () => askProvider(deps, provider, orderNo);
@@ -40,7 +32,7 @@ export async function checkPayment(
     return ask();
   });
   if (asked && !asked.ok) return fail('PROVIDER_UNAVAILABLE', `cannot reach the payment provider now: ${asked.message}`);
-  const fresh = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+  const fresh = await deps.uow.read((tx) => tx.orders.findByNo(orderNo));
   return fresh ? ok(Order.restore(fresh)) : fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
 }
 
@@ -50,9 +42,4 @@ async function askProvider(deps: PaymentDeps, provider: PaymentProvider, orderNo
   if (!trade.ok) return trade.error.code === 'ORDER_NOT_EXIST' ? { ok: true } : { ok: false, message: trade.error.message };
   await confirmProviderTrade(deps, trade.value);
   return { ok: true };
-}
-
-function storeDown(e: unknown): null {
-  if (isKeyValueUnavailable(e)) return null;
-  throw e;
 }

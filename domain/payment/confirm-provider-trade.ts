@@ -68,7 +68,11 @@ async function applyTrade(deps: PaymentDeps, trade: ProviderTrade, confirmed: Co
         `trade ${trade.outTradeNo} paid ${confirmed.amount} ${confirmed.currency}, the order costs ${payment.amount} ${payment.currency}`,
       );
     }
-    const recorded = await recordPayment(tx, { orderNo: payment.orderNo, outTradeNo: payment.outTradeNo, provider: payment.provider, ...confirmed });
+    const recorded = await recordPayment(
+      tx,
+      { orderNo: payment.orderNo, outTradeNo: payment.outTradeNo, provider: payment.provider, ...confirmed },
+      { payment },
+    );
     if (recorded.ok) return ok(recorded.value.status === 'MARKED_PAID' ? 'PAID' : 'RACED');
     if (recorded.error.code === 'ORDER_CLOSED') return ok('CLOSED');
     return fail(
@@ -79,7 +83,7 @@ async function applyTrade(deps: PaymentDeps, trade: ProviderTrade, confirmed: Co
   if (!first.ok) return first;
   if (first.value !== 'CLOSED') return ok(first.value);
 
-  const payment = await deps.uow.run((tx) => tx.payments.findByOutTradeNo(trade.outTradeNo));
+  const payment = await deps.uow.read((tx) => tx.payments.findByOutTradeNo(trade.outTradeNo));
   if (!payment) return fail('ORDER_NOT_FOUND', `no payment with out_trade_no ${trade.outTradeNo}`);
   const orderNo = payment.orderNo;
 

@@ -4,7 +4,6 @@ import { OrderingRepositories } from '../ordering';
 import { Clock } from '../shared/clock';
 import { Ids } from '../shared/ids';
 import { ShopLimits } from '../shared/limits';
-import { RateLimiter } from '../shared/ports/rate-limiter';
 import { SharedFlight } from '../shared/ports/shared-flight';
 import { TxBase, UnitOfWork } from '../shared/unit-of-work';
 import { PaymentProviders } from './payment-providers';
@@ -28,7 +27,7 @@ export interface PaymentDeps {
   ids: Ids;
   limits: ShopLimits;
   providers: PaymentProviders;
-  /** Shared by every instance (Redis; the in-process twins when embedded): throttles what a shopper may make us ask. */
-  coordination: { flights: SharedFlight; rateLimiter: RateLimiter };
+  /** Shared by every instance (Redis; the in-process twins when embedded): bounds what shoppers make us ask the provider. */
+  coordination: { flights: SharedFlight };
   log: (message: string, fields: Record<string, unknown>) => void;
 }

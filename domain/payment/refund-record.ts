@@ -49,6 +49,8 @@ export interface RefundRepository {
   markFailed(outRefundNo: string, error: string, at: Date): Promise<boolean>;
   /** While PROCESSING: remember the provider's refund id and when to ask again. */
   scheduleCheck(outRefundNo: string, providerRefundId: string | null, nextCheckAt: Date, lastError: string | null): Promise<boolean>;
+  /** PROCESSING refunds created before `createdBefore` (money on its way back for too long), oldest first, with their total. */
+  listStuck(createdBefore: Date, limit: number, offset: number): Promise<{ items: RefundRecord[]; total: number }>;
   /** PROCESSING refunds whose next check is due, oldest check first. */
   findChecksDue(now: Date, limit: number): Promise<RefundRecord[]>;
 }

@@ -19,7 +19,7 @@ export interface OrderStory {
 }
 
 export async function orderStory(deps: ReportingDeps, orderNo: string): Promise<Result<OrderStory, DomainError<'ORDER_NOT_FOUND'>>> {
-  return deps.uow.run(async (tx) => {
+  return deps.uow.read(async (tx) => {
     const order = await tx.orders.findByNo(orderNo);
     if (!order) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
     const payments = await tx.payments.findByOrder(orderNo);

@@ -17,8 +17,6 @@ export interface ShopLimits {
   maxDeliveryAttempts: number;
   /** A shopper's "check payment" asks the provider about one order at most once per this long, cluster-wide. */
   paymentCheckIntervalMs: number;
-  /** How many "check payment" requests one shopper may make per window. */
-  paymentChecksPerShopper: { limit: number; windowMs: number };
   /** The repair job first asks the provider about an unpaid QR order this long after its QR was made; later checks back off from it. */
   paymentFirstCheckMs: number;
 }
@@ -36,7 +34,6 @@ export const DEFAULT_LIMITS: ShopLimits = {
   maxDeliveryAttempts: 8,
   paymentFirstCheckMs: 60_000,
   paymentCheckIntervalMs: 5_000,
-  paymentChecksPerShopper: { limit: 20, windowMs: 60_000 },
 };
 
 /** Largest amount or credit we accept on input: 100 million yuan in fen; keeps sums far from 2^53. */

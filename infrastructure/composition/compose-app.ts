@@ -98,7 +98,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     limits: config.limits,
     webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret),
     providers: payments.providers,
-    coordination: { flights: redis.flights, rateLimiter: redis.rateLimiter },
+    coordination: { flights: redis.flights },
     notifier: notifications,
     log: (message, fields) => logger.warn(fields, message),
   });

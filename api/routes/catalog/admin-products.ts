@@ -1,56 +1,79 @@
+import { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { FastifyInstance } from 'fastify';
-import { ProductInput } from '../../../domain/catalog';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { createProductBody, idParam, pagingQuery, updateProductBody } from '../../schemas';
+import { AddCodesBody, AdminProduct, AdminProductPage, CodesAdded, CreateProductBody, ProductSearchQuery, UpdateProductBody } from '../../schemas/catalog';
+import { IdParams, PagingQuery, SECURITY, errorResponses, paging } from '../../schemas/common';
 import { presentProductForAdmin } from './product-presenters';
 
 /** Admins manage products, their stock and code pools. */
-export async function adminProductRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
-  const { shop, auth } = opts;
-  app.addHook('preHandler', auth.admin);
+export async function adminProductRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { shop, access } = opts;
+  const admin = { tags: ['admin'], security: SECURITY.admin };
 
-  app.get<{ Querystring: { q?: string; page?: string; pageSize?: string } }>(
+  app.get(
     '/v1/admin/products',
-    { schema: { querystring: { type: 'object', additionalProperties: false, properties: { q: { type: 'string', maxLength: 100 }, ...pagingQuery } } } },
+    {
+      onRequest: access.admin,
+      schema: {
+        ...admin,
+        summary: 'List every product, hidden ones too',
+        querystring: Type.Composite([ProductSearchQuery, Type.Object(PagingQuery)], { additionalProperties: false }),
+        response: { 200: AdminProductPage, ...errorResponses },
+      },
+    },
     async (request, reply) => {
-      const { q, page, pageSize } = request.query;
-      const result = await shop.catalog.browseProducts({
-        q,
-        page: page ? Number(page) : undefined,
-        pageSize: pageSize ? Number(pageSize) : undefined,
-        includeHidden: true,
-      });
+      const result = await shop.catalog.browseProducts({ q: request.query.q, ...paging(request.query), includeHidden: true });
       if (!result.ok) return sendError(reply, result.error);
-      return { items: result.value.items.map(presentProductForAdmin), total: result.value.total, page: result.value.page, pageSize: result.value.pageSize };
+      const { items, total, page, pageSize } = result.value;
+      return { items: items.map(presentProductForAdmin), total, page, pageSize };
     },
   );
 
-  app.post<{ Body: ProductInput }>('/v1/admin/products', { schema: { body: createProductBody } }, async (request, reply) => {
-    const result = await shop.catalog.createProduct(request.body);
-    return result.ok ? reply.code(201).send(presentProductForAdmin(result.value)) : sendError(reply, result.error);
-  });
+  app.post(
+    '/v1/admin/products',
+    {
+      onRequest: access.admin,
+      schema: { ...admin, summary: 'Create a product', body: CreateProductBody, response: { 201: AdminProduct, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const result = await shop.catalog.createProduct(request.body);
+      return result.ok ? reply.code(201).send(presentProductForAdmin(result.value)) : sendError(reply, result.error);
+    },
+  );
 
-  app.patch<{ Params: { id: string }; Body: ProductInput }>(
+  app.patch(
     '/v1/admin/products/:id',
-    { schema: { params: idParam, body: updateProductBody } },
+    {
+      onRequest: access.admin,
+      schema: {
+        ...admin,
+        summary: 'Change a product',
+        description: 'Only the fields sent change. A code product’s stock follows its pool and cannot be set.',
+        params: IdParams,
+        body: UpdateProductBody,
+        response: { 200: AdminProduct, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const result = await shop.catalog.updateProduct(Number(request.params.id), request.body);
       return result.ok ? presentProductForAdmin(result.value) : sendError(reply, result.error);
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { codes: string[] } }>(
+  app.post(
     '/v1/admin/products/:id/codes',
     {
+      onRequest: access.admin,
       schema: {
-        params: idParam,
-        body: {
-          type: 'object',
-          required: ['codes'],
-          additionalProperties: false,
-          properties: { codes: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'string', minLength: 1, maxLength: 255 } } },
-        },
+        ...admin,
+        summary: "Add codes to a code product's pool",
+        description: 'Codes already in the pool are skipped and counted as duplicates.',
+        params: IdParams,
+        body: AddCodesBody,
+        response: { 201: CodesAdded, ...errorResponses },
       },
     },
     async (request, reply) => {

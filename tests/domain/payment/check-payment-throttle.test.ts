@@ -1,12 +1,12 @@
 // Issue 11 item 2: "check payment" cannot burn the merchant's provider quota. One order's provider is asked at most
-// once per interval however many checks arrive, each in a single attempt; each shopper has a rate of checks.
+// once per interval however many checks arrive, each in a single attempt (the doors rate-limit the callers).
 import { DomainWorld, openDomainWorld, value } from '../support/domain-world';
 
 describe('check payment, throttled', () => {
   let w: DomainWorld;
   let mug: number;
   beforeAll(async () => {
-    w = await openDomainWorld({ paymentCheckIntervalMs: 5_000, paymentChecksPerShopper: { limit: 40, windowMs: 60_000 } });
+    w = await openDomainWorld({ paymentCheckIntervalMs: 5_000 });
     mug = await w.product({ sku: 'MUG', title: 'A mug', kind: 'manual', price: { amount: 1000 }, stock: 100 });
   });
   afterAll(() => w.close());
@@ -45,13 +45,9 @@ describe('check payment, throttled', () => {
     expect(queries(orderNo)).toHaveLength(2);
   });
 
-  it("refuses a shopper's checks past their rate with RATE_LIMITED and when to come back", async () => {
+  it('admins share the same flight', async () => {
     const orderNo = await qrOrder('903');
-    const results = [];
-    for (let i = 0; i < 41; i += 1) results.push(await w.shop.payment.checkPayment(orderNo, '903'));
-    expect(results.filter((r) => r.ok)).toHaveLength(40);
-    expect(results[40]).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { retryAfterSeconds: expect.any(Number) } } });
-    // Admins are not rate limited, and still share the one flight per interval.
+    value(await w.shop.payment.checkPayment(orderNo, '903'));
     value(await w.shop.payment.checkPayment(orderNo));
     expect(queries(orderNo)).toHaveLength(1);
   });

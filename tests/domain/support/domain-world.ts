@@ -154,7 +154,7 @@ export async function openDomainWorld(limits: Partial<ShopLimits> = {}): Promise
     limits: shopLimits,
     webhook,
     providers: { wechatpay: provider },
-    coordination: { flights: redisParts.flights, rateLimiter: redisParts.rateLimiter },
+    coordination: { flights: redisParts.flights },
     notifier: notices,
     log: () => undefined,
   });
