@@ -21,6 +21,7 @@ import { OutboxPump } from '../outbox/outbox-pump';
 import { Payments, setUpPayments } from '../payment/payment-setup';
 import { Persistence, createPersistence } from '../persistence/create-persistence';
 import { RedisParts, createRedisParts } from '../redis/create-redis-parts';
+import { secureDataDir } from '../data-dir-permissions';
 import { JobRunner } from '../scheduling/job-runner';
 
 export interface App {
@@ -61,6 +62,7 @@ function checkJobOverrides(config: Config): void {
 /** The manual composition root: every adapter is built here and handed to the domain; it wires, it decides nothing. */
 export async function composeApp(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<App> {
   checkJobOverrides(config);
+  secureDataDir(config.dataDir, (message) => logger.warn({ part: 'data' }, message));
   const persistence = createPersistence({
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
