@@ -52,6 +52,8 @@ export interface Config {
   telegramApiRoot: string | undefined;
   adminTelegramIds: string[];
   publicUrl: string | undefined;
+  /** The proxies whose X-Forwarded-* the API believes (addresses or CIDRs); empty: none, the socket's peer is the client. */
+  trustProxy: string[];
   logLevel: LogLevel;
   limits: ShopLimits;
   initDataMaxAgeSeconds: number;
@@ -175,6 +177,7 @@ export function loadConfig(env: Env): Config {
     telegramApiRoot: url(env, 'TELEGRAM_API_ROOT', ['http', 'https']),
     adminTelegramIds: admins,
     publicUrl: url(env, 'PUBLIC_URL', ['http', 'https']),
+    trustProxy: trustedProxies(env),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     limits: {
       currency,
@@ -207,4 +210,13 @@ export function loadConfig(env: Env): Config {
     sandbox: sandbox(env, integer(env, 'PORT', 3000, 0, 65535)),
     jobOverrides: jobOverrides(env),
   };
+}
+
+/** TRUST_PROXY: off (the default) or the list of proxy addresses in front of the API; never "any client". */
+function trustedProxies(env: Env): string[] {
+  const proxies = list(env, 'TRUST_PROXY');
+  if (proxies.length === 1 && ['off', 'false', 'no', '0'].includes(proxies[0]?.toLowerCase() ?? '')) return [];
+  const wildcard = proxies.find((p) => ['true', 'on', 'yes', '1', '*', '0.0.0.0/0', '::/0'].includes(p.toLowerCase()));
+  if (wildcard !== undefined) throw new ConfigError('TRUST_PROXY', `list the proxies' addresses (e.g. 10.0.0.5,10.0.1.0/24), not "${wildcard}"`);
+  return proxies;
 }
