@@ -53,10 +53,13 @@ async function main(): Promise<void> {
     closers.push(() => api.close());
     const shown = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
     console.log(`tillbot is open at ${shown}  (try ${shown}/v1/products)`);
+    // The key itself is printed once, when it is made; after that logs only say where it is kept.
     console.log(
       config.adminApiKey
         ? 'admin API key: the one in ADMIN_API_KEY'
-        : `admin API key (${app.adminKeyGenerated ? 'generated now' : 'generated earlier'}, kept in ${config.dataDir}/secrets.json): ${app.adminApiKey}`,
+        : app.adminKeyGenerated
+          ? `admin API key (generated now, kept in ${config.dataDir}/secrets.json; shown only this once): ${app.adminApiKey}`
+          : `admin API key: kept in ${config.dataDir}/secrets.json (adminApiKey)`,
     );
     for (const line of localChat?.listening(shown) ?? []) console.log(line);
   }

@@ -47,6 +47,10 @@ export interface ApiDeps {
   readiness: ReadinessCheck[];
   logger: Logger;
   bodyLimitBytes: number;
+  /** Proxies whose X-Forwarded-* headers are believed (empty: none). */
+  trustProxy: string[];
+  /** Where links the API hands out (qrUrl) point: PUBLIC_URL, never a request's Host header. */
+  publicBaseUrl: string;
   jobs: JobRunner;
   metrics: ShopMetrics;
   /** Counts calls for the API's rate limits: Redis when configured, else the in-process twin. */
@@ -78,7 +82,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     // Bodies are taken as sent: a string where a number belongs is an error, not something to coerce.
     // verbose: a refusal can explain a pattern by its schema's description (api/validation-errors.ts).
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false, verbose: true } },
-    trustProxy: true,
+    trustProxy: deps.trustProxy.length > 0 ? deps.trustProxy : false,
     // A shutdown must not wait out keep-alive connections (up to 72 s): close them with the server.
     forceCloseConnections: true,
     // A load balancer's X-Request-Id is kept (one id across hops); otherwise a fresh one, unique across replicas.
@@ -100,7 +104,15 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
   const auth = authHandlers(deps.auth, deps.shop);
   const limits = await apiRateLimits(app, deps.rateLimiter, deps.rateLimits);
-  const routeDeps: RouteDeps = { shop: deps.shop, auth, access: accessHooks(auth, limits), limits, verifiers: deps.verifiers, now: deps.auth.now };
+  const routeDeps: RouteDeps = {
+    shop: deps.shop,
+    auth,
+    access: accessHooks(auth, limits),
+    limits,
+    verifiers: deps.verifiers,
+    now: deps.auth.now,
+    publicBaseUrl: deps.publicBaseUrl,
+  };
   await app.register(healthRoutes, { checks: deps.readiness });
   // The API proper, limited per IP before anything else runs (health, metrics and docs are not limited).
   await app.register(async (api) => {

@@ -130,6 +130,8 @@ export const EN = {
   err_OUT_OF_STOCK: 'Sorry, there is not enough left in stock.',
   err_INSUFFICIENT_CREDIT: 'Your credit balance is too low for this.',
   err_TOO_MANY_UNPAID_ORDERS: 'You have too many unpaid orders. Pay or cancel one first (/orders).',
+  err_RESERVATION_LIMIT: 'That is more than one shopper may hold unpaid (at most {limit}). Pay for what you have reserved first (/orders).',
+  err_CANCEL_COOLDOWN: 'You cancelled an order a moment ago: what it held still counts towards your limit (at most {limit}) for {retryAfterSeconds} s.',
   err_IDEMPOTENCY_KEY_REUSED: 'This button was already used for another order. Open your cart again.',
   err_IDEMPOTENCY_KEY_REQUIRED: 'Please open your cart again and tap Checkout.',
   err_ORDER_CLOSED: 'This order is closed.',

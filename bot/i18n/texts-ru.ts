@@ -123,6 +123,8 @@ export const RU: Record<TextKey, string> = {
   err_OUT_OF_STOCK: 'Извините, столько нет в наличии.',
   err_INSUFFICIENT_CREDIT: 'На балансе недостаточно средств.',
   err_TOO_MANY_UNPAID_ORDERS: 'У вас слишком много неоплаченных заказов. Сначала оплатите или отмените один (/orders).',
+  err_RESERVATION_LIMIT: 'Это больше, чем один покупатель может держать неоплаченным (не более {limit}). Сначала оплатите уже зарезервированное (/orders).',
+  err_CANCEL_COOLDOWN: 'Вы только что отменили заказ: его товары ещё {retryAfterSeconds} с учитываются в вашем лимите (не более {limit}).',
   err_IDEMPOTENCY_KEY_REUSED: 'Эта кнопка уже использована для другого заказа. Откройте корзину заново.',
   err_IDEMPOTENCY_KEY_REQUIRED: 'Откройте корзину заново и нажмите «Оформить».',
   err_ORDER_CLOSED: 'Этот заказ закрыт.',

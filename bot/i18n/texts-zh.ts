@@ -123,6 +123,8 @@ export const ZH: Record<TextKey, string> = {
   err_OUT_OF_STOCK: '抱歉，库存不足。',
   err_INSUFFICIENT_CREDIT: '你的余额不足。',
   err_TOO_MANY_UNPAID_ORDERS: '你的未付款订单太多了。请先付款或取消一个（/orders）。',
+  err_RESERVATION_LIMIT: '超出了每位顾客可保留的未付款数量（最多 {limit}）。请先为已保留的订单付款（/orders）。',
+  err_CANCEL_COOLDOWN: '你刚刚取消了一个订单：其中的商品在 {retryAfterSeconds} 秒内仍计入你的限额（最多 {limit}）。',
   err_IDEMPOTENCY_KEY_REUSED: '这个按钮已用于另一个订单。请重新打开购物车。',
   err_IDEMPOTENCY_KEY_REQUIRED: '请重新打开购物车并点“结算”。',
   err_ORDER_CLOSED: '这个订单已关闭。',

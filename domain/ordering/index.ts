@@ -20,7 +20,7 @@ export {
 } from './order-state-machine';
 export type { OrderEvent, OrderEventType, TransitionRule } from './order-state-machine';
 export { ORDER_NO_PATTERN, newOrderNo } from './order-number';
-export type { OrderListQuery, OrderRepository, SalesSummary, StuckOrderQuery } from './order-repository';
+export type { OrderListQuery, OrderRepository, SalesSummary, ShopperReservations, StuckOrderQuery } from './order-repository';
 export type { OrderPage } from './order-queries';
 export type { CartLine, CartRepository } from './cart';
 export type { CartItemView, CartView } from './cart-use-cases';

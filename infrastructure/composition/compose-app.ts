@@ -27,6 +27,7 @@ import { Payments, setUpPayments } from '../payment/payment-setup';
 import { Persistence, createPersistence } from '../persistence/create-persistence';
 import { RedisParts, createRedisParts } from '../redis/create-redis-parts';
 import { topicOf } from '../redis/invalidation-channel';
+import { secureDataDir } from '../data-dir-permissions';
 import { JobRunner } from '../scheduling/job-runner';
 
 export interface App {
@@ -69,6 +70,7 @@ function checkJobOverrides(config: Config): void {
 export async function composeApp(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<App> {
   checkJobOverrides(config);
   const redis = createRedisParts(config.redisUrl, { prefix: config.redisKeyPrefix, log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
+  secureDataDir(config.dataDir, (message) => logger.warn({ part: 'data' }, message));
   const persistence = createPersistence({
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
@@ -115,6 +117,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     limits: config.limits,
     webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret),
     providers: payments.providers,
+    coordination: { flights: redis.flights },
     notifier: notifications,
     log: (message, fields) => logger.warn(fields, message),
   });

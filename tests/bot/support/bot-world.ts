@@ -121,6 +121,8 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
     readiness: [],
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    publicBaseUrl: `http://127.0.0.1:${port}`,
     jobs: app.jobs,
     metrics: app.metrics,
     rateLimiter: app.redis.rateLimiter,
