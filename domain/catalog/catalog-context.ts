@@ -2,10 +2,20 @@ import { defineContext } from '../shared/context';
 import { addCodes } from './add-codes';
 import { BrowseProducts, browseProducts, getProduct } from './browse-products';
 import { CatalogDeps } from './catalog-deps';
+import { ImportRequest, Upload, getImport, importCatalog, startImport } from './import/import-catalog';
+import { ImportSource } from './import/import-source';
 import { createProduct, setStock, updateProduct } from './manage-products';
 import { ProductInput } from './product-draft';
 
-export const CATALOG_ERROR_CODES = ['PRODUCT_NOT_FOUND', 'DUPLICATE_SKU', 'STOCK_FOLLOWS_CODES', 'NOT_A_CODE_PRODUCT'] as const;
+export const CATALOG_ERROR_CODES = [
+  'PRODUCT_NOT_FOUND',
+  'DUPLICATE_SKU',
+  'STOCK_FOLLOWS_CODES',
+  'NOT_A_CODE_PRODUCT',
+  'IMPORT_NOT_FOUND',
+  'IMPORT_FILE_TOO_LARGE',
+  'IMPORT_TAKEN_OVER',
+] as const;
 export type CatalogErrorCode = (typeof CATALOG_ERROR_CODES)[number];
 
 /** Products, their stock and the code pools of `code` products. */
@@ -18,6 +28,9 @@ export function catalogContext(deps: CatalogDeps) {
       updateProduct: (id: number, input: ProductInput) => updateProduct(deps, id, input),
       setStock: (id: number, stock: number | null) => setStock(deps, id, stock),
       addCodes: (productId: number, codes: unknown) => addCodes(deps, productId, codes),
+      importCatalog: (source: ImportSource, request?: ImportRequest) => importCatalog(deps, source, request),
+      startImport: (upload: Upload) => startImport(deps, upload),
+      getImport: (id: string) => getImport(deps, id),
     },
     { errorCodes: CATALOG_ERROR_CODES },
   );

@@ -12,3 +12,13 @@ export { MAX_CODES_PER_UPLOAD, MAX_CODE_LENGTH, codesFromText } from './add-code
 export type { CodesAdded } from './add-codes';
 export { MAX_PAGE_SIZE } from './browse-products';
 export type { BrowseProducts } from './browse-products';
+export { IMPORT_COLUMNS } from './import/import-row';
+export { IMPORT_FORMATS, importFormatOf } from './import/import-source';
+export type { ImportFiles, ImportFormat, ImportSource, RawImportRow, UnreadableAt } from './import/import-source';
+export { IMPORT_STATUSES, MAX_LISTED_PROBLEMS } from './import/import-job';
+export type { ImportCounts, ImportJob, ImportJobRepository, ImportStatus } from './import/import-job';
+export type { ImportedProduct, ProductText, RowProblem } from './import/imported-product';
+export { IMPORT_BATCH } from './import/run-import';
+export type { ImportProgress } from './import/run-import';
+export { MAX_UPLOAD_BYTES } from './import/import-catalog';
+export type { ImportRequest, Upload } from './import/import-catalog';

@@ -18,6 +18,9 @@ export interface ProductRepository {
   findById(id: number): Promise<Product | null>;
   findBySku(sku: string): Promise<Product | null>;
   findManyByIds(ids: number[]): Promise<Product[]>;
+  findManyBySkus(skus: string[]): Promise<Product[]>;
+  /** One multi-row INSERT per chunk; the SKUs must be free (a taken one throws: the caller planned against them). */
+  insertMany(drafts: ProductDraft[], now: Date): Promise<Product[]>;
   /** 'DUPLICATE_SKU' when the sku is taken (the unique key decides, not a prior read). */
   insert(draft: ProductDraft, now: Date): Promise<Product | 'DUPLICATE_SKU'>;
   /** Changes the given fields (never `stock`: see the stock methods). null when there is no such product. */

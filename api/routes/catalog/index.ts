@@ -8,6 +8,9 @@ const CATALOG_STATUS: Record<CatalogErrorCode, number> = {
   DUPLICATE_SKU: 409,
   STOCK_FOLLOWS_CODES: 409,
   NOT_A_CODE_PRODUCT: 409,
+  IMPORT_NOT_FOUND: 404,
+  IMPORT_FILE_TOO_LARGE: 413,
+  IMPORT_TAKEN_OVER: 409,
 };
 
 /** The catalog over HTTP: products for everyone, product management for admins. */

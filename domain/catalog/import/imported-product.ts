@@ -1,0 +1,27 @@
+import { Language } from '../../shared/languages';
+import { ProductDraft } from '../product';
+
+/** A product's title and description in one language (the description falls back to the default when null). */
+export interface ProductText {
+  lang: Language;
+  title: string;
+  description: string | null;
+}
+
+/** One valid row of an import file: the product as it should be after the import. */
+export interface ImportedProduct {
+  line: number;
+  draft: ProductDraft;
+  /** The category's path from the root (`games/keys` → ['games', 'keys']); null: no category. */
+  category: string[] | null;
+  texts: ProductText[];
+  /** Codes for a `code` product's pool; the ones already in it are skipped. */
+  codes: string[];
+}
+
+/** Why a row cannot be imported: the line it starts on, the column, and a sentence the shop owner can act on. */
+export interface RowProblem {
+  line: number;
+  field: string;
+  reason: string;
+}
