@@ -7,7 +7,7 @@ import { ImportSource, RawImportRow, UnreadableAt } from './import-source';
 import { ImportedProduct, RowProblem } from './imported-product';
 
 /** Rows per transaction: one multi-row INSERT each, small enough to keep a batch's locks short. */
-export const IMPORT_BATCH = 1000;
+export const IMPORT_BATCH = 2000;
 /** How often (in rows) a running import records its progress while checking, for `GET /v1/admin/imports/:id`. */
 const PROGRESS_EVERY = 20_000;
 
