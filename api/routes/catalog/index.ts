@@ -1,5 +1,6 @@
 import { CatalogErrorCode } from '../../../domain/catalog';
 import { defineRoutes } from '../../context-routes';
+import { adminImportRoutes } from './admin-imports';
 import { adminProductRoutes } from './admin-products';
 import { productRoutes } from './products';
 
@@ -17,4 +18,5 @@ const CATALOG_STATUS: Record<CatalogErrorCode, number> = {
 export const catalogRoutes = defineRoutes(async (app, deps) => {
   await app.register(productRoutes, deps);
   await app.register(adminProductRoutes, deps);
+  await app.register(adminImportRoutes, deps);
 }, CATALOG_STATUS);

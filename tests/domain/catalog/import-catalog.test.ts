@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImportFormat } from '../../../domain/catalog';
+import { IMPORT_BATCH, ImportFormat } from '../../../domain/catalog';
 import { openImportFile } from '../../../infrastructure/catalog-import/temp-import-files';
 import { DomainWorld, openDomainWorld } from '../support/domain-world';
 
@@ -143,7 +143,7 @@ describe('catalog import', () => {
   });
 
   it('resumes an interrupted import after its last committed batch', async () => {
-    const rows = Array.from({ length: 2500 }, (_, i) => `P-${i},manual,Product ${i},,1.00,,,,,,`);
+    const rows = Array.from({ length: 2 * IMPORT_BATCH + 500 }, (_, i) => `P-${i},manual,Product ${i},,1.00,,,,,,`);
     const text = [HEADER, ...rows].join('\n');
     const source = file(text);
     // Interrupt it: the second batch's transaction fails once, after the first committed.
@@ -168,9 +168,9 @@ describe('catalog import', () => {
     );
     await expect(world.shop.catalog.importCatalog(source)).rejects.toThrow('connection lost');
     spy.mockRestore();
-    expect(await productCount()).toBe(1000);
+    expect(await productCount()).toBe(IMPORT_BATCH);
     const resumed = await world.shop.catalog.importCatalog(source);
-    expect(resumed).toMatchObject({ ok: true, value: { status: 'DONE', rowsDone: 2500, counts: { created: 2500 } } });
-    expect(await productCount()).toBe(2500);
+    expect(resumed).toMatchObject({ ok: true, value: { status: 'DONE', rowsDone: 2 * IMPORT_BATCH + 500, counts: { created: 2 * IMPORT_BATCH + 500 } } });
+    expect(await productCount()).toBe(2 * IMPORT_BATCH + 500);
   });
 });
