@@ -24,7 +24,7 @@ describe.each(databaseBackends())('catalog import over HTTP (%s)', (backend) => 
   const finished = (id: string) =>
     eventually(
       async () => (await shop.api.inject({ method: 'GET', url: `/v1/admin/imports/${id}`, headers: shop.admin })).json(),
-      (job: { status: string }) => !['CHECKING', 'IMPORTING'].includes(job.status),
+      (job: { status: string; problems: unknown[] }) => !['CHECKING', 'IMPORTING'].includes(job.status),
       30_000,
     );
 
