@@ -52,6 +52,7 @@ const productProperties = {
   creditAmount: { type: ['integer', 'null'], minimum: 1 },
   webhookUrl: { type: ['string', 'null'], maxLength: 500 },
   photoUrl: { type: ['string', 'null'], maxLength: 500 },
+  categoryId: { type: ['integer', 'null'], minimum: 1 },
 } as const;
 
 export const createProductBody = {

@@ -135,6 +135,8 @@ export const EN = {
   err_DUPLICATE_SKU: 'Another product already uses this SKU.',
   err_STOCK_FOLLOWS_CODES: 'A code product counts its codes: upload codes instead of setting stock.',
   err_NOT_A_CODE_PRODUCT: 'Only code products take codes.',
+  err_CATEGORY_NOT_FOUND: 'This category no longer exists.',
+  err_DUPLICATE_CATEGORY: 'A category with this name already exists here.',
   err_IMPORT_NOT_FOUND: 'There is no such import.',
   err_IMPORT_FILE_TOO_LARGE: 'That file is too large to upload (200 MB at most); use npm run import on the server.',
   err_IMPORT_TAKEN_OVER: 'This import is already running elsewhere.',

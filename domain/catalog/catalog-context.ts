@@ -1,7 +1,10 @@
 import { defineContext } from '../shared/context';
 import { addCodes } from './add-codes';
-import { BrowseProducts, browseProducts, getProduct } from './browse-products';
+import { BrowseProducts, browseProducts, rebuildSearchIndex } from './search-products';
+import { getProduct } from './get-product';
 import { CatalogDeps } from './catalog-deps';
+import { CategoryInput } from './category-draft';
+import { createCategory, listCategories, updateCategory } from './manage-categories';
 import { ImportRequest, Upload, getImport, importCatalog, startImport } from './import/import-catalog';
 import { ImportSource } from './import/import-source';
 import { createProduct, setStock, updateProduct } from './manage-products';
@@ -12,13 +15,15 @@ export const CATALOG_ERROR_CODES = [
   'DUPLICATE_SKU',
   'STOCK_FOLLOWS_CODES',
   'NOT_A_CODE_PRODUCT',
+  'CATEGORY_NOT_FOUND',
+  'DUPLICATE_CATEGORY',
   'IMPORT_NOT_FOUND',
   'IMPORT_FILE_TOO_LARGE',
   'IMPORT_TAKEN_OVER',
 ] as const;
 export type CatalogErrorCode = (typeof CATALOG_ERROR_CODES)[number];
 
-/** Products, their stock and the code pools of `code` products. */
+/** Products, their categories, their stock and the code pools of `code` products. */
 export function catalogContext(deps: CatalogDeps) {
   return defineContext(
     {
@@ -28,6 +33,10 @@ export function catalogContext(deps: CatalogDeps) {
       updateProduct: (id: number, input: ProductInput) => updateProduct(deps, id, input),
       setStock: (id: number, stock: number | null) => setStock(deps, id, stock),
       addCodes: (productId: number, codes: unknown) => addCodes(deps, productId, codes),
+      rebuildSearchIndex: (batchSize: number, onBatch?: (done: number) => void) => rebuildSearchIndex(deps, batchSize, onBatch),
+      listCategories: () => listCategories(deps),
+      createCategory: (input: CategoryInput) => createCategory(deps, input),
+      updateCategory: (id: number, input: CategoryInput) => updateCategory(deps, id, input),
       importCatalog: (source: ImportSource, request?: ImportRequest) => importCatalog(deps, source, request),
       startImport: (upload: Upload) => startImport(deps, upload),
       getImport: (id: string) => getImport(deps, id),

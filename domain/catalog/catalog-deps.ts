@@ -2,15 +2,19 @@ import { Clock } from '../shared/clock';
 import { Ids } from '../shared/ids';
 import { ShopLimits } from '../shared/limits';
 import { TxBase, UnitOfWork } from '../shared/unit-of-work';
+import { CategoryRepository } from './category-repository';
 import { CodePoolRepository } from './code-pool-repository';
 import { ImportJobRepository } from './import/import-job';
 import { ImportFiles } from './import/import-source';
 import { ProductRepository } from './product-repository';
+import { ProductSearch } from './product-search';
 
 /** What the catalog adds to a transaction. */
 export interface CatalogRepositories {
   products: ProductRepository;
   codes: CodePoolRepository;
+  categories: CategoryRepository;
+  search: ProductSearch;
   catalogImports: ImportJobRepository;
 }
 

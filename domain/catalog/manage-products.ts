@@ -2,16 +2,22 @@ import { CatalogDeps, CatalogTx } from './catalog-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, nonNegativeInt } from '../shared/validation';
 import { Product } from './product';
+import { searchDocumentOf } from './product-search';
 import { MAX_STOCK, ProductInput, validateProductDraft, validateProductPatch } from './product-draft';
 
-type ManageError = ValidationError | DomainError<'DUPLICATE_SKU' | 'PRODUCT_NOT_FOUND' | 'STOCK_FOLLOWS_CODES'>;
+type ManageError = ValidationError | DomainError<'DUPLICATE_SKU' | 'PRODUCT_NOT_FOUND' | 'STOCK_FOLLOWS_CODES' | 'CATEGORY_NOT_FOUND'>;
 
 export async function createProduct(deps: CatalogDeps, input: ProductInput): Promise<Result<Product, ManageError>> {
   const draft = validateProductDraft(input, deps.limits.currency);
   if (!draft.ok) return draft;
-  const created = await deps.uow.run((tx) => tx.products.insert(draft.value, deps.clock.now()));
-  if (created === 'DUPLICATE_SKU') return fail('DUPLICATE_SKU', `sku ${draft.value.sku} is already used by another product`);
-  return ok(created);
+  return deps.uow.run(async (tx): Promise<Result<Product, ManageError>> => {
+    const category = await checkCategory(tx, draft.value.categoryId);
+    if (!category.ok) return category;
+    const created = await tx.products.insert(draft.value, deps.clock.now());
+    if (created === 'DUPLICATE_SKU') return fail('DUPLICATE_SKU', `sku ${draft.value.sku} is already used by another product`);
+    await tx.search.index([searchDocumentOf(created)]);
+    return ok(created);
+  });
 }
 
 /**
@@ -28,9 +34,15 @@ export async function updateProduct(deps: CatalogDeps, id: number, input: Produc
     if (Object.keys(fields).length > 0) {
       const patch = validateProductPatch(current, fields, deps.limits.currency);
       if (!patch.ok) return patch;
+      if (patch.value.categoryId !== current.categoryId) {
+        const category = await checkCategory(tx, patch.value.categoryId);
+        if (!category.ok) return category;
+      }
       const updated = await tx.products.update(id, patch.value, deps.clock.now());
       if (updated === 'DUPLICATE_SKU') return fail('DUPLICATE_SKU', `sku ${patch.value.sku} is already used by another product`);
       if (!updated) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
+      // Under the row lock the update took: the last writer's terms are the last committed version's.
+      await tx.search.index([searchDocumentOf(updated)]);
     }
     if (stockChecked.value !== undefined) {
       const stocked = await applyStock(tx, deps, current, stockChecked.value);
@@ -44,6 +56,12 @@ export async function updateProduct(deps: CatalogDeps, id: number, input: Produc
 /** Sets a stock counter outright (null = unlimited). A code product's stock is its pool: upload codes instead. */
 export async function setStock(deps: CatalogDeps, id: number, stock: number | null): Promise<Result<Product, ManageError>> {
   return updateProduct(deps, id, { stock });
+}
+
+/** A category named by id must exist (MySQL's foreign key would refuse it too, SQLite's is not enforced). */
+async function checkCategory(tx: CatalogTx, categoryId: number | null): Promise<Result<void, ManageError>> {
+  if (categoryId === null || (await tx.categories.findById(categoryId))) return ok(undefined);
+  return fail('CATEGORY_NOT_FOUND', `no category ${categoryId}`, { field: 'categoryId' });
 }
 
 function checkStock(stock: unknown): Result<number | null, ManageError> {

@@ -19,6 +19,7 @@ export interface ProductInput {
   creditAmount?: unknown;
   webhookUrl?: unknown;
   photoUrl?: unknown;
+  categoryId?: unknown;
 }
 
 type Checked<T> = Result<T, ValidationError>;
@@ -67,6 +68,7 @@ export function validateProductDraft(input: ProductInput, currency: string): Che
     creditAmount: null,
     webhookUrl: null,
     photoUrl: null,
+    categoryId: null,
   };
   if (input.visible !== undefined && typeof input.visible !== 'boolean') return invalid('visible', 'must be true or false');
   return completeDraft(draft, input);
@@ -102,6 +104,11 @@ function completeDraft(draft: ProductDraft, input: ProductInput): Checked<Produc
     if (!url.ok) return url;
     draft.photoUrl = url.value;
   }
+  if (input.categoryId !== undefined && input.categoryId !== null) {
+    const category = positiveInt('categoryId', input.categoryId, Number.MAX_SAFE_INTEGER);
+    if (!category.ok) return category;
+    draft.categoryId = category.value;
+  }
   return ok(draft);
 }
 
@@ -119,6 +126,7 @@ export function validateProductPatch(current: ProductDraft, input: ProductInput,
     creditAmount: input.creditAmount === undefined ? current.creditAmount : input.creditAmount,
     webhookUrl: input.webhookUrl === undefined ? current.webhookUrl : input.webhookUrl,
     photoUrl: input.photoUrl === undefined ? current.photoUrl : input.photoUrl,
+    categoryId: input.categoryId === undefined ? current.categoryId : input.categoryId,
   };
   const checked = validateProductDraft(merged, currency);
   if (!checked.ok) return checked;

@@ -1,23 +1,11 @@
 import { Product, ProductDraft } from './product';
 
-export interface ProductQuery {
-  /** Free text matched against title, sku and description (substring, any script: CJK included). */
-  q?: string;
-  page: number;
-  pageSize: number;
-  includeHidden: boolean;
-}
-
-export interface ProductPage {
-  items: Product[];
-  total: number;
-}
-
 export interface ProductRepository {
-  search(query: ProductQuery): Promise<ProductPage>;
   findById(id: number): Promise<Product | null>;
   findBySku(sku: string): Promise<Product | null>;
   findManyByIds(ids: number[]): Promise<Product[]>;
+  /** The next `limit` products by id after `afterId`; `lock` holds them (shared) until the transaction ends. */
+  listAfter(afterId: number, limit: number, opts?: { lock?: boolean }): Promise<Product[]>;
   findManyBySkus(skus: string[]): Promise<Product[]>;
   /** One multi-row INSERT per chunk; the SKUs must be free (a taken one throws: the caller planned against them). */
   insertMany(drafts: ProductDraft[], now: Date): Promise<Product[]>;

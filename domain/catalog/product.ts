@@ -18,6 +18,8 @@ export interface ProductDraft {
   /** Where a `webhook` product is fulfilled. */
   webhookUrl: string | null;
   photoUrl: string | null;
+  /** The category it is listed under; null = not in any (still found by search). */
+  categoryId: number | null;
 }
 
 export interface Product extends ProductDraft {

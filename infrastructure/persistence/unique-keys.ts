@@ -13,6 +13,7 @@ const key = (name: string, table: string, ...columns: string[]): UniqueKey => ({
 
 export const UNIQUE_KEYS = {
   productSku: key('uq_products_sku', 'products', 'sku'),
+  categoryPath: key('uq_categories_path', 'categories', 'path'),
   productCode: key('uq_product_codes_product_code', 'product_codes', 'product_id', 'code'),
   orderNo: key('PRIMARY', 'orders', 'order_no'),
   orderIdempotency: key('uq_orders_user_idempotency', 'orders', 'user_id', 'idempotency_key'),

@@ -129,6 +129,7 @@ describe('the keyboards the views build', () => {
     creditAmount: null,
     webhookUrl: null,
     photoUrl: null,
+    categoryId: null,
     createdAt: new Date(),
     updatedAt: new Date(),
   });

@@ -2,27 +2,23 @@ import { FastifyInstance } from 'fastify';
 import { ProductInput } from '../../../domain/catalog';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { createProductBody, idParam, pagingQuery, updateProductBody } from '../../schemas';
-import { presentProductForAdmin } from './product-presenters';
+import { createProductBody, errorSchema, idParam, updateProductBody } from '../../schemas';
+import { adminProductSchema, presentProductForAdmin } from './product-presenters';
+import { ProductListQuerystring, browseQueryOf, productListQuery, productPageSchema } from './product-query';
 
 /** Admins manage products, their stock and code pools. */
 export async function adminProductRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
   const { shop, auth } = opts;
   app.addHook('preHandler', auth.admin);
 
-  app.get<{ Querystring: { q?: string; page?: string; pageSize?: string } }>(
+  app.get<{ Querystring: ProductListQuerystring }>(
     '/v1/admin/products',
-    { schema: { querystring: { type: 'object', additionalProperties: false, properties: { q: { type: 'string', maxLength: 100 }, ...pagingQuery } } } },
+    { schema: { querystring: productListQuery, response: { 200: productPageSchema(adminProductSchema), 400: errorSchema } } },
     async (request, reply) => {
-      const { q, page, pageSize } = request.query;
-      const result = await shop.catalog.browseProducts({
-        q,
-        page: page ? Number(page) : undefined,
-        pageSize: pageSize ? Number(pageSize) : undefined,
-        includeHidden: true,
-      });
+      const result = await shop.catalog.browseProducts({ ...browseQueryOf(request.query), includeHidden: true });
       if (!result.ok) return sendError(reply, result.error);
-      return { items: result.value.items.map(presentProductForAdmin), total: result.value.total, page: result.value.page, pageSize: result.value.pageSize };
+      const { items, ...page } = result.value;
+      return { items: items.map(presentProductForAdmin), ...page };
     },
   );
 

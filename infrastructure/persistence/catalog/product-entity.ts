@@ -14,6 +14,7 @@ export interface ProductRow {
   credit_amount: number | null;
   webhook_url: string | null;
   photo_url: string | null;
+  category_id: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -34,6 +35,7 @@ export const ProductEntity = new EntitySchema<ProductRow>({
     credit_amount: bigintColumn(true),
     webhook_url: stringColumn(2048, true),
     photo_url: stringColumn(2048, true),
+    category_id: bigintColumn(true),
     created_at: bigintColumn(),
     updated_at: bigintColumn(),
   },

@@ -15,6 +15,7 @@ export const productFromRow = (row: ProductRow): Product => ({
   creditAmount: minorOrNull(row.credit_amount),
   webhookUrl: row.webhook_url,
   photoUrl: row.photo_url,
+  categoryId: row.category_id,
   createdAt: toDate(row.created_at),
   updatedAt: toDate(row.updated_at),
 });
@@ -31,6 +32,7 @@ export const productRowFromDraft = (draft: ProductDraft, now: Date): Omit<Produc
   credit_amount: draft.creditAmount,
   webhook_url: draft.webhookUrl,
   photo_url: draft.photoUrl,
+  category_id: draft.categoryId,
   created_at: toMs(now),
   updated_at: toMs(now),
 });
@@ -50,5 +52,6 @@ export function productColumnsFromPatch(patch: Partial<Omit<ProductDraft, 'stock
   if (patch.creditAmount !== undefined) columns.credit_amount = patch.creditAmount;
   if (patch.webhookUrl !== undefined) columns.webhook_url = patch.webhookUrl;
   if (patch.photoUrl !== undefined) columns.photo_url = patch.photoUrl;
+  if (patch.categoryId !== undefined) columns.category_id = patch.categoryId;
   return columns;
 }

@@ -1,8 +1,8 @@
 import { EntityManager, In } from 'typeorm';
-import { Product, ProductDraft, ProductPage, ProductQuery, ProductRepository } from '../../../domain/catalog';
+import { Product, ProductDraft, ProductRepository } from '../../../domain/catalog';
 import { affectedRows } from '../affected-rows';
 import { toMs } from '../columns';
-import { Dialect, LIKE_ESCAPE, containsPattern, foldCase } from '../dialect';
+import { Dialect } from '../dialect';
 import { ProductEntity, ProductRow } from './product-entity';
 import { productColumnsFromPatch, productFromRow, productRowFromDraft } from './product-mapping';
 import { isDuplicateOf } from '../store-errors';
@@ -20,24 +20,6 @@ export class TypeormProductRepository implements ProductRepository {
     private readonly manager: EntityManager,
     private readonly dialect: Dialect,
   ) {}
-
-  async search(query: ProductQuery): Promise<ProductPage> {
-    const pageSize = Math.max(1, Math.floor(query.pageSize));
-    const page = Math.max(1, Math.floor(query.page));
-    const qb = this.manager.createQueryBuilder(ProductEntity, 'p');
-    if (!query.includeHidden) qb.andWhere('p.visible = :visible', { visible: true });
-    const text = query.q?.trim();
-    if (text) {
-      const fields = ['p.title', 'p.sku', 'p.description'].map((column) => `${foldCase(this.dialect, column)} LIKE :pattern ESCAPE '${LIKE_ESCAPE}'`);
-      qb.andWhere(`(${fields.join(' OR ')})`, { pattern: containsPattern(text) });
-    }
-    const [rows, total] = await qb
-      .orderBy('p.id', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items: rows.map(productFromRow), total };
-  }
 
   async findById(id: number): Promise<Product | null> {
     const row = await this.manager.findOneBy(ProductEntity, { id });
@@ -75,6 +57,14 @@ export class TypeormProductRepository implements ProductRepository {
       });
     }
     return inserted;
+  }
+
+  async listAfter(afterId: number, limit: number, opts: { lock?: boolean } = {}): Promise<Product[]> {
+    const qb = this.manager.createQueryBuilder(ProductEntity, 'p').where('p.id > :afterId', { afterId }).orderBy('p.id', 'ASC').limit(limit);
+    // FOR UPDATE, not FOR SHARE: MariaDB 10.11 has only the older LOCK IN SHARE MODE spelling, and plain reads are
+    // not blocked either way. SQLite runs one transaction at a time, which is the lock there.
+    if (opts.lock && this.dialect === 'mysql') qb.setLock('pessimistic_write');
+    return (await qb.getMany()).map(productFromRow);
   }
 
   async insert(draft: ProductDraft, now: Date): Promise<Product | 'DUPLICATE_SKU'> {

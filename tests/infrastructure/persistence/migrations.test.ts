@@ -8,6 +8,7 @@ import { createTestMysqlDatabase, databaseBackends, TestMysqlDatabase, testMysql
 const TABLES = [
   'accounts',
   'cart_items',
+  'categories',
   'job_runs',
   'ledger_entries',
   'order_lines',
@@ -15,11 +16,18 @@ const TABLES = [
   'outbox',
   'payments',
   'product_codes',
+  'product_search_terms',
   'products',
   'refunds',
   'users',
 ];
-const ALL_MIGRATIONS = ['InitialSchema1763700000000', 'RefundsAndPaymentChecks1763800000000', 'ShopperLanguageStatsJobRuns1763900000000'];
+const ALL_MIGRATIONS = [
+  'InitialSchema1763700000000',
+  'RefundsAndPaymentChecks1763800000000',
+  'ShopperLanguageStatsJobRuns1763900000000',
+  'Categories1764633600001',
+  'ProductSearchTerms1764633600002',
+];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
 const silent = { warn: () => undefined, error: () => undefined };

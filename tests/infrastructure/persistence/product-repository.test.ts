@@ -76,47 +76,4 @@ describe.each(databaseBackends())('ProductRepository (%s)', (backend) => {
     expect((await inTx((tx) => tx.products.findById(product.id)))?.stock).toBeNull();
     expect(await inTx((tx) => tx.products.setStock(888888, 1, at(6)))).toBe(false);
   });
-
-  describe('search', () => {
-    let ids: Record<string, number>;
-    beforeAll(async () => {
-      const tea = await insert({ sku: 'S-TEA', title: '云南红茶 Black Tea', description: 'leaf' });
-      const vodka = await insert({ sku: 'S-VODKA', title: 'Водка Премиум', description: 'drink' });
-      const promo = await insert({ sku: 'S-PROMO', title: '100% off_code', description: 'special' });
-      const hidden = await insert({ sku: 'S-HIDDEN', title: 'Hidden 云南红茶', description: 'secret', visible: false });
-      ids = { tea: tea.id, vodka: vodka.id, promo: promo.id, hidden: hidden.id };
-    });
-    const search = (q: string | undefined, includeHidden = false, page = 1, pageSize = 50) =>
-      inTx((tx) => tx.products.search({ q, includeHidden, page, pageSize }));
-
-    it('matches a CJK substring in the title, hidden products only when asked', async () => {
-      expect((await search('南红茶')).items.map((p) => p.id)).toEqual([ids.tea]);
-      expect((await search('南红茶', true)).items.map((p) => p.id)).toEqual([ids.tea, ids.hidden]);
-    });
-
-    it('matches case-insensitively in Cyrillic and Latin, over sku and description too', async () => {
-      expect((await search('водка')).items.map((p) => p.id)).toEqual([ids.vodka]);
-      expect((await search('black TEA')).items.map((p) => p.id)).toEqual([ids.tea]);
-      expect((await search('s-promo')).items.map((p) => p.id)).toEqual([ids.promo]);
-      expect((await search('DRINK')).items.map((p) => p.id)).toEqual([ids.vodka]);
-    });
-
-    it('treats % and _ in the query as plain characters', async () => {
-      expect((await search('100%')).items.map((p) => p.id)).toEqual([ids.promo]);
-      expect((await search('f_c')).items.map((p) => p.id)).toEqual([ids.promo]);
-      expect((await search('%')).items.map((p) => p.id)).toEqual([ids.promo]);
-      expect((await search('_')).items.map((p) => p.id)).toEqual([ids.promo]);
-    });
-
-    it('pages by id with a total, page 1 being the first', async () => {
-      const all = await search(undefined, true, 1, 1000);
-      expect(all.items.map((p) => p.id)).toEqual([...all.items.map((p) => p.id)].sort((a, b) => a - b));
-      expect(all.items.some((p) => !p.visible)).toBe(true);
-      const visible = await search(undefined);
-      expect(visible.items.every((p) => p.visible)).toBe(true);
-      const page2 = await search(undefined, true, 2, 2);
-      expect(page2.total).toBe(all.total);
-      expect(page2.items.map((p) => p.id)).toEqual(all.items.slice(2, 4).map((p) => p.id));
-    });
-  });
 });

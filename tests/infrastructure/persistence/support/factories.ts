@@ -21,6 +21,7 @@ export const productDraft = (overrides: Partial<ProductDraft> = {}): ProductDraf
   creditAmount: minor(1000),
   webhookUrl: null,
   photoUrl: null,
+  categoryId: null,
   ...overrides,
 });
 

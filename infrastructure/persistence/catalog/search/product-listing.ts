@@ -1,0 +1,42 @@
+import { EntityManager } from 'typeorm';
+import { ProductListQuery, ProductPage, TOTAL_CAP } from '../../../../domain/catalog';
+import { ProductEntity } from '../product-entity';
+import { productFromRow } from '../product-mapping';
+
+// The listing without a text: each (visible[, category], sort key, id) order is one of the products table's indexes
+// (migration Categories), so a page is an index range read in order and the count stops at the cap.
+
+const ORDER_BY = {
+  relevance: [['p.id', 'ASC']],
+  new: [['p.id', 'DESC']],
+  price: [
+    ['p.price_amount', 'ASC'],
+    ['p.id', 'ASC'],
+  ],
+  '-price': [
+    ['p.price_amount', 'DESC'],
+    ['p.id', 'DESC'],
+  ],
+} as const;
+
+export async function listProducts(manager: EntityManager, query: ProductListQuery): Promise<ProductPage> {
+  const filtered = () => {
+    const qb = manager.createQueryBuilder(ProductEntity, 'p');
+    if (!query.includeHidden) qb.andWhere('p.visible = :visible', { visible: true });
+    if (query.categoryIds !== null) qb.andWhere('p.category_id IN (:...categoryIds)', { categoryIds: query.categoryIds });
+    return qb;
+  };
+  const page = filtered();
+  ORDER_BY[query.sort].forEach(([column, direction], i) => (i === 0 ? page.orderBy(column, direction) : page.addOrderBy(column, direction)));
+  const rows = await page
+    .offset((query.page - 1) * query.pageSize)
+    .limit(query.pageSize)
+    .getMany();
+  const capped = filtered()
+    .select('p.id')
+    .limit(TOTAL_CAP + 1);
+  const [sql, params] = capped.getQueryAndParameters();
+  const counted: Array<{ n: number | string }> = await manager.query(`SELECT COUNT(*) AS n FROM (${sql}) listed`, params);
+  const total = Number(counted[0]?.n ?? 0);
+  return { items: rows.map(productFromRow), total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
+}

@@ -1,0 +1,204 @@
+import { EntityManager, In } from 'typeorm';
+import {
+  Product,
+  ProductListQuery,
+  ProductPage,
+  ProductSearch,
+  QueryToken,
+  SearchDocument,
+  TOTAL_CAP,
+  WHOLE_WORD_FACTOR,
+  indexedTermsOf,
+} from '../../../../domain/catalog';
+import { ProductEntity } from '../product-entity';
+import { productFromRow } from '../product-mapping';
+import { listProducts } from './product-listing';
+import { SqlPart, placeholders, prefixUpperBound, tokenCondition, tokenScore } from './term-sql';
+
+const TABLE = 'product_search_terms';
+/** Rows per INSERT: well under SQLite's 32,766 parameters and MySQL's packet size, few enough round trips. */
+const INSERT_ROWS = 1_000;
+/** A prefix that opens more distinct words than this is ranked in one grouped statement instead of word by word. */
+const MAX_PREFIX_WORDS = 16;
+
+/** Which part of the ranked matches a page shows, with the SKU hits (shown first) left out. */
+interface Slice {
+  exclude: number[];
+  from: number;
+  count: number;
+}
+
+interface Ranked {
+  id: number;
+  score: number;
+}
+
+/**
+ * The n-gram index (see docs/search.md): `product_search_terms`, primary key (product_id, term) for rewriting one
+ * product, index (visible, term, weight, product_id) for finding. One adapter for MySQL/MariaDB and SQLite.
+ */
+export class TypeormProductSearch implements ProductSearch {
+  constructor(private readonly manager: EntityManager) {}
+
+  async index(docs: readonly SearchDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.manager.query(
+      `DELETE FROM ${TABLE} WHERE product_id IN (${placeholders(docs.length)})`,
+      docs.map((d) => d.productId),
+    );
+    const rows: unknown[][] = [];
+    for (const doc of docs) for (const t of indexedTermsOf(doc)) rows.push([doc.productId, t.term, doc.visible ? 1 : 0, t.fields, t.weight]);
+    for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+      const chunk = rows.slice(start, start + INSERT_ROWS);
+      await this.manager.query(
+        `INSERT INTO ${TABLE} (product_id, term, visible, fields, weight) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flat(),
+      );
+    }
+  }
+
+  async find(query: ProductListQuery): Promise<ProductPage> {
+    if (query.tokens.length === 0) return listProducts(this.manager, query);
+    const offset = (query.page - 1) * query.pageSize;
+    // The listing is the SKU hits, then the ranked matches without them; a page is a slice of that.
+    const first = query.sort === 'relevance' && query.categoryIds === null ? await this.skuHits(query) : [];
+    const fromFirst = first.slice(offset, offset + query.pageSize);
+    const slice: Slice = { exclude: first, from: Math.max(0, offset - first.length), count: query.pageSize - fromFirst.length };
+    const words = await this.singleTokenWords(query);
+    const { ranked, total } = words ? await this.rankByWord(query, words, slice) : await this.rankGrouped(query, slice);
+    const ids = [...fromFirst, ...ranked.map((r) => r.id)];
+    return { items: await this.productsInOrder(ids, query.includeHidden), total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
+  }
+
+  /** An exact SKU match (any case) goes on top of the first page; it always matches the words too, so the total holds it. */
+  private async skuHits(query: ProductListQuery): Promise<number[]> {
+    if (query.skuTerm === null) return [];
+    const rows: Array<{ product_id: number | string }> = await this.manager.query(
+      `SELECT product_id FROM ${TABLE} WHERE visible IN (${query.includeHidden ? '0, 1' : '1'}) AND term = ? ORDER BY product_id LIMIT 5`,
+      [query.skuTerm],
+    );
+    return rows.map((r) => Number(r.product_id));
+  }
+
+  /**
+   * For one token over visible products in relevance order: the indexed words it matches (one for a Chinese bigram,
+   * the words that start with the prefix otherwise), or null when the grouped statement has to do it.
+   */
+  private async singleTokenWords(query: ProductListQuery): Promise<string[] | null> {
+    const [token] = query.tokens;
+    if (query.tokens.length !== 1 || !token || query.categoryIds !== null || query.sort !== 'relevance' || query.includeHidden) return null;
+    if (token.kind === 'exact') return [token.term];
+    const words: string[] = [];
+    let after: string | null = null;
+    const upper = prefixUpperBound(token.term);
+    // A seek per word (index order), not a DISTINCT over every posting of a common word.
+    while (words.length <= MAX_PREFIX_WORDS) {
+      const rows: Array<{ term: string }> = await this.manager.query(
+        after === null
+          ? `SELECT term FROM ${TABLE} WHERE visible = 1 AND term >= ? AND term < ? ORDER BY term LIMIT 1`
+          : `SELECT term FROM ${TABLE} WHERE visible = 1 AND term > ? AND term < ? ORDER BY term LIMIT 1`,
+        [after ?? token.term, upper],
+      );
+      const term = rows[0]?.term;
+      if (term === undefined) return words;
+      words.push(term);
+      after = term;
+    }
+    return null;
+  }
+
+  /**
+   * Each word's postings come out of the index already in weight order, so the best `need` of each are enough: a
+   * product's score is its best word's, and any product in the true top `need` is in its best word's top `need`.
+   */
+  private async rankByWord(query: ProductListQuery, words: string[], slice: Slice): Promise<{ ranked: Ranked[]; total: number }> {
+    if (words.length === 0) return { ranked: [], total: 0 };
+    const [token] = query.tokens as [QueryToken];
+    const need = slice.from + slice.count + slice.exclude.length;
+    const best = new Map<number, number>();
+    for (const word of words) {
+      const factor = token.kind === 'exact' || word === token.term ? WHOLE_WORD_FACTOR : 1;
+      const rows: Array<{ product_id: number | string; weight: number | string }> = await this.manager.query(
+        `SELECT product_id, weight FROM ${TABLE} WHERE visible = 1 AND term = ? ORDER BY weight DESC, product_id DESC LIMIT ?`,
+        [word, need],
+      );
+      for (const row of rows) {
+        const id = Number(row.product_id);
+        const score = Number(row.weight) * factor;
+        if ((best.get(id) ?? 0) < score) best.set(id, score);
+      }
+    }
+    const skip = new Set(slice.exclude);
+    const ranked = [...best]
+      .filter(([id]) => !skip.has(id))
+      .map(([id, score]) => ({ id, score }))
+      .sort((a, b) => b.score - a.score || b.id - a.id)
+      .slice(slice.from, slice.from + slice.count);
+    const counted =
+      words.length === 1
+        ? `SELECT product_id FROM ${TABLE} WHERE visible = 1 AND term = ? LIMIT ?`
+        : `SELECT DISTINCT product_id FROM ${TABLE} WHERE visible = 1 AND term IN (${placeholders(words.length)}) LIMIT ?`;
+    return { ranked, total: await this.count(counted, [...words, TOTAL_CAP + 1]) };
+  }
+
+  /** Every token joined on the product (the primary key makes each join a seek), grouped, ordered, paged. */
+  private async rankGrouped(query: ProductListQuery, slice: Slice): Promise<{ ranked: Ranked[]; total: number }> {
+    const joins: string[] = [];
+    const joinParams: unknown[] = [];
+    const scores: SqlPart[] = [];
+    query.tokens.forEach((token, i) => {
+      const alias = `t${i}`;
+      scores.push(tokenScore(alias, token));
+      if (i === 0) return;
+      const on = tokenCondition(alias, token);
+      joins.push(`JOIN ${TABLE} ${alias} ON ${alias}.product_id = t0.product_id AND ${on.sql}`);
+      joinParams.push(...on.params);
+    });
+    const needsProduct = query.categoryIds !== null || query.sort === 'price' || query.sort === '-price';
+    if (needsProduct) joins.push('JOIN products p ON p.id = t0.product_id');
+    const [firstToken] = query.tokens as [QueryToken];
+    const where = tokenCondition('t0', firstToken);
+    const filters = [`t0.visible IN (${query.includeHidden ? '0, 1' : '1'})`, where.sql];
+    const filterParams: unknown[] = [...where.params];
+    if (query.categoryIds !== null) {
+      filters.push(`p.category_id IN (${placeholders(query.categoryIds.length)})`);
+      filterParams.push(...query.categoryIds);
+    }
+    if (slice.exclude.length > 0) {
+      filters.push(`t0.product_id NOT IN (${placeholders(slice.exclude.length)})`);
+      filterParams.push(...slice.exclude);
+    }
+    const from = `FROM ${TABLE} t0 ${joins.join(' ')} WHERE ${filters.join(' AND ')} GROUP BY t0.product_id`;
+    const order = ORDER[query.sort];
+    const select = `SELECT t0.product_id AS id, ${scores.map((s) => s.sql).join(' + ')} AS score${needsProduct ? ', MAX(p.price_amount) AS price' : ''}`;
+    const rows: Array<{ id: number | string; score: number | string }> = await this.manager.query(`${select} ${from} ORDER BY ${order} LIMIT ? OFFSET ?`, [
+      ...scores.flatMap((s) => s.params),
+      ...joinParams,
+      ...filterParams,
+      slice.count,
+      slice.from,
+    ]);
+    const total = await this.count(`SELECT t0.product_id ${from} LIMIT ?`, [...joinParams, ...filterParams, TOTAL_CAP + 1]);
+    return { ranked: rows.map((r) => ({ id: Number(r.id), score: Number(r.score) })), total: total + slice.exclude.length };
+  }
+
+  private async count(inner: string, params: unknown[]): Promise<number> {
+    const rows: Array<{ n: number | string }> = await this.manager.query(`SELECT COUNT(*) AS n FROM (${inner}) matched`, params);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** The page's products, visibility checked again: a product hidden since the terms were read stays out. */
+  private async productsInOrder(ids: number[], includeHidden: boolean): Promise<Product[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.manager.find(ProductEntity, { where: includeHidden ? { id: In(ids) } : { id: In(ids), visible: true } });
+    const byId = new Map(rows.map((row) => [row.id, productFromRow(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+}
+
+const ORDER = {
+  relevance: 'score DESC, id DESC',
+  new: 'id DESC',
+  price: 'price ASC, id ASC',
+  '-price': 'price DESC, id DESC',
+} as const;
