@@ -7,7 +7,7 @@ import { CategoryInput } from './category-draft';
 import { createCategory, listCategories, updateCategory } from './manage-categories';
 import { ImportRequest, Upload, getImport, importCatalog, startImport } from './import/import-catalog';
 import { ImportSource } from './import/import-source';
-import { createProduct, setStock, updateProduct } from './manage-products';
+import { createProduct, setProductTexts, setStock, updateProduct } from './manage-products';
 import { ProductInput } from './product-draft';
 
 export const CATALOG_ERROR_CODES = [
@@ -28,10 +28,11 @@ export function catalogContext(deps: CatalogDeps) {
   return defineContext(
     {
       browseProducts: (query: BrowseProducts) => browseProducts(deps, query),
-      getProduct: (id: number, opts?: { includeHidden?: boolean }) => getProduct(deps, id, opts),
+      getProduct: (id: number, opts?: { includeHidden?: boolean; lang?: string | null }) => getProduct(deps, id, opts),
       createProduct: (input: ProductInput) => createProduct(deps, input),
       updateProduct: (id: number, input: ProductInput) => updateProduct(deps, id, input),
       setStock: (id: number, stock: number | null) => setStock(deps, id, stock),
+      setProductTexts: (id: number, texts: unknown) => setProductTexts(deps, id, texts),
       addCodes: (productId: number, codes: unknown) => addCodes(deps, productId, codes),
       rebuildSearchIndex: (batchSize: number, onBatch?: (done: number) => void) => rebuildSearchIndex(deps, batchSize, onBatch),
       listCategories: () => listCategories(deps),

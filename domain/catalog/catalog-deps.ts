@@ -5,6 +5,7 @@ import { TxBase, UnitOfWork } from '../shared/unit-of-work';
 import { CategoryRepository } from './category-repository';
 import { CodePoolRepository } from './code-pool-repository';
 import { ImportJobRepository } from './import/import-job';
+import { ProductTextRepository } from './product-texts';
 import { ImportFiles } from './import/import-source';
 import { ProductRepository } from './product-repository';
 import { ProductSearch } from './product-search';
@@ -16,6 +17,7 @@ export interface CatalogRepositories {
   categories: CategoryRepository;
   search: ProductSearch;
   catalogImports: ImportJobRepository;
+  texts: ProductTextRepository;
 }
 
 export type CatalogTx = TxBase & CatalogRepositories;

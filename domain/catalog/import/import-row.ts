@@ -2,7 +2,9 @@ import { LANGUAGES } from '../../shared/languages';
 import { parseMajorUnits } from '../../shared/money';
 import { MAX_CODES_PER_UPLOAD, MAX_CODE_LENGTH, codesFromText } from '../add-codes';
 import { MAX_STOCK, ProductInput, validateProductDraft } from '../product-draft';
-import { ImportedProduct, ProductText, RowProblem } from './imported-product';
+import { MAX_CATEGORY_DEPTH, parseCategoryPath } from '../category-draft';
+import { MAX_DESCRIPTION, MAX_TITLE, ProductText } from '../product-texts';
+import { ImportedProduct, RowProblem } from './imported-product';
 import { RawImportRow } from './import-source';
 
 export const REQUIRED_COLUMNS = ['sku', 'kind', 'title', 'price'] as const;
@@ -23,9 +25,6 @@ const BASE_COLUMNS = [
 ];
 const TEXT_COLUMNS = LANGUAGES.flatMap((lang) => [`title_${lang}`, `description_${lang}`]);
 export const IMPORT_COLUMNS: readonly string[] = [...BASE_COLUMNS, ...TEXT_COLUMNS];
-
-const MAX_CATEGORY_DEPTH = 5;
-const MAX_CATEGORY_NAME = 60;
 
 /** Problems with a CSV header (or a YAML record's keys): unknown, repeated or missing columns. */
 export function checkColumns(columns: readonly string[], line: number, requireAll: boolean): RowProblem[] {
@@ -79,18 +78,12 @@ function stockOf(written: string | undefined, row: RawImportRow, problems: RowPr
   return Number(written);
 }
 
-/** `games/keys` → ['games', 'keys']. */
-function categoryOf(written: string | undefined, row: RawImportRow, problems: RowProblem[]): string[] | null {
+/** `games/keys`: the slugs of a category path. */
+function categoryOf(written: string | undefined, row: RawImportRow, problems: RowProblem[]): string | null {
   if (written === undefined) return null;
-  const names = written.split('/').map((name) => name.trim());
-  const bad = (reason: string) => {
-    problems.push({ line: row.line, field: 'category', reason });
-    return null;
-  };
-  if (names.some((name) => name === '')) return bad('a path like games/keys: no empty name between slashes');
-  if (names.length > MAX_CATEGORY_DEPTH) return bad(`at most ${MAX_CATEGORY_DEPTH} levels`);
-  if (names.some((name) => [...name].length > MAX_CATEGORY_NAME)) return bad(`a category name has at most ${MAX_CATEGORY_NAME} characters`);
-  return names;
+  const path = parseCategoryPath(written.toLowerCase());
+  if (path === null) problems.push({ line: row.line, field: 'category', reason: `a path like games/keys: up to ${MAX_CATEGORY_DEPTH} levels of a-z 0-9 -` });
+  return path;
 }
 
 function textsOf(row: RawImportRow, problems: RowProblem[]): ProductText[] {
@@ -103,9 +96,9 @@ function textsOf(row: RawImportRow, problems: RowProblem[]): ProductText[] {
       problems.push({ line: row.line, field: `title_${lang}`, reason: `needed when description_${lang} is given` });
       continue;
     }
-    if ([...title].length > 120) problems.push({ line: row.line, field: `title_${lang}`, reason: 'must be at most 120 characters' });
-    if (description !== undefined && [...description].length > 2000)
-      problems.push({ line: row.line, field: `description_${lang}`, reason: 'must be at most 2000 characters' });
+    if ([...title].length > MAX_TITLE) problems.push({ line: row.line, field: `title_${lang}`, reason: `must be at most ${MAX_TITLE} characters` });
+    if (description !== undefined && [...description].length > MAX_DESCRIPTION)
+      problems.push({ line: row.line, field: `description_${lang}`, reason: `must be at most ${MAX_DESCRIPTION} characters` });
     texts.push({ lang, title, description: description ?? null });
   }
   return texts;

@@ -1,19 +1,12 @@
-import { Language } from '../../shared/languages';
+import { ProductText } from '../product-texts';
 import { ProductDraft } from '../product';
-
-/** A product's title and description in one language (the description falls back to the default when null). */
-export interface ProductText {
-  lang: Language;
-  title: string;
-  description: string | null;
-}
 
 /** One valid row of an import file: the product as it should be after the import. */
 export interface ImportedProduct {
   line: number;
   draft: ProductDraft;
-  /** The category's path from the root (`games/keys` → ['games', 'keys']); null: no category. */
-  category: string[] | null;
+  /** The category's path of slugs from the root (`games/keys`), made when missing; null: no category. */
+  category: string | null;
   texts: ProductText[];
   /** Codes for a `code` product's pool; the ones already in it are skipped. */
   codes: string[];

@@ -1,7 +1,9 @@
 import { DomainError, Result, fail, ok } from '../../shared/result';
 import { CatalogDeps, CatalogTx } from '../catalog-deps';
 import { ImportCounts, ImportJob, MAX_LISTED_PROBLEMS } from './import-job';
-import { BatchPlan, planBatch } from './import-plan';
+import { ProductText, documentWith } from '../product-texts';
+import { SearchDocument } from '../search-terms';
+import { BatchPlan, ensureCategories, planBatch } from './import-plan';
 import { checkColumns, validateImportRow } from './import-row';
 import { ImportSource, RawImportRow, UnreadableAt } from './import-source';
 import { ImportedProduct, RowProblem } from './imported-product';
@@ -68,8 +70,9 @@ async function checkFile(deps: CatalogDeps, job: ImportJob, source: ImportSource
   job.counts = counts;
   job.problems = [];
   let pending: ImportedProduct[] = [];
+  const categories = new Map((await deps.uow.run((tx) => tx.categories.list())).map((c) => [c.path, c.id]));
   const plan = async () => {
-    const planned = await deps.uow.run((tx) => planBatch(tx, pending));
+    const planned = await deps.uow.run((tx) => planBatch(tx, pending, categories));
     counts.created += planned.creates.length;
     counts.updated += planned.updates.length;
     counts.unchanged += planned.unchanged;
@@ -114,7 +117,10 @@ async function checkFile(deps: CatalogDeps, job: ImportJob, source: ImportSource
   options.onProgress?.({ phase: 'checking', done: counts.rows, total: counts.rows });
 }
 
-/** Applies one batch: inserts (one multi-row INSERT), changes, codes and the job's checkpoint, all or nothing. */
+/**
+ * Applies one batch: inserts (one multi-row INSERT), changes, texts, codes, the search terms of what changed and the
+ * job's checkpoint, all or nothing. The terms go in the same transaction as the products, as every product write does.
+ */
 async function applyBatch(tx: CatalogTx, deps: CatalogDeps, job: ImportJob, plan: BatchPlan, size: number): Promise<Result<ImportJob, RunError>> {
   const now = deps.clock.now();
   const counts = { ...job.counts };
@@ -122,26 +128,37 @@ async function applyBatch(tx: CatalogTx, deps: CatalogDeps, job: ImportJob, plan
     plan.creates.map((row) => row.draft),
     now,
   );
-  const addCodes = async (id: number, codes: string[]): Promise<number> => {
-    if (codes.length === 0) return 0;
+  const texts: Array<{ productId: number; texts: ProductText[] }> = [];
+  const documents: SearchDocument[] = [];
+  const coded: Array<{ id: number; codes: string[] }> = [];
+  created.forEach((product, i) => {
+    const row = plan.creates[i];
+    if (!row) return;
+    if (row.texts.length > 0) texts.push({ productId: product.id, texts: row.texts });
+    if (row.codes.length > 0) coded.push({ id: product.id, codes: row.codes });
+    documents.push(documentWith(product, row.texts));
+  });
+  counts.created += created.length;
+  const codesOnly = new Set<number>();
+  for (const update of plan.updates) {
+    const id = update.current.id;
+    const changed = update.patch ? await tx.products.update(id, update.patch, now) : null;
+    if (update.stock !== undefined) await tx.products.setStock(id, update.stock, now);
+    if (update.texts) texts.push({ productId: id, texts: update.texts });
+    if (changed && changed !== 'DUPLICATE_SKU') documents.push(documentWith(changed, update.texts ?? update.row.texts));
+    else if (update.texts) documents.push(documentWith(update.current, update.texts));
+    if (update.patch || update.stock !== undefined || update.texts) counts.updated += 1;
+    else codesOnly.add(id);
+    if (update.row.codes.length > 0) coded.push({ id, codes: update.row.codes });
+  }
+  await tx.texts.replaceMany(texts);
+  await tx.search.index(documents);
+  for (const { id, codes } of coded) {
     const { added } = await tx.codes.add(id, codes, now);
     if (added > 0) await tx.products.releaseStock(id, added);
     counts.codesAdded += added;
-    return added;
-  };
-  for (const [i, row] of plan.creates.entries()) {
-    const product = created[i];
-    if (product) await addCodes(product.id, row.codes);
-  }
-  counts.created += created.length;
-  for (const update of plan.updates) {
-    const id = update.current.id;
-    if (update.patch) await tx.products.update(id, update.patch, now);
-    if (update.stock !== undefined) await tx.products.setStock(id, update.stock, now);
-    const added = await addCodes(id, update.row.codes);
     // A code pool that already holds every listed code is a product left as it was.
-    if (update.patch || update.stock !== undefined || added > 0) counts.updated += 1;
-    else counts.unchanged += 1;
+    if (codesOnly.has(id)) counts[added > 0 ? 'updated' : 'unchanged'] += 1;
   }
   counts.unchanged += plan.unchanged;
   const next: ImportJob = { ...job, counts, rowsDone: job.rowsDone + size, updatedAt: now };
@@ -177,7 +194,8 @@ export async function runImport(deps: CatalogDeps, start: ImportJob, source: Imp
   for await (const batch of validBatches(source, deps.limits.currency, job.rowsDone)) {
     const current = job;
     const result = await deps.uow.run(async (tx): Promise<Result<ImportJob, RunError | DomainError<'IMPORT_CONFLICT'>>> => {
-      const plan = await planBatch(tx, batch);
+      const categories = await ensureCategories(tx, batch, deps.clock.now());
+      const plan = await planBatch(tx, batch, categories);
       if (plan.problems.length > 0) return fail('IMPORT_CONFLICT', 'stored products changed since the check', { problems: plan.problems });
       return applyBatch(tx, deps, current, plan, batch.length);
     });

@@ -56,6 +56,24 @@ describe('catalog import', () => {
     expect(bySku.get('BOX')).toMatchObject({ price: { amount: 1 }, stock: 5 });
   });
 
+  it('makes missing categories, stores the texts per language and keeps the search index', async () => {
+    await run(good);
+    const categories = await world.shop.catalog.listCategories();
+    expect(categories.map((c) => c.path).sort()).toEqual(['games', 'games/keys', 'vpn']);
+    const inGames = await world.shop.catalog.browseProducts({ category: 'games' });
+    expect(inGames).toMatchObject({ ok: true, value: { items: [{ sku: 'GAME-KEY' }] } });
+    const zh = await world.shop.catalog.browseProducts({ q: '一个月', lang: 'zh-CN' });
+    expect(zh).toMatchObject({ ok: true, value: { items: [{ sku: 'VPN-1M', title: 'VPN 一个月', description: 'Fast' }] } });
+    const ru = await world.shop.catalog.browseProducts({ q: 'месяц', lang: 'ru' });
+    expect(ru).toMatchObject({ ok: true, value: { items: [{ sku: 'VPN-1M', title: 'VPN на месяц' }] } });
+    const en = await world.shop.catalog.browseProducts({ q: 'vpn', lang: 'en' });
+    expect(en).toMatchObject({ ok: true, value: { items: [{ sku: 'VPN-1M', title: 'VPN 1 month' }] } });
+    const renamed = await run(good.replace('VPN на месяц', 'VPN на тридцать дней'));
+    expect(renamed.counts).toMatchObject({ updated: 1, unchanged: 2 });
+    expect(await world.shop.catalog.browseProducts({ q: 'месяц' })).toMatchObject({ ok: true, value: { total: 0 } });
+    expect(await world.shop.catalog.browseProducts({ q: 'тридцать' })).toMatchObject({ ok: true, value: { total: 1 } });
+  });
+
   it('a second import of the same file changes nothing', async () => {
     await run(good);
     const before = await world.shop.catalog.browseProducts({ pageSize: 10 });

@@ -4,6 +4,7 @@ import { ShopperLanguageStatsJobRuns1763900000000 } from './1763900000000-Shoppe
 import { Categories1764633600001 } from './1764633600001-Categories';
 import { ProductSearchTerms1764633600002 } from './1764633600002-ProductSearchTerms';
 import { CatalogImports1764633600100 } from './1764633600100-CatalogImports';
+import { ProductTranslations1764633600200 } from './1764633600200-ProductTranslations';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const MYSQL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MYSQL_MIGRATIONS = [
   Categories1764633600001,
   ProductSearchTerms1764633600002,
   CatalogImports1764633600100,
+  ProductTranslations1764633600200,
 ];
