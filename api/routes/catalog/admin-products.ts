@@ -1,4 +1,5 @@
 import { FastifyInstance } from 'fastify';
+import { LANGUAGES } from '../../../domain/shared/languages';
 import { ProductInput } from '../../../domain/catalog';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
@@ -33,6 +34,25 @@ export async function adminProductRoutes(app: FastifyInstance, opts: RouteDeps):
     async (request, reply) => {
       const result = await shop.catalog.updateProduct(Number(request.params.id), request.body);
       return result.ok ? presentProductForAdmin(result.value) : sendError(reply, result.error);
+    },
+  );
+
+  const textSchema = {
+    type: 'object',
+    required: ['title'],
+    additionalProperties: false,
+    properties: { title: { type: 'string', minLength: 1, maxLength: 120 }, description: { type: ['string', 'null'], maxLength: 2000 } },
+  } as const;
+  const textsSchema = { type: 'object', additionalProperties: false, properties: Object.fromEntries(LANGUAGES.map((lang) => [lang, textSchema])) } as const;
+
+  // The product's title and description in other languages: the body is the whole set (a language left out is removed).
+  app.put<{ Params: { id: string }; Body: Record<string, { title: string; description?: string | null }> }>(
+    '/v1/admin/products/:id/texts',
+    { schema: { params: idParam, body: textsSchema, response: { 200: textsSchema, 400: errorSchema, 404: errorSchema } } },
+    async (request, reply) => {
+      const result = await shop.catalog.setProductTexts(Number(request.params.id), request.body);
+      if (!result.ok) return sendError(reply, result.error);
+      return Object.fromEntries(result.value.map((t) => [t.lang, { title: t.title, description: t.description }]));
     },
   );
 
