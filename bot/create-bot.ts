@@ -18,6 +18,7 @@ import { adminFeature } from './features/admin/admin-feature';
 import { adminOrdersFeature } from './features/admin-orders/admin-orders-feature';
 import { adminProductsFeature } from './features/admin-products/admin-products-feature';
 import { broadcastFeature } from './features/broadcast/broadcast-feature';
+import { searchFeature } from './features/search/search-feature';
 import { cartFeature } from './features/cart/cart-feature';
 import { catalogFeature } from './features/catalog/catalog-feature';
 import { jobsFeature } from './features/jobs/jobs-feature';
@@ -54,6 +55,7 @@ const FEATURES: readonly BotFeature[] = [
   adminProductsFeature,
   jobsFeature,
   broadcastFeature,
+  searchFeature,
 ];
 
 /** The Telegram door: shopper and admin conversations over the shop, notices to chats, and its transport. */

@@ -29,6 +29,11 @@ export const EN = {
 
   // catalog and product
   catalogTitle: 'Catalog — page {page} of {pages}. Tap a product:',
+  searchResults: 'Found {total} for “{query}”. Tap a product:',
+  searchNothing: 'Nothing found for “{query}”. Try another word, or browse the catalog.',
+  searchExpired: 'That search is no longer open; send the words again.',
+  inlineOpen: 'Open in the shop',
+  inlineNothing: 'Nothing found',
   catalogEmpty: 'Nothing is for sale right now. Please come back soon!',
   btnPrev: '◀️',
   btnNext: '▶️',

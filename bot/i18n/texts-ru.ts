@@ -29,6 +29,11 @@ export const RU: Record<TextKey, string> = {
   storeBusy: 'Магазин сейчас занят. Попробуйте через минуту.',
 
   catalogTitle: 'Каталог — страница {page} из {pages}. Выберите товар:',
+  searchResults: 'Найдено {total} по запросу «{query}». Выберите товар:',
+  searchNothing: 'По запросу «{query}» ничего не найдено. Попробуйте другое слово или откройте каталог.',
+  searchExpired: 'Этот поиск уже закрыт; отправьте слова ещё раз.',
+  inlineOpen: 'Открыть в магазине',
+  inlineNothing: 'Ничего не найдено',
   catalogEmpty: 'Сейчас ничего не продаётся. Загляните позже!',
   btnPrev: '◀️',
   btnNext: '▶️',

@@ -29,6 +29,11 @@ export const ZH: Record<TextKey, string> = {
   storeBusy: '商店现在有点忙，请稍后再试。',
 
   catalogTitle: '商品 — 第 {page}/{pages} 页。点一个商品：',
+  searchResults: '“{query}”找到 {total} 个商品，点一个查看：',
+  searchNothing: '没有找到“{query}”。换个词试试，或浏览商品目录。',
+  searchExpired: '这次搜索已失效，请重新发送关键词。',
+  inlineOpen: '在商店中打开',
+  inlineNothing: '没有找到',
   catalogEmpty: '目前没有在售商品，请稍后再来！',
   btnPrev: '◀️',
   btnNext: '▶️',

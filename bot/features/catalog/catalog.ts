@@ -12,12 +12,12 @@ export const CATALOG_PAGE_SIZE = 8;
 
 export async function showCatalog(ctx: BotContext, svc: BotServices, page: number): Promise<void> {
   const { t } = ctx;
-  let result = await svc.shop.catalog.browseProducts({ page, pageSize: CATALOG_PAGE_SIZE });
+  let result = await svc.shop.catalog.browseProducts({ page, pageSize: CATALOG_PAGE_SIZE, lang: ctx.lang });
   if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
   const pages = Math.max(1, Math.ceil(result.value.total / CATALOG_PAGE_SIZE));
   if (result.value.items.length === 0 && page > pages) {
     // Products went away since this page was shown: land on the last page there is.
-    result = await svc.shop.catalog.browseProducts({ page: pages, pageSize: CATALOG_PAGE_SIZE });
+    result = await svc.shop.catalog.browseProducts({ page: pages, pageSize: CATALOG_PAGE_SIZE, lang: ctx.lang });
     if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
   }
   const { items, page: shown } = result.value;
@@ -40,7 +40,7 @@ export async function showCatalog(ctx: BotContext, svc: BotServices, page: numbe
 
 /** A product card: always a new photo message (a text message cannot become a photo). */
 export async function openProduct(ctx: BotContext, svc: BotServices, productId: number): Promise<void> {
-  const found = await svc.shop.catalog.getProduct(productId);
+  const found = await svc.shop.catalog.getProduct(productId, { lang: ctx.lang });
   if (!found.ok) {
     if (ctx.callbackQuery) return answer(ctx, errorText(ctx.t, found.error), { alert: true });
     await reply(ctx, errorText(ctx.t, found.error));
