@@ -18,6 +18,7 @@ import { adminFeature } from './features/admin/admin-feature';
 import { adminOrdersFeature } from './features/admin-orders/admin-orders-feature';
 import { adminProductsFeature } from './features/admin-products/admin-products-feature';
 import { broadcastFeature } from './features/broadcast/broadcast-feature';
+import { answerInlineSearch } from './features/search/inline-search';
 import { searchFeature } from './features/search/search-feature';
 import { cartFeature } from './features/cart/cart-feature';
 import { catalogFeature } from './features/catalog/catalog-feature';
@@ -94,6 +95,8 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
       logger.warn({ err: e }, 'could not tell the chat about the failure');
     }
   });
+  // Inline queries come from any chat and carry no chat of their own: answered before the private-chat rule.
+  bot.on('inline_query', (ctx) => answerInlineSearch(ctx, svc));
   bot.use(privateChatsOnly);
   bot.use(
     session<BotSession, BotContext>({

@@ -33,7 +33,6 @@ export const EN = {
   searchNothing: 'Nothing found for “{query}”. Try another word, or browse the catalog.',
   searchExpired: 'That search is no longer open; send the words again.',
   inlineOpen: 'Open in the shop',
-  inlineNothing: 'Nothing found',
   catalogEmpty: 'Nothing is for sale right now. Please come back soon!',
   btnPrev: '◀️',
   btnNext: '▶️',

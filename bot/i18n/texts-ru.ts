@@ -33,7 +33,6 @@ export const RU: Record<TextKey, string> = {
   searchNothing: 'По запросу «{query}» ничего не найдено. Попробуйте другое слово или откройте каталог.',
   searchExpired: 'Этот поиск уже закрыт; отправьте слова ещё раз.',
   inlineOpen: 'Открыть в магазине',
-  inlineNothing: 'Ничего не найдено',
   catalogEmpty: 'Сейчас ничего не продаётся. Загляните позже!',
   btnPrev: '◀️',
   btnNext: '▶️',

@@ -33,7 +33,6 @@ export const ZH: Record<TextKey, string> = {
   searchNothing: '没有找到“{query}”。换个词试试，或浏览商品目录。',
   searchExpired: '这次搜索已失效，请重新发送关键词。',
   inlineOpen: '在商店中打开',
-  inlineNothing: '没有找到',
   catalogEmpty: '目前没有在售商品，请稍后再来！',
   btnPrev: '◀️',
   btnNext: '▶️',
