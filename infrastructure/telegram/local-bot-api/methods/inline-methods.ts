@@ -8,7 +8,21 @@ const MAX_RESULT_ID_BYTES = 64;
 const MAX_NEXT_OFFSET_BYTES = 64;
 /** An inline query must be answered within about 10 seconds. */
 const INLINE_QUERY_TTL_MS = 10_000;
-const RESULT_TYPES = new Set(['article', 'photo', 'gif', 'mpeg4_gif', 'video', 'audio', 'voice', 'document', 'location', 'venue', 'contact', 'game', 'sticker']);
+const RESULT_TYPES = new Set([
+  'article',
+  'photo',
+  'gif',
+  'mpeg4_gif',
+  'video',
+  'audio',
+  'voice',
+  'document',
+  'location',
+  'venue',
+  'contact',
+  'game',
+  'sticker',
+]);
 
 function checkResult(result: unknown, index: number, seen: Set<string>): Record<string, unknown> {
   if (!isRecord(result)) throw badRequest(`can't parse inline query result: result ${index} is not an object`);
