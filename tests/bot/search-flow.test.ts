@@ -74,4 +74,18 @@ describe('search in chat and inline mode, against the Bot API stand-in', () => {
     const card = await driver.waitForMessage(ann.id, (m) => m.photo !== undefined || textOf(m).includes('Gift card 1 '));
     expect(textOf(card)).toContain('Gift card 1');
   });
+
+  it('an admin sends a catalog file: the bot imports it and reports back, bad rows with their lines', async () => {
+    const { driver, admin } = world;
+    driver.userSendsDocument(admin, 'catalog.csv', 'sku,kind,title,price\nBOT-1,manual,Bot import,2.50\nBOT-2,manual,Broken,2.5.0\n');
+    expect(textOf(await driver.waitForMessage(admin.id))).toContain('Importing the catalog');
+    const invalid = await driver.waitForMessage(admin.id);
+    expect(textOf(invalid)).toContain('1 of 2 rows have problems');
+    expect(textOf(invalid)).toContain('line 3, price:');
+    driver.userSendsDocument(admin, 'catalog.yaml', '- sku: BOT-1\n  kind: manual\n  title: Bot import\n  price: 2.50\n');
+    await driver.waitForMessage(admin.id);
+    expect(textOf(await driver.waitForMessage(admin.id))).toContain('1 new');
+    const found = await world.app.shop.catalog.browseProducts({ q: 'BOT-1' });
+    expect(found).toMatchObject({ ok: true, value: { items: [{ sku: 'BOT-1', price: { amount: 250 } }] } });
+  });
 });
