@@ -44,7 +44,7 @@ const PROBLEM_TEXT: Record<string, string> = {
   NO_USER: 'init data names no user',
 };
 
-/** preHandlers: `shopper` admits a user signed by Telegram init data, `admin` the holder of ADMIN_API_KEY. */
+/** onRequest hooks (before the body is read): `shopper` admits a user signed by Telegram init data, `admin` the holder of ADMIN_API_KEY. */
 export function authHandlers(settings: AuthSettings, shop: Shop) {
   const isAdmin = (request: FastifyRequest): boolean => {
     const c = credentials(request);
@@ -85,8 +85,8 @@ export function authHandlers(settings: AuthSettings, shop: Shop) {
 
 export type AuthHandlers = ReturnType<typeof authHandlers>;
 
-/** The authenticated shopper's id; the preHandler guarantees it is there. */
+/** The authenticated shopper's id; the onRequest hook guarantees it is there. */
 export function shopperId(request: FastifyRequest): string {
-  if (!request.shopper) throw new Error('route without the shopper preHandler');
+  if (!request.shopper) throw new Error('route without the shopper onRequest hook');
   return request.shopper.id;
 }

@@ -3,11 +3,29 @@ import type { ProviderMethod } from '../domain/payment';
 import type { Shop } from '../domain/shop';
 import type { NotificationVerifier } from '../infrastructure/payment/notification-verifier';
 import type { AuthHandlers } from './auth';
+import type { ApiRateLimits, LimitHook } from './rate-limits';
+
+type OnRequest = AuthHandlers['admin'] | LimitHook;
+
+/** Who may call a route, as `onRequest` hooks: they run before the body is parsed or validated, so a stranger gets 401, never a 400 with schema detail. */
+export interface Access {
+  shopper: OnRequest[];
+  admin: OnRequest[];
+  shopperOrAdmin: OnRequest[];
+}
+
+export const accessHooks = (auth: AuthHandlers, limits: ApiRateLimits): Access => ({
+  shopper: [auth.shopper, limits.perShopper],
+  admin: [auth.admin],
+  shopperOrAdmin: [auth.shopperOrAdmin, limits.perShopper],
+});
 
 /** What a context's routes get from the server. */
 export interface RouteDeps {
   shop: Shop;
   auth: AuthHandlers;
+  access: Access;
+  limits: ApiRateLimits;
   /** Who verifies each provider method's notifications (payment's routes). */
   verifiers: Readonly<Partial<Record<ProviderMethod, NotificationVerifier>>>;
   /** The server's clock (notification time windows, init data age). */

@@ -2,7 +2,9 @@ import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SharedErrorCode } from '../domain/shared/error-codes';
 import { DomainError } from '../domain/shared/result';
 import { ErrorCode } from '../domain/shop';
+import type { ErrorBody } from './schemas/common';
 import { StoreUnavailableError } from '../domain/shared/unit-of-work';
+import { validationErrorBody } from './validation-errors';
 
 /** The statuses of the codes no one context owns; each context's routes bring their own (api/server.ts merges them). */
 export const SHARED_STATUS: Readonly<Record<SharedErrorCode, number>> = {
@@ -22,10 +24,6 @@ declare module 'fastify' {
   }
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: Readonly<Record<string, unknown>> };
-}
-
 export function sendError(reply: FastifyReply, error: DomainError<ErrorCode>): FastifyReply {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.details) body.error.details = error.details;
@@ -42,15 +40,7 @@ const FASTIFY_CODES: Record<string, string> = {
 };
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error.validation) {
-    const first = error.validation[0];
-    const where = error.validationContext ?? 'body';
-    const field = first?.instancePath ? `${where}${first.instancePath.replace(/\//g, '.')}` : where;
-    const missing = first?.params && typeof first.params === 'object' && 'missingProperty' in first.params ? `.${String(first.params.missingProperty)}` : '';
-    const extra =
-      first?.params && typeof first.params === 'object' && 'additionalProperty' in first.params ? ` (${String(first.params.additionalProperty)})` : '';
-    return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: `${field}${missing} ${first?.message ?? 'is invalid'}${extra}` } });
-  }
+  if (error.validation) return reply.code(400).send(validationErrorBody(error.validation, error.validationContext ?? 'body'));
   if (error instanceof StoreUnavailableError) {
     request.log.warn({ err: error }, 'store unavailable');
     return reply

@@ -1,10 +1,14 @@
-import Fastify, { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import Fastify, { FastifyBaseLogger, FastifyInstance, RouteOptions } from 'fastify';
+import type { RateLimiter } from '../domain/shared/ports/rate-limiter';
 import { SharedErrorCode } from '../domain/shared/error-codes';
 import { ErrorCode } from '../domain/shop';
 import { Logger } from '../infrastructure/logging/logger';
 import { JobRunner } from '../infrastructure/scheduling/job-runner';
 import { AuthSettings, authHandlers } from './auth';
-import { ContextRoutes, RouteDeps } from './context-routes';
+import { ContextRoutes, RouteDeps, accessHooks } from './context-routes';
+import { registerOpenApi } from './openapi';
+import { apiRateLimits } from './rate-limits';
+import type { RateLimitSettings } from '../infrastructure/config/config';
 import { SHARED_STATUS, errorHandler } from './errors';
 import { accountRoutes } from './routes/account';
 import { adminJobRoutes } from './routes/admin-jobs';
@@ -42,8 +46,26 @@ export interface ApiDeps {
   bodyLimitBytes: number;
   jobs: JobRunner;
   outboxCounts(): Promise<Record<string, number>>;
+  /** Counts calls for the API's rate limits: Redis when configured, else the in-process twin. */
+  rateLimiter: RateLimiter;
+  rateLimits: RateLimitSettings;
   /** Routes other parts add to the same server (the bot's webhook). */
   extraRoutes?: Array<(app: FastifyInstance) => Promise<void>>;
+}
+
+/** A route as registered: what tests/api/openapi.test.ts compares with the document and iterates for auth. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  schema: RouteOptions['schema'];
+  config: RouteOptions['config'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the server registered (collected by onRoute, so nothing registered later is missed). */
+    readonly registeredRoutes: readonly RegisteredRoute[];
+  }
 }
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
@@ -51,20 +73,33 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimitBytes,
     // Bodies are taken as sent: a string where a number belongs is an error, not something to coerce.
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+    // verbose: a refusal can explain a pattern by its schema's description (api/validation-errors.ts).
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false, verbose: true } },
     trustProxy: true,
     // A shutdown must not wait out keep-alive connections (up to 72 s): close them with the server.
     forceCloseConnections: true,
   });
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema, config: route.config });
+  });
+  app.decorate('registeredRoutes', routes);
   app.decorate('errorStatus', errorStatus);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
   );
+  await registerOpenApi(app);
   const auth = authHandlers(deps.auth, deps.shop);
+  const limits = await apiRateLimits(app, deps.rateLimiter, deps.rateLimits);
+  const routeDeps: RouteDeps = { shop: deps.shop, auth, access: accessHooks(auth, limits), limits, verifiers: deps.verifiers, now: deps.auth.now };
   await app.register(healthRoutes, { checks: deps.readiness });
-  for (const context of CONTEXT_ROUTES) await app.register(context.routes, { shop: deps.shop, auth, verifiers: deps.verifiers, now: deps.auth.now });
-  await app.register(adminJobRoutes, { jobs: deps.jobs, auth });
+  // The API proper, limited per IP before anything else runs (health, metrics and docs are not limited).
+  await app.register(async (api) => {
+    api.addHook('onRequest', limits.perIp);
+    for (const context of CONTEXT_ROUTES) await api.register(context.routes, routeDeps);
+    await api.register(adminJobRoutes, { jobs: deps.jobs, access: routeDeps.access });
+  });
   await app.register(metricsRoutes, { jobs: deps.jobs, outboxCounts: deps.outboxCounts });
   for (const extra of deps.extraRoutes ?? []) await app.register(extra);
   return app;

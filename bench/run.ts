@@ -10,6 +10,7 @@ import { delivery } from './benchmarks/delivery';
 import { notifications } from './benchmarks/notifications';
 import { creditOrder, qrOrder } from './benchmarks/place-orders';
 import { repair } from './benchmarks/repair';
+import { search } from './benchmarks/search';
 import { startup } from './benchmarks/startup';
 import { statements } from './benchmarks/statements';
 import { startBotApiStub } from './support/bot-api-stub';
@@ -35,6 +36,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'catalog', run: catalog },
   { name: 'repair', run: repair },
   { name: 'statements', run: statements },
+  { name: 'search', run: search },
 ];
 
 function parseArgs(argv: string[]): { names: string[]; compare: string | null; out: string } {
@@ -46,8 +48,12 @@ function parseArgs(argv: string[]): { names: string[]; compare: string | null; o
     if (arg === '--compare') compare = argv[++i] ?? null;
     else if (arg.startsWith('--compare=')) compare = arg.slice('--compare='.length);
     else if (arg === '--out') out = argv[++i] ?? out;
+    else if (arg === '--rows')
+      i += 1; // read by the search benchmark itself
     else if (arg === '--help' || arg === '-h') {
-      console.log(`usage: npm run bench [-- <name>…] [--compare old.json] [--out file.json]\nbenchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+      console.log(
+        `usage: npm run bench [-- <name>…] [--compare old.json] [--out file.json] [--rows N (search)]\nbenchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+      );
       process.exit(0);
     } else names.push(arg);
   }

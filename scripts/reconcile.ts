@@ -3,7 +3,7 @@
 // payments with what the provider says.
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { reconcile } from '../domain/reporting';
+import { reconcileReport } from '../domain/reporting';
 import { loadConfig } from '../infrastructure/config/config';
 import { ConfigError } from '../infrastructure/config/env-parsers';
 import { createLogger } from '../infrastructure/logging/logger';
@@ -20,12 +20,15 @@ async function run(): Promise<number> {
     await persistence.migrate();
     const provider = await providerForReconcile(config);
     const sample = Number(process.env.RECONCILE_PROVIDER_SAMPLE ?? 200);
-    const found = await reconcile({
+    const report = await reconcileReport({
       checks: new SqlConsistencyChecks(persistence.dataSource),
       provider,
       providerSampleSize: Number.isFinite(sample) ? sample : 200,
     });
+    const found = report.discrepancies;
     for (const d of found) console.log(`${d.check}: ${d.detail}`);
+    const dup = report.duplicatePayments;
+    if (dup.total > 0) console.log(`duplicate payments: ${dup.total} (refunded ${dup.refunded}, refunding ${dup.refunding}, failed ${dup.failed})`);
     console.log(
       found.length === 0
         ? `reconcile: clean (${persistence.kind}${provider ? `, checked against ${provider.name}` : ', provider not checked'})`

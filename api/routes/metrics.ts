@@ -8,7 +8,12 @@ export interface MetricsSource {
 
 /** Prometheus text format: job runs, failures and skips per job (this instance), outbox backlog (the cluster). */
 export async function metricsRoutes(app: FastifyInstance, opts: MetricsSource): Promise<void> {
-  app.get('/metrics', async (_request, reply) => {
+  const schema = {
+    tags: ['operations'],
+    summary: 'Prometheus metrics',
+    response: { 200: { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } } },
+  };
+  app.get('/metrics', { schema }, async (_request, reply) => {
     const lines: string[] = [];
     const metric = (name: string, help: string, type: string, rows: Array<[Record<string, string>, number]>) => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);

@@ -41,6 +41,8 @@ export const EN = {
   importProblem: 'line {line}, {field}: {reason}',
   importMoreProblems: '… {count} bad rows in all.',
   catalogEmpty: 'Nothing is for sale right now. Please come back soon!',
+  categoryTitle: '{name} — page {page} of {pages}. Tap a product:',
+  categoryEmpty: 'Nothing in {name} right now.',
   btnPrev: '◀️',
   btnNext: '▶️',
   btnPage: '{page}/{pages}',
@@ -103,6 +105,7 @@ export const EN = {
   creditAdjustedNotice: 'Your credit balance changed by {amount}. It is now {balance}.',
   latePaymentDelivered: 'Your payment for order {orderNo} arrived after the order had closed — we delivered it anyway.',
   latePaymentRefunded: 'Your payment of {amount} for order {orderNo} arrived after the order had closed and the item was gone, so it is being refunded.',
+  duplicatePaymentRefunded: 'Order {orderNo} was already paid, so your second payment of {amount} has been refunded.',
 
   // orders and balance
   ordersEmpty: 'You have no orders yet.',
@@ -265,6 +268,7 @@ export const EN = {
   adminNotice_DELIVERY_STUCK: '⚠️ Delivery of order {orderNo} keeps failing: {detail}',
   adminNotice_ORDER_PAID: '💰 Order {orderNo} was paid.',
   adminNotice_REFUND_FAILED: '⚠️ A refund for order {orderNo} failed: {detail}',
+  adminNotice_DUPLICATE_PAYMENT: '💸 Order {orderNo} was paid twice; the second payment is being refunded automatically: {detail}',
 } as const;
 
 export type TextKey = keyof typeof EN;

@@ -41,6 +41,8 @@ export const RU: Record<TextKey, string> = {
   importProblem: 'строка {line}, {field}: {reason}',
   importMoreProblems: '… всего строк с ошибками: {count}.',
   catalogEmpty: 'Сейчас ничего не продаётся. Загляните позже!',
+  categoryTitle: '{name} — страница {page} из {pages}. Выберите товар:',
+  categoryEmpty: 'В разделе «{name}» пока ничего нет.',
   btnPrev: '◀️',
   btnNext: '▶️',
   btnPage: '{page}/{pages}',
@@ -99,6 +101,7 @@ export const RU: Record<TextKey, string> = {
   creditAdjustedNotice: 'Ваш баланс изменён на {amount}. Теперь он {balance}.',
   latePaymentDelivered: 'Ваша оплата заказа {orderNo} пришла после его закрытия — мы всё равно его доставили.',
   latePaymentRefunded: 'Ваша оплата {amount} за заказ {orderNo} пришла после его закрытия, а товар закончился, поэтому деньги возвращаются.',
+  duplicatePaymentRefunded: 'Заказ {orderNo} уже был оплачен, поэтому ваша повторная оплата {amount} возвращена.',
 
   ordersEmpty: 'У вас пока нет заказов.',
   ordersTitle: 'Ваши последние заказы:',
@@ -255,4 +258,5 @@ export const RU: Record<TextKey, string> = {
   adminNotice_DELIVERY_STUCK: '⚠️ Доставка заказа {orderNo} постоянно не удаётся: {detail}',
   adminNotice_ORDER_PAID: '💰 Заказ {orderNo} оплачен.',
   adminNotice_REFUND_FAILED: '⚠️ Возврат по заказу {orderNo} не удался: {detail}',
+  adminNotice_DUPLICATE_PAYMENT: '💸 Заказ {orderNo} оплачен дважды; повторная оплата возвращается автоматически: {detail}',
 };

@@ -41,6 +41,8 @@ export const ZH: Record<TextKey, string> = {
   importProblem: '第 {line} 行，{field}：{reason}',
   importMoreProblems: '… 共 {count} 行有问题。',
   catalogEmpty: '目前没有在售商品，请稍后再来！',
+  categoryTitle: '{name} — 第 {page}/{pages} 页。点一个商品：',
+  categoryEmpty: '{name} 暂时没有商品。',
   btnPrev: '◀️',
   btnNext: '▶️',
   btnPage: '{page}/{pages}',
@@ -99,6 +101,7 @@ export const ZH: Record<TextKey, string> = {
   creditAdjustedNotice: '你的余额变动了 {amount}，当前余额 {balance}。',
   latePaymentDelivered: '订单 {orderNo} 关闭后才收到你的付款——我们仍然为你发货了。',
   latePaymentRefunded: '订单 {orderNo} 关闭后才收到你的付款 {amount}，而商品已售完，款项将原路退回。',
+  duplicatePaymentRefunded: '订单 {orderNo} 已付过款，你的第二笔付款 {amount} 已原路退回。',
 
   ordersEmpty: '你还没有订单。',
   ordersTitle: '你最近的订单：',
@@ -255,4 +258,5 @@ export const ZH: Record<TextKey, string> = {
   adminNotice_DELIVERY_STUCK: '⚠️ 订单 {orderNo} 一直发货失败：{detail}',
   adminNotice_ORDER_PAID: '💰 订单 {orderNo} 已付款。',
   adminNotice_REFUND_FAILED: '⚠️ 订单 {orderNo} 的退款失败：{detail}',
+  adminNotice_DUPLICATE_PAYMENT: '💸 订单 {orderNo} 被重复支付；第二笔付款正在自动退款：{detail}',
 };

@@ -101,6 +101,8 @@ export class TelegramNotifier implements Notifier {
         return void (await sendText(this.tg, notice.userId, t('latePaymentDelivered', { orderNo })));
       case 'LATE_PAYMENT_REFUNDED':
         return void (await sendText(this.tg, notice.userId, t('latePaymentRefunded', { orderNo, amount })));
+      case 'DUPLICATE_PAYMENT_REFUNDED':
+        return void (await sendText(this.tg, notice.userId, t('duplicatePaymentRefunded', { orderNo, amount })));
       case 'CREDIT_ADJUSTED': {
         const account = await this.svc.shop.account.getAccount(notice.userId);
         await sendText(this.tg, notice.userId, t('creditAdjustedNotice', { amount, balance: formatMoney(account.balance, account.currency) }));

@@ -22,10 +22,10 @@ export async function chooseLanguage(
 }
 
 export async function preferredLanguage(deps: AccountDeps, userId: string): Promise<string | null> {
-  return deps.uow.run((tx) => tx.users.preferredLanguage(userId));
+  return deps.uow.read((tx) => tx.users.preferredLanguage(userId));
 }
 
 /** A page of shopper ids for a broadcast, walked by cursor. */
 export async function shopperIds(deps: AccountDeps, after: string | null, limit: number): Promise<{ ids: string[]; total: number }> {
-  return deps.uow.run(async (tx) => ({ ids: await tx.users.listIds(after, limit), total: await tx.users.count() }));
+  return deps.uow.read(async (tx) => ({ ids: await tx.users.listIds(after, limit), total: await tx.users.count() }));
 }

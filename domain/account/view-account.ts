@@ -3,10 +3,10 @@ import { Account, LedgerEntry } from './account-repository';
 import { AccountDeps } from './account-deps';
 
 export async function getAccount(deps: AccountDeps, userId: string): Promise<Account> {
-  const account = await deps.uow.run((tx) => tx.accounts.find(userId));
+  const account = await deps.uow.read((tx) => tx.accounts.find(userId));
   return account ?? { userId, balance: ZERO, currency: deps.limits.currency };
 }
 
 export async function getLedger(deps: AccountDeps, userId: string, limit = 100): Promise<LedgerEntry[]> {
-  return deps.uow.run((tx) => tx.accounts.ledger(userId, limit));
+  return deps.uow.read((tx) => tx.accounts.ledger(userId, limit));
 }

@@ -9,7 +9,7 @@ export async function getProduct(
   opts: { includeHidden?: boolean; lang?: string | null } = {},
 ): Promise<Result<Product, DomainError<'PRODUCT_NOT_FOUND'>>> {
   if (!Number.isSafeInteger(id) || id <= 0) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
-  const product = await deps.uow.run(async (tx) => {
+  const product = await deps.uow.read(async (tx) => {
     const found = await tx.products.findById(id);
     if (!found || (!found.visible && opts.includeHidden !== true)) return null;
     return (await localize(tx.texts, [found], requestedLanguage(opts.lang)))[0] ?? null;

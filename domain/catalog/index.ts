@@ -27,7 +27,7 @@ export type { ImportFiles, ImportFormat, ImportSource, RawImportRow, UnreadableA
 export { IMPORT_STATUSES, MAX_LISTED_PROBLEMS } from './import/import-job';
 export type { ImportCounts, ImportJob, ImportJobRepository, ImportStatus } from './import/import-job';
 export type { ImportedProduct, RowProblem } from './import/imported-product';
-export { requestedLanguage, validateProductTexts } from './product-texts';
+export { MAX_DESCRIPTION as MAX_TEXT_DESCRIPTION, MAX_TITLE as MAX_TEXT_TITLE, requestedLanguage, validateProductTexts } from './product-texts';
 export type { ProductText, ProductTextRepository, StoredProductText } from './product-texts';
 export { IMPORT_BATCH } from './import/run-import';
 export type { ImportProgress } from './import/run-import';

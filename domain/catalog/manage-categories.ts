@@ -8,7 +8,7 @@ type CategoryError = ValidationError | DomainError<'CATEGORY_NOT_FOUND' | 'DUPLI
 
 /** The whole tree, parents before their children. */
 export function listCategories(deps: CatalogDeps): Promise<CategoryNode[]> {
-  return deps.uow.run(async (tx) => treeOrder(await tx.categories.list()));
+  return deps.uow.read(async (tx) => treeOrder(await tx.categories.list()));
 }
 
 export async function createCategory(deps: CatalogDeps, input: CategoryInput): Promise<Result<Category, CategoryError>> {

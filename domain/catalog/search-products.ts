@@ -47,7 +47,9 @@ export async function browseProducts(deps: CatalogDeps, query: BrowseProducts): 
   const base = { page: page.value, pageSize: pageSize.value, sort };
   // A query of nothing searchable (only punctuation) matches nothing rather than everything.
   if (q !== null && tokens.length === 0) return ok({ items: [], total: 0, totalCapped: false, ...base });
-  const found = await deps.uow.run(async (tx) => {
+  // A plain read: each statement sees what is committed when it runs, and the page's products are fetched with their
+  // visibility checked again, so a product hidden meanwhile is left out rather than shown.
+  const found = await deps.uow.read(async (tx) => {
     let categoryIds: number[] | null = null;
     if (category.value !== null) {
       const root = typeof category.value === 'number' ? await tx.categories.findById(category.value) : await tx.categories.findByPath(category.value);

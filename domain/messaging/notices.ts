@@ -9,11 +9,12 @@ export const SHOPPER_EVENTS = [
   'ORDER_REFUNDED',
   'LATE_PAYMENT_DELIVERED',
   'LATE_PAYMENT_REFUNDED',
+  'DUPLICATE_PAYMENT_REFUNDED',
   'CREDIT_ADJUSTED',
 ] as const;
 export type ShopperEvent = (typeof SHOPPER_EVENTS)[number];
 
-export const ADMIN_EVENTS = ['FULFILMENT_NEEDED', 'DELIVERY_STUCK', 'ORDER_PAID', 'REFUND_FAILED'] as const;
+export const ADMIN_EVENTS = ['FULFILMENT_NEEDED', 'DELIVERY_STUCK', 'ORDER_PAID', 'REFUND_FAILED', 'DUPLICATE_PAYMENT'] as const;
 export type AdminEvent = (typeof ADMIN_EVENTS)[number];
 
 export interface ShopperNotice {

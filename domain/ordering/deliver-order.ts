@@ -26,7 +26,7 @@ export type DeliveryError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_FULFILLAB
  * becomes DELIVERED in the same transaction as the last of it; manual lines wait for an admin's fulfil.
  */
 export async function deliverOrder(deps: OrderingDeps, orderNo: string): Promise<Result<DeliveryOutcome, DeliveryError>> {
-  const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+  const state = await deps.uow.read((tx) => tx.orders.findByNo(orderNo));
   if (!state) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
   if (state.status !== 'PAID')
     return state.status === 'DELIVERED' ? ok('ALREADY_DELIVERED') : fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${state.status}`);
@@ -60,7 +60,7 @@ export async function deliverOrder(deps: OrderingDeps, orderNo: string): Promise
 
 /** Admin's "fulfilled" for an order with manual lines: delivers whatever automatic part is left, then closes it out. */
 export async function fulfilOrder(deps: OrderingDeps, orderNo: string, note: string | null): Promise<Result<DeliveryOutcome, DeliveryError>> {
-  const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+  const state = await deps.uow.read((tx) => tx.orders.findByNo(orderNo));
   if (!state) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
   if (state.status !== 'PAID') return fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${state.status}, not PAID`);
   const webhookFailure = await callWebhooks(deps, state);

@@ -20,12 +20,13 @@ export {
 } from './order-state-machine';
 export type { OrderEvent, OrderEventType, TransitionRule } from './order-state-machine';
 export { ORDER_NO_PATTERN, newOrderNo } from './order-number';
-export type { OrderListQuery, OrderRepository, SalesSummary } from './order-repository';
+export type { OrderListQuery, OrderRepository, SalesSummary, StuckOrderQuery } from './order-repository';
+export type { OrderPage } from './order-queries';
 export type { CartLine, CartRepository } from './cart';
 export type { CartItemView, CartView } from './cart-use-cases';
 export type { FulfilmentRequest, FulfilmentWebhook } from './fulfilment-webhook';
 export { IDEMPOTENCY_KEY_PATTERN, placeInTx, preparePlacement } from './place-order';
-export type { PlaceOrder, PlaceOrderError, PlacedOrder, Placement } from './place-order';
+export type { PlaceOrder, PlaceOrderError, PlacedOrder, Placement, SettleNewOrder } from './place-order';
 export { deliverOrderTopic, deliveryOf } from './deliver-order';
 export type { DeliveryError, DeliveryOutcome } from './deliver-order';
 export { closeUnpaidInTx } from './close-order';

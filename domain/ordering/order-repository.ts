@@ -8,6 +8,16 @@ export interface OrderListQuery {
   offset: number;
 }
 
+/** What the stuck-orders list asks the orders table: which orders the repairs should have moved on by now. */
+export interface StuckOrderQuery {
+  /** PAID (not delivered) since before this. */
+  paidBefore: Date;
+  /** Unpaid (CREATED / AWAITING_PAYMENT) and expired before this, yet not closed. */
+  expiredBefore: Date;
+  limit: number;
+  offset: number;
+}
+
 export interface SalesSummary {
   /** Orders placed in the period (any status). */
   placed: number;
@@ -45,6 +55,8 @@ export interface OrderRepository {
   findExpiredUnpaid(now: Date, limit: number): Promise<OrderState[]>;
   /** CREATED orders (their QR could not be made yet) created before `createdBefore` and still inside their pay window, oldest first. */
   findAwaitingPrepay(createdBefore: Date, now: Date, limit: number): Promise<OrderState[]>;
+  /** Orders held up past the query's instants (see `StuckOrderQuery`), longest waiting first, with their total. */
+  listStuck(query: StuckOrderQuery): Promise<{ items: OrderState[]; total: number }>;
   /** PAID orders whose next delivery attempt is due, oldest first. */
   findDeliveryDue(now: Date, limit: number): Promise<OrderState[]>;
 }

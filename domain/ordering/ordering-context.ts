@@ -1,4 +1,5 @@
 import { defineContext } from '../shared/context';
+import { PageQuery } from '../shared/paging';
 import { done, handle, retry } from '../shared/outbox/outbox-handler';
 import { clearCart, putInCart, removeFromCart, viewCart } from './cart-use-cases';
 import { deliverOrder, deliverOrderTopic, fulfilOrder } from './deliver-order';
@@ -32,8 +33,8 @@ export function orderingContext(deps: OrderingDeps) {
     setCartQuantity: (shopperId: string, productId: unknown, quantity: unknown) => putInCart(deps, shopperId, productId, quantity, 'set'),
     removeFromCart: (shopperId: string, productId: number) => removeFromCart(deps, shopperId, productId),
     clearCart: (shopperId: string) => clearCart(deps, shopperId),
-    listMyOrders: (shopperId: string) => listMyOrders(deps, shopperId),
-    listOrders: (query: { status?: unknown; page?: unknown; pageSize?: unknown }) => listOrders(deps, query),
+    listMyOrders: (shopperId: string, query: PageQuery = {}) => listMyOrders(deps, shopperId, query),
+    listOrders: (query: PageQuery & { status?: unknown }) => listOrders(deps, query),
     deliverOrder: (orderNo: string) => deliverOrder(deps, orderNo),
     fulfilOrder: (orderNo: string, note: string | null) => fulfilOrder(deps, orderNo, note),
     retryDeliveries: (batch: number) => retryDeliveries(deps, batch),

@@ -68,15 +68,23 @@ export function preparePlacement(cmd: PlaceOrder, limits: ShopLimits, enabledMet
 }
 
 /**
- * Places the order in the caller's transaction (payment runs it, and pays a credit order in the same one): the
- * shopper's lock, the idempotency key, a still-payable order for the same items, the unpaid cap, prices, and stock
- * reserved last.
+ * What the caller does with a freshly inserted order in the same transaction before its stock is reserved (payment
+ * opens its payment row, or pays with credit): it hands back the order as it now stands, or a failure that rolls
+ * the placement back.
  */
-export async function placeInTx(
+export type SettleNewOrder<E> = (order: Order) => Promise<Result<Order, E>>;
+
+/**
+ * Places the order in the caller's transaction (payment runs it, and pays a credit order in the same one): the
+ * shopper's lock, the idempotency key, a still-payable order for the same items, the unpaid cap, prices, `settle`,
+ * and stock reserved LAST — the hot product rows are locked only for the COMMIT right after.
+ */
+export async function placeInTx<E = never>(
   tx: OrderingTx,
   deps: Pick<OrderingDeps, 'ids' | 'limits'>,
   placement: Placement,
-): Promise<Result<PlacedOrder, PlaceOrderError>> {
+  settle?: SettleNewOrder<E>,
+): Promise<Result<PlacedOrder, PlaceOrderError | E>> {
   const { shopperId, idempotencyKey, paymentMethod, requestHash, now } = placement;
   // One shopper's placements run one at a time from here on: the key check and the unpaid cap cannot be raced.
   if (!(await tx.users.lockForOrdering(shopperId, now))) throw new Error(`shopper ${shopperId} is not registered`);
@@ -130,8 +138,13 @@ export async function placeInTx(
     if (draw >= 5) throw new Error('could not draw a free order number in 5 tries');
     order = place();
   }
+  if (placement.asked === null) await tx.carts.clear(shopperId);
+  if (settle) {
+    const settled = await settle(order);
+    if (!settled.ok) return settled;
+    order = settled.value;
+  }
   const short = await reserveLines(tx, order.orderNo, lines.value, now);
   if (short) return fail('OUT_OF_STOCK', `not enough of ${short.title} left`, { productId: short.productId });
-  if (placement.asked === null) await tx.carts.clear(shopperId);
   return ok({ order, outcome: 'created' });
 }

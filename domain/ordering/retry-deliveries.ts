@@ -11,7 +11,7 @@ export interface RetryDeliveriesReport {
 
 /** PAID orders whose next delivery attempt is due, oldest first, in a bounded batch. */
 export async function retryDeliveries(deps: OrderingDeps, batchSize: number): Promise<RetryDeliveriesReport> {
-  const due = await deps.uow.run((tx) => tx.orders.findDeliveryDue(deps.clock.now(), batchSize));
+  const due = await deps.uow.read((tx) => tx.orders.findDeliveryDue(deps.clock.now(), batchSize));
   const report: RetryDeliveriesReport = { due: due.length, delivered: 0, retryScheduled: 0, stuck: 0, other: 0 };
   for (const order of due) {
     const result = await deliverOrder(deps, order.orderNo);

@@ -13,7 +13,7 @@ export type CancelError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_CLOSABLE' |
  * FIRST (the shopper may have paid a second ago), then the trade is closed there, and only then here.
  */
 export async function cancelUnpaidOrder(deps: PaymentDeps, orderNo: string, reason: string, shopperId?: string): Promise<Result<Order, CancelError>> {
-  const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+  const state = await deps.uow.read((tx) => tx.orders.findByNo(orderNo));
   if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
   const order = Order.restore(state);
   if (state.status === 'CLOSED') return ok(order);

@@ -13,7 +13,7 @@ export async function checkPayment(
   orderNo: string,
   shopperId?: string,
 ): Promise<Result<Order, DomainError<'ORDER_NOT_FOUND' | 'PROVIDER_UNAVAILABLE'>>> {
-  const state = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+  const state = await deps.uow.read((tx) => tx.orders.findByNo(orderNo));
   if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
   const provider = providerFor(deps.providers, state.paymentMethod);
   if (provider === null || !WORTH_ASKING.includes(state.status)) return ok(Order.restore(state));
@@ -23,6 +23,6 @@ export async function checkPayment(
     return ok(Order.restore(state));
   }
   await confirmProviderTrade(deps, trade.value);
-  const fresh = await deps.uow.run((tx) => tx.orders.findByNo(orderNo));
+  const fresh = await deps.uow.read((tx) => tx.orders.findByNo(orderNo));
   return fresh ? ok(Order.restore(fresh)) : fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
 }

@@ -54,12 +54,15 @@ export async function executeRefund(
   });
   if (!record) return fail('NOT_FOUND', `no refund ${outRefundNo}`);
   if (record.refund.status !== 'PROCESSING') return ok('ALREADY_SETTLED');
+  // A duplicate charge is its own transaction at the provider: refunded by its id, against its own total.
+  const duplicate = record.refund.transactionId;
   const answer = await providerNamed(deps.providers, record.refund.provider).refund({
     outTradeNo: record.refund.outTradeNo,
+    ...(duplicate !== null ? { transactionId: duplicate } : {}),
     outRefundNo,
     reason: record.refund.reason,
     refundAmount: record.refund.amount,
-    totalAmount: record.payment.amount,
+    totalAmount: duplicate !== null ? record.refund.amount : record.payment.amount,
     currency: record.refund.currency,
   });
   if (answer.ok) return applyProviderRefund(deps, answer.value);

@@ -18,7 +18,8 @@ export type {
 export type { ProviderEvent } from './provider-event';
 export type { EventFailure, EventOutcome } from './apply-provider-event';
 export type { NewPayment, PaymentRecord, PaymentRepository, PaymentStatus } from './payment-record';
-export type { NewRefund, RefundRecord, RefundRepository, RefundStatus } from './refund-record';
+export { REFUND_KINDS } from './refund-record';
+export type { NewRefund, RefundKind, RefundRecord, RefundRepository, RefundStatus } from './refund-record';
 export type { QrPayment } from './start-qr-payment';
 export type { OrderDetails } from './order-details';
 export type { CheckedOut, CheckoutError } from './checkout';

@@ -17,7 +17,7 @@ export async function getOrder(
   orderNo: string,
   viewer: string | null,
 ): Promise<Result<OrderDetails, DomainError<'ORDER_NOT_FOUND'>>> {
-  return deps.uow.run(async (tx) => {
+  return deps.uow.read(async (tx) => {
     const order = await tx.orders.findByNo(orderNo);
     if (!order || (viewer !== null && order.userId !== viewer)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
     const payments = await tx.payments.findByOrder(orderNo);

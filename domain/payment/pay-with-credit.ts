@@ -33,15 +33,20 @@ export async function payWithCreditInTx(tx: PaymentTx, order: Order, now: Date):
     });
   }
   if (posted.status === 'DUPLICATE_REFERENCE') return fail('ORDER_NOT_PAYABLE', `order ${state.orderNo} was already paid with credit`);
-  const recorded = await recordPayment(tx, {
-    orderNo: state.orderNo,
-    outTradeNo: state.orderNo,
-    provider: CREDIT_PROVIDER,
-    transactionId: `ledger:${posted.entry.id}`,
-    amount: state.totalAmount,
-    currency: state.currency,
-    paidAt: now,
-  });
+  const recorded = await recordPayment(
+    tx,
+    {
+      orderNo: state.orderNo,
+      outTradeNo: state.orderNo,
+      provider: CREDIT_PROVIDER,
+      transactionId: `ledger:${posted.entry.id}`,
+      amount: state.totalAmount,
+      currency: state.currency,
+      paidAt: now,
+    },
+    // Placed a moment ago in this transaction, with no payment row yet: nothing to read back.
+    { order: state, payment: null },
+  );
   if (!recorded.ok) return recorded;
   return ok(recorded.value.order);
 }

@@ -46,6 +46,8 @@ export interface ProviderTrade {
 
 export interface RefundRequest {
   outTradeNo: string;
+  /** Refund this transaction of the trade (a duplicate charge) rather than the trade's payment. */
+  transactionId?: string;
   outRefundNo: string;
   reason?: string;
   refundAmount: Minor;

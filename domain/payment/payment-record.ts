@@ -30,8 +30,8 @@ export interface PaymentRepository {
    * payment is still a payment); false when it was already SUCCEEDED or FAILED.
    */
   markSucceeded(outTradeNo: string, transactionId: string, paidAt: Date): Promise<boolean>;
-  /** Records the QR code the provider gave; only while PENDING. */
-  setCodeUrl(outTradeNo: string, codeUrl: string, expiresAt: Date): Promise<boolean>;
+  /** Records the QR code the provider gave; only while PENDING. With `firstCheckAt`, also schedules its first repair check (attempts 0) in the same statement. */
+  setCodeUrl(outTradeNo: string, codeUrl: string, expiresAt: Date, firstCheckAt?: Date): Promise<boolean>;
   /** PENDING → CLOSED. */
   markClosed(outTradeNo: string): Promise<boolean>;
   /**

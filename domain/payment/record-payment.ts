@@ -1,8 +1,9 @@
 import { Minor } from '../shared/money';
 import { adminNotice, shopperNotice } from '../messaging';
-import { Order, afterTransition, deliveryOf, isSettled, transition } from '../ordering';
+import { Order, OrderState, afterTransition, deliveryOf, isSettled, transition } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { PaymentTx } from './payment-deps';
+import { PaymentRecord } from './payment-record';
 
 export interface ConfirmedPayment {
   orderNo: string;
@@ -26,11 +27,16 @@ export type RecordPaymentError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_CLOSED' 
  * transaction: one conditional transition, the payment marked succeeded, and — in one outbox statement — the
  * delivery, the shopper's notice and the admins' "paid" notice.
  */
-export async function recordPayment(tx: PaymentTx, payment: ConfirmedPayment): Promise<Result<RecordPaymentOutcome, RecordPaymentError>> {
-  const state = await tx.orders.findByNo(payment.orderNo);
+export async function recordPayment(
+  tx: PaymentTx,
+  payment: ConfirmedPayment,
+  /** What the caller already read or wrote in this transaction (not read again): the order, the payment row (null: none). */
+  seen: { order?: OrderState; payment?: PaymentRecord | null } = {},
+): Promise<Result<RecordPaymentOutcome, RecordPaymentError>> {
+  const state = seen.order ?? (await tx.orders.findByNo(payment.orderNo));
   if (!state) return fail('ORDER_NOT_FOUND', `no order ${payment.orderNo}`);
   const order = Order.restore(state);
-  const known = await tx.payments.findByOutTradeNo(payment.outTradeNo);
+  const known = seen.payment !== undefined ? seen.payment : await tx.payments.findByOutTradeNo(payment.outTradeNo);
   if (known && known.status === 'SUCCEEDED' && known.transactionId === payment.transactionId) return ok({ status: 'ALREADY_RECORDED', order });
   const paid = transition(state, { type: 'PAY', at: payment.paidAt, amount: payment.amount, currency: payment.currency });
   if (!paid.ok) return paid;

@@ -74,6 +74,8 @@ export async function openRefundInTx(
     orderStatusBefore: state.status,
     nextCheckAt: new Date(now.getTime() + 60_000),
     createdAt: now,
+    kind: 'ORDER',
+    transactionId: null,
   });
   if (inserted === 'DUPLICATE') return fail('ORDER_NOT_REFUNDABLE', `refund ${outRefundNo} exists already`);
   return ok(inserted);

@@ -3,6 +3,13 @@ import { Minor } from '../shared/money';
 
 export type RefundStatus = 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
 
+/**
+ * ORDER: (part of) the order's price, which moves the order through REFUNDING. DUPLICATE_PAYMENT: the whole of a
+ * second charge for an order already paid, refunded by that charge's transaction id; the order is left as it is.
+ */
+export const REFUND_KINDS = ['ORDER', 'DUPLICATE_PAYMENT'] as const;
+export type RefundKind = (typeof REFUND_KINDS)[number];
+
 /** Money going back to a shopper for (part of) an order: through the provider, or back to the credit balance. */
 export interface RefundRecord {
   id: number;
@@ -24,6 +31,9 @@ export interface RefundRecord {
   nextCheckAt: Date | null;
   createdAt: Date;
   completedAt: Date | null;
+  kind: RefundKind;
+  /** The provider transaction this refund returns, when it is not the order's payment (a duplicate payment). */
+  transactionId: string | null;
 }
 
 export type NewRefund = Omit<RefundRecord, 'id' | 'providerRefundId' | 'lastError' | 'completedAt'>;
@@ -39,6 +49,8 @@ export interface RefundRepository {
   markFailed(outRefundNo: string, error: string, at: Date): Promise<boolean>;
   /** While PROCESSING: remember the provider's refund id and when to ask again. */
   scheduleCheck(outRefundNo: string, providerRefundId: string | null, nextCheckAt: Date, lastError: string | null): Promise<boolean>;
+  /** PROCESSING refunds created before `createdBefore` (money on its way back for too long), oldest first, with their total. */
+  listStuck(createdBefore: Date, limit: number, offset: number): Promise<{ items: RefundRecord[]; total: number }>;
   /** PROCESSING refunds whose next check is due, oldest check first. */
   findChecksDue(now: Date, limit: number): Promise<RefundRecord[]>;
 }

@@ -10,7 +10,7 @@ export async function repairDroppedPayments(deps: PaymentDeps, batchSize: number
   const report = { checked: 0, paid: 0, unpaid: 0, failed: 0 };
   for (const provider of configuredProviders(deps.providers)) {
     const now = deps.clock.now();
-    const due = await deps.uow.run((tx) => tx.payments.findChecksDue(provider.name, now, batchSize, 0));
+    const due = await deps.uow.read((tx) => tx.payments.findChecksDue(provider.name, now, batchSize, 0));
     report.checked += due.length;
     for (const payment of due) {
       const trade = await provider.query(payment.outTradeNo);

@@ -1,5 +1,6 @@
 import { adminNotice, shopperNotice } from '../messaging';
 import { releaseLines, transition } from '../ordering';
+import { OutboxEntry } from '../shared/outbox/topic';
 import { PaymentTx } from './payment-deps';
 import { RefundRecord } from './refund-record';
 
@@ -15,6 +16,11 @@ export async function settleRefundInTx(
     : await tx.refunds.markFailed(refund.outRefundNo, outcome.error ?? 'refund failed', now);
   if (!changed) return false;
   const state = await tx.orders.findByNo(refund.orderNo);
+  // A duplicate charge's refund leaves the order where it is: only who hears of it differs.
+  if (state && refund.kind === 'DUPLICATE_PAYMENT') {
+    await tx.outbox.enqueue([duplicateSettledNotice(refund, state.userId, outcome)], now);
+    return true;
+  }
   if (!state || state.status !== 'REFUNDING')
     throw new Error(`order ${refund.orderNo} is ${state?.status ?? 'gone'} while its refund ${refund.outRefundNo} settles`);
   if (outcome.succeeded) {
@@ -35,4 +41,13 @@ export async function settleRefundInTx(
     await tx.outbox.enqueue([adminNotice({ event: 'REFUND_FAILED', orderNo: state.orderNo, detail }, refund.outRefundNo)], now);
   }
   return true;
+}
+
+/** The refund of a duplicate charge is final: the shopper hears the money is back, or the admins that it is not. */
+function duplicateSettledNotice(refund: RefundRecord, shopperId: string, outcome: { succeeded: boolean; error?: string }): OutboxEntry {
+  if (outcome.succeeded) {
+    return shopperNotice({ userId: shopperId, event: 'DUPLICATE_PAYMENT_REFUNDED', orderNo: refund.orderNo, amount: refund.amount }, refund.outRefundNo);
+  }
+  const detail = `${refund.outRefundNo} (duplicate payment ${refund.transactionId ?? '?'}): ${outcome.error ?? 'failed'}`.slice(0, 200);
+  return adminNotice({ event: 'REFUND_FAILED', orderNo: refund.orderNo, detail }, refund.outRefundNo);
 }

@@ -1,6 +1,6 @@
 import { Order, OrderState, afterTransition, isPayable, isUnpaid, transition } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { PaymentDeps } from './payment-deps';
+import { PaymentDeps, PaymentTx } from './payment-deps';
 import { PaymentProvider } from './payment-provider';
 import { providerFor } from './payment-providers';
 
@@ -23,6 +23,26 @@ const description = (order: Order): string => {
 };
 
 /**
+ * Opens the PENDING payment row of a QR order in the caller's transaction (the order's number is its out_trade_no).
+ * Checkout does it in the placement's transaction, so a fresh order needs no second one before the provider call.
+ */
+export async function openQrPaymentInTx(tx: PaymentTx, provider: PaymentProvider, state: OrderState, now: Date): Promise<void> {
+  await tx.payments.insert({
+    orderNo: state.orderNo,
+    provider: provider.name,
+    outTradeNo: state.orderNo,
+    amount: state.totalAmount,
+    currency: state.currency,
+    status: 'PENDING',
+    codeUrl: null,
+    expiresAt: state.expiresAt,
+    transactionId: null,
+    createdAt: now,
+    paidAt: null,
+  });
+}
+
+/**
  * Gets a QR code for an unpaid QR order, asking the provider at most once per call and always under the same
  * out_trade_no (the order number), so a retry after a timeout can never open a second trade.
  */
@@ -39,28 +59,23 @@ export async function startQrPayment(deps: PaymentDeps, orderNo: string, shopper
       return fail('ORDER_NOT_PAYABLE', `order ${orderNo} is ${state.status}${isUnpaid(state) ? ' and its pay window has passed' : ''}`);
     const payment = await tx.payments.findByOutTradeNo(orderNo);
     if (payment?.codeUrl && payment.status === 'PENDING') return ok({ order, provider, codeUrl: payment.codeUrl });
-    if (!payment) {
-      await tx.payments.insert({
-        orderNo,
-        provider: provider.name,
-        outTradeNo: orderNo,
-        amount: state.totalAmount,
-        currency: state.currency,
-        status: 'PENDING',
-        codeUrl: null,
-        expiresAt: state.expiresAt,
-        transactionId: null,
-        createdAt: now,
-        paidAt: null,
-      });
-    }
+    if (!payment) await openQrPaymentInTx(tx, provider, state, now);
     return ok({ order, provider, codeUrl: null });
   });
   if (!prepared.ok) return prepared;
   const { order, provider } = prepared.value;
   const expiresAt = order.snapshot.expiresAt;
   if (prepared.value.codeUrl) return ok({ status: 'READY', codeUrl: prepared.value.codeUrl, expiresAt, order: order.snapshot });
+  return ok(await requestQrCode(deps, order, provider));
+}
 
+/**
+ * The provider call for an order whose PENDING payment row exists — outside any transaction — then ONE transaction:
+ * the code and the first repair check in one UPDATE, and CREATED → AWAITING_PAYMENT by a conditional update on the
+ * state the caller holds (read again only when someone else moved the order meanwhile).
+ */
+export async function requestQrCode(deps: PaymentDeps, order: Order, provider: PaymentProvider): Promise<QrPayment> {
+  const { orderNo, expiresAt } = order.snapshot;
   const created = await provider.createQrPayment({
     outTradeNo: orderNo,
     description: description(order),
@@ -71,14 +86,15 @@ export async function startQrPayment(deps: PaymentDeps, orderNo: string, shopper
   });
   if (!created.ok) {
     deps.log('QR payment could not be created; the order waits for retry-prepay', { orderNo, error: created.error });
-    return ok({ status: 'RETRYING', message: 'the payment service did not answer; we are retrying — try again in a moment', expiresAt, order: order.snapshot });
+    return { status: 'RETRYING', message: 'the payment service did not answer; we are retrying — try again in a moment', expiresAt, order: order.snapshot };
   }
   const latest = await deps.uow.run(async (tx) => {
-    await tx.payments.setCodeUrl(orderNo, created.value.codeUrl, expiresAt);
-    await tx.payments.scheduleCheck(orderNo, new Date(deps.clock.now().getTime() + deps.limits.paymentFirstCheckMs), 0);
-    const fresh = (await tx.orders.findByNo(orderNo)) ?? order.snapshot;
-    const awaiting = fresh.status === 'CREATED' ? transition(fresh, { type: 'AWAIT_PAYMENT' }) : null;
-    return awaiting?.ok && (await tx.orders.applyTransition(awaiting.value)) ? afterTransition(fresh, awaiting.value) : fresh;
+    const firstCheckAt = new Date(deps.clock.now().getTime() + deps.limits.paymentFirstCheckMs);
+    await tx.payments.setCodeUrl(orderNo, created.value.codeUrl, expiresAt, firstCheckAt);
+    const held = order.snapshot;
+    const awaiting = held.status === 'CREATED' ? transition(held, { type: 'AWAIT_PAYMENT' }) : null;
+    if (awaiting?.ok && (await tx.orders.applyTransition(awaiting.value))) return afterTransition(held, awaiting.value);
+    return (await tx.orders.findByNo(orderNo)) ?? held;
   });
-  return ok({ status: 'READY', codeUrl: created.value.codeUrl, expiresAt, order: latest });
+  return { status: 'READY', codeUrl: created.value.codeUrl, expiresAt, order: latest };
 }

@@ -4,7 +4,7 @@ import { configuredProviders } from './payment-providers';
 
 /** REFUNDING orders: asks the provider until each refund is final (or executes one that never reached it). */
 export async function syncRefunds(deps: PaymentDeps, batchSize: number): Promise<Record<string, number>> {
-  const due = await deps.uow.run((tx) => tx.refunds.findChecksDue(deps.clock.now(), batchSize));
+  const due = await deps.uow.read((tx) => tx.refunds.findChecksDue(deps.clock.now(), batchSize));
   const report = { checked: due.length, settled: 0, processing: 0, failed: 0 };
   const providers = configuredProviders(deps.providers);
   for (const refund of due) {

@@ -12,6 +12,10 @@ export interface ConsistencyChecks {
   codeStockMismatches(): Promise<Array<{ productId: number; stock: number | null; available: number }>>;
   /** Codes whose state disagrees with their order (delivered for an undelivered order, reserved by a closed one, …). */
   codeStateMismatches(): Promise<Array<{ codeId: number; status: string; orderNo: string | null; orderStatus: string | null }>>;
+  /** Second charges for orders already paid (refunds of kind DUPLICATE_PAYMENT), with how each refund stands. */
+  duplicatePayments(): Promise<
+    Array<{ orderNo: string; outRefundNo: string; transactionId: string | null; amount: number; status: string; lastError: string | null }>
+  >;
   /** The newest payments of a provider (to compare with what the provider says). */
   recentProviderPayments(provider: string, limit: number): Promise<Array<{ outTradeNo: string; orderNo: string; status: string; amount: number }>>;
 }

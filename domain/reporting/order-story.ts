@@ -19,7 +19,7 @@ export interface OrderStory {
 }
 
 export async function orderStory(deps: ReportingDeps, orderNo: string): Promise<Result<OrderStory, DomainError<'ORDER_NOT_FOUND'>>> {
-  return deps.uow.run(async (tx) => {
+  return deps.uow.read(async (tx) => {
     const order = await tx.orders.findByNo(orderNo);
     if (!order) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
     const payments = await tx.payments.findByOrder(orderNo);
@@ -38,7 +38,11 @@ export async function orderStory(deps: ReportingDeps, orderNo: string): Promise<
     if (order.deliveredAt) events.push({ at: order.deliveredAt, what: `delivered${order.fulfilmentNote ? `: ${order.fulfilmentNote}` : ''}` });
     if (order.closedAt) events.push({ at: order.closedAt, what: `closed: ${order.closeReason ?? ''}` });
     for (const r of refunds) {
-      events.push({ at: r.createdAt, what: `refund ${r.outRefundNo} of ${r.amount} asked (${r.reason})` });
+      const asked =
+        r.kind === 'DUPLICATE_PAYMENT'
+          ? `paid a second time (${r.transactionId ?? '?'}, ${r.amount} ${r.currency}): refund ${r.outRefundNo} of it asked`
+          : `refund ${r.outRefundNo} of ${r.amount} asked (${r.reason})`;
+      events.push({ at: r.createdAt, what: asked });
       if (r.completedAt)
         events.push({ at: r.completedAt, what: `refund ${r.outRefundNo} ${r.status === 'SUCCEEDED' ? 'succeeded' : `failed: ${r.lastError ?? ''}`}` });
     }

@@ -13,11 +13,31 @@ export interface ReconcileDeps {
   providerSampleSize: number;
 }
 
+/** Second charges for orders already paid, by where their automatic refund stands. */
+export interface DuplicatePaymentCount {
+  total: number;
+  refunded: number;
+  refunding: number;
+  /** The provider refused the refund: money is held that is not ours (each one is also a discrepancy). */
+  failed: number;
+}
+
+export interface ReconcileReport {
+  discrepancies: Discrepancy[];
+  duplicatePayments: DuplicatePaymentCount;
+}
+
+/** The discrepancies alone (see `reconcileReport`). */
+export async function reconcile(deps: ReconcileDeps): Promise<Discrepancy[]> {
+  return (await reconcileReport(deps)).discrepancies;
+}
+
 /**
  * Proves the money invariants: Σ ledger = balance, one successful payment per paid order, one top-up per delivered
- * credit line, codes and stock in step, and (where the provider can be asked) local payment states agreeing with it.
+ * credit line, codes and stock in step, every duplicate payment refunded or being refunded, and (where the provider
+ * can be asked) local payment states agreeing with it. Duplicate payments are counted as well.
  */
-export async function reconcile(deps: ReconcileDeps): Promise<Discrepancy[]> {
+export async function reconcileReport(deps: ReconcileDeps): Promise<ReconcileReport> {
   const found: Discrepancy[] = [];
   const add = (check: string, detail: string) => found.push({ check, detail });
   for (const r of await deps.checks.ledgerMismatches()) {
@@ -36,6 +56,19 @@ export async function reconcile(deps: ReconcileDeps): Promise<Discrepancy[]> {
     add('codes', `product ${r.productId}: stock ${r.stock ?? 'unlimited'} but ${r.available} codes available`);
   for (const r of await deps.checks.codeStateMismatches())
     add('codes', `code ${r.codeId} is ${r.status} for order ${r.orderNo ?? '-'} (${r.orderStatus ?? 'no order'})`);
+  const duplicates = await deps.checks.duplicatePayments();
+  const duplicatePayments: DuplicatePaymentCount = { total: duplicates.length, refunded: 0, refunding: 0, failed: 0 };
+  for (const d of duplicates) {
+    if (d.status === 'SUCCEEDED') duplicatePayments.refunded += 1;
+    else if (d.status === 'PROCESSING') duplicatePayments.refunding += 1;
+    else {
+      duplicatePayments.failed += 1;
+      add(
+        'duplicate',
+        `order ${d.orderNo} was paid twice (${d.transactionId ?? '?'}, ${d.amount}): refund ${d.outRefundNo} ${d.status}: ${d.lastError ?? ''}`.trim(),
+      );
+    }
+  }
   if (deps.provider) {
     const provider = deps.provider;
     for (const p of await deps.checks.recentProviderPayments(provider.name, deps.providerSampleSize)) {
@@ -54,5 +87,5 @@ export async function reconcile(deps: ReconcileDeps): Promise<Discrepancy[]> {
         add('provider', `payment ${p.outTradeNo}: ${p.amount} here, ${trade.value.amount} at ${provider.name}`);
     }
   }
-  return found;
+  return { discrepancies: found, duplicatePayments };
 }

@@ -19,7 +19,7 @@ export async function salesStats(deps: ReportingDeps, utcOffsetMinutes: number, 
   const midnight = new Date(local - (local % DAY_MS) - utcOffsetMinutes * 60_000);
   const weekStart = new Date(midnight.getTime() - 6 * DAY_MS);
   const end = new Date(now.getTime() + 1);
-  const [today, last7Days] = await deps.uow.run(async (tx) => [
+  const [today, last7Days] = await deps.uow.read(async (tx) => [
     await tx.orders.salesSummary(midnight, end, top),
     await tx.orders.salesSummary(weekStart, end, top),
   ]);

@@ -18,6 +18,11 @@ export interface TxBase {
  */
 export interface UnitOfWork<R = object> {
   run<T>(work: (tx: TxBase & R) => Promise<T>): Promise<T>;
+  /**
+   * A plain read: the same repositories on one pooled connection, no BEGIN/COMMIT and no outbox — each statement
+   * sees what is committed when it runs. For reads that decide nothing a later write relies on (those belong in `run`).
+   */
+  read<T>(work: (repositories: R) => Promise<T>): Promise<T>;
 }
 
 /** Thrown by a UnitOfWork when the database cannot be reached; doors map it to 503. */

@@ -14,6 +14,8 @@ export function buildShopApi(app: App, extraRoutes: ApiDeps['extraRoutes'] = [],
     bodyLimitBytes: config.bodyLimitBytes,
     jobs: app.jobs,
     outboxCounts: app.outboxCounts,
+    rateLimiter: app.redis.rateLimiter,
+    rateLimits: config.rateLimits,
     extraRoutes,
   });
 }

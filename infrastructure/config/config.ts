@@ -18,6 +18,18 @@ export interface SandboxSettings {
   timeScale: number;
 }
 
+/** The HTTP API's rate limits (api/rate-limits.ts): calls allowed per window; 0 turns that limit off. */
+export interface RateLimitSettings {
+  windowMs: number;
+  perIp: number;
+  perShopper: number;
+  /** POST /v1/orders per shopper: placing reserves stock, so it is the hoarder's tool. */
+  ordersPerShopper: number;
+  /** POST /v1/orders/:orderNo/check per shopper, and per order whoever asks: each one may query the provider. */
+  checksPerShopper: number;
+  checksPerOrder: number;
+}
+
 export interface Config {
   roles: Role[];
   /** True when TILLBOT_ROLES was not given: start every role that can run with what is configured. */
@@ -47,6 +59,8 @@ export interface Config {
   /** Minutes east of UTC for "today" in the bot's /stats (Beijing: 480). */
   shopUtcOffsetMinutes: number;
   bodyLimitBytes: number;
+  /** The HTTP API's rate limits (api/rate-limits.ts); 0 turns one off. */
+  rateLimits: RateLimitSettings;
   seedDemoCatalog: boolean;
   wechatpay: WechatPaySettings | undefined;
   sandbox: SandboxSettings;
@@ -176,6 +190,14 @@ export function loadConfig(env: Env): Config {
     botSessionTtlMs: integer(env, 'BOT_SESSION_TTL_HOURS', 24, 1, 24 * 30) * 3_600_000,
     shopUtcOffsetMinutes: integer(env, 'SHOP_UTC_OFFSET_MINUTES', 480, -720, 840),
     bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
+    rateLimits: {
+      windowMs: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600) * 1000,
+      perIp: integer(env, 'RATE_LIMIT_PER_IP', 600, 0, 1_000_000),
+      perShopper: integer(env, 'RATE_LIMIT_PER_SHOPPER', 120, 0, 1_000_000),
+      ordersPerShopper: integer(env, 'RATE_LIMIT_ORDERS_PER_SHOPPER', 10, 0, 1_000_000),
+      checksPerShopper: integer(env, 'RATE_LIMIT_CHECKS_PER_SHOPPER', 20, 0, 1_000_000),
+      checksPerOrder: integer(env, 'RATE_LIMIT_CHECKS_PER_ORDER', 12, 0, 1_000_000),
+    },
     seedDemoCatalog: oneOf(env, 'SEED_DEMO_CATALOG', ['auto', 'never'] as const, 'auto') === 'auto',
     wechatpay: wechatpay(env),
     sandbox: sandbox(env, integer(env, 'PORT', 3000, 0, 65535)),

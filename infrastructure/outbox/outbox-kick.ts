@@ -4,6 +4,8 @@ import { TxBase, UnitOfWork } from '../../domain/shared/unit-of-work';
 /** Wraps a UnitOfWork so that a commit which queued outbox work wakes the dispatcher (after the commit, never before). */
 export function withOutboxKick<R>(inner: UnitOfWork<R>, kick: () => void): UnitOfWork<R> {
   return {
+    // A read queues nothing: nothing to wake.
+    read: (work) => inner.read(work),
     run<T>(work: (tx: TxBase & R) => Promise<T>): Promise<T> {
       return inner.run((tx) => {
         let kicked = false;

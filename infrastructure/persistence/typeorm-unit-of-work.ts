@@ -88,6 +88,23 @@ export class TypeormUnitOfWork implements UnitOfWork<ShopRepositories> {
     }
   }
 
+  /**
+   * A plain read on one pooled connection in autocommit: no BEGIN/COMMIT round trips and no outbox-kick wrapper. On
+   * SQLite it still queues with the transactions (one shared connection: it would otherwise read a transaction's
+   * uncommitted rows).
+   */
+  read<T>(work: (repositories: ShopRepositories) => Promise<T>): Promise<T> {
+    return this.runOutsideTransaction(async () => {
+      const runner = this.settings.dataSource.createQueryRunner();
+      try {
+        await storeCall(() => runner.connect());
+        return await work(shopRepositories(runner.manager, this.settings.dialect));
+      } finally {
+        await runner.release();
+      }
+    });
+  }
+
   private serialised<R>(task: () => Promise<R>): Promise<R> {
     return this.settings.dialect === 'sqlite' ? this.sqliteQueue.runExclusive(task) : task();
   }
@@ -98,7 +115,9 @@ export class TypeormUnitOfWork implements UnitOfWork<ShopRepositories> {
     const callbacks: Callback[] = [];
     try {
       await storeCall(() => runner.connect());
-      await storeCall(() => runner.startTransaction(this.settings.dialect === 'mysql' ? 'READ COMMITTED' : undefined));
+      // READ COMMITTED is each MySQL connection's session default (set once when the pool opens it,
+      // data-source-options.ts): the transaction is one START TRANSACTION, not a SET TRANSACTION before it.
+      await storeCall(() => runner.startTransaction());
       let result: T;
       try {
         const tx: ShopTx = {

@@ -15,6 +15,7 @@ export async function decide(rule: RateLimit, countCall: () => WindowCount | Pro
   if (!Number.isSafeInteger(rule.limit) || rule.limit <= 0) throw new RangeError(`limit must be a positive whole number, got ${rule.limit}`);
   assertPositiveMs('windowMs', rule.windowMs);
   const { count, remainingMs } = await countCall();
-  if (count <= rule.limit) return { allowed: true, remaining: rule.limit - count, retryAfterMs: 0 };
-  return { allowed: false, remaining: 0, retryAfterMs: Math.max(1, remainingMs) };
+  const resetMs = Math.max(1, remainingMs);
+  if (count <= rule.limit) return { allowed: true, remaining: rule.limit - count, retryAfterMs: 0, resetMs };
+  return { allowed: false, remaining: 0, retryAfterMs: resetMs, resetMs };
 }

@@ -16,6 +16,7 @@ const EXTREMES: Record<ActionKind, Action[]> = {
   menu: [{ k: 'menu' }],
   catalog: [{ k: 'catalog', page: 100_000 }],
   searchPage: [{ k: 'searchPage', page: 100_000 }],
+  category: [{ k: 'category', id: BIG_ID, page: 100_000 }],
   product: [{ k: 'product', id: BIG_ID }],
   addToCart: [{ k: 'addToCart', id: BIG_ID, qty: 9_999 }],
   cart: [{ k: 'cart' }],

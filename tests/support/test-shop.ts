@@ -13,6 +13,14 @@ import { Backend, createTestMysqlDatabase } from './services';
 export const TEST_BOT_TOKEN = '123456789:TEST_token_for_init_data_checks_0001';
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
+export const HIGH_RATE_LIMITS = {
+  RATE_LIMIT_PER_IP: '1000000',
+  RATE_LIMIT_PER_SHOPPER: '1000000',
+  RATE_LIMIT_ORDERS_PER_SHOPPER: '1000000',
+  RATE_LIMIT_CHECKS_PER_SHOPPER: '1000000',
+  RATE_LIMIT_CHECKS_PER_ORDER: '1000000',
+};
+
 export interface TestShop {
   app: App;
   api: FastifyInstance;
@@ -30,6 +38,9 @@ export async function startTestShop(backend: Backend, env: Record<string, string
     TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
     LOG_LEVEL: 'silent',
     SANDBOX_PORT: '0',
+    // Tests burst on purpose (concurrent orders, duplicate checks): limits far above them, still counted; the
+    // rate-limit test sets its own.
+    ...HIGH_RATE_LIMITS,
     ...(mysql ? { DATABASE_URL: mysql.url } : {}),
     ...env,
   });

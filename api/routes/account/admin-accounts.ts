@@ -1,24 +1,29 @@
+import { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { FastifyInstance } from 'fastify';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { presentLedgerEntry } from './account-presenters';
+import { AdjustmentBody, AdminAccount, LedgerEntry } from '../../schemas/account';
+import { IdempotencyKeyHeader, SECURITY, UserIdParams, errorResponses } from '../../schemas/common';
+import { presentAccount, presentLedgerEntry } from './account-presenters';
 
 /** Admins adjust a shopper's credit and read their ledger. */
-export async function adminAccountRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
-  const { shop, auth } = opts;
-  app.addHook('preHandler', auth.admin);
+export async function adminAccountRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { shop, access } = opts;
+  const admin = { tags: ['admin'], security: SECURITY.admin };
 
-  app.post<{ Params: { userId: string }; Body: { amount: number; reason: string } }>(
+  app.post(
     '/v1/admin/accounts/:userId/adjustments',
     {
+      onRequest: access.admin,
       schema: {
-        params: { type: 'object', required: ['userId'], properties: { userId: { type: 'string', pattern: '^[0-9]{1,20}$' } } },
-        body: {
-          type: 'object',
-          required: ['amount', 'reason'],
-          additionalProperties: false,
-          properties: { amount: { type: 'integer' }, reason: { type: 'string', minLength: 1, maxLength: 200 } },
-        },
+        ...admin,
+        summary: "Give or take a shopper's credit",
+        description: 'An optional Idempotency-Key becomes the ledger reference: the same key never posts twice.',
+        params: UserIdParams,
+        headers: IdempotencyKeyHeader,
+        body: AdjustmentBody,
+        response: { 201: LedgerEntry, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -33,13 +38,16 @@ export async function adminAccountRoutes(app: FastifyInstance, opts: RouteDeps):
     },
   );
 
-  app.get<{ Params: { userId: string } }>(
+  app.get(
     '/v1/admin/accounts/:userId',
-    { schema: { params: { type: 'object', required: ['userId'], properties: { userId: { type: 'string', pattern: '^[0-9]{1,20}$' } } } } },
+    {
+      onRequest: access.admin,
+      schema: { ...admin, summary: "A shopper's balance and ledger", params: UserIdParams, response: { 200: AdminAccount, ...errorResponses } },
+    },
     async (request) => {
       const account = await shop.account.getAccount(request.params.userId);
       const ledger = await shop.account.getLedger(request.params.userId);
-      return { userId: account.userId, balance: { amount: account.balance, currency: account.currency }, ledger: ledger.map(presentLedgerEntry) };
+      return { ...presentAccount(account), ledger: ledger.map(presentLedgerEntry) };
     },
   );
 }

@@ -1,31 +1,41 @@
 import multipart from '@fastify/multipart';
+import { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { FastifyInstance } from 'fastify';
 import { MAX_UPLOAD_BYTES } from '../../../domain/catalog';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { errorSchema } from '../../schemas';
-import { importJobSchema, presentImportJob } from './import-presenters';
+import { ImportIdParams, ImportJob, ImportQuery, ImportUpload } from '../../schemas/catalog-import';
+import { SECURITY, errorResponses } from '../../schemas/common';
+import { presentImportJob } from './import-presenters';
 
 /**
  * Catalog imports over HTTP: `POST /v1/admin/imports` takes one file (multipart field `file`; `?dryRun=true` checks
  * only) and answers 202 with the job at once; the import runs in the background, `GET /v1/admin/imports/:id` follows it.
  */
-export async function adminImportRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
-  const { shop, auth } = opts;
+export async function adminImportRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { shop, access } = opts;
+  const admin = { tags: ['admin'], security: SECURITY.admin };
   // One file per request; its size is checked as it streams to disk (the use case stops past the limit).
   await app.register(multipart, { limits: { files: 1, fields: 0, fileSize: 2 * MAX_UPLOAD_BYTES } });
-  app.addHook('preHandler', auth.admin);
 
-  app.post<{ Querystring: { dryRun?: 'true' | 'false' } }>(
+  app.post(
     '/v1/admin/imports',
     {
+      onRequest: access.admin,
       schema: {
-        querystring: { type: 'object', additionalProperties: false, properties: { dryRun: { type: 'string', enum: ['true', 'false'] } } },
-        response: { 202: importJobSchema, 400: errorSchema, 413: errorSchema },
+        ...admin,
+        summary: 'Import a catalog file',
+        description:
+          'Checks every row first and writes nothing if one is bad (the job then lists the problems); a good file is written in batches. Answers at once with the job to follow; the same file uploaded again after a failure resumes.',
+        consumes: ['multipart/form-data'],
+        querystring: ImportQuery,
+        body: ImportUpload,
+        response: { 202: ImportJob, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const file = await request.file();
+      const file = request.isMultipart() ? await request.file() : undefined;
       if (!file) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: 'file: send the catalog as a multipart field named file' } });
       const started = await shop.catalog.startImport({ fileName: file.filename, content: file.file, dryRun: request.query.dryRun === 'true' });
       if (!started.ok) return sendError(reply, started.error);
@@ -34,13 +44,11 @@ export async function adminImportRoutes(app: FastifyInstance, opts: RouteDeps): 
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/v1/admin/imports/:id',
     {
-      schema: {
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: '^[0-9a-fA-F-]{1,36}$' } } },
-        response: { 200: importJobSchema, 404: errorSchema },
-      },
+      onRequest: access.admin,
+      schema: { ...admin, summary: "An import's progress and report", params: ImportIdParams, response: { 200: ImportJob, ...errorResponses } },
     },
     async (request, reply) => {
       const result = await shop.catalog.getImport(request.params.id);

@@ -1,54 +1,93 @@
+import { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { FastifyInstance } from 'fastify';
-import { LANGUAGES } from '../../../domain/shared/languages';
-import { ProductInput } from '../../../domain/catalog';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { createProductBody, errorSchema, idParam, updateProductBody } from '../../schemas';
-import { adminProductSchema, presentProductForAdmin } from './product-presenters';
-import { ProductListQuerystring, browseQueryOf, productListQuery, productPageSchema } from './product-query';
+import {
+  AddCodesBody,
+  AdminProduct,
+  AdminProductPage,
+  CodesAdded,
+  CreateProductBody,
+  LangQuery,
+  ProductSearchQuery,
+  ProductTexts,
+  UpdateProductBody,
+  productFilters,
+} from '../../schemas/catalog';
+import { IdParams, PagingQuery, SECURITY, errorResponses, paging } from '../../schemas/common';
+import { presentProductForAdmin } from './product-presenters';
 
 /** Admins manage products, their stock and code pools. */
-export async function adminProductRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
-  const { shop, auth } = opts;
-  app.addHook('preHandler', auth.admin);
+export async function adminProductRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { shop, access } = opts;
+  const admin = { tags: ['admin'], security: SECURITY.admin };
 
-  app.get<{ Querystring: ProductListQuerystring }>(
+  app.get(
     '/v1/admin/products',
-    { schema: { querystring: productListQuery, response: { 200: productPageSchema(adminProductSchema), 400: errorSchema } } },
+    {
+      onRequest: access.admin,
+      schema: {
+        ...admin,
+        summary: 'List every product, hidden ones too',
+        querystring: Type.Composite([ProductSearchQuery, LangQuery, Type.Object(PagingQuery)], { additionalProperties: false }),
+        response: { 200: AdminProductPage, ...errorResponses },
+      },
+    },
     async (request, reply) => {
-      const result = await shop.catalog.browseProducts({ ...browseQueryOf(request.query), includeHidden: true });
+      const query = request.query;
+      const result = await shop.catalog.browseProducts({ ...productFilters(query), ...paging(query), lang: query.lang ?? null, includeHidden: true });
       if (!result.ok) return sendError(reply, result.error);
       const { items, ...page } = result.value;
       return { items: items.map(presentProductForAdmin), ...page };
     },
   );
 
-  app.post<{ Body: ProductInput }>('/v1/admin/products', { schema: { body: createProductBody } }, async (request, reply) => {
-    const result = await shop.catalog.createProduct(request.body);
-    return result.ok ? reply.code(201).send(presentProductForAdmin(result.value)) : sendError(reply, result.error);
-  });
+  app.post(
+    '/v1/admin/products',
+    {
+      onRequest: access.admin,
+      schema: { ...admin, summary: 'Create a product', body: CreateProductBody, response: { 201: AdminProduct, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const result = await shop.catalog.createProduct(request.body);
+      return result.ok ? reply.code(201).send(presentProductForAdmin(result.value)) : sendError(reply, result.error);
+    },
+  );
 
-  app.patch<{ Params: { id: string }; Body: ProductInput }>(
+  app.patch(
     '/v1/admin/products/:id',
-    { schema: { params: idParam, body: updateProductBody } },
+    {
+      onRequest: access.admin,
+      schema: {
+        ...admin,
+        summary: 'Change a product',
+        description: 'Only the fields sent change. A code product’s stock follows its pool and cannot be set.',
+        params: IdParams,
+        body: UpdateProductBody,
+        response: { 200: AdminProduct, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const result = await shop.catalog.updateProduct(Number(request.params.id), request.body);
       return result.ok ? presentProductForAdmin(result.value) : sendError(reply, result.error);
     },
   );
 
-  const textSchema = {
-    type: 'object',
-    required: ['title'],
-    additionalProperties: false,
-    properties: { title: { type: 'string', minLength: 1, maxLength: 120 }, description: { type: ['string', 'null'], maxLength: 2000 } },
-  } as const;
-  const textsSchema = { type: 'object', additionalProperties: false, properties: Object.fromEntries(LANGUAGES.map((lang) => [lang, textSchema])) } as const;
-
-  // The product's title and description in other languages: the body is the whole set (a language left out is removed).
-  app.put<{ Params: { id: string }; Body: Record<string, { title: string; description?: string | null }> }>(
+  app.put(
     '/v1/admin/products/:id/texts',
-    { schema: { params: idParam, body: textsSchema, response: { 200: textsSchema, 400: errorSchema, 404: errorSchema } } },
+    {
+      onRequest: access.admin,
+      schema: {
+        ...admin,
+        summary: "Set a product's texts in other languages",
+        description: 'The body is the whole set: a language left out is removed. Search finds the product by every language.',
+        params: IdParams,
+        body: ProductTexts,
+        response: { 200: ProductTexts, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const result = await shop.catalog.setProductTexts(Number(request.params.id), request.body);
       if (!result.ok) return sendError(reply, result.error);
@@ -56,17 +95,17 @@ export async function adminProductRoutes(app: FastifyInstance, opts: RouteDeps):
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { codes: string[] } }>(
+  app.post(
     '/v1/admin/products/:id/codes',
     {
+      onRequest: access.admin,
       schema: {
-        params: idParam,
-        body: {
-          type: 'object',
-          required: ['codes'],
-          additionalProperties: false,
-          properties: { codes: { type: 'array', minItems: 1, maxItems: 10000, items: { type: 'string', minLength: 1, maxLength: 255 } } },
-        },
+        ...admin,
+        summary: "Add codes to a code product's pool",
+        description: 'Codes already in the pool are skipped and counted as duplicates.',
+        params: IdParams,
+        body: AddCodesBody,
+        response: { 201: CodesAdded, ...errorResponses },
       },
     },
     async (request, reply) => {

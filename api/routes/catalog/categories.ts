@@ -1,47 +1,51 @@
+import { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { FastifyInstance } from 'fastify';
-import { CategoryInput } from '../../../domain/catalog';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { errorSchema, idParam } from '../../schemas';
-import { categoryListSchema, categorySchema, presentCategory, presentCategoryNode } from './category-presenters';
+import { Category, CategoryTree, CreateCategoryBody, UpdateCategoryBody } from '../../schemas/catalog';
+import { IdParams, SECURITY, errorResponses } from '../../schemas/common';
+import { presentCategory, presentCategoryNode } from './category-presenters';
 
 /** The category tree, parents before their children: what a shop front draws its menu from. */
-export async function categoryRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
+export async function categoryRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { shop } = opts;
-  app.get('/v1/categories', { schema: { response: { 200: categoryListSchema } } }, async () => {
-    const tree = await shop.catalog.listCategories();
-    return { items: tree.map(presentCategoryNode) };
-  });
+  app.get('/v1/categories', { schema: { tags: ['catalog'], summary: 'The category tree', response: { 200: CategoryTree, ...errorResponses } } }, async () => ({
+    items: (await shop.catalog.listCategories()).map(presentCategoryNode),
+  }));
 }
 
-const categoryProperties = {
-  parentId: { type: ['integer', 'null'], minimum: 1 },
-  slug: { type: 'string', minLength: 1, maxLength: 48 },
-  name: { type: 'string', minLength: 1, maxLength: 80 },
-  position: { type: 'integer', minimum: 0 },
-} as const;
-
-const createCategoryBody = { type: 'object', required: ['slug', 'name'], additionalProperties: false, properties: categoryProperties } as const;
-const updateCategoryBody = { type: 'object', additionalProperties: false, minProperties: 1, properties: categoryProperties } as const;
-const failures = { 400: errorSchema, 404: errorSchema, 409: errorSchema } as const;
-
 /** Admins build the tree: a move or a new slug carries everything below along. */
-export async function adminCategoryRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
-  const { shop, auth } = opts;
-  app.addHook('preHandler', auth.admin);
+export async function adminCategoryRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { shop, access } = opts;
+  const admin = { tags: ['admin'], security: SECURITY.admin };
 
-  app.post<{ Body: CategoryInput }>(
+  app.post(
     '/v1/admin/categories',
-    { schema: { body: createCategoryBody, response: { 201: categorySchema, ...failures } } },
+    {
+      onRequest: access.admin,
+      schema: { ...admin, summary: 'Create a category', body: CreateCategoryBody, response: { 201: Category, ...errorResponses } },
+    },
     async (request, reply) => {
       const result = await shop.catalog.createCategory(request.body);
       return result.ok ? reply.code(201).send(presentCategory(result.value)) : sendError(reply, result.error);
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: CategoryInput }>(
+  app.patch(
     '/v1/admin/categories/:id',
-    { schema: { params: idParam, body: updateCategoryBody, response: { 200: categorySchema, ...failures } } },
+    {
+      onRequest: access.admin,
+      schema: {
+        ...admin,
+        summary: 'Rename, reorder or move a category',
+        description: 'A new parent or slug rewrites the paths of everything below it in the same transaction.',
+        params: IdParams,
+        body: UpdateCategoryBody,
+        response: { 200: Category, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const result = await shop.catalog.updateCategory(Number(request.params.id), request.body);
       return result.ok ? presentCategory(result.value) : sendError(reply, result.error);

@@ -10,27 +10,3 @@ export const presentCategory = (c: Category) => ({
 });
 
 export const presentCategoryNode = (c: CategoryNode) => ({ ...presentCategory(c), depth: c.depth });
-
-export const categorySchema = {
-  type: 'object',
-  required: ['id', 'parentId', 'slug', 'path', 'position', 'name'],
-  properties: {
-    id: { type: 'integer' },
-    parentId: { type: ['integer', 'null'] },
-    slug: { type: 'string' },
-    path: { type: 'string' },
-    position: { type: 'integer' },
-    name: { type: 'string' },
-  },
-} as const;
-
-export const categoryListSchema = {
-  type: 'object',
-  required: ['items'],
-  properties: {
-    items: {
-      type: 'array',
-      items: { ...categorySchema, required: [...categorySchema.required, 'depth'], properties: { ...categorySchema.properties, depth: { type: 'integer' } } },
-    },
-  },
-} as const;

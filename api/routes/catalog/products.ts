@@ -1,35 +1,54 @@
+import { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { FastifyInstance } from 'fastify';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { errorSchema, idParam } from '../../schemas';
-import { presentProduct, productSchema } from './product-presenters';
-import { ProductListQuerystring, browseQueryOf, langQuery, productListQuery, productPageSchema } from './product-query';
+import { AcceptLanguageHeader, LangQuery, Product, ProductPage, ProductSearchQuery, askedLanguage, productFilters } from '../../schemas/catalog';
+import { IdParams, PagingQuery, errorResponses, paging } from '../../schemas/common';
+import { presentProduct } from './product-presenters';
 
-export async function productRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
+export async function productRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { shop } = opts;
 
-  app.get<{ Querystring: ProductListQuerystring }>(
+  app.get(
     '/v1/products',
-    { schema: { querystring: productListQuery, response: { 200: productPageSchema(productSchema), 400: errorSchema } } },
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'List the visible products',
+        description:
+          'By relevance with `q` (in every language the products are written in), else in the shop order; `category` narrows to a category and everything below it; texts in `?lang=` or Accept-Language; 20 a page by default (at most 100).',
+        querystring: Type.Composite([ProductSearchQuery, LangQuery, Type.Object(PagingQuery)], { additionalProperties: false }),
+        headers: AcceptLanguageHeader,
+        response: { 200: ProductPage, ...errorResponses },
+      },
+    },
     async (request, reply) => {
-      const result = await shop.catalog.browseProducts(browseQueryOf(request.query, request.headers['accept-language']));
+      const { query } = request;
+      const lang = askedLanguage(query, request.headers['accept-language']);
+      const result = await shop.catalog.browseProducts({ ...productFilters(query), ...paging(query), lang });
       if (!result.ok) return sendError(reply, result.error);
       const { items, ...page } = result.value;
       return { items: items.map(presentProduct), ...page };
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
+  app.get(
     '/v1/products/:id',
     {
       schema: {
-        params: idParam,
-        querystring: { type: 'object', additionalProperties: false, properties: { lang: langQuery } },
-        response: { 200: productSchema, 404: errorSchema },
+        tags: ['catalog'],
+        summary: 'One visible product',
+        description: 'Its title and description in `?lang=` or Accept-Language where written, else its own.',
+        params: IdParams,
+        querystring: LangQuery,
+        headers: AcceptLanguageHeader,
+        response: { 200: Product, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const lang = request.query.lang ?? request.headers['accept-language'] ?? null;
+      const lang = askedLanguage(request.query, request.headers['accept-language']);
       const result = await shop.catalog.getProduct(Number(request.params.id), { lang });
       return result.ok ? presentProduct(result.value) : sendError(reply, result.error);
     },

@@ -1,5 +1,6 @@
 import { CartView, OrderState } from '../../../domain/ordering';
 import { OrderDetails } from '../../../domain/payment';
+import { StuckOrder } from '../../../domain/reporting';
 
 const money = (amount: number, currency: string) => ({ amount, currency });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -64,4 +65,20 @@ export const presentOrderForAdmin = (o: OrderState, details?: Omit<OrderDetails,
         })),
       }
     : {}),
+});
+
+export const presentStuckOrder = (s: StuckOrder) => ({
+  reason: s.reason,
+  since: s.since.toISOString(),
+  detail: s.detail,
+  refund: s.refund
+    ? {
+        outRefundNo: s.refund.outRefundNo,
+        amount: money(s.refund.amount, s.refund.currency),
+        status: s.refund.status,
+        lastError: s.refund.lastError,
+        createdAt: s.refund.createdAt.toISOString(),
+      }
+    : null,
+  order: presentOrderForAdmin(s.order),
 });

@@ -1,21 +1,51 @@
+import { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { FastifyInstance } from 'fastify';
 import { shopperId } from '../../auth';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { orderNoParam } from '../../schemas';
+import { OrderNoParams, PagingQuery, SECURITY, errorResponses, paging } from '../../schemas/common';
+import { AdminOrder, Order, OrderPage } from '../../schemas/ordering';
 import { presentOrder, presentOrderForAdmin } from './order-presenters';
 
 /** A shopper's orders (an admin may look at any). */
-export async function orderRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
-  const { shop, auth } = opts;
+export async function orderRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { shop, access } = opts;
 
-  app.get('/v1/orders', { preHandler: auth.shopper }, async (request) => ({
-    items: (await shop.ordering.listMyOrders(shopperId(request))).map((o) => presentOrder(o)),
-  }));
+  app.get(
+    '/v1/orders',
+    {
+      onRequest: access.shopper,
+      schema: {
+        tags: ['orders'],
+        security: SECURITY.shopper,
+        summary: 'My orders, newest first',
+        description: '20 a page by default, at most 100.',
+        querystring: Type.Object(PagingQuery, { additionalProperties: false }),
+        response: { 200: OrderPage, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await shop.ordering.listMyOrders(shopperId(request), paging(request.query));
+      if (!result.ok) return sendError(reply, result.error);
+      return { ...result.value, items: result.value.items.map((o) => presentOrder(o)) };
+    },
+  );
 
-  app.get<{ Params: { orderNo: string } }>(
+  app.get(
     '/v1/orders/:orderNo',
-    { preHandler: auth.shopperOrAdmin, schema: { params: orderNoParam } },
+    {
+      onRequest: access.shopperOrAdmin,
+      schema: {
+        tags: ['orders'],
+        security: SECURITY.shopperOrAdmin,
+        summary: 'One order',
+        description: 'A shopper sees their own (anyone else’s is 404); an admin sees any, with the delivery bookkeeping and payments.',
+        params: OrderNoParams,
+        response: { 200: Type.Union([AdminOrder, Order]), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const viewer = request.isAdmin ? null : shopperId(request);
       const result = await shop.payment.getOrder(request.params.orderNo, viewer);

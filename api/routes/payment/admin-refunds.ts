@@ -1,24 +1,45 @@
+import { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { FastifyInstance } from 'fastify';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { orderNoParam } from '../../schemas';
+import { DateTime, IdempotencyKeyHeader, Money, Nullable, OrderNoParams, SECURITY, errorResponses } from '../../schemas/common';
+import { AdminOrder } from '../../schemas/ordering';
 import { presentOrderForAdmin } from '../ordering/order-presenters';
 
-/** Admins refund an order, fully or partly (optional Idempotency-Key). */
-export async function adminRefundRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
-  const { shop, auth } = opts;
-  app.addHook('preHandler', auth.admin);
+const RefundBody = Type.Object(
+  {
+    amount: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'minor units; omit for everything still refundable (an undelivered order is refunded whole)' }),
+    ),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+  },
+  { additionalProperties: false, examples: [{ amount: 500, reason: 'scratched' }] },
+);
 
-  app.post<{ Params: { orderNo: string }; Body: { amount?: number; reason?: string } }>(
+const RefundReply = Type.Object({
+  refund: Type.Object({ outRefundNo: Type.String(), amount: Money, status: Type.String(), reason: Type.String(), createdAt: DateTime() }),
+  order: Nullable(AdminOrder),
+});
+
+/** Admins refund an order, fully or partly (optional Idempotency-Key). */
+export async function adminRefundRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+  const { shop, access } = opts;
+
+  app.post(
     '/v1/admin/orders/:orderNo/refunds',
     {
+      onRequest: access.admin,
       schema: {
-        params: orderNoParam,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { amount: { type: 'integer', minimum: 1 }, reason: { type: 'string', minLength: 1, maxLength: 80 } },
-        },
+        tags: ['admin'],
+        security: SECURITY.admin,
+        summary: 'Refund an order, whole or in part',
+        description: 'Through the provider the order was paid with (or back to the credit balance). The same Idempotency-Key refunds once.',
+        params: OrderNoParams,
+        headers: IdempotencyKeyHeader,
+        body: RefundBody,
+        response: { 201: RefundReply, ...errorResponses },
       },
     },
     async (request, reply) => {

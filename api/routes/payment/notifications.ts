@@ -1,8 +1,38 @@
+import { Type } from '@sinclair/typebox';
 import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EventFailure } from '../../../domain/payment';
 import { StoreUnavailableError } from '../../../domain/shared/unit-of-work';
 import { unconfiguredVerifier } from '../../../infrastructure/payment/notification-verifier';
 import { RouteDeps } from '../../context-routes';
+import { SECURITY } from '../../schemas/common';
+
+const NotificationHeaders = Type.Object({
+  'wechatpay-signature': Type.String({ description: 'base64 RSA-SHA256 signature' }),
+  'wechatpay-timestamp': Type.String({ description: 'Unix seconds' }),
+  'wechatpay-nonce': Type.String(),
+  'wechatpay-serial': Type.String({ description: 'the platform certificate or public key that signed it' }),
+});
+
+const NotificationEnvelope = Type.Object(
+  {
+    id: Type.String(),
+    create_time: Type.String(),
+    event_type: Type.String({ examples: ['TRANSACTION.SUCCESS', 'REFUND.SUCCESS'] }),
+    resource_type: Type.String({ examples: ['encrypt-resource'] }),
+    summary: Type.Optional(Type.String()),
+    resource: Type.Object({
+      algorithm: Type.String({ examples: ['AEAD_AES_256_GCM'] }),
+      ciphertext: Type.String(),
+      associated_data: Type.Optional(Type.String()),
+      original_type: Type.String(),
+      nonce: Type.String(),
+    }),
+  },
+  { description: "WeChat Pay v3's notification envelope; the resource decrypts to the trade or the refund" },
+);
+
+/** WeChat Pay reads this shape on a refusal. */
+const ProviderAck = Type.Object({ code: Type.String({ examples: ['FAIL'] }), message: Type.String() });
 
 /** How a refused notification is answered: 4xx for what will never verify, 5xx for what should be sent again. */
 const FAILURE_STATUS: Record<EventFailure, number> = {
@@ -32,6 +62,9 @@ export async function paymentNotificationRoutes(app: FastifyInstance, opts: Rout
     return reply.code(status).send({ code: 'FAIL', message: unavailable ? 'database unavailable, send again later' : error.message });
   });
 
+  // The body schema below documents the envelope; the bytes are checked by the verifier (signature first), not by ajv.
+  app.setValidatorCompiler(() => () => true);
+
   const verifier = opts.verifiers.wechatpay ?? unconfiguredVerifier;
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
@@ -49,6 +82,22 @@ export async function paymentNotificationRoutes(app: FastifyInstance, opts: Rout
     request.log.warn({ reason: result.error.code, detail: result.error.message, serial: request.headers['wechatpay-serial'] }, 'payment notification refused');
     return reply.code(FAILURE_STATUS[result.error.code]).send({ code: 'FAIL', message: result.error.message });
   };
-  app.post('/v1/payments/wechatpay/notify', handler);
-  app.post('/v1/payments/wechatpay/refund-notify', handler);
+  const route = (summary: string) => ({
+    // Never rate limited: the provider retries a refused callback for hours, and every one may carry money that
+    // must be recorded (a 429 would only delay a payment and multiply the retries). Forged ones fail the signature
+    // check at the cost of one verification, without touching the database.
+    config: { rateLimit: false as const },
+    schema: {
+      tags: ['payment callbacks'],
+      summary,
+      description:
+        'Called by WeChat Pay, not by clients. The raw body is verified (platform signature over timestamp, nonce and body; 300 s window; AES-256-GCM resource; our appid/mchid) before anything is applied. 204 once applied and durable; 401 for what fails verification; 404/400 for what will never apply; 5xx to be sent again.',
+      security: SECURITY.providerSignature,
+      headers: NotificationHeaders,
+      body: NotificationEnvelope,
+      response: { 204: Type.Null({ description: 'applied' }), '4xx': ProviderAck, '5xx': ProviderAck },
+    },
+  });
+  app.post('/v1/payments/wechatpay/notify', route('WeChat Pay payment notification'), handler);
+  app.post('/v1/payments/wechatpay/refund-notify', route('WeChat Pay refund notification'), handler);
 }

@@ -1,5 +1,6 @@
 import type { BotContext } from '../../bot-context';
 import type { BotServices } from '../../bot-services';
+import type { Action } from '../../callback-data';
 import { errorText } from '../../errors/error-replies';
 import { formatMoney } from '../../format/money';
 import { Button, button, inlineKeyboard } from '../../ui/keyboard';
@@ -10,32 +11,73 @@ import { productCaption, productKeyboard } from '../../views/product-view';
 
 export const CATALOG_PAGE_SIZE = 8;
 
+/** The whole catalog, paged, with the top-level categories above it when the shop has any. */
 export async function showCatalog(ctx: BotContext, svc: BotServices, page: number): Promise<void> {
+  const tree = await svc.shop.catalog.listCategories();
+  const shelves = tree.filter((c) => c.parentId === null).map((c) => [button(c.name, { k: 'category', id: c.id, page: 1 })]);
+  await showShelf(ctx, svc, page, {
+    category: undefined,
+    shelves,
+    title: (shown, pages) => ctx.t('catalogTitle', { page: shown, pages }),
+    empty: ctx.t('catalogEmpty'),
+    pageButton: (p) => ({ k: 'catalog', page: p }),
+    back: { k: 'menu' },
+  });
+}
+
+/** One category: its subcategories, then the products in it and below it, paged. */
+export async function showCategory(ctx: BotContext, svc: BotServices, categoryId: number, page: number): Promise<void> {
+  const tree = await svc.shop.catalog.listCategories();
+  const category = tree.find((c) => c.id === categoryId);
+  if (!category) return showCatalog(ctx, svc, 1);
+  const shelves = tree.filter((c) => c.parentId === category.id).map((c) => [button(c.name, { k: 'category', id: c.id, page: 1 })]);
+  await showShelf(ctx, svc, page, {
+    category: category.id,
+    shelves,
+    title: (shown, pages) => ctx.t('categoryTitle', { name: category.name, page: shown, pages }),
+    empty: ctx.t('categoryEmpty', { name: category.name }),
+    pageButton: (p) => ({ k: 'category', id: category.id, page: p }),
+    back: category.parentId === null ? { k: 'catalog', page: 1 } : { k: 'category', id: category.parentId, page: 1 },
+  });
+}
+
+interface Shelf {
+  category: number | undefined;
+  shelves: Button[][];
+  title: (shown: number, pages: number) => string;
+  empty: string;
+  pageButton: (page: number) => Action;
+  back: Action;
+}
+
+async function showShelf(ctx: BotContext, svc: BotServices, page: number, shelf: Shelf): Promise<void> {
   const { t } = ctx;
-  let result = await svc.shop.catalog.browseProducts({ page, pageSize: CATALOG_PAGE_SIZE, lang: ctx.lang });
+  const browse = (p: number) => svc.shop.catalog.browseProducts({ category: shelf.category, page: p, pageSize: CATALOG_PAGE_SIZE, lang: ctx.lang });
+  let result = await browse(page);
   if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
   const pages = Math.max(1, Math.ceil(result.value.total / CATALOG_PAGE_SIZE));
   if (result.value.items.length === 0 && page > pages) {
     // Products went away since this page was shown: land on the last page there is.
-    result = await svc.shop.catalog.browseProducts({ page: pages, pageSize: CATALOG_PAGE_SIZE, lang: ctx.lang });
+    result = await browse(pages);
     if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
   }
   const { items, page: shown } = result.value;
   await answer(ctx);
-  if (items.length === 0) {
-    await show(ctx, t('catalogEmpty'), inlineKeyboard([[button(t('btnBack'), { k: 'menu' })]]));
+  if (items.length === 0 && shelf.shelves.length === 0) {
+    await show(ctx, shelf.empty, inlineKeyboard([[button(t('btnBack'), shelf.back)]]));
     return;
   }
-  const rows: Button[][] = items.map((p) => [button(`${p.title} — ${formatMoney(p.price.amount, p.price.currency)}`, { k: 'product', id: p.id })]);
+  const rows: Button[][] = shown === 1 ? [...shelf.shelves] : [];
+  rows.push(...items.map((p) => [button(`${p.title} — ${formatMoney(p.price.amount, p.price.currency)}`, { k: 'product', id: p.id })]));
   if (pages > 1) {
     rows.push([
-      ...(shown > 1 ? [button(t('btnPrev'), { k: 'catalog', page: shown - 1 })] : []),
-      button(t('btnPage', { page: shown, pages }), { k: 'catalog', page: shown }),
-      ...(shown < pages ? [button(t('btnNext'), { k: 'catalog', page: shown + 1 })] : []),
+      ...(shown > 1 ? [button(t('btnPrev'), shelf.pageButton(shown - 1))] : []),
+      button(t('btnPage', { page: shown, pages }), shelf.pageButton(shown)),
+      ...(shown < pages ? [button(t('btnNext'), shelf.pageButton(shown + 1))] : []),
     ]);
   }
-  rows.push([button(t('btnCart'), { k: 'cart' }), button(t('btnBack'), { k: 'menu' })]);
-  await show(ctx, t('catalogTitle', { page: shown, pages }), inlineKeyboard(rows));
+  rows.push([button(t('btnCart'), { k: 'cart' }), button(t('btnBack'), shelf.back)]);
+  await show(ctx, shelf.title(shown, pages), inlineKeyboard(rows));
 }
 
 /** A product card: always a new photo message (a text message cannot become a photo). */

@@ -11,7 +11,9 @@ const SHOWN = 10;
 
 export async function showMyOrders(ctx: BotContext, svc: BotServices): Promise<void> {
   const { t } = ctx;
-  const orders = (await svc.shop.ordering.listMyOrders(ctx.userId)).slice(0, SHOWN);
+  const listed = await svc.shop.ordering.listMyOrders(ctx.userId, { pageSize: SHOWN });
+  if (!listed.ok) return answer(ctx, errorText(t, listed.error), { alert: true });
+  const orders = listed.value.items;
   await answer(ctx);
   if (orders.length === 0) {
     await show(ctx, t('ordersEmpty'), inlineKeyboard([[button(t('btnCatalog'), { k: 'catalog', page: 1 })]]));

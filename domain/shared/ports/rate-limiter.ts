@@ -10,6 +10,8 @@ export interface RateLimitDecision {
   readonly remaining: number;
   /** 0 when allowed; otherwise how long until a call can be allowed again. */
   readonly retryAfterMs: number;
+  /** How long until the current window ends and the count starts again (x-ratelimit-reset). */
+  readonly resetMs: number;
 }
 
 /** Counts calls per key atomically across processes. Throws KeyValueUnavailableError when the backing store cannot answer. */

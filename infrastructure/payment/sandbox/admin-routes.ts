@@ -65,6 +65,10 @@ export function adminRoutes(ctx: AdminContext) {
       const paid = ctx.service.pay(req.params.outTradeNo);
       return paid.ok ? paid.value : reply.code(paid.error.status).send({ code: paid.error.code, message: paid.error.message });
     });
+    app.post<{ Params: { outTradeNo: string } }>('/trades/:outTradeNo/pay-again', async (req, reply) => {
+      const charged = ctx.service.payAgain(req.params.outTradeNo);
+      return charged.ok ? charged.value : reply.code(charged.error.status).send({ code: charged.error.code, message: charged.error.message });
+    });
     app.get('/refunds', async () => ctx.book.refunds());
     app.get('/notifications', async () => ctx.dispatcher.list());
 

@@ -10,7 +10,7 @@ import { payPageRoutes } from './pay-page-routes';
 import { PlatformSigner } from './platform-signer';
 import { SandboxCredentials } from './sandbox-credentials';
 import { SandboxKnobs } from './sandbox-knobs';
-import { SandboxNotification, SandboxRefund, SandboxTrade } from './sandbox-records';
+import { SandboxCharge, SandboxNotification, SandboxRefund, SandboxTrade } from './sandbox-records';
 import { SandboxService } from './sandbox-service';
 import { SandboxState, emptyState, loadStateFile, saveStateFile } from './state-file';
 import { TradeBook } from './trade-book';
@@ -45,6 +45,8 @@ export interface SandboxGateway {
   knobs: SandboxKnobs;
   /** Pays a trade as a shopper would, and sends the TRANSACTION.SUCCESS notification. */
   pay(outTradeNo: string): Result<SandboxTrade, WireError>;
+  /** Charges a paid trade a second time (a different transaction) and notifies it, as a double-charging wallet would. */
+  payAgain(outTradeNo: string): Result<SandboxCharge, WireError>;
   trade(outTradeNo: string): SandboxTrade | undefined;
   trades(): SandboxTrade[];
   refund(outRefundNo: string): SandboxRefund | undefined;
@@ -150,6 +152,10 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     pay: (outTradeNo) => {
       const paid = service.pay(outTradeNo);
       return paid.ok ? { ok: true, value: copy(paid.value) } : paid;
+    },
+    payAgain: (outTradeNo) => {
+      const charged = service.payAgain(outTradeNo);
+      return charged.ok ? { ok: true, value: copy(charged.value) } : charged;
     },
     trade: (outTradeNo) => {
       const t = book.trade(outTradeNo);

@@ -25,6 +25,14 @@ export interface SandboxTrade {
   /** Closed by its time_expire passing (the merchant may still close it once, as WeChat allows). */
   closedByExpiry?: boolean;
   refunded: number;
+  /** Further charges for the same trade (a wallet that charged twice): each its own transaction, refundable by its id. */
+  extraCharges?: SandboxCharge[];
+}
+
+export interface SandboxCharge {
+  transactionId: string;
+  successTime: string;
+  refunded: number;
 }
 
 export type SandboxRefundStatus = 'PROCESSING' | 'SUCCESS' | 'CLOSED' | 'ABNORMAL';

@@ -2,7 +2,7 @@ import { Result, ok } from '../../../domain/shared/result';
 import { buildNotificationEnvelope } from './notification-envelope';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { ValidRefund } from './order-validation';
-import { SandboxRefund, SandboxTrade } from './sandbox-records';
+import { SandboxCharge, SandboxRefund, SandboxTrade } from './sandbox-records';
 import { refundNotificationJson, transactionJson } from './sandbox-wire';
 import { TradeBook } from './trade-book';
 import { WireError } from './wire-error';
@@ -26,7 +26,20 @@ export class SandboxService {
   pay(outTradeNo: string): Result<SandboxTrade, WireError> {
     const paid = this.o.book.pay(outTradeNo);
     if (!paid.ok) return paid;
-    const t = paid.value;
+    this.notifyPaid(paid.value);
+    return paid;
+  }
+
+  /** A paid trade charged once more: the merchant hears of a second, different successful transaction. */
+  payAgain(outTradeNo: string): Result<SandboxCharge, WireError> {
+    const charged = this.o.book.chargeAgain(outTradeNo);
+    if (!charged.ok) return charged;
+    const { trade, charge } = charged.value;
+    this.notifyPaid({ ...trade, state: 'SUCCESS', transactionId: charge.transactionId, successTime: charge.successTime });
+    return ok(charge);
+  }
+
+  private notifyPaid(t: SandboxTrade): void {
     const envelope = buildNotificationEnvelope({
       eventType: 'TRANSACTION.SUCCESS',
       summary: '支付成功',
@@ -36,7 +49,6 @@ export class SandboxService {
       createdAt: this.o.clock(),
     });
     this.o.dispatcher.enqueue({ ...envelope, eventType: 'TRANSACTION.SUCCESS', notifyUrl: t.notifyUrl, outTradeNo: t.outTradeNo });
-    return paid;
   }
 
   refund(request: ValidRefund, mchId: string): Result<SandboxRefund, WireError> {

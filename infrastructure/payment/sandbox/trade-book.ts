@@ -1,7 +1,7 @@
 import { Result, ok } from '../../../domain/shared/result';
 import { ValidNativeOrder, ValidRefund } from './order-validation';
 import { SANDBOX_PAYER_OPENID, newPayPageId, newRefundId, newTransactionId } from './sandbox-ids';
-import { SandboxRefund, SandboxTrade } from './sandbox-records';
+import { SandboxCharge, SandboxRefund, SandboxTrade } from './sandbox-records';
 import { SandboxState } from './state-file';
 import { WireError, wireError } from './wire-error';
 
@@ -38,7 +38,7 @@ export class TradeBook {
   }
 
   tradeByTransactionId(transactionId: string): SandboxTrade | undefined {
-    const t = this.state.trades.find((x) => x.transactionId === transactionId);
+    const t = this.state.trades.find((x) => x.transactionId === transactionId || x.extraCharges?.some((c) => c.transactionId === transactionId));
     return t && this.refreshed(t);
   }
 
@@ -105,6 +105,18 @@ export class TradeBook {
     return ok(t);
   }
 
+  /** The same trade charged a second time (the fault a shop must survive: money it cannot deliver twice). */
+  chargeAgain(outTradeNo: string): Result<{ trade: SandboxTrade; charge: SandboxCharge }, WireError> {
+    const t = this.trade(outTradeNo);
+    if (!t) return wireError(404, 'ORDER_NOT_EXIST', `no trade ${outTradeNo}`);
+    if (t.state !== 'SUCCESS' && t.state !== 'REFUND') return wireError(400, 'INVALID_REQUEST', `trade ${outTradeNo} is not paid yet (${t.state})`);
+    const now = this.clock();
+    const charge: SandboxCharge = { transactionId: newTransactionId(now), successTime: now.toISOString(), refunded: 0 };
+    t.extraCharges = [...(t.extraCharges ?? []), charge];
+    this.persist();
+    return ok({ trade: t, charge });
+  }
+
   /** WeChat refuses to close a paid trade; an expired one may be closed once by the merchant, then never again. */
   close(outTradeNo: string): Result<SandboxTrade, WireError> {
     const t = this.trade(outTradeNo);
@@ -122,8 +134,10 @@ export class TradeBook {
   startRefund(r: ValidRefund, mchId: string): Result<{ refund: SandboxRefund; created: boolean }, WireError> {
     const t = r.outTradeNo !== undefined ? this.trade(r.outTradeNo) : this.tradeByTransactionId(r.transactionId as string);
     if (!t || t.mchId !== mchId) return wireError(404, 'RESOURCE_NOT_EXISTS', 'the order to refund does not exist');
-    if (r.transactionId !== undefined && t.transactionId !== r.transactionId)
+    const extra = r.transactionId !== undefined ? t.extraCharges?.find((c) => c.transactionId === r.transactionId) : undefined;
+    if (r.transactionId !== undefined && t.transactionId !== r.transactionId && !extra)
       return wireError(400, 'INVALID_REQUEST', 'transaction_id does not belong to out_trade_no');
+    const charged = extra ?? t;
     const previous = this.refund(r.outRefundNo);
     if (previous) {
       if (previous.outTradeNo !== t.outTradeNo || previous.refund !== r.refund || previous.total !== r.total) {
@@ -133,13 +147,13 @@ export class TradeBook {
     }
     if (t.state !== 'SUCCESS' && t.state !== 'REFUND') return wireError(400, 'INVALID_REQUEST', `trade ${t.outTradeNo} is not paid (${t.state})`);
     if (r.total !== t.total) return wireError(400, 'INVALID_REQUEST', `amount.total ${r.total} does not match the order total ${t.total}`);
-    const left = t.total - t.refunded;
+    const left = t.total - charged.refunded;
     if (r.refund > left) return wireError(403, 'NOT_ENOUGH', `refund ${r.refund} exceeds the refundable remainder ${left} of trade ${t.outTradeNo}`);
     const refund: SandboxRefund = {
       refundId: newRefundId(),
       outRefundNo: r.outRefundNo,
       outTradeNo: t.outTradeNo,
-      transactionId: t.transactionId as string,
+      transactionId: extra ? extra.transactionId : (t.transactionId as string),
       mchId,
       ...(r.reason !== undefined ? { reason: r.reason } : {}),
       ...(r.notifyUrl !== undefined ? { notifyUrl: r.notifyUrl } : {}),
@@ -149,8 +163,8 @@ export class TradeBook {
       status: 'PROCESSING',
       createdAt: this.clock().toISOString(),
     };
-    t.refunded += r.refund;
-    t.state = 'REFUND';
+    charged.refunded += r.refund;
+    if (!extra) t.state = 'REFUND';
     this.state.refunds.push(refund);
     this.persist();
     return ok({ refund, created: true });

@@ -17,14 +17,13 @@ export interface NativeOrderBody {
   attach?: string;
 }
 
-/** Body of `POST /v3/refund/domestic/refunds`. */
-export interface RefundBody {
-  out_trade_no: string;
+/** Body of `POST /v3/refund/domestic/refunds`: the trade by out_trade_no, or one transaction of it by transaction_id. */
+export type RefundBody = ({ out_trade_no: string } | { transaction_id: string }) & {
   out_refund_no: string;
   reason?: string;
   notify_url?: string;
   amount: { refund: number; total: number; currency: 'CNY' };
-}
+};
 
 const invalid = (what: string, reply: VerifiedReply): ProviderError => ({
   code: 'INVALID_RESPONSE',

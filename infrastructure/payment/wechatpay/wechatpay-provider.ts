@@ -65,7 +65,8 @@ export class WechatPayProvider implements PaymentProvider, NotificationVerifier 
     if (request.currency !== 'CNY') return Promise.resolve(rejectLocally(`WeChat Pay refunds CNY only, not ${request.currency}`));
     const config = this.client.config;
     return this.client.createRefund({
-      out_trade_no: request.outTradeNo,
+      // WeChat takes one of the two; a duplicate charge is only reachable by its own transaction id.
+      ...(request.transactionId !== undefined ? { transaction_id: request.transactionId } : { out_trade_no: request.outTradeNo }),
       out_refund_no: request.outRefundNo,
       ...(request.reason !== undefined ? { reason: request.reason } : {}),
       notify_url: config.refundNotifyUrl ?? config.notifyUrl,

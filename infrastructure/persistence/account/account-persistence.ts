@@ -6,7 +6,7 @@ import { TypeormAccountRepository } from './typeorm-account-repository';
 import { TypeormUserRepository } from './typeorm-user-repository';
 import { UserEntity } from './user-entity';
 
-export const accountPersistence = definePersistence<AccountRepositories>([UserEntity, AccountEntity, LedgerEntryEntity], (manager) => ({
+export const accountPersistence = definePersistence<AccountRepositories>([UserEntity, AccountEntity, LedgerEntryEntity], (manager, dialect) => ({
   users: new TypeormUserRepository(manager),
-  accounts: new TypeormAccountRepository(manager),
+  accounts: new TypeormAccountRepository(manager, dialect),
 }));

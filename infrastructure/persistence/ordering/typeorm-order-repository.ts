@@ -2,6 +2,7 @@ import { EntityManager, FindOptionsWhere, In, LessThan, LessThanOrEqual, MoreTha
 import {
   OrderListQuery,
   OrderRepository,
+  StuckOrderQuery,
   SalesSummary,
   UNPAID_STATUSES,
   OrderChanges,
@@ -101,6 +102,19 @@ export class TypeormOrderRepository implements OrderRepository {
       take: limit,
     });
     return this.withLines(rows);
+  }
+
+  async listStuck(query: StuckOrderQuery): Promise<{ items: OrderState[]; total: number }> {
+    const [rows, total] = await this.manager.findAndCount(OrderEntity, {
+      where: [
+        { status: 'PAID', paid_at: LessThan(toMs(query.paidBefore)) },
+        { status: In([...UNPAID_STATUSES]), expires_at: LessThan(toMs(query.expiredBefore)) },
+      ],
+      order: { created_at: 'ASC', order_no: 'ASC' },
+      skip: Math.max(0, query.offset),
+      take: Math.max(1, query.limit),
+    });
+    return { items: await this.withLines(rows), total };
   }
 
   /** A PAID order with no next attempt scheduled (NULL compares false) is not due: scheduling is the caller's decision. */

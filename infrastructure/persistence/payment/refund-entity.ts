@@ -17,6 +17,8 @@ export interface RefundRow {
   next_check_at: number | null;
   created_at: number;
   completed_at: number | null;
+  kind: string;
+  transaction_id: string | null;
 }
 
 export const RefundEntity = new EntitySchema<RefundRow>({
@@ -38,5 +40,7 @@ export const RefundEntity = new EntitySchema<RefundRow>({
     next_check_at: bigintColumn(true),
     created_at: bigintColumn(),
     completed_at: bigintColumn(true),
+    kind: stringColumn(24),
+    transaction_id: stringColumn(64, true),
   },
 });

@@ -1,6 +1,6 @@
 import { minor } from '../../../domain/shared/money';
 import { ORDER_STATUSES } from '../../../domain/ordering';
-import { NewRefund, RefundRecord, RefundStatus } from '../../../domain/payment';
+import { NewRefund, REFUND_KINDS, RefundRecord, RefundStatus } from '../../../domain/payment';
 import { clip, oneOf, toDate, toDateOrNull, toMs, toMsOrNull } from '../columns';
 import { RefundRow } from './refund-entity';
 
@@ -28,6 +28,8 @@ export const refundFromRow = (row: RefundRow): RefundRecord => ({
   nextCheckAt: toDateOrNull(row.next_check_at),
   createdAt: toDate(row.created_at),
   completedAt: toDateOrNull(row.completed_at),
+  kind: oneOf(REFUND_KINDS, row.kind, 'refunds.kind'),
+  transactionId: row.transaction_id,
 });
 
 export const refundRowFromNew = (refund: NewRefund): Omit<RefundRow, 'id'> => ({
@@ -45,4 +47,6 @@ export const refundRowFromNew = (refund: NewRefund): Omit<RefundRow, 'id'> => ({
   next_check_at: toMsOrNull(refund.nextCheckAt),
   created_at: toMs(refund.createdAt),
   completed_at: null,
+  kind: refund.kind,
+  transaction_id: refund.transactionId,
 });

@@ -50,11 +50,12 @@ export class TypeormPaymentRepository implements PaymentRepository {
     }
   }
 
-  async setCodeUrl(outTradeNo: string, codeUrl: string, expiresAt: Date): Promise<boolean> {
+  async setCodeUrl(outTradeNo: string, codeUrl: string, expiresAt: Date, firstCheckAt?: Date): Promise<boolean> {
+    const check = firstCheckAt ? { next_check_at: toMs(firstCheckAt), check_attempts: 0 } : {};
     const result = await this.manager
       .createQueryBuilder()
       .update(PaymentEntity)
-      .set({ code_url: codeUrl, expires_at: toMs(expiresAt) })
+      .set({ code_url: codeUrl, expires_at: toMs(expiresAt), ...check })
       .where("out_trade_no = :outTradeNo AND status = 'PENDING'", { outTradeNo })
       .execute();
     return affectedRows(result) === 1;

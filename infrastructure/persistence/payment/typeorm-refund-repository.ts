@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, LessThan } from 'typeorm';
 import { NewRefund, RefundRecord, RefundRepository } from '../../../domain/payment';
 import { affectedRows } from '../affected-rows';
 import { clip, toMs } from '../columns';
@@ -60,6 +60,16 @@ export class TypeormRefundRepository implements RefundRepository {
    * A PROCESSING refund with no check scheduled (NULL) counts as due, first: money on its way back must never sit
    * unwatched because a step between insert and scheduleCheck was lost.
    */
+  async listStuck(createdBefore: Date, limit: number, offset: number): Promise<{ items: RefundRecord[]; total: number }> {
+    const [rows, total] = await this.manager.findAndCount(RefundEntity, {
+      where: { status: 'PROCESSING', created_at: LessThan(toMs(createdBefore)) },
+      order: { created_at: 'ASC', id: 'ASC' },
+      skip: Math.max(0, offset),
+      take: Math.max(1, limit),
+    });
+    return { items: rows.map(refundFromRow), total };
+  }
+
   async findChecksDue(now: Date, limit: number): Promise<RefundRecord[]> {
     const rows = await this.manager
       .createQueryBuilder(RefundEntity, 'r')

@@ -86,6 +86,20 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
     }));
   }
 
+  async duplicatePayments() {
+    const rows = await this.rows(`
+      SELECT order_no, out_refund_no, transaction_id, amount, status, last_error FROM refunds
+      WHERE kind = 'DUPLICATE_PAYMENT' ORDER BY id`);
+    return rows.map((r) => ({
+      orderNo: String(r.order_no),
+      outRefundNo: String(r.out_refund_no),
+      transactionId: r.transaction_id === null ? null : String(r.transaction_id),
+      amount: num(r.amount),
+      status: String(r.status),
+      lastError: r.last_error === null ? null : String(r.last_error),
+    }));
+  }
+
   async recentProviderPayments(provider: string, limit: number) {
     const rows = await this.rows(
       `SELECT out_trade_no, order_no, status, amount FROM payments WHERE provider = ? ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(limit))}`,

@@ -123,6 +123,8 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
     bodyLimitBytes: config.bodyLimitBytes,
     jobs: app.jobs,
     outboxCounts: () => app.outboxCounts(),
+    rateLimiter: app.redis.rateLimiter,
+    rateLimits: config.rateLimits,
     extraRoutes: bot.webhookRoutes ? [bot.webhookRoutes] : [],
   });
   await api.listen({ host: '127.0.0.1', port });

@@ -70,7 +70,7 @@ describe('checkout', () => {
 
     await w.shopper('107', 100);
     expect(await order('107', 'credit-key-0002', pen, 'credit')).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_CREDIT' } });
-    expect(await w.shop.ordering.listMyOrders('107')).toEqual([]);
+    expect(await w.shop.ordering.listMyOrders('107')).toMatchObject({ ok: true, value: { items: [], total: 0 } });
     expect((await w.shop.account.getAccount('107')).balance).toBe(100);
   });
 

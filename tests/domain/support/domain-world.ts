@@ -76,7 +76,9 @@ export class ScriptedProvider implements PaymentProvider {
     return closed;
   }
   async refund(request: RefundRequest): Promise<Result<ProviderRefund, ProviderError>> {
-    this.calls.push(`refund ${request.outRefundNo} ${request.refundAmount}/${request.totalAmount}`);
+    this.calls.push(
+      `refund ${request.outRefundNo} ${request.refundAmount}/${request.totalAmount}${request.transactionId ? ` of ${request.transactionId}` : ''}`,
+    );
     return this.answer(this.refundAnswer, request.outRefundNo);
   }
   async queryRefund(outRefundNo: string): Promise<Result<ProviderRefund, ProviderError>> {

@@ -16,10 +16,11 @@ describe.each(redisBackends())('rate limiter (%s)', (backend) => {
     const decisions = [];
     for (let i = 0; i < 4; i += 1) decisions.push(await b.parts.rateLimiter.consume('chat:1', rule));
     expect(decisions.slice(0, 3)).toEqual([
-      { allowed: true, remaining: 2, retryAfterMs: 0 },
-      { allowed: true, remaining: 1, retryAfterMs: 0 },
-      { allowed: true, remaining: 0, retryAfterMs: 0 },
+      { allowed: true, remaining: 2, retryAfterMs: 0, resetMs: expect.any(Number) },
+      { allowed: true, remaining: 1, retryAfterMs: 0, resetMs: expect.any(Number) },
+      { allowed: true, remaining: 0, retryAfterMs: 0, resetMs: expect.any(Number) },
     ]);
+    expect(decisions.slice(0, 3).every((d) => d.resetMs > 0 && d.resetMs <= LONG)).toBe(true);
     const refused = must(decisions[3], 'the fourth decision');
     expect(refused.allowed).toBe(false);
     expect(refused.remaining).toBe(0);
@@ -52,7 +53,7 @@ describe.each(redisBackends())('rate limiter (%s)', (backend) => {
     expect(refused.allowed).toBe(false);
     expect(refused.retryAfterMs).toBeLessThanOrEqual(150);
     await b.advance(300);
-    expect(await b.parts.rateLimiter.consume('chat:window', rule)).toEqual({ allowed: true, remaining: 1, retryAfterMs: 0 });
+    expect(await b.parts.rateLimiter.consume('chat:window', rule)).toMatchObject({ allowed: true, remaining: 1, retryAfterMs: 0 });
   });
 
   it('refuses a rule that makes no sense', async () => {

@@ -32,11 +32,17 @@ export async function listProducts(manager: EntityManager, query: ProductListQue
     .offset((query.page - 1) * query.pageSize)
     .limit(query.pageSize)
     .getMany();
-  const capped = filtered()
-    .select('p.id')
-    .limit(TOTAL_CAP + 1);
-  const [sql, params] = capped.getQueryAndParameters();
-  const counted: Array<{ n: number | string }> = await manager.query(`SELECT COUNT(*) AS n FROM (${sql}) listed`, params);
-  const total = Number(counted[0]?.n ?? 0);
+  // A short page that is not past the end already says how many there are: no count (as getManyAndCount does).
+  const offset = (query.page - 1) * query.pageSize;
+  const total = rows.length < query.pageSize && (offset === 0 || rows.length > 0) ? offset + rows.length : await cappedCount(manager, filtered());
   return { items: rows.map(productFromRow), total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
+}
+
+async function cappedCount(manager: EntityManager, qb: ReturnType<EntityManager['createQueryBuilder']>): Promise<number> {
+  const [sql, params] = qb
+    .select('p.id')
+    .limit(TOTAL_CAP + 1)
+    .getQueryAndParameters();
+  const counted: Array<{ n: number | string }> = await manager.query(`SELECT COUNT(*) AS n FROM (${sql}) listed`, params);
+  return Number(counted[0]?.n ?? 0);
 }

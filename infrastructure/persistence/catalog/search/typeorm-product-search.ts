@@ -116,12 +116,14 @@ export class TypeormProductSearch implements ProductSearch {
     const [token] = query.tokens as [QueryToken];
     const need = slice.from + slice.count + slice.exclude.length;
     const best = new Map<number, number>();
+    let complete = true;
     for (const word of words) {
       const factor = token.kind === 'exact' || word === token.term ? WHOLE_WORD_FACTOR : 1;
       const rows: Array<{ product_id: number | string; weight: number | string }> = await this.manager.query(
         `SELECT product_id, weight FROM ${TABLE} WHERE visible = 1 AND term = ? ORDER BY weight DESC, product_id DESC LIMIT ?`,
         [word, need],
       );
+      if (rows.length >= need) complete = false;
       for (const row of rows) {
         const id = Number(row.product_id);
         const score = Number(row.weight) * factor;
@@ -138,7 +140,8 @@ export class TypeormProductSearch implements ProductSearch {
       words.length === 1
         ? `SELECT product_id FROM ${TABLE} WHERE visible = 1 AND term = ? LIMIT ?`
         : `SELECT DISTINCT product_id FROM ${TABLE} WHERE visible = 1 AND term IN (${placeholders(words.length)}) LIMIT ?`;
-    return { ranked, total: await this.count(counted, [...words, TOTAL_CAP + 1]) };
+    // Every word's postings read to the end: the matches are all here, and so is their number.
+    return { ranked, total: complete ? best.size : await this.count(counted, [...words, TOTAL_CAP + 1]) };
   }
 
   /** Every token joined on the product (the primary key makes each join a seek), grouped, ordered, paged. */
@@ -178,7 +181,8 @@ export class TypeormProductSearch implements ProductSearch {
       slice.count,
       slice.from,
     ]);
-    const total = await this.count(`SELECT t0.product_id ${from} LIMIT ?`, [...joinParams, ...filterParams, TOTAL_CAP + 1]);
+    const short = rows.length < slice.count && (slice.from === 0 || rows.length > 0);
+    const total = short ? slice.from + rows.length : await this.count(`SELECT t0.product_id ${from} LIMIT ?`, [...joinParams, ...filterParams, TOTAL_CAP + 1]);
     return { ranked: rows.map((r) => ({ id: Number(r.id), score: Number(r.score) })), total: total + slice.exclude.length };
   }
 

@@ -92,5 +92,7 @@ export const newRefund = (orderNo: string, overrides: Partial<NewRefund> = {}): 
   orderStatusBefore: 'PAID',
   nextCheckAt: at(MINUTE),
   createdAt: T0,
+  kind: 'ORDER',
+  transactionId: null,
   ...overrides,
 });

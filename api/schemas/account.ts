@@ -1,0 +1,24 @@
+import { Type } from '@sinclair/typebox';
+import { LEDGER_KINDS } from '../../domain/account';
+import { DateTime, Money, StringEnum } from './common';
+
+export const LedgerEntry = Type.Object({
+  amount: Type.Integer({ description: 'signed minor units: + credits the balance, − debits it' }),
+  kind: StringEnum(LEDGER_KINDS),
+  reason: Type.String(),
+  reference: Type.String({ description: 'unique per account: the same reference never posts twice' }),
+  balanceAfter: Type.Integer(),
+  createdAt: DateTime(),
+});
+
+export const Account = Type.Object(
+  { userId: Type.String(), balance: Money },
+  { examples: [{ userId: '123456789', balance: { amount: 5000, currency: 'CNY' } }] },
+);
+
+export const AdminAccount = Type.Composite([Account, Type.Object({ ledger: Type.Array(LedgerEntry) })]);
+
+export const AdjustmentBody = Type.Object(
+  { amount: Type.Integer({ description: 'signed minor units: + gives credit, − takes it' }), reason: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false, examples: [{ amount: 5000, reason: 'goodwill' }] },
+);
