@@ -53,7 +53,9 @@ export const UserIdParams = Type.Object({ userId: Type.String({ pattern: '^[0-9]
 /** Query strings arrive as text; the digits are checked here and turned into numbers by the route. */
 export const PagingQuery = {
   page: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,6}$', description: 'a page number from 1 (default 1)' })),
-  pageSize: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: 'a page size from 1 (default and maximum depend on the list)' })),
+  pageSize: Type.Optional(
+    Type.String({ pattern: '^[1-9][0-9]{0,2}$', description: 'a page size: a whole number from 1 (each list has its own default and maximum)' }),
+  ),
 };
 
 /** `?page=2&pageSize=10` as the domain takes it. */

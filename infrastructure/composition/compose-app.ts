@@ -22,6 +22,7 @@ import { OutboxPump } from '../outbox/outbox-pump';
 import { Payments, setUpPayments } from '../payment/payment-setup';
 import { Persistence, createPersistence } from '../persistence/create-persistence';
 import { RedisParts, createRedisParts } from '../redis/create-redis-parts';
+import { topicOf } from '../redis/invalidation-channel';
 import { JobRunner } from '../scheduling/job-runner';
 
 export interface App {
@@ -62,13 +63,14 @@ function checkJobOverrides(config: Config): void {
 /** The manual composition root: every adapter is built here and handed to the domain; it wires, it decides nothing. */
 export async function composeApp(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<App> {
   checkJobOverrides(config);
+  const redis = createRedisParts(config.redisUrl, { prefix: config.redisKeyPrefix, log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
   const persistence = createPersistence({
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
     sqlitePath: config.sqlitePath,
     logger: logger.child({ part: 'db' }),
+    productCache: { ttlMs: config.catalogCacheTtlMs, notices: topicOf(redis.invalidations, 'catalog') },
   });
-  const redis = createRedisParts(config.redisUrl, { prefix: config.redisKeyPrefix, log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
   try {
     return await wire(config, logger, overrides, persistence, redis);
   } catch (e) {

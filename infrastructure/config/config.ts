@@ -39,6 +39,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** MySQL connections per instance. */
   databasePoolSize: number;
+  /** Longest a product read is served from memory (0: no cache); product writes empty it at once on every instance. */
+  catalogCacheTtlMs: number;
   sqlitePath: string;
   dataDir: string;
   redisUrl: string | undefined;
@@ -164,6 +166,7 @@ export function loadConfig(env: Env): Config {
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl: url(env, 'DATABASE_URL', ['mysql']),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
+    catalogCacheTtlMs: integer(env, 'CATALOG_CACHE_MS', 2000, 0, 600_000),
     sqlitePath: optional(env, 'SQLITE_PATH') ?? `${dataDir}/tillbot.sqlite`,
     dataDir,
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),

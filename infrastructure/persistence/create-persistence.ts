@@ -9,6 +9,7 @@ import { PersistenceLogger, consoleLogger } from './persistence-logger';
 import { isConnectionFailure } from './store-errors';
 import { TypeormJobRunLog } from './job-runs/typeorm-job-run-log';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
+import { ChangeNotices, ProductReadCache } from './catalog/product-read-cache';
 
 export interface PersistenceOptions {
   /** `mysql://user:pass@host:port/db`; unset or empty → the embedded SQLite file at `sqlitePath`. */
@@ -23,6 +24,8 @@ export interface PersistenceOptions {
   conflictRetries?: number;
   /** How long SQLite waits for another process's write lock (default 5000 ms). */
   sqliteBusyTimeoutMs?: number;
+  /** Serve the catalog's plain reads from memory (ttlMs > 0), emptied on product writes here and by `notices`. */
+  productCache?: { ttlMs: number; notices: ChangeNotices };
 }
 
 export interface Persistence {
@@ -68,7 +71,8 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     await connecting;
   };
 
-  const uow = new TypeormUnitOfWork({ dataSource, dialect: kind, logger, ensureReady, conflictRetries: options.conflictRetries ?? 3 });
+  const productCache = options.productCache && options.productCache.ttlMs > 0 ? new ProductReadCache(options.productCache) : undefined;
+  const uow = new TypeormUnitOfWork({ dataSource, dialect: kind, logger, ensureReady, conflictRetries: options.conflictRetries ?? 3, productCache });
   const jobRuns = new TypeormJobRunLog(dataSource, uow);
   const migrationQueue = new AsyncMutex();
 
@@ -110,6 +114,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
 
   async function close(): Promise<void> {
     closed = true;
+    productCache?.close();
     await connecting?.catch(() => undefined);
     if (dataSource.isInitialized) await dataSource.destroy();
   }

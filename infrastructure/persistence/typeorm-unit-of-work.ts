@@ -4,6 +4,7 @@ import { StoreUnavailableError, TxBase, UnitOfWork } from '../../domain/shared/u
 import { AsyncMutex } from './async-mutex';
 import { Dialect } from './dialect';
 import { PersistenceLogger } from './persistence-logger';
+import { ProductReadCache } from './catalog/product-read-cache';
 import { TypeormOutboxRepository } from './outbox/typeorm-outbox-repository';
 import { ShopRepositories, shopRepositories } from './shop-persistence';
 import { isConnectionFailure, isRetryableConflict } from './store-errors';
@@ -16,6 +17,8 @@ export interface UnitOfWorkSettings {
   ensureReady: () => Promise<void>;
   /** Extra attempts after a deadlock / lock-wait timeout / SQLITE_BUSY. */
   conflictRetries: number;
+  /** Product reads outside transactions served from memory; emptied after every commit that wrote a product. */
+  productCache?: ProductReadCache;
 }
 
 // What a callback returns is ignored, but for a promise: its rejection is logged like a throw.
@@ -98,7 +101,9 @@ export class TypeormUnitOfWork implements UnitOfWork<ShopRepositories> {
       const runner = this.settings.dataSource.createQueryRunner();
       try {
         await storeCall(() => runner.connect());
-        return await work(shopRepositories(runner.manager, this.settings.dialect));
+        const repositories = shopRepositories(runner.manager, this.settings.dialect);
+        const cache = this.settings.productCache;
+        return await work(cache ? { ...repositories, products: cache.reads(repositories.products) } : repositories);
       } finally {
         await runner.release();
       }
@@ -120,10 +125,13 @@ export class TypeormUnitOfWork implements UnitOfWork<ShopRepositories> {
       await storeCall(() => runner.startTransaction());
       let result: T;
       try {
+        const afterCommit = (callback: Callback) => callbacks.push(callback);
+        const repositories = shopRepositories(runner.manager, this.settings.dialect);
         const tx: ShopTx = {
-          ...shopRepositories(runner.manager, this.settings.dialect),
+          ...repositories,
+          products: this.trackProductWrites(repositories.products, afterCommit),
           outbox: new TypeormOutboxRepository(runner.manager),
-          afterCommit: (callback) => callbacks.push(callback),
+          afterCommit,
         };
         result = await this.insideRun.run(true, () => work(tx));
       } catch (error) {
@@ -145,6 +153,18 @@ export class TypeormUnitOfWork implements UnitOfWork<ShopRepositories> {
     } finally {
       await runner.release();
     }
+  }
+
+  /** A transaction that wrote a product empties the product cache once it has committed (never before). */
+  private trackProductWrites(products: ShopRepositories['products'], afterCommit: (callback: Callback) => void): ShopRepositories['products'] {
+    const cache = this.settings.productCache;
+    if (!cache) return products;
+    let tracked = false;
+    return cache.writes(products, () => {
+      if (tracked) return;
+      tracked = true;
+      afterCommit(() => cache.changed());
+    });
   }
 
   private async rollbackQuietly(runner: QueryRunner): Promise<void> {

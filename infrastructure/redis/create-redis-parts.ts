@@ -1,13 +1,16 @@
 import type { DistributedLock } from '../../domain/shared/ports/distributed-lock';
 import type { RateLimiter } from '../../domain/shared/ports/rate-limiter';
 import type { SessionStore } from '../../domain/shared/ports/session-store';
+import { InvalidationChannel } from './invalidation-channel';
 import { KeySpace } from './key-space';
 import { MemoryDistributedLock } from './memory/memory-distributed-lock';
+import { MemoryInvalidationChannel } from './memory/memory-invalidation-channel';
 import { MemoryRateLimiter } from './memory/memory-rate-limiter';
 import { MemorySessionStore } from './memory/memory-session-store';
 import { type Clock, MemoryStore } from './memory/memory-store';
 import { RedisConnection } from './redis-connection';
 import { RedisDistributedLock } from './redis-distributed-lock';
+import { RedisInvalidationChannel } from './redis-invalidation-channel';
 import { RedisRateLimiter } from './redis-rate-limiter';
 import { RedisSessionStore } from './redis-session-store';
 
@@ -16,6 +19,8 @@ export interface RedisParts {
   readonly lock: DistributedLock;
   readonly rateLimiter: RateLimiter;
   readonly sessions: SessionStore;
+  /** Cache invalidations to every instance (pub/sub; in-process without Redis). */
+  readonly invalidations: InvalidationChannel;
   /** True when the store answers; never throws (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -36,23 +41,31 @@ export interface RedisPartsOptions {
 export function createRedisParts(redisUrl: string | undefined, opts: RedisPartsOptions = {}): RedisParts {
   const keys = new KeySpace(opts.prefix);
   if (redisUrl) {
-    const redis = new RedisConnection(redisUrl, { commandTimeoutMs: opts.commandTimeoutMs, log: opts.log });
+    const log = opts.log ?? ((line: string) => console.warn(line));
+    const redis = new RedisConnection(redisUrl, { commandTimeoutMs: opts.commandTimeoutMs, log });
+    const invalidations = new RedisInvalidationChannel(redis, keys, log);
     return {
       backend: 'redis',
       lock: new RedisDistributedLock(redis, keys),
       rateLimiter: new RedisRateLimiter(redis, keys),
       sessions: new RedisSessionStore(redis, keys),
+      invalidations,
       ping: () => redis.ping(),
-      close: () => redis.close(),
+      close: async () => {
+        await invalidations.close();
+        await redis.close();
+      },
     };
   }
   const store = new MemoryStore({ now: opts.now });
+  const invalidations = new MemoryInvalidationChannel(keys);
   return {
     backend: 'memory',
     lock: new MemoryDistributedLock(store, keys),
     rateLimiter: new MemoryRateLimiter(store, keys),
     sessions: new MemorySessionStore(store, keys),
+    invalidations,
     ping: async () => true,
-    close: async () => undefined,
+    close: () => invalidations.close(),
   };
 }

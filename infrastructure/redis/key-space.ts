@@ -1,7 +1,7 @@
 // Every key the Redis parts write carries one prefix, so several apps (or test files) can share a Redis.
 export const DEFAULT_KEY_PREFIX = 'tillbot:';
 
-export type KeyKind = 'lock' | 'rate' | 'idem' | 'cache' | 'session';
+export type KeyKind = 'lock' | 'rate' | 'idem' | 'cache' | 'session' | 'invalidate';
 
 export class KeySpace {
   constructor(readonly prefix: string = DEFAULT_KEY_PREFIX) {

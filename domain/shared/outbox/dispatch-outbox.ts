@@ -1,4 +1,5 @@
 import { Clock } from '../clock';
+import { forEachConcurrently } from '../concurrently';
 import { UnitOfWork } from '../unit-of-work';
 import { HandlerOutcome, OutboxHandlers, STANDARD_RETRY } from './outbox-handler';
 import { OutboxMessage } from './outbox-repository';
@@ -27,15 +28,7 @@ export async function dispatchOutbox(deps: DispatchDeps, batchSize: number): Pro
   const report: DispatchReport = { claimed: claimed.length, done: 0, retried: 0, dead: 0 };
   // Messages are independent (each handler is idempotent): a slow one — a chat API waiting out a 429, a merchant's
   // webhook — must not hold up the deliveries queued behind it.
-  let next = 0;
-  const worker = async () => {
-    for (;;) {
-      const message = claimed[next++];
-      if (message === undefined) return;
-      await dispatchOne(deps, message, report);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(DISPATCH_CONCURRENCY, claimed.length) }, worker));
+  await forEachConcurrently(claimed, DISPATCH_CONCURRENCY, (message) => dispatchOne(deps, message, report));
   return report;
 }
 

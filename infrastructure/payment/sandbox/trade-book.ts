@@ -13,11 +13,16 @@ const DEFAULT_PAYABLE_MS = 7 * 24 * 3600 * 1000;
  * followed by `persist()` so a restarted shop (and its embedded gateway) still knows its trades.
  */
 export class TradeBook {
+  /** By out_trade_no: the repair job asks about thousands of trades, a scan each would grow with the book. */
+  private readonly byOutTradeNo = new Map<string, SandboxTrade>();
+
   constructor(
     private readonly state: SandboxState,
     private readonly clock: () => Date,
     private readonly persist: () => void,
-  ) {}
+  ) {
+    for (const t of state.trades) if (!this.byOutTradeNo.has(t.outTradeNo)) this.byOutTradeNo.set(t.outTradeNo, t);
+  }
 
   trades(): SandboxTrade[] {
     return this.state.trades.map((t) => this.refreshed(t));
@@ -28,7 +33,7 @@ export class TradeBook {
   }
 
   trade(outTradeNo: string): SandboxTrade | undefined {
-    const t = this.state.trades.find((x) => x.outTradeNo === outTradeNo);
+    const t = this.byOutTradeNo.get(outTradeNo);
     return t && this.refreshed(t);
   }
 
@@ -87,6 +92,7 @@ export class TradeBook {
       refunded: 0,
     };
     this.state.trades.push(trade);
+    this.byOutTradeNo.set(trade.outTradeNo, trade);
     this.persist();
     return ok({ trade, codeUrl: codeUrlFor(trade.id) });
   }

@@ -1,10 +1,13 @@
-// One test file's world: a fresh MySQL database, its own Redis key prefix, one standalone sandbox, and shop
-// processes started from the sources (`node -r scripts/ts-register.js main.ts`), all torn down in afterAll.
+// One test file's world: a fresh MySQL database, its own Redis key prefix, one standalone sandbox, the local Bot API
+// (Telegram's stand-in: notices to chats nobody opened are refused at once, as Telegram does, instead of minutes of
+// retries against an unreachable api.telegram.org holding the outbox run), and shop processes started from the
+// sources (`node -r scripts/ts-register.js main.ts`), all torn down in afterAll.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import mysql from 'mysql2/promise';
+import { startLocalBotApi } from '../../../infrastructure/telegram/local-bot-api';
 import { TestMysqlDatabase, createTestMysqlDatabase, testRedisUrl, uniqueName } from '../../support/services';
 import { ProcessGroup, RunningProcess } from './processes';
 import { SandboxProcess, startSandboxProcess } from './sandbox-process';
@@ -69,6 +72,7 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
   const redisPrefix = `${uniqueName(`tbf_${name}`)}:`;
   let database: TestMysqlDatabase | null = null;
   let db: mysql.Pool | null = null;
+  const telegram = await startLocalBotApi({ token: FAULT_BOT_TOKEN, driverHttp: false });
   try {
     database = await createTestMysqlDatabase();
     db = mysql.createPool({ uri: database.url, connectionLimit: 3, supportBigNumbers: true, bigNumberStrings: false });
@@ -88,6 +92,7 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
       ADMIN_API_KEY: FAULT_ADMIN_KEY,
       WEBHOOK_SIGNING_SECRET: FAULT_WEBHOOK_SECRET,
       TELEGRAM_BOT_TOKEN: FAULT_BOT_TOKEN,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
       LOG_LEVEL: 'info',
       PAYMENT_FIRST_CHECK_SECONDS: '2',
       ...jobSchedules(2),
@@ -140,6 +145,7 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
         await pool.end().catch(() => undefined);
         await mysqlDb.drop().catch(() => undefined);
         await deleteKeys(redisUrl, redisPrefix).catch(() => undefined);
+        await telegram.close().catch(() => undefined);
         rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -147,6 +153,7 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
     await group.killAll();
     await db?.end().catch(() => undefined);
     await database?.drop().catch(() => undefined);
+    await telegram.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
     throw e;
   }

@@ -139,6 +139,22 @@ describe.each(databaseBackends())('OrderRepository (%s)', (backend) => {
     expect(everyStatus.items.filter((o) => o.userId === user)).toHaveLength(5);
   });
 
+  it('lists the stuck: paid and not delivered before one instant, unpaid and expired before another; oldest first, paged', async () => {
+    const user = 'u-stuck';
+    const long = -1_000_000 * MINUTE; // before anything the other cases write
+    const paid = await insert({ userId: user, status: 'PAID', createdAt: at(long), paidAt: at(long + 1) });
+    const unpaid = await insert({ userId: user, status: 'AWAITING_PAYMENT', createdAt: at(long + 2), expiresAt: at(long + 3) });
+    await insert({ userId: user, status: 'DELIVERED', createdAt: at(long + 4), paidAt: at(long + 4) });
+    await insert({ userId: user, status: 'PAID', createdAt: at(long + 5), paidAt: at(long + 50) });
+    await insert({ userId: user, status: 'CREATED', createdAt: at(long + 6), expiresAt: at(long + 50) });
+    const query = { paidBefore: at(long + 10), expiredBefore: at(long + 10) };
+    const first = await inTx((tx) => tx.orders.listStuck({ ...query, limit: 1, offset: 0 }));
+    expect([first.total, first.items.map((o) => o.orderNo)]).toEqual([2, [paid.orderNo]]);
+    const second = await inTx((tx) => tx.orders.listStuck({ ...query, limit: 1, offset: 1 }));
+    expect(second.items.map((o) => o.orderNo)).toEqual([unpaid.orderNo]);
+    expect(second.items[0]?.lines).toHaveLength(1);
+  });
+
   it('finds expired unpaid orders, oldest deadline first, bounded', async () => {
     const user = 'u-expired';
     const late = await insert({ userId: user, status: 'CREATED', expiresAt: at(-10 * MINUTE) });

@@ -16,6 +16,10 @@ export interface DeployedDatabase {
   readonly mysql: boolean;
   /** The current release's persistence on that database (not yet migrated). */
   open(): Persistence;
+  /** The names of the migrations the current release adds on top of that database, oldest first. */
+  readonly later: string[];
+  /** Reverts a migrated database back to what the earlier release left (every later migration undone, newest first). */
+  revert(persistence: Persistence): Promise<void>;
 }
 
 /**
@@ -48,8 +52,14 @@ export function deployedDatabase(backend: Backend, released: number, seed: (old:
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // Computed, not listed: a migration added by a later change is one more "later" one, not a broken upgrade test.
+  const later = (backend === 'mysql' ? MYSQL_MIGRATIONS : SQLITE_MIGRATIONS).slice(released).map((migration) => migration.name);
   return {
     mysql: backend === 'mysql',
     open: () => createPersistence({ databaseUrl: mysql?.url, sqlitePath: sqlitePath(), logger: silent }),
+    later,
+    async revert(persistence) {
+      for (let i = 0; i < later.length; i += 1) await persistence.dataSource.undoLastMigration({ transaction: 'each' });
+    },
   };
 }
