@@ -113,7 +113,10 @@ export async function search(ctx: BenchContext): Promise<Figure[]> {
       const drafts = Array.from({ length: Math.min(BATCH, rows - start) }, (_, k) => productAt(start + k, next));
       await persistence.uow.run(async (tx) => {
         const products = await tx.products.insertMany(drafts, systemClock.now());
-        await tx.search.index(products.map((p) => searchDocumentOf(p)));
+        await tx.search.index(
+          products.map((p) => searchDocumentOf(p)),
+          { fresh: true },
+        );
       });
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
       if ((start / BATCH) % 50 === 0) ctx.log(`search: ${start + drafts.length} imported`);

@@ -16,7 +16,7 @@ export async function createProduct(deps: CatalogDeps, input: ProductInput): Pro
     if (!category.ok) return category;
     const created = await tx.products.insert(draft.value, deps.clock.now());
     if (created === 'DUPLICATE_SKU') return fail('DUPLICATE_SKU', `sku ${draft.value.sku} is already used by another product`);
-    await tx.search.index([searchDocumentOf(created)]);
+    await tx.search.index([searchDocumentOf(created)], { fresh: true });
     return ok(created);
   });
 }

@@ -35,8 +35,11 @@ export interface ProductPage {
  */
 export interface ProductSearch {
   find(query: ProductListQuery): Promise<ProductPage>;
-  /** Replaces these products' terms (a batch is a few multi-row statements, for imports and rebuilds). */
-  index(docs: readonly SearchDocument[]): Promise<void>;
+  /**
+   * Replaces these products' terms (a batch is a few multi-row statements, for imports and rebuilds). `fresh`: the
+   * products were inserted in this transaction, so there are no old terms to delete.
+   */
+  index(docs: readonly SearchDocument[], opts?: { fresh?: boolean }): Promise<void>;
 }
 
 /** What a product contributes to the index; other languages' texts are added by whoever stores them. */

@@ -56,7 +56,7 @@ export class ProductReadCache {
   readsSearch(search: ProductSearch): ProductSearch {
     return {
       find: (query: ProductListQuery) => this.cached<ProductPage>(`search:${JSON.stringify(query)}`, () => search.find(query)),
-      index: (docs: readonly SearchDocument[]) => search.index(docs),
+      index: (docs: readonly SearchDocument[], opts?: { fresh?: boolean }) => search.index(docs, opts),
     };
   }
 
@@ -80,7 +80,10 @@ export class ProductReadCache {
 
   /** The same for the search index: new terms (another language's text, say) change what a page finds. */
   writesSearch(search: ProductSearch, wrote: () => void): ProductSearch {
-    return { find: (query) => search.find(query), index: writingWith(wrote)((docs: readonly SearchDocument[]) => search.index(docs)) };
+    return {
+      find: (query) => search.find(query),
+      index: writingWith(wrote)((docs: readonly SearchDocument[], opts?: { fresh?: boolean }) => search.index(docs, opts)),
+    };
   }
 
   /** A product change was committed here: forget everything, here and in the other instances. */

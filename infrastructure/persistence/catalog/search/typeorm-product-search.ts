@@ -40,12 +40,13 @@ interface Ranked {
 export class TypeormProductSearch implements ProductSearch {
   constructor(private readonly manager: EntityManager) {}
 
-  async index(docs: readonly SearchDocument[]): Promise<void> {
+  async index(docs: readonly SearchDocument[], opts: { fresh?: boolean } = {}): Promise<void> {
     if (docs.length === 0) return;
-    await this.manager.query(
-      `DELETE FROM ${TABLE} WHERE product_id IN (${placeholders(docs.length)})`,
-      docs.map((d) => d.productId),
-    );
+    if (!opts.fresh)
+      await this.manager.query(
+        `DELETE FROM ${TABLE} WHERE product_id IN (${placeholders(docs.length)})`,
+        docs.map((d) => d.productId),
+      );
     const rows: unknown[][] = [];
     for (const doc of docs) for (const t of indexedTermsOf(doc)) rows.push([doc.productId, t.term, doc.visible ? 1 : 0, t.fields, t.weight]);
     for (let start = 0; start < rows.length; start += INSERT_ROWS) {
