@@ -29,9 +29,14 @@ async function main(): Promise<void> {
   const closers: Array<() => Promise<void>> = [];
   if (localChat) closers.push(() => localChat.close());
 
-  if (!config.databaseUrl && config.seedDemoCatalog) {
+  // An empty MySQL shop stays empty unless asked (a real shop must not start selling demo products by accident).
+  if (config.seedDemoCatalog === 'always' || (config.seedDemoCatalog === 'auto' && !config.databaseUrl)) {
     const made = await seedDemoCatalog(app.shop, config.limits.currency);
     if (made > 0) logger.info({ products: made }, 'demo catalog created');
+  } else if (config.seedDemoCatalog === 'auto') {
+    const some = await app.shop.catalog.browseProducts({ includeHidden: true, pageSize: 1 });
+    if (some.ok && some.value.total === 0)
+      logger.info('the catalog is empty: add products (POST /v1/admin/products, /products in the bot), or start once with SEED_DEMO_CATALOG=always');
   }
 
   // The bot is composed before anything dispatches the outbox, so notices go to chats from the first one.
@@ -48,10 +53,13 @@ async function main(): Promise<void> {
     closers.push(() => api.close());
     const shown = address.replace('0.0.0.0', '127.0.0.1').replace('[::]', '127.0.0.1');
     console.log(`tillbot is open at ${shown}  (try ${shown}/v1/products)`);
+    // The key itself is printed once, when it is made; after that logs only say where it is kept.
     console.log(
       config.adminApiKey
         ? 'admin API key: the one in ADMIN_API_KEY'
-        : `admin API key (${app.adminKeyGenerated ? 'generated now' : 'generated earlier'}, kept in ${config.dataDir}/secrets.json): ${app.adminApiKey}`,
+        : app.adminKeyGenerated
+          ? `admin API key (generated now, kept in ${config.dataDir}/secrets.json; shown only this once): ${app.adminApiKey}`
+          : `admin API key: kept in ${config.dataDir}/secrets.json (adminApiKey)`,
     );
     for (const line of localChat?.listening(shown) ?? []) console.log(line);
   }

@@ -30,6 +30,8 @@ export interface RouteDeps {
   verifiers: Readonly<Partial<Record<ProviderMethod, NotificationVerifier>>>;
   /** The server's clock (notification time windows, init data age). */
   now: () => Date;
+  /** The base of the links the API hands out (PUBLIC_URL). */
+  publicBaseUrl: string;
 }
 
 /**

@@ -27,6 +27,9 @@ declare module 'fastify' {
 export function sendError(reply: FastifyReply, error: DomainError<ErrorCode>): FastifyReply {
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (error.details) body.error.details = error.details;
+  // A refusal that ends by itself says when (a cool-down): clients and proxies read Retry-After.
+  const retryAfter = error.details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
   return reply.code(reply.server.errorStatus(error.code)).send(body);
 }
 

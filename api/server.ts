@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { FastifyBaseLogger, FastifyInstance, RouteOptions } from 'fastify';
 import type { RateLimiter } from '../domain/shared/ports/rate-limiter';
 import { SharedErrorCode } from '../domain/shared/error-codes';
 import { ErrorCode } from '../domain/shop';
 import { Logger } from '../infrastructure/logging/logger';
+import { observeHttp, requestChildLogger } from '../infrastructure/metrics/http-metrics';
+import { ShopMetrics } from '../infrastructure/metrics/shop-metrics';
 import { JobRunner } from '../infrastructure/scheduling/job-runner';
 import { AuthSettings, authHandlers } from './auth';
 import { ContextRoutes, RouteDeps, accessHooks } from './context-routes';
@@ -44,8 +47,12 @@ export interface ApiDeps {
   readiness: ReadinessCheck[];
   logger: Logger;
   bodyLimitBytes: number;
+  /** Proxies whose X-Forwarded-* headers are believed (empty: none). */
+  trustProxy: string[];
+  /** Where links the API hands out (qrUrl) point: PUBLIC_URL, never a request's Host header. */
+  publicBaseUrl: string;
   jobs: JobRunner;
-  outboxCounts(): Promise<Record<string, number>>;
+  metrics: ShopMetrics;
   /** Counts calls for the API's rate limits: Redis when configured, else the in-process twin. */
   rateLimiter: RateLimiter;
   rateLimits: RateLimitSettings;
@@ -75,10 +82,15 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     // Bodies are taken as sent: a string where a number belongs is an error, not something to coerce.
     // verbose: a refusal can explain a pattern by its schema's description (api/validation-errors.ts).
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false, verbose: true } },
-    trustProxy: true,
+    trustProxy: deps.trustProxy.length > 0 ? deps.trustProxy : false,
     // A shutdown must not wait out keep-alive connections (up to 72 s): close them with the server.
     forceCloseConnections: true,
+    // A load balancer's X-Request-Id is kept (one id across hops); otherwise a fresh one, unique across replicas.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    childLoggerFactory: requestChildLogger,
   });
+  observeHttp(app, deps.metrics);
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema, config: route.config });
@@ -92,7 +104,15 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   await registerOpenApi(app);
   const auth = authHandlers(deps.auth, deps.shop);
   const limits = await apiRateLimits(app, deps.rateLimiter, deps.rateLimits);
-  const routeDeps: RouteDeps = { shop: deps.shop, auth, access: accessHooks(auth, limits), limits, verifiers: deps.verifiers, now: deps.auth.now };
+  const routeDeps: RouteDeps = {
+    shop: deps.shop,
+    auth,
+    access: accessHooks(auth, limits),
+    limits,
+    verifiers: deps.verifiers,
+    now: deps.auth.now,
+    publicBaseUrl: deps.publicBaseUrl,
+  };
   await app.register(healthRoutes, { checks: deps.readiness });
   // The API proper, limited per IP before anything else runs (health, metrics and docs are not limited).
   await app.register(async (api) => {
@@ -100,7 +120,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     for (const context of CONTEXT_ROUTES) await api.register(context.routes, routeDeps);
     await api.register(adminJobRoutes, { jobs: deps.jobs, access: routeDeps.access });
   });
-  await app.register(metricsRoutes, { jobs: deps.jobs, outboxCounts: deps.outboxCounts });
+  await app.register(metricsRoutes, { metrics: deps.metrics });
   for (const extra of deps.extraRoutes ?? []) await app.register(extra);
   return app;
 }

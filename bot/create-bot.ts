@@ -3,6 +3,7 @@ import { session, Telegraf } from 'telegraf';
 import { LANGUAGES } from '../domain/account';
 import { StoreUnavailableError } from '../domain/shared/unit-of-work';
 import { isKeyValueUnavailable } from '../domain/shared/ports/key-value-unavailable-error';
+import { withLogContext } from '../infrastructure/logging/log-context';
 import { toTelegrafSessionStore } from '../infrastructure/redis/telegraf-session-store';
 import { BroadcastDesk } from './features/broadcast/broadcast-desk';
 import type { BotContext, BotSession } from './bot-context';
@@ -95,6 +96,8 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
       logger.warn({ err: e }, 'could not tell the chat about the failure');
     }
   });
+  // Every line one update makes (the bot's, the database's, the domain's) carries it as reqId.
+  bot.use((ctx, next) => withLogContext({ reqId: `tg:${ctx.update.update_id}` }, next));
   // Inline queries come from any chat and carry no chat of their own: answered before the private-chat rule.
   bot.on('inline_query', (ctx) => answerInlineSearch(ctx, svc));
   bot.use(privateChatsOnly);

@@ -30,7 +30,7 @@ export function ensureLocalSecrets(dataDir: string, configured: Partial<LocalSec
   };
   const secrets = { adminApiKey: pick('adminApiKey'), webhookSigningSecret: pick('webhookSigningSecret') };
   if (generated.length > 0) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, JSON.stringify({ ...stored, ...Object.fromEntries(generated.map((g) => [g, secrets[g]])) }, null, 2), { mode: 0o600 });
   }
   return { ...secrets, generated };
@@ -46,7 +46,7 @@ export function ensureLocalSecret(dataDir: string, name: string, make: () => str
   const known = stored[name];
   if (typeof known === 'string' && known !== '') return { value: known, generated: false };
   const value = make();
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(file, JSON.stringify({ ...stored, [name]: value }, null, 2), { mode: 0o600 });
   return { value, generated: true };
 }

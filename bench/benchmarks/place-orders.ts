@@ -16,7 +16,13 @@ const QR_SHOPPER_BASE = 100_000_000;
 const CREDIT_SHOPPER_BASE = 200_000_000;
 
 /** An unpaid order is never handed back (reuse needs more life left than the pay window has), so every request places. */
-const QR_ENV = { MAX_UNPAID_ORDERS: '100', ORDER_REUSE_MIN_REMAINING_SECONDS: '3600', ORDER_PAY_WINDOW_MINUTES: '15' };
+const QR_ENV = {
+  MAX_UNPAID_ORDERS: '100',
+  MAX_RESERVED_PER_PRODUCT: '100',
+  MAX_RESERVED_UNITS: '100',
+  ORDER_REUSE_MIN_REMAINING_SECONDS: '3600',
+  ORDER_PAY_WINDOW_MINUTES: '15',
+};
 
 export async function qrOrder(ctx: BenchContext): Promise<Figure[]> {
   const { settings } = ctx;

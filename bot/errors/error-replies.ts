@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../domain/shop';
 import { DomainError } from '../../domain/shared/result';
-import { TextKey, Translate } from '../i18n/translate';
+import { TextKey, TextParams, Translate } from '../i18n/translate';
 
 /** The one map from a domain error code to what the bot says (the bot's counterpart of api/errors.ts). */
 export const ERROR_TEXT: Readonly<Record<ErrorCode, TextKey>> = {
@@ -13,6 +13,8 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, TextKey>> = {
   OUT_OF_STOCK: 'err_OUT_OF_STOCK',
   INSUFFICIENT_CREDIT: 'err_INSUFFICIENT_CREDIT',
   TOO_MANY_UNPAID_ORDERS: 'err_TOO_MANY_UNPAID_ORDERS',
+  RESERVATION_LIMIT: 'err_RESERVATION_LIMIT',
+  CANCEL_COOLDOWN: 'err_CANCEL_COOLDOWN',
   IDEMPOTENCY_KEY_REUSED: 'err_IDEMPOTENCY_KEY_REUSED',
   IDEMPOTENCY_KEY_REQUIRED: 'err_IDEMPOTENCY_KEY_REQUIRED',
   ORDER_CLOSED: 'err_ORDER_CLOSED',
@@ -43,6 +45,13 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, TextKey>> = {
  * (English, precise: "sku: must be 1–64 of …"), which tells them what to fix.
  */
 export function errorText(t: Translate, error: DomainError<ErrorCode>, opts: { forAdmin?: boolean } = {}): string {
-  const polite = t(ERROR_TEXT[error.code]);
+  const polite = t(ERROR_TEXT[error.code], textParams(error.details));
   return opts.forAdmin ? `${polite}\n(${error.message})` : polite;
+}
+
+/** The numbers and words an error carries (a limit, seconds to wait) for the texts that name them. */
+function textParams(details: DomainError['details']): TextParams {
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(details ?? {})) if (typeof v === 'number' || typeof v === 'string') params[k] = v;
+  return params;
 }

@@ -25,13 +25,20 @@ export class TelegramNotifier implements Notifier {
   ) {}
 
   async notifyShopper(notice: ShopperNotice): Promise<void> {
+    // A shopper who never opened a chat with the bot (API / Mini App only), or whose chat Telegram refused before:
+    // nothing to send to, so no call that Telegram answers "chat not found".
+    if (!(await this.svc.shop.account.chatReachable(notice.userId))) {
+      this.svc.logger.info({ userId: notice.userId, event: notice.event }, 'shopper notice not sent to chat: the shopper has no chat with the bot');
+      return;
+    }
     const t = translator(await this.svc.chatLanguages.languageFor(notice.userId));
     try {
       if (notice.orderNo && ORDER_EVENTS.has(notice.event)) await this.orderNotice(t, notice, notice.orderNo);
       else await this.plainNotice(t, notice);
     } catch (e) {
       if (!isUnreachableChat(e)) throw e;
-      this.svc.logger.info({ userId: notice.userId, event: notice.event }, 'shopper notice skipped: the chat cannot be reached');
+      await this.svc.shop.account.markChatUnreachable(notice.userId);
+      this.svc.logger.info({ userId: notice.userId, event: notice.event }, 'shopper notice skipped: the chat cannot be reached (later ones skip it)');
     }
   }
 

@@ -40,6 +40,8 @@ export function identify(svc: BotServices): MiddlewareFn<BotContext> {
       lastName: from.last_name ?? null,
       username: from.username ?? null,
       languageCode: from.language_code ?? null,
+      // Only private chats get here (privateChatsOnly): the bot can write to this person from now on.
+      chatOpen: true,
     });
     if (ctx.session.chosen === undefined) ctx.session.chosen = await svc.shop.account.preferredLanguage(ctx.userId);
     ctx.lang = resolveLanguage(ctx.session.chosen, from.language_code);

@@ -2,6 +2,7 @@ import { defineContext } from '../shared/context';
 import { AccountDeps } from './account-deps';
 import { AdjustCredit, adjustCredit } from './adjust-credit';
 import { shopperIdentifier } from './identify-shopper';
+import { chatReachable, markChatUnreachable } from './shopper-chat';
 import { chooseLanguage, preferredLanguage, shopperIds } from './shopper-preferences';
 import { getAccount, getLedger } from './view-account';
 
@@ -15,6 +16,8 @@ export function accountContext(deps: AccountDeps) {
       identifyShopper: shopperIdentifier(deps),
       chooseLanguage: (userId: string, language: string | null) => chooseLanguage(deps, userId, language),
       preferredLanguage: (userId: string) => preferredLanguage(deps, userId),
+      chatReachable: (userId: string) => chatReachable(deps, userId),
+      markChatUnreachable: (userId: string) => markChatUnreachable(deps, userId),
       shopperIds: (after: string | null, limit: number) => shopperIds(deps, after, limit),
       getAccount: (userId: string) => getAccount(deps, userId),
       getLedger: (userId: string, limit?: number) => getLedger(deps, userId, limit),

@@ -5,11 +5,17 @@ export interface ShopperProfile {
   lastName: string | null;
   username: string | null;
   languageCode: string | null;
+  /** Set when the profile comes from the shopper's own private chat with the bot: the bot may write to them. */
+  chatOpen?: true;
 }
 
 export interface UserRepository {
-  /** Inserts or refreshes the profile. */
+  /** Inserts or refreshes the profile; a new shopper without `chatOpen` is one the bot cannot write to (yet). */
   upsert(profile: ShopperProfile, now: Date): Promise<void>;
+  /** False only when the bot is known not to reach them (no chat yet, blocked, deleted); unknown counts as reachable. */
+  chatReachable(id: string): Promise<boolean>;
+  /** Telegram said the chat cannot be reached: later notices skip the chat until the shopper writes to the bot. */
+  markChatUnreachable(id: string): Promise<void>;
   find(id: string): Promise<ShopperProfile | null>;
   /**
    * Takes the shopper's row lock for the rest of the transaction (a write to the row), so that one shopper's

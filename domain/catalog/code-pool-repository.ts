@@ -23,5 +23,7 @@ export interface CodePoolRepository {
   markDeliveredForOrder(orderNo: string, now: Date): Promise<number>;
   /** DELIVERED → AVAILABLE is never done; a refunded code stays spent. */
   listForOrder(orderNo: string): Promise<StoredCode[]>;
+  /** The DELIVERED codes of several orders in one statement (an order list with its codes). */
+  listDeliveredForOrders(orderNos: readonly string[]): Promise<StoredCode[]>;
   countAvailable(productId: number): Promise<number>;
 }

@@ -2,8 +2,8 @@
 export { ORDERING_ERROR_CODES, orderingContext } from './ordering-context';
 export type { OrderingErrorCode } from './ordering-context';
 export type { OrderingDeps, OrderingRepositories, OrderingTx } from './ordering-deps';
-export { ORDER_STATUSES, PAYMENT_METHODS } from './order-types';
-export type { OrderChanges, OrderLine, OrderState, OrderStatus, OrderTransition, PaymentMethod } from './order-types';
+export { ORDER_STATUSES, PAYMENT_METHODS, orderKind } from './order-types';
+export type { OrderChanges, OrderKind, OrderLine, OrderState, OrderStatus, OrderTransition, PaymentMethod, TransitionSubject } from './order-types';
 export { Order, itemsKeyOf } from './order';
 export {
   ORDER_EVENT_TYPES,
@@ -20,7 +20,7 @@ export {
 } from './order-state-machine';
 export type { OrderEvent, OrderEventType, TransitionRule } from './order-state-machine';
 export { ORDER_NO_PATTERN, newOrderNo } from './order-number';
-export type { OrderListQuery, OrderRepository, SalesSummary, StuckOrderQuery } from './order-repository';
+export type { OrderListQuery, OrderRepository, SalesSummary, ShopperReservations, StuckOrderQuery } from './order-repository';
 export type { OrderPage } from './order-queries';
 export type { CartLine, CartRepository } from './cart';
 export type { CartItemView, CartView } from './cart-use-cases';

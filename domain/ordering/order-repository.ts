@@ -31,6 +31,17 @@ export interface SalesSummary {
   topProducts: Array<{ productId: number; title: string; quantity: number; revenue: Minor }>;
 }
 
+/**
+ * What one shopper holds back from other shoppers right now: units per product in their live unpaid orders, and
+ * units their orders released by closing unpaid (cancelled, expired) within the cool-down.
+ */
+export interface ShopperReservations {
+  unpaidOrders: number;
+  products: ReadonlyArray<{ productId: number; held: number; released: number }>;
+  /** When the newest of those orders closed (null: none within the cool-down). */
+  lastReleasedAt: Date | null;
+}
+
 export interface OrderRepository {
   /** Sales between `from` (inclusive) and `to` (exclusive); `top` best sellers. */
   salesSummary(from: Date, to: Date, top: number): Promise<SalesSummary>;
@@ -43,8 +54,11 @@ export interface OrderRepository {
   findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<OrderState | null>;
   /** The newest unpaid order of the shopper for exactly these items and method that stays payable past `payableUntil`. */
   findReusable(userId: string, itemsKey: string, paymentMethod: PaymentMethod, payableUntil: Date): Promise<OrderState | null>;
-  /** Unpaid (CREATED / AWAITING_PAYMENT) orders of the shopper that have not expired at `now`. */
-  countUnpaid(userId: string, now: Date): Promise<number>;
+  /**
+   * In one statement: the shopper's unpaid (CREATED / AWAITING_PAYMENT) orders that have not expired at `now`, with
+   * their units per product, and the units of their orders that closed unpaid after `releasedSince`.
+   */
+  reservationsOf(userId: string, now: Date, releasedSince: Date): Promise<ShopperReservations>;
   list(query: OrderListQuery): Promise<{ items: OrderState[]; total: number }>;
   /**
    * True when this call made the change; false when the order was not in `from` any more (someone else won).

@@ -1,6 +1,6 @@
 import { Minor, addMinor, subtractMinor } from '../shared/money';
 import { DomainError, Result, ok } from '../shared/result';
-import { OrderChanges, OrderState, OrderStatus, OrderTransition } from './order-types';
+import { OrderChanges, OrderState, OrderStatus, OrderTransition, orderKind } from './order-types';
 
 /** Orders that can still be paid (inside their pay window) or closed. The repository's SQL filters on the same list. */
 export const UNPAID_STATUSES = ['CREATED', 'AWAITING_PAYMENT'] as const satisfies readonly OrderStatus[];
@@ -206,7 +206,8 @@ export function transition<T extends OrderEventType>(order: OrderState, event: E
   const refused = rule.guard?.(order, event) ?? null;
   if (refused) return { ok: false, error: refused };
   const to = rule.to === 'same' ? order.status : (rule.target?.(order, event) ?? singleTarget(rule.to));
-  return ok({ orderNo: order.orderNo, from: order.status, to, changes: rule.changes(order, event) });
+  const subject = { event: event.type, kind: orderKind(order.lines), paymentMethod: order.paymentMethod };
+  return ok({ orderNo: order.orderNo, from: order.status, to, changes: rule.changes(order, event), subject });
 }
 
 function singleTarget(to: readonly OrderStatus[]): OrderStatus {

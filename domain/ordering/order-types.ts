@@ -67,10 +67,28 @@ export type OrderChanges = Partial<
   >
 >;
 
+/** What an order is, for counting: the kind of its lines (`mixed` when they differ, `unknown` when they were not loaded) and how it is paid. */
+export type OrderKind = ProductKind | 'mixed' | 'unknown';
+
+export interface TransitionSubject {
+  /** The state machine's event (`PAY`, `DELIVER`, …). */
+  event: string;
+  kind: OrderKind;
+  paymentMethod: PaymentMethod;
+}
+
+export const orderKind = (lines: readonly Pick<OrderLine, 'kind'>[]): OrderKind => {
+  const [first, ...rest] = lines;
+  if (first === undefined) return 'unknown';
+  return rest.every((line) => line.kind === first.kind) ? first.kind : 'mixed';
+};
+
 /** One conditional update: `UPDATE orders SET status=to, … WHERE order_no=? AND status=from`. */
 export interface OrderTransition {
   orderNo: string;
   from: OrderStatus;
   to: OrderStatus;
   changes: OrderChanges;
+  /** Why and to what: the repository ignores it; observers outside the domain (metrics) read it without a query. */
+  subject?: TransitionSubject;
 }

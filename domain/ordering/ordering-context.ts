@@ -3,14 +3,18 @@ import { PageQuery } from '../shared/paging';
 import { done, handle, retry } from '../shared/outbox/outbox-handler';
 import { clearCart, putInCart, removeFromCart, viewCart } from './cart-use-cases';
 import { deliverOrder, deliverOrderTopic, fulfilOrder } from './deliver-order';
+import { deliveredCodesFor } from './delivered-codes';
 import { listMyOrders, listOrders } from './order-queries';
 import { OrderingDeps } from './ordering-deps';
+import { OrderState } from './order-types';
 import { retryDeliveries } from './retry-deliveries';
 
 export const ORDERING_ERROR_CODES = [
   'ORDER_NOT_FOUND',
   'OUT_OF_STOCK',
   'TOO_MANY_UNPAID_ORDERS',
+  'RESERVATION_LIMIT',
+  'CANCEL_COOLDOWN',
   'IDEMPOTENCY_KEY_REUSED',
   'ORDER_CLOSED',
   'ORDER_NOT_PAYABLE',
@@ -33,6 +37,7 @@ export function orderingContext(deps: OrderingDeps) {
     setCartQuantity: (shopperId: string, productId: unknown, quantity: unknown) => putInCart(deps, shopperId, productId, quantity, 'set'),
     removeFromCart: (shopperId: string, productId: number) => removeFromCart(deps, shopperId, productId),
     clearCart: (shopperId: string) => clearCart(deps, shopperId),
+    deliveredCodesFor: (orders: readonly OrderState[]) => deliveredCodesFor(deps, orders),
     listMyOrders: (shopperId: string, query: PageQuery = {}) => listMyOrders(deps, shopperId, query),
     listOrders: (query: PageQuery & { status?: unknown }) => listOrders(deps, query),
     deliverOrder: (orderNo: string) => deliverOrder(deps, orderNo),

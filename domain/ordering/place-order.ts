@@ -7,6 +7,7 @@ import { newOrderNo } from './order-number';
 import { PAYMENT_METHODS, PaymentMethod } from './order-types';
 import { OrderingDeps, OrderingTx } from './ordering-deps';
 import { RequestedItem, normaliseItems, priceLines } from './price-lines';
+import { checkReservationLimits } from './reservation-limits';
 import { reserveLines } from './stock-reservation';
 
 export interface PlaceOrder {
@@ -29,6 +30,8 @@ export type PlaceOrderError =
   | DomainError<
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'TOO_MANY_UNPAID_ORDERS'
+      | 'RESERVATION_LIMIT'
+      | 'CANCEL_COOLDOWN'
       | 'OUT_OF_STOCK'
       | 'PRODUCT_NOT_FOUND'
       | 'CART_EMPTY'
@@ -76,7 +79,8 @@ export type SettleNewOrder<E> = (order: Order) => Promise<Result<Order, E>>;
 
 /**
  * Places the order in the caller's transaction (payment runs it, and pays a credit order in the same one): the
- * shopper's lock, the idempotency key, a still-payable order for the same items, the unpaid cap, prices, `settle`,
+ * shopper's lock, the idempotency key, a still-payable order for the same items, the shopper's reservation caps
+ * (`reservation-limits.ts`), prices, `settle`,
  * and stock reserved LAST — the hot product rows are locked only for the COMMIT right after.
  */
 export async function placeInTx<E = never>(
@@ -110,9 +114,9 @@ export async function placeInTx<E = never>(
     const payableUntil = new Date(now.getTime() + deps.limits.reuseMinRemainingMs);
     const reusable = await tx.orders.findReusable(shopperId, itemsKeyOf(items), paymentMethod, payableUntil);
     if (reusable) return ok({ order: Order.restore(reusable), outcome: 'reused' });
-    if ((await tx.orders.countUnpaid(shopperId, now)) >= deps.limits.maxUnpaidOrders) {
-      return fail('TOO_MANY_UNPAID_ORDERS', `you already have ${deps.limits.maxUnpaidOrders} unpaid orders: pay or cancel one first`);
-    }
+    const mine = await tx.orders.reservationsOf(shopperId, now, new Date(now.getTime() - deps.limits.cancelCooldownMs));
+    const allowed = checkReservationLimits(mine, items, deps.limits, now);
+    if (!allowed.ok) return allowed;
   }
   const lines = await priceLines(tx, items, paymentMethod);
   if (!lines.ok) return lines;

@@ -4,6 +4,7 @@ import { OrderingRepositories } from '../ordering';
 import { Clock } from '../shared/clock';
 import { Ids } from '../shared/ids';
 import { ShopLimits } from '../shared/limits';
+import { SharedFlight } from '../shared/ports/shared-flight';
 import { TxBase, UnitOfWork } from '../shared/unit-of-work';
 import { PaymentProviders } from './payment-providers';
 import { PaymentRepository } from './payment-record';
@@ -26,5 +27,7 @@ export interface PaymentDeps {
   ids: Ids;
   limits: ShopLimits;
   providers: PaymentProviders;
+  /** Shared by every instance (Redis; the in-process twins when embedded): bounds what shoppers make us ask the provider. */
+  coordination: { flights: SharedFlight };
   log: (message: string, fields: Record<string, unknown>) => void;
 }

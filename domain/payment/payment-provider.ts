@@ -75,7 +75,8 @@ export interface ProviderRefund {
 export interface PaymentProvider {
   readonly name: string;
   createQrPayment(request: QrPaymentRequest): Promise<Result<{ codeUrl: string }, ProviderError>>;
-  query(outTradeNo: string): Promise<Result<ProviderTrade, ProviderError>>;
+  /** `once`: a single attempt, no transport retries (a caller that is itself throttled must not multiply calls). */
+  query(outTradeNo: string, options?: { once?: boolean }): Promise<Result<ProviderTrade, ProviderError>>;
   close(outTradeNo: string): Promise<Result<void, ProviderError>>;
   refund(request: RefundRequest): Promise<Result<ProviderRefund, ProviderError>>;
   queryRefund(outRefundNo: string): Promise<Result<ProviderRefund, ProviderError>>;

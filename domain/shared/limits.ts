@@ -6,9 +6,17 @@ export interface ShopLimits {
   /** A still-unpaid order is handed back for the same items only if it has at least this long to live. */
   reuseMinRemainingMs: number;
   maxUnpaidOrders: number;
+  /** Units of one product one shopper may hold in unpaid orders. */
+  maxReservedPerProduct: number;
+  /** Units one shopper may hold in unpaid orders, all products together. */
+  maxReservedUnits: number;
+  /** How long units released by a shopper's unpaid order closing (cancelled, expired) still count against the caps. */
+  cancelCooldownMs: number;
   maxLineQuantity: number;
   maxOrderLines: number;
   maxDeliveryAttempts: number;
+  /** A shopper's "check payment" asks the provider about one order at most once per this long, cluster-wide. */
+  paymentCheckIntervalMs: number;
   /** The repair job first asks the provider about an unpaid QR order this long after its QR was made; later checks back off from it. */
   paymentFirstCheckMs: number;
 }
@@ -18,10 +26,14 @@ export const DEFAULT_LIMITS: ShopLimits = {
   payWindowMs: 15 * 60_000,
   reuseMinRemainingMs: 2 * 60_000,
   maxUnpaidOrders: 3,
+  maxReservedPerProduct: 10,
+  maxReservedUnits: 30,
+  cancelCooldownMs: 5 * 60_000,
   maxLineQuantity: 99,
   maxOrderLines: 20,
   maxDeliveryAttempts: 8,
   paymentFirstCheckMs: 60_000,
+  paymentCheckIntervalMs: 5_000,
 };
 
 /** Largest amount or credit we accept on input: 100 million yuan in fen; keeps sums far from 2^53. */

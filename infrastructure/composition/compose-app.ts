@@ -15,6 +15,11 @@ import { HttpFulfilmentWebhook } from '../fulfilment/http-fulfilment-webhook';
 import { randomIds } from '../ids/random-ids';
 import { ensureLocalSecrets } from '../local-secrets';
 import { Logger } from '../logging/logger';
+import { ShopMetrics } from '../metrics/shop-metrics';
+import { withProviderEventMetrics, observedVerifier } from '../metrics/notification-metrics';
+import { observedHandler } from '../metrics/observed-handlers';
+import { withOrderObserver } from '../metrics/order-observer';
+import { watchOutboxBacklog } from '../metrics/outbox-backlog-metrics';
 import { LogNotifier } from '../notifications/log-notifier';
 import { NotifierChannels } from '../notifications/notifier-channels';
 import { withOutboxKick } from '../outbox/outbox-kick';
@@ -23,6 +28,7 @@ import { Payments, setUpPayments } from '../payment/payment-setup';
 import { Persistence, createPersistence } from '../persistence/create-persistence';
 import { RedisParts, createRedisParts } from '../redis/create-redis-parts';
 import { topicOf } from '../redis/invalidation-channel';
+import { secureDataDir } from '../data-dir-permissions';
 import { JobRunner } from '../scheduling/job-runner';
 
 export interface App {
@@ -40,7 +46,8 @@ export interface App {
   useNotifier(channel: string, notifier: Notifier): void;
   /** Lets another part (the bot's broadcasts) handle an outbox topic of its own, like any context. */
   registerOutboxHandler(handler: OutboxHandler): void;
-  outboxCounts(): Promise<Record<string, number>>;
+  /** Every metric of this shop (served at /metrics). */
+  metrics: ShopMetrics;
   close(): Promise<void>;
 }
 
@@ -64,6 +71,7 @@ function checkJobOverrides(config: Config): void {
 export async function composeApp(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<App> {
   checkJobOverrides(config);
   const redis = createRedisParts(config.redisUrl, { prefix: config.redisKeyPrefix, log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
+  secureDataDir(config.dataDir, (message) => logger.warn({ part: 'data' }, message));
   const persistence = createPersistence({
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
@@ -90,11 +98,20 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
   const secrets = ensureLocalSecrets(config.dataDir, { adminApiKey: config.adminApiKey, webhookSigningSecret: config.webhookSigningSecret });
   const notifications = new NotifierChannels(overrides.notifier ?? new LogNotifier(logger.child({ part: 'notices' })));
 
+  const metrics = new ShopMetrics();
+  watchOutboxBacklog(metrics, (now) => persistence.outboxBacklog(now), clock);
   // The pump is created below; the kick only runs after a commit, by which time it exists.
   let pump: OutboxPump | null = null;
-  const uow = withOutboxKick(persistence.uow, () => pump?.kick());
-  const payments = await setUpPayments(config, logger, `http://127.0.0.1:${config.port}`);
-  const shop = createShop({
+  const uow = withOutboxKick(
+    withOrderObserver(persistence.uow, (counted) => metrics.orders.inc(counted)),
+    () => pump?.kick(),
+  );
+  const setUp = await setUpPayments(config, logger, `http://127.0.0.1:${config.port}`);
+  const payments: Payments = {
+    ...setUp,
+    verifiers: Object.fromEntries(Object.entries(setUp.verifiers).map(([method, verifier]) => [method, observedVerifier(verifier, metrics)])),
+  };
+  const domainShop = createShop({
     uow,
     clock,
     ids: overrides.ids ?? randomIds,
@@ -102,11 +119,13 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     importFiles: new TempImportFiles(),
     webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret),
     providers: payments.providers,
+    coordination: { flights: redis.flights },
     notifier: notifications,
     log: (message, fields) => logger.warn(fields, message),
   });
+  const shop = withProviderEventMetrics(domainShop, metrics);
 
-  const handlers = new OutboxHandlers(outboxHandlersOf(shop));
+  const handlers = new OutboxHandlers(outboxHandlersOf(shop).map((handler) => observedHandler(handler, metrics)));
   pump = new OutboxPump(
     {
       uow: persistence.uow,
@@ -121,7 +140,15 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
   );
   const activePump = pump;
 
-  const jobs = new JobRunner(redis.lock, logger.child({ part: 'jobs' }), { instance: `${hostname()}:${process.pid}`, runLog: persistence.jobRuns });
+  const jobs = new JobRunner(redis.lock, logger.child({ part: 'jobs' }), {
+    instance: `${hostname()}:${process.pid}`,
+    runLog: persistence.jobRuns,
+    observer: {
+      registered: (job) => metrics.registerJob(job),
+      ran: (job, ok, seconds) => metrics.jobRan(job, ok, seconds),
+      skipped: (job) => metrics.jobSkipped.inc({ job }),
+    },
+  });
   const hasProvider = enabledMethods(payments.providers).length > 1;
   for (const job of JOBS) {
     if (job.needs === 'payment-provider' && !hasProvider) continue;
@@ -142,8 +169,8 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     adminApiKey: secrets.adminApiKey,
     adminKeyGenerated: secrets.generated.includes('adminApiKey'),
     useNotifier: (channel, notifier) => notifications.use(channel, notifier),
-    registerOutboxHandler: (handler) => handlers.register(handler),
-    outboxCounts: () => persistence.uow.run((tx) => tx.outbox.countByStatus()),
+    registerOutboxHandler: (handler) => handlers.register(observedHandler(handler, metrics)),
+    metrics,
     async close() {
       activePump.stop();
       await jobs.stop();

@@ -54,6 +54,10 @@ export interface Config {
   telegramApiRoot: string | undefined;
   adminTelegramIds: string[];
   publicUrl: string | undefined;
+  /** Where the payment provider sends notifications when that is not PUBLIC_URL (an internal address, the demo's sandbox). */
+  paymentNotifyBaseUrl: string | undefined;
+  /** The proxies whose X-Forwarded-* the API believes (addresses or CIDRs); empty: none, the socket's peer is the client. */
+  trustProxy: string[];
   logLevel: LogLevel;
   limits: ShopLimits;
   initDataMaxAgeSeconds: number;
@@ -61,9 +65,10 @@ export interface Config {
   /** Minutes east of UTC for "today" in the bot's /stats (Beijing: 480). */
   shopUtcOffsetMinutes: number;
   bodyLimitBytes: number;
+  /** `auto`: fill an empty embedded (SQLite) shop; `always`: an empty one on MySQL too; `never`. */
+  seedDemoCatalog: 'auto' | 'always' | 'never';
   /** The HTTP API's rate limits (api/rate-limits.ts); 0 turns one off. */
   rateLimits: RateLimitSettings;
-  seedDemoCatalog: boolean;
   wechatpay: WechatPaySettings | undefined;
   sandbox: SandboxSettings;
   /** JOB_<NAME>_SCHEDULE / JOB_<NAME>_BATCH overrides, keyed by job name (e.g. `repair-dropped-payments`). */
@@ -178,21 +183,28 @@ export function loadConfig(env: Env): Config {
     telegramApiRoot: url(env, 'TELEGRAM_API_ROOT', ['http', 'https']),
     adminTelegramIds: admins,
     publicUrl: url(env, 'PUBLIC_URL', ['http', 'https']),
+    paymentNotifyBaseUrl: url(env, 'PAYMENT_NOTIFY_BASE_URL', ['http', 'https']),
+    trustProxy: trustedProxies(env),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     limits: {
       currency,
       payWindowMs: integer(env, 'ORDER_PAY_WINDOW_MINUTES', DEFAULT_LIMITS.payWindowMs / 60_000, 1, 7 * 24 * 60) * 60_000,
       reuseMinRemainingMs: integer(env, 'ORDER_REUSE_MIN_REMAINING_SECONDS', DEFAULT_LIMITS.reuseMinRemainingMs / 1000, 0, 3600) * 1000,
       maxUnpaidOrders: integer(env, 'MAX_UNPAID_ORDERS', DEFAULT_LIMITS.maxUnpaidOrders, 1, 100),
+      maxReservedPerProduct: integer(env, 'MAX_RESERVED_PER_PRODUCT', DEFAULT_LIMITS.maxReservedPerProduct, 1, 1_000_000),
+      maxReservedUnits: integer(env, 'MAX_RESERVED_UNITS', DEFAULT_LIMITS.maxReservedUnits, 1, 1_000_000),
+      cancelCooldownMs: integer(env, 'CANCEL_COOLDOWN_SECONDS', DEFAULT_LIMITS.cancelCooldownMs / 1000, 0, 24 * 3600) * 1000,
       maxLineQuantity: integer(env, 'MAX_LINE_QUANTITY', DEFAULT_LIMITS.maxLineQuantity, 1, 10_000),
       maxOrderLines: integer(env, 'MAX_ORDER_LINES', DEFAULT_LIMITS.maxOrderLines, 1, 100),
       maxDeliveryAttempts: integer(env, 'MAX_DELIVERY_ATTEMPTS', DEFAULT_LIMITS.maxDeliveryAttempts, 1, 100),
       paymentFirstCheckMs: integer(env, 'PAYMENT_FIRST_CHECK_SECONDS', DEFAULT_LIMITS.paymentFirstCheckMs / 1000, 1, 3600) * 1000,
+      paymentCheckIntervalMs: integer(env, 'PAYMENT_CHECK_INTERVAL_SECONDS', DEFAULT_LIMITS.paymentCheckIntervalMs / 1000, 1, 3600) * 1000,
     },
     initDataMaxAgeSeconds: integer(env, 'INIT_DATA_MAX_AGE_SECONDS', 24 * 3600, 60, 24 * 3600),
     botSessionTtlMs: integer(env, 'BOT_SESSION_TTL_HOURS', 24, 1, 24 * 30) * 3_600_000,
     shopUtcOffsetMinutes: integer(env, 'SHOP_UTC_OFFSET_MINUTES', 480, -720, 840),
     bodyLimitBytes: integer(env, 'HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
+    seedDemoCatalog: oneOf(env, 'SEED_DEMO_CATALOG', ['auto', 'always', 'never'] as const, 'auto'),
     rateLimits: {
       windowMs: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600) * 1000,
       perIp: integer(env, 'RATE_LIMIT_PER_IP', 600, 0, 1_000_000),
@@ -201,9 +213,17 @@ export function loadConfig(env: Env): Config {
       checksPerShopper: integer(env, 'RATE_LIMIT_CHECKS_PER_SHOPPER', 20, 0, 1_000_000),
       checksPerOrder: integer(env, 'RATE_LIMIT_CHECKS_PER_ORDER', 12, 0, 1_000_000),
     },
-    seedDemoCatalog: oneOf(env, 'SEED_DEMO_CATALOG', ['auto', 'never'] as const, 'auto') === 'auto',
     wechatpay: wechatpay(env),
     sandbox: sandbox(env, integer(env, 'PORT', 3000, 0, 65535)),
     jobOverrides: jobOverrides(env),
   };
+}
+
+/** TRUST_PROXY: off (the default) or the list of proxy addresses in front of the API; never "any client". */
+function trustedProxies(env: Env): string[] {
+  const proxies = list(env, 'TRUST_PROXY');
+  if (proxies.length === 1 && ['off', 'false', 'no', '0'].includes(proxies[0]?.toLowerCase() ?? '')) return [];
+  const wildcard = proxies.find((p) => ['true', 'on', 'yes', '1', '*', '0.0.0.0/0', '::/0'].includes(p.toLowerCase()));
+  if (wildcard !== undefined) throw new ConfigError('TRUST_PROXY', `list the proxies' addresses (e.g. 10.0.0.5,10.0.1.0/24), not "${wildcard}"`);
+  return proxies;
 }

@@ -25,7 +25,7 @@ export interface Payments {
  * spoken to through the SAME client over HTTP, so the embedded shop runs the production code path.
  */
 export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl: string): Promise<Payments> {
-  const notifyUrl = `${config.publicUrl ?? shopBaseUrl}${NOTIFY_PATH}`;
+  const notifyUrl = `${config.paymentNotifyBaseUrl ?? config.publicUrl ?? shopBaseUrl}${NOTIFY_PATH}`;
   if (config.wechatpay) {
     const w = config.wechatpay;
     const loaded = loadWechatPayConfigFromFiles({

@@ -6,8 +6,9 @@ import { AsyncMutex } from './async-mutex';
 import { mysqlOptions, parseMysqlUrl, sqliteOptions } from './data-source-options';
 import { Dialect } from './dialect';
 import { PersistenceLogger, consoleLogger } from './persistence-logger';
-import { isConnectionFailure } from './store-errors';
+import { describeStoreFailure, isConnectionFailure } from './store-errors';
 import { TypeormJobRunLog } from './job-runs/typeorm-job-run-log';
+import { OutboxBacklog, readOutboxBacklog } from './outbox/outbox-backlog';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
 import { ChangeNotices, ProductReadCache } from './catalog/product-read-cache';
 
@@ -39,6 +40,8 @@ export interface Persistence {
   migrate(): Promise<string[]>;
   /** True when the database answers a trivial query within a few seconds; never throws. */
   ping(): Promise<boolean>;
+  /** PENDING / DEAD outbox counts and the oldest due message, outside any unit of work (the metrics scrape). */
+  outboxBacklog(now: Date): Promise<OutboxBacklog>;
   close(): Promise<void>;
 }
 
@@ -84,7 +87,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       );
       return applied;
     } catch (error) {
-      if (isConnectionFailure(error)) throw new StoreUnavailableError(`cannot migrate, the database cannot be reached: ${String(error)}`, error);
+      if (isConnectionFailure(error)) throw new StoreUnavailableError(`cannot migrate: ${describeStoreFailure(error, mysqlTarget)}`, error);
       throw error;
     }
   }
@@ -119,7 +122,13 @@ export function createPersistence(options: PersistenceOptions): Persistence {
     if (dataSource.isInitialized) await dataSource.destroy();
   }
 
-  return { kind, dataSource, uow, jobRuns, migrate, ping, close };
+  const outboxBacklog = (now: Date): Promise<OutboxBacklog> =>
+    uow.runOutsideTransaction(async () => {
+      await ensureReady();
+      return readOutboxBacklog(dataSource.manager, now);
+    });
+
+  return { kind, dataSource, uow, jobRuns, migrate, ping, outboxBacklog, close };
 }
 
 /** Two instances starting together must not both create the tables: a MySQL named lock serialises them. */

@@ -1,6 +1,6 @@
 // typeorm options for the two engines. Both: hand-written migrations only (never synchronize), no typeorm logging
 // (expected duplicate-key errors are values here, not noise), entities as EntitySchema.
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import mysql2 from 'mysql2';
@@ -86,7 +86,11 @@ export function mysqlOptions(target: MysqlTarget, poolSize: number, connectTimeo
 }
 
 export function sqliteOptions(sqlitePath: string, busyTimeoutMs: number): DataSourceOptions {
-  mkdirSync(path.dirname(path.resolve(sqlitePath)), { recursive: true });
+  if (sqlitePath !== ':memory:') {
+    mkdirSync(path.dirname(path.resolve(sqlitePath)), { recursive: true, mode: 0o700 });
+    // Made 0600 before SQLite opens it: SQLite gives the -wal and -shm files the database file's own mode.
+    closeSync(openSync(sqlitePath, 'a', 0o600));
+  }
   return {
     ...COMMON,
     type: 'better-sqlite3',

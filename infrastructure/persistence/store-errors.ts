@@ -89,3 +89,34 @@ export function isConnectionFailure(error: unknown): boolean {
   }
   return false;
 }
+
+/** Where a MySQL connection was going, to say which part of DATABASE_URL is wrong. */
+export interface StoreTarget {
+  host: string;
+  port: number;
+  username: string;
+  database: string;
+}
+
+/**
+ * Why the database cannot be used, in the words an operator acts on: a database that does not exist, a login that
+ * is refused, a host that does not answer — three different fixes, which one "cannot be reached" would hide.
+ */
+export function describeStoreFailure(error: unknown, target: StoreTarget | null): string {
+  const at = target ? `${target.host}:${target.port}` : 'the database';
+  for (const fields of errorChain(error)) {
+    const code = codeOf(fields);
+    if (code === 'ER_BAD_DB_ERROR' || fields.errno === 1049)
+      return `database "${target?.database ?? '?'}" does not exist on MySQL at ${at}: create it (CREATE DATABASE \`${target?.database ?? '…'}\` CHARACTER SET utf8mb4) or fix the name in DATABASE_URL`;
+    if (code === 'ER_ACCESS_DENIED_ERROR' || fields.errno === 1045)
+      return `MySQL at ${at} refused user "${target?.username ?? '?'}": wrong password in DATABASE_URL, or that user may not connect from this host`;
+    if (code === 'ER_DBACCESS_DENIED_ERROR' || fields.errno === 1044)
+      return `user "${target?.username ?? '?'}" may not use database "${target?.database ?? '?'}" on MySQL at ${at}: GRANT it, or use another user in DATABASE_URL`;
+    if (code === 'ECONNREFUSED') return `nothing answers at ${at}: is MySQL running there, and is DATABASE_URL's host and port right?`;
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `the host "${target?.host ?? '?'}" in DATABASE_URL is not known (DNS)`;
+    if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return `MySQL at ${at} did not answer in time (network or firewall)`;
+    if (code.startsWith('SQLITE_CANTOPEN')) return `the SQLite file cannot be opened (SQLITE_PATH / DATA_DIR must be a writable folder)`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `the database cannot be reached: ${message}`;
+}

@@ -2,6 +2,8 @@ import type { DistributedLock } from '../../domain/shared/ports/distributed-lock
 import type { RateLimiter } from '../../domain/shared/ports/rate-limiter';
 import type { SessionStore } from '../../domain/shared/ports/session-store';
 import { InvalidationChannel } from './invalidation-channel';
+import type { SharedFlight } from '../../domain/shared/ports/shared-flight';
+import { LeasedSharedFlight } from './leased-shared-flight';
 import { KeySpace } from './key-space';
 import { MemoryDistributedLock } from './memory/memory-distributed-lock';
 import { MemoryInvalidationChannel } from './memory/memory-invalidation-channel';
@@ -21,6 +23,8 @@ export interface RedisParts {
   readonly sessions: SessionStore;
   /** Cache invalidations to every instance (pub/sub; in-process without Redis). */
   readonly invalidations: InvalidationChannel;
+  /** Work done once per interval across every instance (the shopper's "check payment" asking the provider). */
+  readonly flights: SharedFlight;
   /** True when the store answers; never throws (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -44,12 +48,15 @@ export function createRedisParts(redisUrl: string | undefined, opts: RedisPartsO
     const log = opts.log ?? ((line: string) => console.warn(line));
     const redis = new RedisConnection(redisUrl, { commandTimeoutMs: opts.commandTimeoutMs, log });
     const invalidations = new RedisInvalidationChannel(redis, keys, log);
+    const lock = new RedisDistributedLock(redis, keys);
+    const sessions = new RedisSessionStore(redis, keys);
     return {
       backend: 'redis',
-      lock: new RedisDistributedLock(redis, keys),
+      lock,
       rateLimiter: new RedisRateLimiter(redis, keys),
-      sessions: new RedisSessionStore(redis, keys),
+      sessions,
       invalidations,
+      flights: new LeasedSharedFlight(lock, sessions),
       ping: () => redis.ping(),
       close: async () => {
         await invalidations.close();
@@ -59,12 +66,15 @@ export function createRedisParts(redisUrl: string | undefined, opts: RedisPartsO
   }
   const store = new MemoryStore({ now: opts.now });
   const invalidations = new MemoryInvalidationChannel(keys);
+  const lock = new MemoryDistributedLock(store, keys);
+  const sessions = new MemorySessionStore(store, keys);
   return {
     backend: 'memory',
-    lock: new MemoryDistributedLock(store, keys),
+    lock,
     rateLimiter: new MemoryRateLimiter(store, keys),
-    sessions: new MemorySessionStore(store, keys),
+    sessions,
     invalidations,
+    flights: new LeasedSharedFlight(lock, sessions),
     ping: async () => true,
     close: () => invalidations.close(),
   };

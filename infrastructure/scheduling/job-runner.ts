@@ -1,6 +1,7 @@
 import cron, { ScheduledTask } from 'node-cron';
 import { DistributedLock, LockLease } from '../../domain/shared/ports/distributed-lock';
 import { JobRun, JobRunLog } from '../../domain/shared/ports/job-run-log';
+import { withLogContext } from '../logging/log-context';
 import { Logger } from '../logging/logger';
 
 export type JobResult = Record<string, number>;
@@ -30,6 +31,14 @@ export interface JobRunnerOptions {
   instance: string;
   /** Where runs are recorded for every instance to see; without it only this process's runs are known. */
   runLog?: JobRunLog;
+  /** Told of every run and skip of this instance (the metrics). */
+  observer?: JobObserver;
+}
+
+export interface JobObserver {
+  registered(job: string): void;
+  ran(job: string, ok: boolean, seconds: number): void;
+  skipped(job: string): void;
 }
 
 export type RunOutcome = { ran: true; ok: boolean; result?: JobResult; error?: string } | { ran: false; reason: string };
@@ -55,6 +64,12 @@ export class JobRunner {
       task: null,
       status: { name: def.name, schedule: def.schedule, runs: 0, failures: 0, skipped: 0, running: false, lastRun: null, nextRunAt: null },
     });
+    this.options.observer?.registered(def.name);
+  }
+
+  private skip(entry: { def: JobDefinition; status: JobStatus }): void {
+    entry.status.skipped += 1;
+    this.options.observer?.skipped(entry.def.name);
   }
 
   start(): void {
@@ -124,18 +139,23 @@ export class JobRunner {
     try {
       const claim = await this.lock.acquire(`job:${name}:fire:${fireSecond}`, Math.max(entry.def.leaseMs, 120_000));
       if (!claim) {
-        entry.status.skipped += 1;
+        this.skip(entry);
         return;
       }
     } catch (e) {
-      entry.status.skipped += 1;
+      this.skip(entry);
       this.logger.warn({ job: name, err: e }, 'job fire skipped: coordinator unavailable');
       return;
     }
     await this.execute(name, 'schedule');
   }
 
-  private async execute(name: string, trigger: 'schedule' | 'manual'): Promise<RunOutcome> {
+  /** Every log line of a run carries the job and a run id (as reqId), whichever part writes it. */
+  private execute(name: string, trigger: 'schedule' | 'manual'): Promise<RunOutcome> {
+    return withLogContext({ job: name, reqId: `job:${name}:${Date.now().toString(36)}` }, () => this.executeInContext(name, trigger));
+  }
+
+  private async executeInContext(name: string, trigger: 'schedule' | 'manual'): Promise<RunOutcome> {
     const entry = this.jobs.get(name);
     if (!entry) return { ran: false, reason: 'unknown job' };
     let lease: LockLease | null;
@@ -146,7 +166,7 @@ export class JobRunner {
       return { ran: false, reason: 'coordinator unavailable' };
     }
     if (!lease) {
-      entry.status.skipped += 1;
+      this.skip(entry);
       return { ran: false, reason: 'already running on some instance' };
     }
     const keepAlive = setInterval(() => void lease.extend(entry.def.leaseMs).catch(() => false), Math.max(1000, entry.def.leaseMs / 3));
@@ -157,6 +177,7 @@ export class JobRunner {
       const result = await entry.def.run();
       const finishedAt = new Date();
       entry.status.runs += 1;
+      this.options.observer?.ran(name, true, (finishedAt.getTime() - startedAt.getTime()) / 1000);
       entry.status.lastRun = { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), ok: true, result, trigger, instance };
       if (Object.values(result).some((v) => v > 0)) this.logger.info({ job: name, result, trigger }, 'job run');
       this.remember({ job: name, instance, trigger, startedAt, finishedAt, ok: true, result, error: null });
@@ -166,6 +187,7 @@ export class JobRunner {
       const finishedAt = new Date();
       entry.status.runs += 1;
       entry.status.failures += 1;
+      this.options.observer?.ran(name, false, (finishedAt.getTime() - startedAt.getTime()) / 1000);
       entry.status.lastRun = { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), ok: false, error, trigger, instance };
       this.logger.error({ job: name, err: e, trigger }, 'job failed');
       this.remember({ job: name, instance, trigger, startedAt, finishedAt, ok: false, result: {}, error });

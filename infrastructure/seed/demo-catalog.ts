@@ -43,6 +43,8 @@ export async function seedDemoCatalog(shop: Shop, currency: string): Promise<num
   let made = 0;
   for (const { codes, ...input } of DEMO_PRODUCTS) {
     const created = await shop.catalog.createProduct({ ...input, price: { amount: (input.price as { amount: number }).amount, currency } });
+    // Replicas started together on one database: another one seeded first, and its catalog stands.
+    if (!created.ok && created.error.code === 'DUPLICATE_SKU') return made;
     if (!created.ok) throw new Error(`demo product ${String(input.sku)}: ${created.error.message}`);
     if (codes) {
       const added = await shop.catalog.addCodes(created.value.id, codes);

@@ -62,6 +62,9 @@ describe.each<BotMode>(['polling', 'webhook'])('a shopper in Telegram, end to en
     driver.userSendsText(alice, '/orders');
     const orders = await driver.waitForMessage(alice.id, (m) => textOf(m).startsWith('Your latest orders'));
     expect(textOf(orders)).toContain(`${orderNo} · ¥9.90 · delivered`);
+    // The code bought is in the list too, under its order.
+    const code = /VPN-AAAA-000\d/.exec(textOf(delivery))?.[0] ?? 'no code delivered';
+    expect(textOf(orders)).toContain(`${orderNo} · ¥9.90 · delivered\n  🔑 ${code}`);
   });
 
   it('buys with credit an admin gave, and /balance shows what is left', async () => {

@@ -47,6 +47,12 @@ module.exports = async function globalSetup() {
     if (ci) throw new Error(`${line} — CI=true requires the MySQL and Redis suites; start the services and run again`);
     console.log(`\n${line}: running the embedded SQLite / in-process variants only`);
   }
+  if (!mysqlProblem) {
+    const prefix = process.env.TEST_DATABASE_PREFIX || 'tb_test';
+    console.log(
+      `\nMySQL at ${mysqlUrl.replace(/\/\/[^@]*@/, '//')}: the tests create and drop databases named ${prefix}_* there (TEST_DATABASE_URL picks the server, TEST_DATABASE_PREFIX the prefix)`,
+    );
+  }
   process.env.TILLBOT_TEST_MYSQL_URL = mysqlProblem ? '' : mysqlUrl;
   process.env.TILLBOT_TEST_REDIS_URL = redisProblem ? '' : redisUrl;
   process.env.TILLBOT_TEST_PROBED = '1';

@@ -19,6 +19,16 @@ export function redisBackends(): Array<'memory' | 'redis'> {
 
 export const uniqueName = (prefix: string): string => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
+/**
+ * Test databases are named `<prefix>_<time>_<random>` (default prefix `tb_test`, TEST_DATABASE_PREFIX to change it),
+ * created on the MySQL the run found and dropped when the test is done.
+ */
+export function testDatabasePrefix(): string {
+  const prefix = process.env.TEST_DATABASE_PREFIX || 'tb_test';
+  if (!/^[A-Za-z][A-Za-z0-9_]{0,30}$/.test(prefix)) throw new Error(`TEST_DATABASE_PREFIX must be a letter then up to 30 of A-Z a-z 0-9 _, got "${prefix}"`);
+  return prefix;
+}
+
 export interface TestMysqlDatabase {
   url: string;
   name: string;
@@ -29,7 +39,7 @@ export interface TestMysqlDatabase {
 export async function createTestMysqlDatabase(): Promise<TestMysqlDatabase> {
   const base = testMysqlUrl();
   if (!base) throw new Error('MySQL is not available in this test run');
-  const name = uniqueName('tb_test');
+  const name = uniqueName(testDatabasePrefix());
   const admin = await mysql.createConnection({ uri: base });
   try {
     await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);

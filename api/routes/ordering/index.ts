@@ -19,6 +19,8 @@ const ORDERING_STATUS: Record<OrderingErrorCode, number> = {
   CART_EMPTY: 422,
   CART_FULL: 422,
   TOO_MANY_UNPAID_ORDERS: 429,
+  RESERVATION_LIMIT: 409,
+  CANCEL_COOLDOWN: 429,
 };
 
 /** Carts and orders; admins list orders and fulfil manual ones. */

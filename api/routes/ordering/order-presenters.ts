@@ -18,7 +18,8 @@ export const presentCart = (cart: CartView) => ({
   total: money(cart.total, cart.currency),
 });
 
-export function presentOrder(o: OrderState, details?: Omit<OrderDetails, 'order'>) {
+export function presentOrder(o: OrderState, details?: Omit<OrderDetails, 'order'>, listedCodes?: string[]) {
+  const codes = details ? details.deliveredCodes.map((c) => c.code) : (listedCodes ?? []);
   return {
     orderNo: o.orderNo,
     status: o.status,
@@ -42,7 +43,7 @@ export function presentOrder(o: OrderState, details?: Omit<OrderDetails, 'order'
     ...(o.closeReason ? { closeReason: o.closeReason } : {}),
     ...(o.refundedAmount > 0 ? { refunded: money(o.refundedAmount, o.currency) } : {}),
     ...(o.fulfilmentNote ? { fulfilmentNote: o.fulfilmentNote } : {}),
-    ...(details && details.deliveredCodes.length > 0 ? { codes: details.deliveredCodes.map((c) => c.code) } : {}),
+    ...(codes.length > 0 ? { codes } : {}),
   };
 }
 

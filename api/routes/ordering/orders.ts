@@ -29,7 +29,9 @@ export async function orderRoutes(instance: FastifyInstance, opts: RouteDeps): P
     async (request, reply) => {
       const result = await shop.ordering.listMyOrders(shopperId(request), paging(request.query));
       if (!result.ok) return sendError(reply, result.error);
-      return { ...result.value, items: result.value.items.map((o) => presentOrder(o)) };
+      // The codes bought are part of what a shopper looks for in the list, not only behind each order.
+      const codes = await shop.ordering.deliveredCodesFor(result.value.items);
+      return { ...result.value, items: result.value.items.map((o) => presentOrder(o, undefined, codes.get(o.orderNo))) };
     },
   );
 

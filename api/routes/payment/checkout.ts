@@ -46,7 +46,7 @@ export async function checkoutRoutes(instance: FastifyInstance, opts: RouteDeps)
       if (!result.ok) return sendError(reply, result.error);
       if (result.value.outcome !== 'created') reply.header('Idempotent-Replayed', result.value.outcome);
       const view = presentOrder(result.value.order.snapshot);
-      const payment = result.value.payment ? { payment: presentPayment(request, view.orderNo, result.value.payment) } : {};
+      const payment = result.value.payment ? { payment: presentPayment(opts.publicBaseUrl, view.orderNo, result.value.payment) } : {};
       return reply.code(201).send({ ...view, ...payment });
     },
   );

@@ -67,7 +67,7 @@ export async function orderPaymentRoutes(instance: FastifyInstance, opts: RouteD
     async (request, reply) => {
       const payment = await shop.payment.startQrPayment(request.params.orderNo, viewerOf(request));
       if (!payment.ok) return sendError(reply, payment.error);
-      return presentPayment(request, request.params.orderNo, payment.value);
+      return presentPayment(opts.publicBaseUrl, request.params.orderNo, payment.value);
     },
   );
 
@@ -108,8 +108,12 @@ export async function orderPaymentRoutes(instance: FastifyInstance, opts: RouteD
 }
 
 /** The payment part of an order reply: the code_url, where its QR image is, and until when it can be paid. */
-export function presentPayment(request: FastifyRequest, orderNo: string, payment: QrPayment) {
+export function presentPayment(publicBaseUrl: string, orderNo: string, payment: QrPayment) {
   if (payment.status !== 'READY') return { status: 'RETRYING' as const, message: payment.message, expiresAt: payment.expiresAt.toISOString() };
-  const base = `${request.protocol}://${request.host}`;
-  return { status: 'READY' as const, codeUrl: payment.codeUrl, qrUrl: `${base}/v1/orders/${orderNo}/qr.png`, expiresAt: payment.expiresAt.toISOString() };
+  return {
+    status: 'READY' as const,
+    codeUrl: payment.codeUrl,
+    qrUrl: `${publicBaseUrl}/v1/orders/${orderNo}/qr.png`,
+    expiresAt: payment.expiresAt.toISOString(),
+  };
 }

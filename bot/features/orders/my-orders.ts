@@ -8,6 +8,7 @@ import { answer, replyLong, show } from '../../ui/replies';
 import { orderDetailsKeyboard, orderDetailsText, statusText } from '../../views/order-view';
 
 const SHOWN = 10;
+const CODES_SHOWN = 3;
 
 export async function showMyOrders(ctx: BotContext, svc: BotServices): Promise<void> {
   const { t } = ctx;
@@ -19,7 +20,18 @@ export async function showMyOrders(ctx: BotContext, svc: BotServices): Promise<v
     await show(ctx, t('ordersEmpty'), inlineKeyboard([[button(t('btnCatalog'), { k: 'catalog', page: 1 })]]));
     return;
   }
-  const lines = orders.map((o) => t('orderLine', { orderNo: o.orderNo, amount: formatMoney(o.totalAmount, o.currency), status: statusText(t, o) }));
+  // The codes bought show in the list too (a few per order: the order itself lists them all).
+  const codes = await svc.shop.ordering.deliveredCodesFor(orders);
+  const lines = orders.flatMap((o) => {
+    const line = t('orderLine', { orderNo: o.orderNo, amount: formatMoney(o.totalAmount, o.currency), status: statusText(t, o) });
+    const bought = codes.get(o.orderNo) ?? [];
+    if (bought.length === 0) return [line];
+    const shown = bought.slice(0, CODES_SHOWN).join(', ');
+    return [
+      line,
+      bought.length > CODES_SHOWN ? t('orderCodesMore', { codes: shown, count: bought.length - CODES_SHOWN }) : t('orderCodesLine', { codes: shown }),
+    ];
+  });
   const rows = orders.map((o) => [button(`${o.orderNo} · ${formatMoney(o.totalAmount, o.currency)}`, { k: 'order', orderNo: o.orderNo })]);
   await show(ctx, [t('ordersTitle'), ...lines].join('\n'), inlineKeyboard(rows));
 }

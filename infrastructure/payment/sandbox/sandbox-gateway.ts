@@ -82,7 +82,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   const log = options.log ?? (() => undefined);
 
   const stateFile = options.stateFile;
-  if (stateFile) mkdirSync(dirname(stateFile), { recursive: true });
+  if (stateFile) mkdirSync(dirname(stateFile), { recursive: true, mode: 0o700 });
   const state: SandboxState = stateFile ? loadStateFile(stateFile) : emptyState();
   // Writes are coalesced (at most one every STATE_WRITE_DELAY_MS, and a final one on close): writing the whole state
   // on every change made a busy gateway quadratic. A crash loses at most that much of the sandbox's own history.

@@ -122,7 +122,7 @@ function writeIfMissing(path: string, text: string, mode: number): void {
  * and reuses them afterwards, so the embedded shop and its in-process gateway agree across restarts.
  */
 export async function ensureSandboxKeys(dir: string): Promise<SandboxKeys> {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, SANDBOX_KEYS_FILE);
   if (!existsSync(file)) {
     const fresh = await generate();
@@ -145,9 +145,9 @@ export async function ensureSandboxKeys(dir: string): Promise<SandboxKeys> {
     platformPublicKey: join(dir, 'platform-public.pem'),
   };
   writeIfMissing(files.merchantPrivateKey, keys.merchantPrivateKey, 0o600);
-  writeIfMissing(files.merchantPublicKey, keys.merchantPublicKey, 0o644);
+  writeIfMissing(files.merchantPublicKey, keys.merchantPublicKey, 0o600);
   writeIfMissing(files.platformPrivateKey, keys.platformPrivateKey, 0o600);
-  writeIfMissing(files.platformPublicKey, keys.platformPublicKey, 0o644);
+  writeIfMissing(files.platformPublicKey, keys.platformPublicKey, 0o600);
 
   return {
     gateway: {

@@ -33,6 +33,6 @@ export function loadStateFile(file: string): SandboxState {
 /** Write-then-rename, so a crash mid-write leaves the previous state rather than half a file. */
 export function saveStateFile(file: string, state: SandboxState): void {
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(state));
+  writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
   renameSync(tmp, file);
 }

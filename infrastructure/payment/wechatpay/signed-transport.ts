@@ -38,6 +38,11 @@ function toHeaderBag(response: AxiosResponse): HeaderBag {
  * Signs, sends, verifies and retries one API call. The body is serialised ONCE and the same bytes go out on
  * every attempt (same out_trade_no, same amount): WeChat treats an identical re-order as the same order.
  */
+export interface SendOptions {
+  /** Fewer retries than configured for this call (0: one attempt). */
+  maxRetries?: number;
+}
+
 export class SignedTransport {
   private readonly http: AxiosInstance;
   private readonly now: () => Date;
@@ -55,19 +60,20 @@ export class SignedTransport {
     this.random = deps.random ?? Math.random;
   }
 
-  async send(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Result<VerifiedReply, ProviderError>> {
+  async send(method: 'GET' | 'POST', path: string, body?: unknown, options: SendOptions = {}): Promise<Result<VerifiedReply, ProviderError>> {
+    const maxRetries = options.maxRetries ?? this.compiled.maxRetries;
     const payload = body === undefined ? '' : JSON.stringify(body);
     const url = new URL(this.compiled.config.baseUrl.replace(/\/+$/, '') + path);
     // Sign exactly what goes on the wire: the normalised path plus query, host removed.
     const pathWithQuery = url.pathname + url.search;
     let lastError: ProviderError | undefined;
-    for (let attempt = 0; attempt <= this.compiled.maxRetries; attempt++) {
+    for (let attempt = 0; attempt <= maxRetries; attempt++) {
       if (attempt > 0) await this.sleep(backoffDelayMs(attempt - 1, this.compiled.retryBaseDelayMs, this.random));
       const outcome = await this.attempt(method, url.toString(), pathWithQuery, payload);
       if (outcome.done) return outcome.result;
       lastError = outcome.error;
     }
-    const attempts = this.compiled.maxRetries + 1;
+    const attempts = maxRetries + 1;
     const last = lastError as ProviderError;
     return err({ ...last, message: `${last.message} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})` });
   }

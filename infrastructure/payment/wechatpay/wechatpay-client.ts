@@ -1,7 +1,7 @@
 import { ProviderError, ProviderRefund, ProviderTrade } from '../../../domain/payment';
 import { Result, err, ok } from '../../../domain/shared/result';
 import { parseJsonObject, stringField } from './json-shape';
-import { SignedTransport, TransportDeps, VerifiedReply } from './signed-transport';
+import { SendOptions, SignedTransport, TransportDeps, VerifiedReply } from './signed-transport';
 import { CompiledWechatPayConfig, WechatPayConfig, compileWechatPayConfig } from './wechatpay-config';
 import { toProviderRefund, toProviderTrade } from './wire-mapping';
 
@@ -56,9 +56,9 @@ export class WechatPayClient {
     return ok({ codeUrl });
   }
 
-  async queryOrder(outTradeNo: string): Promise<Result<ProviderTrade, ProviderError>> {
+  async queryOrder(outTradeNo: string, options: SendOptions = {}): Promise<Result<ProviderTrade, ProviderError>> {
     const path = `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${encodeURIComponent(this.config.mchId)}`;
-    const reply = await this.transport.send('GET', path);
+    const reply = await this.transport.send('GET', path, undefined, options);
     if (!reply.ok) return reply;
     const json = parseJsonObject(reply.value.rawBody.toString('utf8'));
     if (!json) return err(invalid('query reply is not a JSON object', reply.value));

@@ -45,8 +45,8 @@ export class WechatPayProvider implements PaymentProvider, NotificationVerifier 
     return this.client.createNativeOrder(body);
   }
 
-  query(outTradeNo: string): Promise<Result<ProviderTrade, ProviderError>> {
-    return this.client.queryOrder(outTradeNo);
+  query(outTradeNo: string, options: { once?: boolean } = {}): Promise<Result<ProviderTrade, ProviderError>> {
+    return this.client.queryOrder(outTradeNo, options.once === true ? { maxRetries: 0 } : {});
   }
 
   async close(outTradeNo: string): Promise<Result<void, ProviderError>> {

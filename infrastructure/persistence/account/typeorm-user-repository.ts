@@ -18,9 +18,19 @@ export class TypeormUserRepository implements UserRepository {
       .insert()
       .into(UserEntity)
       .values(userRowFromProfile(profile, now))
-      .orUpdate(['first_name', 'last_name', 'username', 'language_code', 'updated_at'], ['id'])
+      // Only the bot's own chat opens it; a profile from the API never closes a chat the bot has.
+      .orUpdate(['first_name', 'last_name', 'username', 'language_code', 'updated_at', ...(profile.chatOpen ? ['chat_state'] : [])], ['id'])
       .updateEntity(false)
       .execute();
+  }
+
+  async chatReachable(id: string): Promise<boolean> {
+    const row = await this.manager.findOne(UserEntity, { select: { id: true, chat_state: true }, where: { id } });
+    return row?.chat_state !== 'none';
+  }
+
+  async markChatUnreachable(id: string): Promise<void> {
+    await this.manager.createQueryBuilder().update(UserEntity).set({ chat_state: 'none' }).where('id = :id', { id }).execute();
   }
 
   async find(id: string): Promise<ShopperProfile | null> {

@@ -9,6 +9,8 @@ export interface UserRow {
   language_code: string | null;
   /** Chosen with /lang; NULL = follow language_code. Never touched by the profile upsert. */
   preferred_language: string | null;
+  /** 'open': the bot has seen their private chat; 'none': it cannot write to them; NULL: not known (older rows). */
+  chat_state: 'open' | 'none' | null;
   created_at: number;
   updated_at: number;
 }
@@ -23,6 +25,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     username: stringColumn(64, true),
     language_code: stringColumn(16, true),
     preferred_language: stringColumn(8, true),
+    chat_state: stringColumn(8, true),
     created_at: bigintColumn(),
     updated_at: bigintColumn(),
   },

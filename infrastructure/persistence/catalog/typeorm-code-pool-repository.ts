@@ -117,6 +117,12 @@ export class TypeormCodePoolRepository implements CodePoolRepository {
     return rows.map(storedCodeFromRow);
   }
 
+  async listDeliveredForOrders(orderNos: readonly string[]): Promise<StoredCode[]> {
+    if (orderNos.length === 0) return [];
+    const rows = await this.manager.find(ProductCodeEntity, { where: { order_no: In([...orderNos]), status: 'DELIVERED' }, order: { id: 'ASC' } });
+    return rows.map(storedCodeFromRow);
+  }
+
   countAvailable(productId: number): Promise<number> {
     return this.manager.countBy(ProductCodeEntity, { product_id: productId, status: 'AVAILABLE' });
   }

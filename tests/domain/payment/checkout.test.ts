@@ -46,9 +46,9 @@ describe('checkout', () => {
 
   it('does not hand back an order about to close: a new one is placed', async () => {
     await w.shopper('104');
-    const first = value(await order('104', 'late-reuse-0001', pen, 'wechatpay', 6));
+    const first = value(await order('104', 'late-reuse-0001', pen, 'wechatpay', 5));
     w.clock.advance(w.limits.payWindowMs - w.limits.reuseMinRemainingMs + 1);
-    const second = value(await order('104', 'late-reuse-0002', pen, 'wechatpay', 6));
+    const second = value(await order('104', 'late-reuse-0002', pen, 'wechatpay', 4));
     expect(second.outcome).toBe('created');
     expect(second.order.orderNo).not.toBe(first.order.orderNo);
   });

@@ -15,6 +15,7 @@ import { Result, err, ok } from '../../../domain/shared/result';
 import { Shop, createShop, outboxHandlersOf } from '../../../domain/shop';
 import { ProductInput } from '../../../domain/catalog';
 import { Persistence, createPersistence } from '../../../infrastructure/persistence';
+import { createRedisParts } from '../../../infrastructure/redis/create-redis-parts';
 
 export const T0 = new Date('2026-03-01T10:00:00.000Z');
 
@@ -64,8 +65,10 @@ export class ScriptedProvider implements PaymentProvider {
     if (created.ok && !this.trades.has(request.outTradeNo)) this.trades.set(request.outTradeNo, { outTradeNo: request.outTradeNo, tradeState: 'NOTPAY' });
     return created;
   }
-  async query(outTradeNo: string): Promise<Result<ProviderTrade, ProviderError>> {
-    this.calls.push(`query ${outTradeNo}`);
+  queryAnswer: Answer<ProviderTrade> | null = null;
+  async query(outTradeNo: string, options: { once?: boolean } = {}): Promise<Result<ProviderTrade, ProviderError>> {
+    this.calls.push(`query ${outTradeNo}${options.once ? ' once' : ''}`);
+    if (this.queryAnswer) return this.answer(this.queryAnswer, outTradeNo);
     const trade = this.trades.get(outTradeNo);
     return trade ? ok(trade) : err({ code: 'ORDER_NOT_EXIST', message: `no trade ${outTradeNo}` });
   }
@@ -143,6 +146,8 @@ export async function openDomainWorld(limits: Partial<ShopLimits> = {}): Promise
   const webhook = new MerchantWebhook();
   const notices = new NoticeLog();
   const shopLimits: ShopLimits = { ...DEFAULT_LIMITS, ...limits };
+  // The in-process twins, on the test's clock: a throttle's interval passes when the test moves time.
+  const redisParts = createRedisParts(undefined, { now: () => clock.now().getTime() });
   const shop = createShop({
     uow: persistence.uow,
     clock,
@@ -151,6 +156,7 @@ export async function openDomainWorld(limits: Partial<ShopLimits> = {}): Promise
     importFiles: new TempImportFiles(),
     webhook,
     providers: { wechatpay: provider },
+    coordination: { flights: redisParts.flights },
     notifier: notices,
     log: () => undefined,
   });

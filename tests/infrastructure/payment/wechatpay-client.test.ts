@@ -186,6 +186,14 @@ describe('WechatPayClient against the sandbox over loopback', () => {
     expect(sent).toHaveLength(3);
   });
 
+  it('asked for one attempt, makes one: a throttled caller does not multiply calls by the retries', async () => {
+    gateway.knobs.failNext('query', 5, { status: 503, code: 'SERVICE_UNAVAILABLE' });
+    const result = await provider.query('T000000000001', { once: true });
+    expect(!result.ok && result.error).toMatchObject({ code: 'PROVIDER_UNAVAILABLE', httpStatus: 503 });
+    expect(sent).toHaveLength(1);
+    gateway.knobs.reset();
+  });
+
   it('never retries a 4xx', async () => {
     gateway.knobs.failNext('create', 1, { status: 400, code: 'PARAM_ERROR', message: 'injected' });
     const result = await provider.createQrPayment({ outTradeNo: outTradeNo(), description: 'x', amount: minor(1), currency: 'CNY', expiresAt: inAnHour() });

@@ -28,6 +28,7 @@ const ALL_MIGRATIONS = [
   'RefundsAndPaymentChecks1763800000000',
   'ShopperLanguageStatsJobRuns1763900000000',
   'DuplicatePaymentRefunds1764200000000',
+  'ShopperChatState1764300000000',
   'Categories1764633600001',
   'ProductSearchTerms1764633600002',
   'CatalogImports1764633600100',

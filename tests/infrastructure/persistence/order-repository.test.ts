@@ -101,15 +101,33 @@ describe.each(databaseBackends())('OrderRepository (%s)', (backend) => {
     expect((await find(order.orderNo))?.fulfilmentNote).toBeNull();
   });
 
-  it('counts unpaid orders that are still payable', async () => {
+  it("sums a shopper's reservations: live unpaid orders per product, and what closed unpaid since the cool-down began", async () => {
     const user = 'u-unpaid';
-    await insert({ userId: user, status: 'CREATED', expiresAt: at(10 * MINUTE) });
-    await insert({ userId: user, status: 'AWAITING_PAYMENT', expiresAt: at(20 * MINUTE) });
-    await insert({ userId: user, status: 'AWAITING_PAYMENT', expiresAt: at(-MINUTE) });
-    await insert({ userId: user, status: 'PAID', expiresAt: at(20 * MINUTE) });
-    await insert({ userId: user, status: 'CLOSED', expiresAt: at(20 * MINUTE) });
-    expect(await inTx((tx) => tx.orders.countUnpaid(user, T0))).toBe(2);
-    expect(await inTx((tx) => tx.orders.countUnpaid(user, at(15 * MINUTE)))).toBe(1);
+    const lines = (productId: number, quantity: number, more: Array<[number, number]> = []) => [
+      orderLine({ productId, quantity }),
+      ...more.map(([p, q], i) => orderLine({ lineNo: i + 2, productId: p, quantity: q })),
+    ];
+    await insert({ userId: user, status: 'CREATED', expiresAt: at(10 * MINUTE), lines: lines(7, 2, [[8, 1]]) });
+    await insert({ userId: user, status: 'AWAITING_PAYMENT', expiresAt: at(20 * MINUTE), lines: lines(7, 3) });
+    await insert({ userId: user, status: 'AWAITING_PAYMENT', expiresAt: at(-MINUTE), lines: lines(7, 50) });
+    await insert({ userId: user, status: 'PAID', expiresAt: at(20 * MINUTE), lines: lines(7, 40) });
+    await insert({ userId: user, status: 'CLOSED', expiresAt: at(20 * MINUTE), closedAt: at(-2 * MINUTE), lines: lines(8, 4) });
+    await insert({ userId: user, status: 'CLOSED', expiresAt: at(20 * MINUTE), closedAt: at(-MINUTE), lines: lines(9, 5) });
+    await insert({ userId: user, status: 'CLOSED', expiresAt: at(20 * MINUTE), closedAt: at(-20 * MINUTE), lines: lines(9, 60) });
+    await insert({ userId: 'someone-else', status: 'CREATED', expiresAt: at(10 * MINUTE), lines: lines(7, 9) });
+    const mine = await inTx((tx) => tx.orders.reservationsOf(user, T0, at(-5 * MINUTE)));
+    expect({ ...mine, products: [...mine.products].sort((a, b) => a.productId - b.productId) }).toEqual({
+      unpaidOrders: 2,
+      products: [
+        { productId: 7, held: 5, released: 0 },
+        { productId: 8, held: 1, released: 4 },
+        { productId: 9, held: 0, released: 5 },
+      ],
+      lastReleasedAt: at(-MINUTE),
+    });
+    const later = await inTx((tx) => tx.orders.reservationsOf(user, at(15 * MINUTE), at(10 * MINUTE)));
+    expect(later).toEqual({ unpaidOrders: 1, products: [{ productId: 7, held: 3, released: 0 }], lastReleasedAt: null });
+    expect(await inTx((tx) => tx.orders.reservationsOf('nobody', T0, at(-5 * MINUTE)))).toEqual({ unpaidOrders: 0, products: [], lastReleasedAt: null });
   });
 
   it('finds the newest reusable order for the same items and method with enough life left', async () => {

@@ -2,6 +2,7 @@ import { InitialSchema1763700000000 } from './1763700000000-InitialSchema';
 import { RefundsAndPaymentChecks1763800000000 } from './1763800000000-RefundsAndPaymentChecks';
 import { ShopperLanguageStatsJobRuns1763900000000 } from './1763900000000-ShopperLanguageStatsJobRuns';
 import { DuplicatePaymentRefunds1764200000000 } from './1764200000000-DuplicatePaymentRefunds';
+import { ShopperChatState1764300000000 } from './1764300000000-ShopperChatState';
 import { Categories1764633600001 } from './1764633600001-Categories';
 import { ProductSearchTerms1764633600002 } from './1764633600002-ProductSearchTerms';
 import { CatalogImports1764633600100 } from './1764633600100-CatalogImports';
@@ -13,6 +14,7 @@ export const SQLITE_MIGRATIONS = [
   RefundsAndPaymentChecks1763800000000,
   ShopperLanguageStatsJobRuns1763900000000,
   DuplicatePaymentRefunds1764200000000,
+  ShopperChatState1764300000000,
   Categories1764633600001,
   ProductSearchTerms1764633600002,
   CatalogImports1764633600100,
