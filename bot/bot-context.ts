@@ -31,6 +31,8 @@ export interface BotSession {
   wizard?: ProductWizard;
   awaiting?: AwaitingInput;
   broadcast?: PendingBroadcast;
+  /** The shopper's last search in this chat, for its page buttons. */
+  search?: string;
 }
 
 export interface BotContext extends Context {

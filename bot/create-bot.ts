@@ -19,6 +19,8 @@ import { adminFeature } from './features/admin/admin-feature';
 import { adminOrdersFeature } from './features/admin-orders/admin-orders-feature';
 import { adminProductsFeature } from './features/admin-products/admin-products-feature';
 import { broadcastFeature } from './features/broadcast/broadcast-feature';
+import { answerInlineSearch } from './features/search/inline-search';
+import { searchFeature } from './features/search/search-feature';
 import { cartFeature } from './features/cart/cart-feature';
 import { catalogFeature } from './features/catalog/catalog-feature';
 import { jobsFeature } from './features/jobs/jobs-feature';
@@ -55,6 +57,7 @@ const FEATURES: readonly BotFeature[] = [
   adminProductsFeature,
   jobsFeature,
   broadcastFeature,
+  searchFeature,
 ];
 
 /** The Telegram door: shopper and admin conversations over the shop, notices to chats, and its transport. */
@@ -95,6 +98,8 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
   });
   // Every line one update makes (the bot's, the database's, the domain's) carries it as reqId.
   bot.use((ctx, next) => withLogContext({ reqId: `tg:${ctx.update.update_id}` }, next));
+  // Inline queries come from any chat and carry no chat of their own: answered before the private-chat rule.
+  bot.on('inline_query', (ctx) => answerInlineSearch(ctx, svc));
   bot.use(privateChatsOnly);
   bot.use(
     session<BotSession, BotContext>({

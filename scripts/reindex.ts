@@ -5,6 +5,8 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { catalogContext } from '../domain/catalog';
 import { systemClock } from '../domain/shared/clock';
+import { randomIds } from '../infrastructure/ids/random-ids';
+import { TempImportFiles } from '../infrastructure/catalog-import/temp-import-files';
 import { loadConfig } from '../infrastructure/config/config';
 import { ConfigError } from '../infrastructure/config/env-parsers';
 import { createLogger } from '../infrastructure/logging/logger';
@@ -19,7 +21,7 @@ async function run(): Promise<void> {
   const persistence = createPersistence({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: createLogger(config.logLevel) });
   try {
     await persistence.migrate();
-    const catalog = catalogContext({ uow: persistence.uow, clock: systemClock, limits: config.limits });
+    const catalog = catalogContext({ uow: persistence.uow, clock: systemClock, ids: randomIds, limits: config.limits, importFiles: new TempImportFiles() });
     const started = Date.now();
     const done = await catalog.rebuildSearchIndex(batch, (n) => process.stdout.write(`\rreindex: ${n} products`));
     const seconds = (Date.now() - started) / 1000;

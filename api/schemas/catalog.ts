@@ -1,5 +1,6 @@
 import { Static, TSchema, Type } from '@sinclair/typebox';
-import { PRODUCT_KINDS, PRODUCT_SORTS } from '../../domain/catalog';
+import { MAX_TEXT_DESCRIPTION, MAX_TEXT_TITLE, PRODUCT_KINDS, PRODUCT_SORTS } from '../../domain/catalog';
+import { LANGUAGES } from '../../domain/shared/languages';
 import { DateTime, Money, Nullable, PageOf, StringEnum } from './common';
 
 export const ProductKind = StringEnum(PRODUCT_KINDS, {
@@ -61,8 +62,30 @@ export const ProductSearchQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const LangQuery = Type.Object(
+  {
+    lang: Type.Optional(
+      Type.String({
+        minLength: 2,
+        maxLength: 35,
+        description: `the language of titles and descriptions (${LANGUAGES.join(', ')}; zh-CN works too); else the Accept-Language header; else each product's own`,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const AcceptLanguageHeader = Type.Object({
+  'accept-language': Type.Optional(
+    Type.String({ description: 'used when there is no ?lang=: the first language the shop speaks', examples: ['zh-CN,zh;q=0.9'] }),
+  ),
+});
+
 /** `?q=&category=&sort=` as the domain takes them. */
 export const productFilters = (query: Static<typeof ProductSearchQuery>) => ({ q: query.q, category: query.category, sort: query.sort });
+
+/** `?lang=` wins over Accept-Language; neither: the products' own texts. */
+export const askedLanguage = (query: Static<typeof LangQuery>, acceptLanguage: string | undefined) => query.lang ?? acceptLanguage ?? null;
 
 const productFields = {
   sku: Type.String({ minLength: 1, maxLength: 64, description: 'letters, digits, - and _; unique' }),
@@ -127,3 +150,21 @@ export const UpdateCategoryBody = Type.Partial(CreateCategoryBody, {
   minProperties: 1,
   examples: [{ position: 2 }, { parentId: 3, slug: 'steam' }],
 });
+
+const ProductText = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: MAX_TEXT_TITLE }),
+    description: Type.Optional(Nullable(Type.String({ maxLength: MAX_TEXT_DESCRIPTION, description: "absent/null: the product's own description" }))),
+  },
+  { additionalProperties: false },
+);
+
+/** One entry per language; the product's own title and description stay on the product. */
+export const ProductTexts = Type.Partial(
+  Type.Object(Object.fromEntries(LANGUAGES.map((lang) => [lang, ProductText])) as Record<(typeof LANGUAGES)[number], typeof ProductText>),
+  {
+    additionalProperties: false,
+    description: "a product's title and description in other languages",
+    examples: [{ zh: { title: '会员月卡', description: '三十天' }, ru: { title: 'Месячный абонемент' } }],
+  },
+);

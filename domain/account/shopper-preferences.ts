@@ -1,16 +1,13 @@
 import { DomainError, Result, fail, ok } from '../shared/result';
+import { LANGUAGES, Language, languageOf } from '../shared/languages';
 import { AccountDeps } from './account-deps';
 
-export const LANGUAGES = ['zh', 'en', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES };
+export type { Language };
 
 /** The shopper's chosen language, else Telegram's language_code when we speak it, else English. */
 export function resolveLanguage(chosen: string | null, telegramCode: string | null | undefined): Language {
-  const pick = (code: string | null | undefined): Language | null => {
-    const base = code?.toLowerCase().split(/[-_]/)[0];
-    return LANGUAGES.find((l) => l === base) ?? null;
-  };
-  return pick(chosen) ?? pick(telegramCode) ?? 'en';
+  return languageOf(chosen) ?? languageOf(telegramCode) ?? 'en';
 }
 
 export async function chooseLanguage(

@@ -5,7 +5,9 @@ import { getProduct } from './get-product';
 import { CatalogDeps } from './catalog-deps';
 import { CategoryInput } from './category-draft';
 import { createCategory, listCategories, updateCategory } from './manage-categories';
-import { createProduct, setStock, updateProduct } from './manage-products';
+import { ImportRequest, Upload, getImport, importCatalog, startImport } from './import/import-catalog';
+import { ImportSource } from './import/import-source';
+import { createProduct, setProductTexts, setStock, updateProduct } from './manage-products';
 import { ProductInput } from './product-draft';
 
 export const CATALOG_ERROR_CODES = [
@@ -15,6 +17,9 @@ export const CATALOG_ERROR_CODES = [
   'NOT_A_CODE_PRODUCT',
   'CATEGORY_NOT_FOUND',
   'DUPLICATE_CATEGORY',
+  'IMPORT_NOT_FOUND',
+  'IMPORT_FILE_TOO_LARGE',
+  'IMPORT_TAKEN_OVER',
 ] as const;
 export type CatalogErrorCode = (typeof CATALOG_ERROR_CODES)[number];
 
@@ -23,15 +28,19 @@ export function catalogContext(deps: CatalogDeps) {
   return defineContext(
     {
       browseProducts: (query: BrowseProducts) => browseProducts(deps, query),
-      getProduct: (id: number, opts?: { includeHidden?: boolean }) => getProduct(deps, id, opts),
+      getProduct: (id: number, opts?: { includeHidden?: boolean; lang?: string | null }) => getProduct(deps, id, opts),
       createProduct: (input: ProductInput) => createProduct(deps, input),
       updateProduct: (id: number, input: ProductInput) => updateProduct(deps, id, input),
       setStock: (id: number, stock: number | null) => setStock(deps, id, stock),
+      setProductTexts: (id: number, texts: unknown) => setProductTexts(deps, id, texts),
       addCodes: (productId: number, codes: unknown) => addCodes(deps, productId, codes),
       rebuildSearchIndex: (batchSize: number, onBatch?: (done: number) => void) => rebuildSearchIndex(deps, batchSize, onBatch),
       listCategories: () => listCategories(deps),
       createCategory: (input: CategoryInput) => createCategory(deps, input),
       updateCategory: (id: number, input: CategoryInput) => updateCategory(deps, id, input),
+      importCatalog: (source: ImportSource, request?: ImportRequest) => importCatalog(deps, source, request),
+      startImport: (upload: Upload) => startImport(deps, upload),
+      getImport: (id: string) => getImport(deps, id),
     },
     { errorCodes: CATALOG_ERROR_CODES },
   );

@@ -1,13 +1,18 @@
 import { CatalogDeps } from './catalog-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { Product } from './product';
+import { localize, requestedLanguage } from './product-texts';
 
 export async function getProduct(
   deps: CatalogDeps,
   id: number,
-  opts: { includeHidden?: boolean } = {},
+  opts: { includeHidden?: boolean; lang?: string | null } = {},
 ): Promise<Result<Product, DomainError<'PRODUCT_NOT_FOUND'>>> {
-  const product = Number.isSafeInteger(id) && id > 0 ? await deps.uow.read((tx) => tx.products.findById(id)) : null;
-  if (!product || (!product.visible && opts.includeHidden !== true)) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
-  return ok(product);
+  if (!Number.isSafeInteger(id) || id <= 0) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
+  const product = await deps.uow.read(async (tx) => {
+    const found = await tx.products.findById(id);
+    if (!found || (!found.visible && opts.includeHidden !== true)) return null;
+    return (await localize(tx.texts, [found], requestedLanguage(opts.lang)))[0] ?? null;
+  });
+  return product ? ok(product) : fail('PRODUCT_NOT_FOUND', `no product ${id}`);
 }

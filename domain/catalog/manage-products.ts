@@ -3,6 +3,7 @@ import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, nonNegativeInt } from '../shared/validation';
 import { Product } from './product';
 import { searchDocumentOf } from './product-search';
+import { ProductText, searchDocumentsOf, validateProductTexts } from './product-texts';
 import { MAX_STOCK, ProductInput, validateProductDraft, validateProductPatch } from './product-draft';
 
 type ManageError = ValidationError | DomainError<'DUPLICATE_SKU' | 'PRODUCT_NOT_FOUND' | 'STOCK_FOLLOWS_CODES' | 'CATEGORY_NOT_FOUND'>;
@@ -42,7 +43,7 @@ export async function updateProduct(deps: CatalogDeps, id: number, input: Produc
       if (updated === 'DUPLICATE_SKU') return fail('DUPLICATE_SKU', `sku ${patch.value.sku} is already used by another product`);
       if (!updated) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
       // Under the row lock the update took: the last writer's terms are the last committed version's.
-      await tx.search.index([searchDocumentOf(updated)]);
+      await tx.search.index(await searchDocumentsOf(tx.texts, [updated]));
     }
     if (stockChecked.value !== undefined) {
       const stocked = await applyStock(tx, deps, current, stockChecked.value);
@@ -73,4 +74,18 @@ async function applyStock(tx: CatalogTx, deps: CatalogDeps, product: Product, st
   if (product.kind === 'code') return fail('STOCK_FOLLOWS_CODES', 'a code product counts its unsold codes: upload codes instead of setting stock');
   await tx.products.setStock(product.id, stock, deps.clock.now());
   return ok(undefined);
+}
+
+/** Replaces a product's texts in other languages (languages left out are removed) and its search terms with them. */
+export async function setProductTexts(deps: CatalogDeps, id: number, input: unknown): Promise<Result<ProductText[], ManageError>> {
+  const texts = validateProductTexts(input);
+  if (!texts.ok) return texts;
+  return deps.uow.run(async (tx): Promise<Result<ProductText[], ManageError>> => {
+    // The row lock orders this with a concurrent product update: the later one indexes both changes.
+    const product = await tx.products.update(id, {}, deps.clock.now());
+    if (!product || product === 'DUPLICATE_SKU') return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
+    await tx.texts.replace(id, texts.value);
+    await tx.search.index(await searchDocumentsOf(tx.texts, [product]));
+    return ok(texts.value);
+  });
 }

@@ -6,10 +6,11 @@ export interface ProductRepository {
   findManyByIds(ids: number[]): Promise<Product[]>;
   /** The next `limit` products by id after `afterId`; `lock` holds them (shared) until the transaction ends. */
   listAfter(afterId: number, limit: number, opts?: { lock?: boolean }): Promise<Product[]>;
+  findManyBySkus(skus: string[]): Promise<Product[]>;
+  /** One multi-row INSERT per chunk; the SKUs must be free (a taken one throws: the caller planned against them). */
+  insertMany(drafts: ProductDraft[], now: Date): Promise<Product[]>;
   /** 'DUPLICATE_SKU' when the sku is taken (the unique key decides, not a prior read). */
   insert(draft: ProductDraft, now: Date): Promise<Product | 'DUPLICATE_SKU'>;
-  /** Many new products in a few statements (imports); 'DUPLICATE_SKU' when any sku is taken (nothing is written then, the caller rolls back). */
-  insertMany(drafts: readonly ProductDraft[], now: Date): Promise<Product[] | 'DUPLICATE_SKU'>;
   /** Changes the given fields (never `stock`: see the stock methods). null when there is no such product. */
   update(id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, now: Date): Promise<Product | null | 'DUPLICATE_SKU'>;
   /**

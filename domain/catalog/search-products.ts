@@ -2,7 +2,8 @@ import { CatalogDeps } from './catalog-deps';
 import { Result, ok } from '../shared/result';
 import { ValidationError, invalid, positiveInt, text } from '../shared/validation';
 import { parseCategoryPath } from './category-draft';
-import { PRODUCT_SORTS, ProductPage, ProductSort, searchDocumentOf } from './product-search';
+import { PRODUCT_SORTS, ProductPage, ProductSort } from './product-search';
+import { localize, requestedLanguage, searchDocumentsOf } from './product-texts';
 import { SKU_PATTERN } from './product-draft';
 import { queryTokensOf, skuTerm } from './search-terms';
 
@@ -15,6 +16,8 @@ export interface BrowseProducts {
   pageSize?: number;
   /** Admins see hidden products too. */
   includeHidden?: boolean;
+  /** The language to show titles and descriptions in (`zh`, `ru-RU`, an Accept-Language list); default: the products' own. */
+  lang?: string | null;
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -54,7 +57,7 @@ export async function browseProducts(deps: CatalogDeps, query: BrowseProducts): 
       categoryIds = root ? await tx.categories.subtreeIds(root.path) : [];
     }
     if (categoryIds !== null && categoryIds.length === 0) return { items: [], total: 0, totalCapped: false };
-    return tx.search.find({
+    const found = await tx.search.find({
       tokens,
       skuTerm: q !== null && SKU_PATTERN.test(q) ? skuTerm(q) : null,
       categoryIds,
@@ -63,6 +66,7 @@ export async function browseProducts(deps: CatalogDeps, query: BrowseProducts): 
       pageSize: pageSize.value,
       includeHidden: query.includeHidden === true,
     });
+    return { ...found, items: await localize(tx.texts, found.items, requestedLanguage(query.lang)) };
   });
   return ok({ ...found, ...base });
 }
@@ -91,7 +95,7 @@ export async function rebuildSearchIndex(deps: CatalogDeps, batchSize: number, o
   for (;;) {
     const batch = await deps.uow.run(async (tx) => {
       const products = await tx.products.listAfter(afterId, batchSize, { lock: true });
-      await tx.search.index(products.map((p) => searchDocumentOf(p)));
+      await tx.search.index(await searchDocumentsOf(tx.texts, products));
       return { count: products.length, lastId: products[products.length - 1]?.id ?? afterId };
     });
     done += batch.count;

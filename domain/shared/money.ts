@@ -45,3 +45,23 @@ export function price(amount: number, currency: Currency): Price {
   if (!CURRENCY.test(currency)) throw new RangeError(`currency must be a three-letter ISO code, got "${currency}"`);
   return { amount: minor(amount), currency };
 }
+
+/** Digits after the decimal point in a currency's major unit (ISO 4217); two unless listed. */
+const MINOR_DIGITS: Readonly<Record<string, number>> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, BHD: 3, KWD: 3, JOD: 3, OMR: 3, TND: 3 };
+
+export const minorDigitsOf = (currency: Currency): number => MINOR_DIGITS[currency] ?? 2;
+
+/**
+ * A price as people write it (`9.90`, `12`, `0.5`) in minor units, by string arithmetic: `9.90` is exactly 990, never
+ * 989.999… as a float would make it. null when it is not a plain non-negative decimal with at most the currency's
+ * digits after the point.
+ */
+export function parseMajorUnits(written: string, currency: Currency): Minor | null {
+  const digits = minorDigitsOf(currency);
+  const match = /^(\d{1,15})(?:\.(\d*))?$/.exec(written.trim());
+  if (!match) return null;
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) return null;
+  const amount = Number(match[1] + fraction.padEnd(digits, '0'));
+  return Number.isSafeInteger(amount) ? minor(amount) : null;
+}

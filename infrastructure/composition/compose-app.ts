@@ -8,6 +8,7 @@ import { Ids } from '../../domain/shared/ids';
 import { OutboxHandler, OutboxHandlers } from '../../domain/shared/outbox/outbox-handler';
 import { Shop, createShop, outboxHandlersOf } from '../../domain/shop';
 import { JOBS } from '../../jobs';
+import { TempImportFiles } from '../catalog-import/temp-import-files';
 import { Config } from '../config/config';
 import { ConfigError } from '../config/env-parsers';
 import { HttpFulfilmentWebhook } from '../fulfilment/http-fulfilment-webhook';
@@ -115,6 +116,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     clock,
     ids: overrides.ids ?? randomIds,
     limits: config.limits,
+    importFiles: new TempImportFiles(),
     webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret),
     providers: payments.providers,
     coordination: { flights: redis.flights },

@@ -131,7 +131,7 @@ export class TypeormUnitOfWork implements UnitOfWork<ShopRepositories> {
         const repositories = shopRepositories(runner.manager, this.settings.dialect);
         const tx: ShopTx = {
           ...repositories,
-          products: this.trackProductWrites(repositories.products, afterCommit),
+          ...this.trackProductWrites(repositories, afterCommit),
           outbox: new TypeormOutboxRepository(runner.manager),
           afterCommit,
         };
@@ -157,16 +157,20 @@ export class TypeormUnitOfWork implements UnitOfWork<ShopRepositories> {
     }
   }
 
-  /** A transaction that wrote a product empties the product cache once it has committed (never before). */
-  private trackProductWrites(products: ShopRepositories['products'], afterCommit: (callback: Callback) => void): ShopRepositories['products'] {
+  /** A transaction that wrote a product or its search terms empties the product cache once it has committed (never before). */
+  private trackProductWrites(
+    repositories: Pick<ShopRepositories, 'products' | 'search'>,
+    afterCommit: (callback: Callback) => void,
+  ): Pick<ShopRepositories, 'products' | 'search'> {
     const cache = this.settings.productCache;
-    if (!cache) return products;
+    if (!cache) return { products: repositories.products, search: repositories.search };
     let tracked = false;
-    return cache.writes(products, () => {
+    const wrote = () => {
       if (tracked) return;
       tracked = true;
       afterCommit(() => cache.changed());
-    });
+    };
+    return { products: cache.writes(repositories.products, wrote), search: cache.writesSearch(repositories.search, wrote) };
   }
 
   private async rollbackQuietly(runner: QueryRunner): Promise<void> {

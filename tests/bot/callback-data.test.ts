@@ -15,6 +15,7 @@ const ORDER = 'T209912312359599999999999';
 const EXTREMES: Record<ActionKind, Action[]> = {
   menu: [{ k: 'menu' }],
   catalog: [{ k: 'catalog', page: 100_000 }],
+  searchPage: [{ k: 'searchPage', page: 100_000 }],
   category: [{ k: 'category', id: BIG_ID, page: 100_000 }],
   product: [{ k: 'product', id: BIG_ID }],
   addToCart: [{ k: 'addToCart', id: BIG_ID, qty: 9_999 }],

@@ -1,5 +1,7 @@
 import { catalogContext } from '../../domain/catalog';
 import { DEFAULT_LIMITS } from '../../domain/shared/limits';
+import { randomIds } from '../../infrastructure/ids/random-ids';
+import { TempImportFiles } from '../../infrastructure/catalog-import/temp-import-files';
 import { TestClock, value } from '../domain/support/domain-world';
 import { databaseBackends } from '../support/services';
 import { openTestStore, TestStore } from '../infrastructure/persistence/support/test-store';
@@ -29,7 +31,13 @@ describe.each(databaseBackends())('search under concurrent writes (%s)', (backen
 
   beforeAll(async () => {
     store = await openTestStore(backend);
-    catalog = catalogContext({ uow: store.persistence.uow, clock: new TestClock(), limits: DEFAULT_LIMITS });
+    catalog = catalogContext({
+      uow: store.persistence.uow,
+      clock: new TestClock(),
+      ids: randomIds,
+      limits: DEFAULT_LIMITS,
+      importFiles: new TempImportFiles(),
+    });
   });
   afterAll(() => store.close());
 

@@ -9,7 +9,9 @@ import {
   AdminProductPage,
   CodesAdded,
   CreateProductBody,
+  LangQuery,
   ProductSearchQuery,
+  ProductTexts,
   UpdateProductBody,
   productFilters,
 } from '../../schemas/catalog';
@@ -29,12 +31,13 @@ export async function adminProductRoutes(instance: FastifyInstance, opts: RouteD
       schema: {
         ...admin,
         summary: 'List every product, hidden ones too',
-        querystring: Type.Composite([ProductSearchQuery, Type.Object(PagingQuery)], { additionalProperties: false }),
+        querystring: Type.Composite([ProductSearchQuery, LangQuery, Type.Object(PagingQuery)], { additionalProperties: false }),
         response: { 200: AdminProductPage, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const result = await shop.catalog.browseProducts({ ...productFilters(request.query), ...paging(request.query), includeHidden: true });
+      const query = request.query;
+      const result = await shop.catalog.browseProducts({ ...productFilters(query), ...paging(query), lang: query.lang ?? null, includeHidden: true });
       if (!result.ok) return sendError(reply, result.error);
       const { items, ...page } = result.value;
       return { items: items.map(presentProductForAdmin), ...page };
@@ -69,6 +72,26 @@ export async function adminProductRoutes(instance: FastifyInstance, opts: RouteD
     async (request, reply) => {
       const result = await shop.catalog.updateProduct(Number(request.params.id), request.body);
       return result.ok ? presentProductForAdmin(result.value) : sendError(reply, result.error);
+    },
+  );
+
+  app.put(
+    '/v1/admin/products/:id/texts',
+    {
+      onRequest: access.admin,
+      schema: {
+        ...admin,
+        summary: "Set a product's texts in other languages",
+        description: 'The body is the whole set: a language left out is removed. Search finds the product by every language.',
+        params: IdParams,
+        body: ProductTexts,
+        response: { 200: ProductTexts, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await shop.catalog.setProductTexts(Number(request.params.id), request.body);
+      if (!result.ok) return sendError(reply, result.error);
+      return Object.fromEntries(result.value.map((t) => [t.lang, { title: t.title, description: t.description }]));
     },
   );
 

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { FastifyInstance } from 'fastify';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
-import { Product, ProductPage, ProductSearchQuery, productFilters } from '../../schemas/catalog';
+import { AcceptLanguageHeader, LangQuery, Product, ProductPage, ProductSearchQuery, askedLanguage, productFilters } from '../../schemas/catalog';
 import { IdParams, PagingQuery, errorResponses, paging } from '../../schemas/common';
 import { presentProduct } from './product-presenters';
 
@@ -18,13 +18,16 @@ export async function productRoutes(instance: FastifyInstance, opts: RouteDeps):
         tags: ['catalog'],
         summary: 'List the visible products',
         description:
-          'By relevance with `q`, else in the shop order; `category` narrows to a category and everything below it; 20 a page by default (at most 100).',
-        querystring: Type.Composite([ProductSearchQuery, Type.Object(PagingQuery)], { additionalProperties: false }),
+          'By relevance with `q` (in every language the products are written in), else in the shop order; `category` narrows to a category and everything below it; texts in `?lang=` or Accept-Language; 20 a page by default (at most 100).',
+        querystring: Type.Composite([ProductSearchQuery, LangQuery, Type.Object(PagingQuery)], { additionalProperties: false }),
+        headers: AcceptLanguageHeader,
         response: { 200: ProductPage, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const result = await shop.catalog.browseProducts({ ...productFilters(request.query), ...paging(request.query) });
+      const { query } = request;
+      const lang = askedLanguage(query, request.headers['accept-language']);
+      const result = await shop.catalog.browseProducts({ ...productFilters(query), ...paging(query), lang });
       if (!result.ok) return sendError(reply, result.error);
       const { items, ...page } = result.value;
       return { items: items.map(presentProduct), ...page };
@@ -33,9 +36,20 @@ export async function productRoutes(instance: FastifyInstance, opts: RouteDeps):
 
   app.get(
     '/v1/products/:id',
-    { schema: { tags: ['catalog'], summary: 'One visible product', params: IdParams, response: { 200: Product, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['catalog'],
+        summary: 'One visible product',
+        description: 'Its title and description in `?lang=` or Accept-Language where written, else its own.',
+        params: IdParams,
+        querystring: LangQuery,
+        headers: AcceptLanguageHeader,
+        response: { 200: Product, ...errorResponses },
+      },
+    },
     async (request, reply) => {
-      const result = await shop.catalog.getProduct(Number(request.params.id));
+      const lang = askedLanguage(request.query, request.headers['accept-language']);
+      const result = await shop.catalog.getProduct(Number(request.params.id), { lang });
       return result.ok ? presentProduct(result.value) : sendError(reply, result.error);
     },
   );

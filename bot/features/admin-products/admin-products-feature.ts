@@ -1,3 +1,4 @@
+import { isCatalogImport, onImportDocument } from './catalog-import-upload';
 import { on, defineFeature } from '../../routing/feature';
 import { adminProductsActions } from './admin-products-actions';
 import { onCodesDocument } from './code-upload';
@@ -35,7 +36,8 @@ export const adminProductsFeature = defineFeature({
   },
   onDocument: async (ctx, svc, message) => {
     if (!ctx.isAdmin) return false;
-    await onCodesDocument(ctx, svc, message);
+    if (isCatalogImport(ctx, message)) await onImportDocument(ctx, svc, message);
+    else await onCodesDocument(ctx, svc, message);
     return true;
   },
 });

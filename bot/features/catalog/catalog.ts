@@ -52,7 +52,7 @@ interface Shelf {
 
 async function showShelf(ctx: BotContext, svc: BotServices, page: number, shelf: Shelf): Promise<void> {
   const { t } = ctx;
-  const browse = (p: number) => svc.shop.catalog.browseProducts({ category: shelf.category, page: p, pageSize: CATALOG_PAGE_SIZE });
+  const browse = (p: number) => svc.shop.catalog.browseProducts({ category: shelf.category, page: p, pageSize: CATALOG_PAGE_SIZE, lang: ctx.lang });
   let result = await browse(page);
   if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
   const pages = Math.max(1, Math.ceil(result.value.total / CATALOG_PAGE_SIZE));
@@ -82,7 +82,7 @@ async function showShelf(ctx: BotContext, svc: BotServices, page: number, shelf:
 
 /** A product card: always a new photo message (a text message cannot become a photo). */
 export async function openProduct(ctx: BotContext, svc: BotServices, productId: number): Promise<void> {
-  const found = await svc.shop.catalog.getProduct(productId);
+  const found = await svc.shop.catalog.getProduct(productId, { lang: ctx.lang });
   if (!found.ok) {
     if (ctx.callbackQuery) return answer(ctx, errorText(ctx.t, found.error), { alert: true });
     await reply(ctx, errorText(ctx.t, found.error));

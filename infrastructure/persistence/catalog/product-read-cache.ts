@@ -1,4 +1,4 @@
-import { Product, ProductDraft, ProductListQuery, ProductPage, ProductRepository, ProductSearch } from '../../../domain/catalog';
+import { Product, ProductDraft, ProductListQuery, ProductPage, ProductRepository, ProductSearch, SearchDocument } from '../../../domain/catalog';
 
 /** How the cache hears of changes made elsewhere, and tells the others of its own (e.g. an InvalidationChannel topic). */
 export interface ChangeNotices {
@@ -35,23 +35,16 @@ export class ProductReadCache {
     this.unsubscribe = settings.notices.subscribe(() => this.clear());
   }
 
-  /** `search` with its pages answered from the cache (reads outside transactions only; the index is written with the products). */
-  readsSearch(search: ProductSearch): ProductSearch {
-    return {
-      find: (query: ProductListQuery) => this.cached<ProductPage>(`search:${JSON.stringify(query)}`, () => search.find(query)),
-      index: (docs, opts) => search.index(docs, opts),
-    };
-  }
-
   /** `repo` with findById answered from the cache (meant for reads outside transactions only). */
   reads(repo: ProductRepository): ProductRepository {
     return {
       findById: (id: number) => this.cached<Product | null>(`id:${id}`, () => repo.findById(id)),
       findBySku: (sku: string) => repo.findBySku(sku),
       findManyByIds: (ids: number[]) => repo.findManyByIds(ids),
-      listAfter: (afterId, limit, opts) => repo.listAfter(afterId, limit, opts),
+      findManyBySkus: (skus: string[]) => repo.findManyBySkus(skus),
+      listAfter: (afterId: number, limit: number, opts?: { lock?: boolean }) => repo.listAfter(afterId, limit, opts),
       insert: (draft: ProductDraft, at: Date) => repo.insert(draft, at),
-      insertMany: (drafts, at) => repo.insertMany(drafts, at),
+      insertMany: (drafts: ProductDraft[], at: Date) => repo.insertMany(drafts, at),
       update: (id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, at: Date) => repo.update(id, patch, at),
       reserveStock: (id: number, quantity: number) => repo.reserveStock(id, quantity),
       releaseStock: (id: number, quantity: number) => repo.releaseStock(id, quantity),
@@ -59,25 +52,37 @@ export class ProductReadCache {
     };
   }
 
+  /** `search` with its pages answered from the cache (the query holds the category ids, so a category change cannot leave a stale key). */
+  readsSearch(search: ProductSearch): ProductSearch {
+    return {
+      find: (query: ProductListQuery) => this.cached<ProductPage>(`search:${JSON.stringify(query)}`, () => search.find(query)),
+      index: (docs: readonly SearchDocument[], opts?: { fresh?: boolean }) => search.index(docs, opts),
+    };
+  }
+
   /** `repo` calling `wrote` before each write (the unit of work then calls `changed` once its transaction committed). */
   writes(repo: ProductRepository, wrote: () => void): ProductRepository {
-    const writing =
-      <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
-      (...args: A): Promise<R> => {
-        wrote();
-        return write(...args);
-      };
+    const writing = writingWith(wrote);
     return {
       findById: (id) => repo.findById(id),
       findBySku: (sku) => repo.findBySku(sku),
       findManyByIds: (ids) => repo.findManyByIds(ids),
+      findManyBySkus: (skus) => repo.findManyBySkus(skus),
       listAfter: (afterId, limit, opts) => repo.listAfter(afterId, limit, opts),
-      insertMany: writing((drafts: readonly ProductDraft[], at: Date) => repo.insertMany(drafts, at)),
       insert: writing((draft: ProductDraft, at: Date) => repo.insert(draft, at)),
+      insertMany: writing((drafts: ProductDraft[], at: Date) => repo.insertMany(drafts, at)),
       update: writing((id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, at: Date) => repo.update(id, patch, at)),
       reserveStock: writing((id: number, quantity: number) => repo.reserveStock(id, quantity)),
       releaseStock: writing((id: number, quantity: number) => repo.releaseStock(id, quantity)),
       setStock: writing((id: number, stock: number | null, at: Date) => repo.setStock(id, stock, at)),
+    };
+  }
+
+  /** The same for the search index: new terms (another language's text, say) change what a page finds. */
+  writesSearch(search: ProductSearch, wrote: () => void): ProductSearch {
+    return {
+      find: (query) => search.find(query),
+      index: writingWith(wrote)((docs: readonly SearchDocument[], opts?: { fresh?: boolean }) => search.index(docs, opts)),
     };
   }
 
@@ -115,3 +120,11 @@ export class ProductReadCache {
     return value;
   }
 }
+
+const writingWith =
+  (wrote: () => void) =>
+  <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+  (...args: A): Promise<R> => {
+    wrote();
+    return write(...args);
+  };

@@ -8,12 +8,12 @@ import { productColumnsFromPatch, productFromRow, productRowFromDraft } from './
 import { isDuplicateOf } from '../store-errors';
 import { UNIQUE_KEYS } from '../unique-keys';
 
+/** Rows per multi-row INSERT: 14 columns × 1000 stays under both engines' placeholder limits (SQLite: 32766). */
+const INSERT_CHUNK = 1000;
+
 function assertQuantity(quantity: number): void {
   if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
 }
-
-/** Rows per multi-row INSERT: SQLite allows 32,766 parameters, a product row has 15. */
-const INSERT_ROWS = 1_000;
 
 export class TypeormProductRepository implements ProductRepository {
   constructor(
@@ -37,6 +37,28 @@ export class TypeormProductRepository implements ProductRepository {
     return rows.map(productFromRow);
   }
 
+  async findManyBySkus(skus: string[]): Promise<Product[]> {
+    if (skus.length === 0) return [];
+    const rows = await this.manager.find(ProductEntity, { where: { sku: In([...new Set(skus)]) } });
+    return rows.map(productFromRow);
+  }
+
+  async insertMany(drafts: ProductDraft[], now: Date): Promise<Product[]> {
+    const inserted: Product[] = [];
+    for (let start = 0; start < drafts.length; start += INSERT_CHUNK) {
+      const rows = drafts.slice(start, start + INSERT_CHUNK).map((draft) => productRowFromDraft(draft, now));
+      // Both drivers give every row's id from one statement (MySQL: consecutive from LAST_INSERT_ID(); SQLite: back
+      // from last_insert_rowid()), so nothing is read back.
+      const result = await this.manager.createQueryBuilder().insert().into(ProductEntity).values(rows).execute();
+      rows.forEach((row, i) => {
+        const id = Number(result.identifiers[i]?.id);
+        if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`no id came back for product ${row.sku}`);
+        inserted.push(productFromRow({ ...row, id }));
+      });
+    }
+    return inserted;
+  }
+
   async listAfter(afterId: number, limit: number, opts: { lock?: boolean } = {}): Promise<Product[]> {
     const qb = this.manager.createQueryBuilder(ProductEntity, 'p').where('p.id > :afterId', { afterId }).orderBy('p.id', 'ASC').limit(limit);
     // FOR UPDATE, not FOR SHARE: MariaDB 10.11 has only the older LOCK IN SHARE MODE spelling, and plain reads are
@@ -56,33 +78,6 @@ export class TypeormProductRepository implements ProductRepository {
       if (isDuplicateOf(error, UNIQUE_KEYS.productSku)) return 'DUPLICATE_SKU';
       throw error;
     }
-  }
-
-  async insertMany(drafts: readonly ProductDraft[], now: Date): Promise<Product[] | 'DUPLICATE_SKU'> {
-    if (drafts.length === 0) return [];
-    const rows = drafts.map((draft) => productRowFromDraft(draft, now));
-    try {
-      for (let start = 0; start < rows.length; start += INSERT_ROWS) {
-        await this.manager
-          .createQueryBuilder()
-          .insert()
-          .into(ProductEntity)
-          .values(rows.slice(start, start + INSERT_ROWS))
-          .updateEntity(false)
-          .execute();
-      }
-    } catch (error) {
-      if (isDuplicateOf(error, UNIQUE_KEYS.productSku)) return 'DUPLICATE_SKU';
-      throw error;
-    }
-    // The ids only: a multi-row insert reports the first one, and consecutive ids are not promised under concurrency.
-    const ids = new Map<string, number>();
-    for (let start = 0; start < drafts.length; start += INSERT_ROWS) {
-      const skus = drafts.slice(start, start + INSERT_ROWS).map((d) => d.sku);
-      const found = await this.manager.find(ProductEntity, { select: { id: true, sku: true }, where: { sku: In(skus) } });
-      for (const row of found) ids.set(row.sku, row.id);
-    }
-    return rows.map((row) => productFromRow({ ...row, id: ids.get(row.sku) ?? 0 }));
   }
 
   async update(id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, now: Date): Promise<Product | null | 'DUPLICATE_SKU'> {

@@ -31,6 +31,24 @@ export interface CallbackQueryState {
   answer?: CallbackAnswer;
 }
 
+/** What the bot answered to an inline query: the results a person's client lists under the message field. */
+export interface InlineAnswer {
+  results: Array<Record<string, unknown>>;
+  next_offset: string;
+  cache_time: number;
+  is_personal: boolean;
+  at: number;
+}
+
+export interface InlineQueryState {
+  id: string;
+  user: LocalUser;
+  query: string;
+  offset: string;
+  createdAt: number;
+  answer?: InlineAnswer;
+}
+
 export interface WorldOptions {
   /** How long a callback query can still be answered (Telegram: a few seconds to minutes; it is not documented). */
   callbackQueryTtlMs: number;
@@ -58,6 +76,7 @@ export class BotState {
   readonly files = new FileStore();
   readonly commands = new Map<string, TgBotCommand[]>();
   readonly callbackQueries = new Map<string, CallbackQueryState>();
+  readonly inlineQueries = new Map<string, InlineQueryState>();
   readonly updates = new UpdateQueue();
   /** What the user side sees happen (the chat page follows it). */
   readonly events = new ChatEvents();

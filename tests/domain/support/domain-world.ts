@@ -7,6 +7,7 @@ import { FulfilmentRequest, FulfilmentWebhook } from '../../../domain/ordering';
 import { PaymentProvider, ProviderError, ProviderEvent, ProviderRefund, ProviderTrade, QrPaymentRequest, RefundRequest } from '../../../domain/payment';
 import { Clock } from '../../../domain/shared/clock';
 import { Ids } from '../../../domain/shared/ids';
+import { TempImportFiles } from '../../../infrastructure/catalog-import/temp-import-files';
 import { DEFAULT_LIMITS, ShopLimits } from '../../../domain/shared/limits';
 import { OutboxHandlers } from '../../../domain/shared/outbox/outbox-handler';
 import { dispatchOutbox } from '../../../domain/shared/outbox/dispatch-outbox';
@@ -152,6 +153,7 @@ export async function openDomainWorld(limits: Partial<ShopLimits> = {}): Promise
     clock,
     ids: new CountingIds(),
     limits: shopLimits,
+    importFiles: new TempImportFiles(),
     webhook,
     providers: { wechatpay: provider },
     coordination: { flights: redisParts.flights },

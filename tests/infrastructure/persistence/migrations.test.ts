@@ -8,6 +8,7 @@ import { createTestMysqlDatabase, databaseBackends, TestMysqlDatabase, testMysql
 const TABLES = [
   'accounts',
   'cart_items',
+  'catalog_imports',
   'categories',
   'job_runs',
   'ledger_entries',
@@ -17,6 +18,7 @@ const TABLES = [
   'payments',
   'product_codes',
   'product_search_terms',
+  'product_translations',
   'products',
   'refunds',
   'users',
@@ -29,6 +31,8 @@ const ALL_MIGRATIONS = [
   'ShopperChatState1764300000000',
   'Categories1764633600001',
   'ProductSearchTerms1764633600002',
+  'CatalogImports1764633600100',
+  'ProductTranslations1764633600200',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];

@@ -1,4 +1,5 @@
 import { EntitySubscriberInterface } from 'typeorm';
+import { searchDocumentOf } from '../../../domain/catalog';
 import { err } from '../../../domain/shared/result';
 import { ProductReadCache } from '../../../infrastructure/persistence/catalog/product-read-cache';
 import { MemoryInvalidationChannel } from '../../../infrastructure/redis/memory/memory-invalidation-channel';
@@ -29,8 +30,12 @@ describe.each(databaseBackends())('product reads cached outside transactions (%s
     store = await openTestStore(backend, { productCache: { ttlMs: 60_000, notices: elsewhere } });
     const subscriber: EntitySubscriberInterface = { beforeQuery: () => void (statements += 1) };
     store.persistence.dataSource.subscribers.push(subscriber);
-    const product = await store.persistence.uow.run((tx) => tx.products.insert(productDraft({ sku: 'CACHED-1', stock: 10 }), T0));
-    if (product === 'DUPLICATE_SKU') throw new Error('sku taken');
+    const product = await store.persistence.uow.run(async (tx) => {
+      const inserted = await tx.products.insert(productDraft({ sku: 'CACHED-1', stock: 10 }), T0);
+      if (inserted === 'DUPLICATE_SKU') throw new Error('sku taken');
+      await tx.search.index([searchDocumentOf(inserted)]);
+      return inserted;
+    });
     productId = product.id;
   });
   afterAll(async () => {

@@ -2,6 +2,8 @@ import { ProductInput, catalogContext } from '../../../domain/catalog';
 import { DEFAULT_LIMITS } from '../../../domain/shared/limits';
 import { value } from '../../domain/support/domain-world';
 import { TestClock } from '../../domain/support/domain-world';
+import { randomIds } from '../../../infrastructure/ids/random-ids';
+import { TempImportFiles } from '../../../infrastructure/catalog-import/temp-import-files';
 import { databaseBackends } from '../../support/services';
 import { openTestStore, TestStore } from './support/test-store';
 
@@ -22,7 +24,13 @@ describe.each(databaseBackends())('product search (%s)', (backend) => {
 
   beforeAll(async () => {
     store = await openTestStore(backend);
-    catalog = catalogContext({ uow: store.persistence.uow, clock: new TestClock(), limits: DEFAULT_LIMITS });
+    catalog = catalogContext({
+      uow: store.persistence.uow,
+      clock: new TestClock(),
+      ids: randomIds,
+      limits: DEFAULT_LIMITS,
+      importFiles: new TempImportFiles(),
+    });
     await create('tea', { title: '云南红茶 Black Tea', description: 'loose leaf' });
     await create('card', { title: 'VIP会员月卡', description: 'one month' });
     await create('vodka', { title: 'Водка Премиум', description: 'drink' });

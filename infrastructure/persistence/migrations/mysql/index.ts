@@ -5,6 +5,8 @@ import { DuplicatePaymentRefunds1764200000000 } from './1764200000000-DuplicateP
 import { ShopperChatState1764300000000 } from './1764300000000-ShopperChatState';
 import { Categories1764633600001 } from './1764633600001-Categories';
 import { ProductSearchTerms1764633600002 } from './1764633600002-ProductSearchTerms';
+import { CatalogImports1764633600100 } from './1764633600100-CatalogImports';
+import { ProductTranslations1764633600200 } from './1764633600200-ProductTranslations';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const MYSQL_MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MYSQL_MIGRATIONS = [
   ShopperChatState1764300000000,
   Categories1764633600001,
   ProductSearchTerms1764633600002,
+  CatalogImports1764633600100,
+  ProductTranslations1764633600200,
 ];

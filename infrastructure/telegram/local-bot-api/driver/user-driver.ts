@@ -4,7 +4,7 @@ import { type ChatAction, type ChatState, type LocalUser, type StoredMessage, us
 import type { StoredFile } from '../files/file-store';
 import { sniffImage } from '../files/image-size';
 import { newCallbackQueryId, newUserId } from '../ids';
-import type { BotState, CallbackAnswer } from '../world';
+import type { BotState, CallbackAnswer, InlineAnswer } from '../world';
 import { typedTextEntities } from './user-entities';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -62,6 +62,26 @@ export class UserDriver {
     this.bot.callbackQueries.set(id, { id, chatId: chat.id, messageId, user, data: callbackData, createdAt: Date.now() });
     this.bot.pushUpdate('callback_query', { id, from: userJson(user), message: stored.message, chat_instance: chat.chatInstance, data: callbackData });
     return id;
+  }
+
+  /**
+   * Types `@bot <query>` in any chat: the client sends an inline query (Telegram cuts the text at 256 characters) and
+   * `offset` is the previous answer's next_offset when the person scrolls. Returns the query id the bot must answer.
+   */
+  userTypesInline(user: LocalUser, query: string, offset = ''): string {
+    const id = newCallbackQueryId();
+    const text = [...query].slice(0, 256).join('');
+    this.bot.inlineQueries.set(id, { id, user, query: text, offset, createdAt: Date.now() });
+    this.bot.pushUpdate('inline_query', { id, from: userJson(user), query: text, offset, chat_type: 'sender' });
+    return id;
+  }
+
+  waitForInlineAnswer(queryId: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<InlineAnswer> {
+    return this.bot.world.changes.waitFor(
+      () => this.bot.inlineQueries.get(queryId)?.answer,
+      timeoutMs,
+      () => `an answer to inline query ${queryId}`,
+    );
   }
 
   /** Presses the button whose label matches; returns the callback query id. */

@@ -1,5 +1,6 @@
 import { answerCallbackQuery, deleteMyCommands, getChat, getFile, getMe, getMyCommands, setMyCommands } from './bot-methods';
 import { deleteMessage, editMessageCaption, editMessageReplyMarkup, editMessageText } from './edit-methods';
+import { answerInlineQuery } from './inline-methods';
 import type { MethodHandler } from './method-context';
 import { sendChatAction, sendDocument, sendMessage, sendPhoto } from './send-methods';
 import { deleteWebhook, getUpdates, getWebhookInfo, setWebhook } from './update-methods';
@@ -19,6 +20,7 @@ const HANDLERS: Record<string, MethodHandler> = {
   editMessageReplyMarkup,
   deleteMessage,
   answerCallbackQuery,
+  answerInlineQuery,
   getFile,
   getChat,
   setMyCommands,
@@ -87,7 +89,6 @@ const UNSPOKEN = new Set(
     'getMyShortDescription',
     'setMyName',
     'getMyName',
-    'answerInlineQuery',
     'answerShippingQuery',
     'answerPreCheckoutQuery',
     'answerWebAppQuery',
