@@ -8,18 +8,11 @@ import { loadConfig } from '../../infrastructure/config/config';
 import { App, composeApp } from '../../infrastructure/composition/compose-app';
 import { createLogger } from '../../infrastructure/logging/logger';
 import { signInitData } from '../../infrastructure/telegram/init-data';
+import { HIGH_RATE_LIMITS } from './high-rate-limits';
 import { Backend, createTestMysqlDatabase } from './services';
 
 export const TEST_BOT_TOKEN = '123456789:TEST_token_for_init_data_checks_0001';
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789abcdef';
-
-export const HIGH_RATE_LIMITS = {
-  RATE_LIMIT_PER_IP: '1000000',
-  RATE_LIMIT_PER_SHOPPER: '1000000',
-  RATE_LIMIT_ORDERS_PER_SHOPPER: '1000000',
-  RATE_LIMIT_CHECKS_PER_SHOPPER: '1000000',
-  RATE_LIMIT_CHECKS_PER_ORDER: '1000000',
-};
 
 export interface TestShop {
   app: App;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import mysql from 'mysql2/promise';
 import { startLocalBotApi } from '../../../infrastructure/telegram/local-bot-api';
+import { HIGH_RATE_LIMITS } from '../../support/high-rate-limits';
 import { TestMysqlDatabase, createTestMysqlDatabase, testRedisUrl, uniqueName } from '../../support/services';
 import { ProcessGroup, RunningProcess } from './processes';
 import { SandboxProcess, startSandboxProcess } from './sandbox-process';
@@ -94,13 +95,7 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
       TELEGRAM_BOT_TOKEN: FAULT_BOT_TOKEN,
       TELEGRAM_API_ROOT: telegram.apiRoot,
       LOG_LEVEL: 'info',
-      // Every request comes from this one address, far faster than a person: the abuse limits stay on (counted) but
-      // out of reach — tests/api/rate-limits.test.ts is where they are met.
-      RATE_LIMIT_PER_IP: '1000000',
-      RATE_LIMIT_PER_SHOPPER: '1000000',
-      RATE_LIMIT_ORDERS_PER_SHOPPER: '1000000',
-      RATE_LIMIT_CHECKS_PER_SHOPPER: '1000000',
-      RATE_LIMIT_CHECKS_PER_ORDER: '1000000',
+      ...HIGH_RATE_LIMITS,
       PAYMENT_FIRST_CHECK_SECONDS: '2',
       ...jobSchedules(2),
       ...sandbox.merchantEnv(),
