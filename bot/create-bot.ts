@@ -13,6 +13,7 @@ import { TextKey, translator } from './i18n/translate';
 import { ChatLanguages } from './notify/chat-languages';
 import { OrderMessages } from './notify/order-messages';
 import { TelegramNotifier } from './notify/telegram-notifier';
+import { OUTBOX_SEND_DEADLINE_MS, clientWithSendDeadline } from './sending/deadline-client';
 import { ACTION_KINDS } from './callback-data';
 import { accountFeature } from './features/account/account-feature';
 import { adminFeature } from './features/admin/admin-feature';
@@ -114,7 +115,7 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
   bot.on('callback_query', (ctx) => onCallbackQuery(ctx, svc));
   bot.on('message', (ctx) => onMessage(ctx, svc));
 
-  deps.useNotifier('chat', new TelegramNotifier(bot.telegram, svc));
+  deps.useNotifier('chat', new TelegramNotifier(clientWithSendDeadline(bot.telegram, sender, OUTBOX_SEND_DEADLINE_MS), svc));
   deps.registerOutboxHandler(broadcastSendHandler(broadcastOutboxHandler({ callApi: sender.callApi, lock: deps.lock, sessions: deps.sessions, logger })));
 
   const secret = settings.webhookSecret ?? derivedWebhookSecret(settings.token);

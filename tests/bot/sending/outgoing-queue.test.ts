@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import pino from 'pino';
 import QRCode from 'qrcode';
 import { Telegraf } from 'telegraf';
+import { clientWithSendDeadline } from '../../../bot/sending/deadline-client';
 import { installOutgoingQueue, OutcomeUnknownError, OutgoingCallExpiredError, OutgoingSender } from '../../../bot/sending';
 import { createLogger } from '../../../infrastructure/logging/logger';
 import { createRedisParts, RedisParts } from '../../../infrastructure/redis/create-redis-parts';
@@ -118,6 +119,20 @@ describe('the outgoing queue', () => {
     expect(error).toBeInstanceOf(OutgoingCallExpiredError);
     expect(texts(chat.id)).toEqual([]);
     expect(sending.queue.stats().expired).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a client with a send deadline (the outbox notifier) gives its telegraf calls up unsent at that deadline', async () => {
+    const chat = newChat();
+    // The chat's lane is held by a call that gets no answer (until attemptTimeoutMs); the notice queued behind it
+    // gives up at its own deadline instead of waiting its turn.
+    standIn.faults.inject({ kind: 'hang', method: 'sendMessage', chatId: chat.id });
+    const stuck = rejection(bot.telegram.sendMessage(chat.id, 'on the wire'));
+    const notifierClient = clientWithSendDeadline(bot.telegram, sending, 100);
+    const error = await rejection(notifierClient.sendMessage(chat.id, 'your order is delivered'));
+    expect(error).toBeInstanceOf(OutgoingCallExpiredError);
+    expect(await stuck).toBeInstanceOf(OutcomeUnknownError);
+    expect(callsTo(chat.id)).toHaveLength(1);
+    expect(texts(chat.id)).toEqual([]);
   });
 
   it('uploads a streamed photo again, whole, after a 429', async () => {
