@@ -1,6 +1,7 @@
 import { ScheduledJob } from '../infrastructure/scheduling/scheduled-job';
 import { closeExpiredOrdersJob } from './close-expired-orders';
 import { outboxDispatchJob } from './outbox-dispatch';
+import { refreshPlatformCertificatesJob } from './refresh-platform-certificates';
 import { repairDroppedPaymentsJob } from './repair-dropped-payments';
 import { retryDeliveriesJob } from './retry-deliveries';
 import { retryPrepayJob } from './retry-prepay';
@@ -14,4 +15,5 @@ export const JOBS: readonly ScheduledJob[] = [
   closeExpiredOrdersJob,
   retryPrepayJob,
   syncRefundsJob,
+  refreshPlatformCertificatesJob,
 ];

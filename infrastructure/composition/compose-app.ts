@@ -25,6 +25,7 @@ import { NotifierChannels } from '../notifications/notifier-channels';
 import { withOutboxKick } from '../outbox/outbox-kick';
 import { OutboxPump } from '../outbox/outbox-pump';
 import { Payments, setUpPayments } from '../payment/payment-setup';
+import { watchPlatformKeys } from '../payment/wechatpay/watch-platform-keys';
 import { Persistence, createPersistence } from '../persistence/create-persistence';
 import { RedisParts, createRedisParts } from '../redis/create-redis-parts';
 import { topicOf } from '../redis/invalidation-channel';
@@ -150,11 +151,22 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     },
   });
   const hasProvider = enabledMethods(payments.providers).length > 1;
+  const platformKeys = payments.wechatpayClient
+    ? watchPlatformKeys(payments.wechatpayClient, persistence.platformCertificates, logger.child({ part: 'wechatpay-keys' }), () => clock.now())
+    : undefined;
+  // What other instances already learned (a rotation before this one started); WeChat is asked by the job.
+  await platformKeys?.loadStored().catch((e: unknown) => logger.warn({ err: e }, 'stored WeChat Pay platform certificates not read; the job will retry'));
   for (const job of JOBS) {
     if (job.needs === 'payment-provider' && !hasProvider) continue;
+    if (job.needs === 'platform-certificates' && !platformKeys) continue;
     const override: { schedule?: string; batch?: number } = config.jobOverrides[job.name] ?? {};
     const batch = override.batch ?? job.batch;
-    jobs.register({ name: job.name, schedule: override.schedule ?? job.schedule, leaseMs: 120_000, run: () => job.run({ shop, outbox: activePump }, batch) });
+    jobs.register({
+      name: job.name,
+      schedule: override.schedule ?? job.schedule,
+      leaseMs: 120_000,
+      run: () => job.run({ shop, outbox: activePump, ...(platformKeys ? { platformKeys } : {}) }, batch),
+    });
   }
 
   return {

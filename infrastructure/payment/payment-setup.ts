@@ -7,6 +7,7 @@ import { Logger } from '../logging/logger';
 import { SandboxGateway, startSandboxGateway } from './sandbox/sandbox-gateway';
 import { ensureSandboxKeys } from './sandbox/sandbox-keys';
 import { loadWechatPayConfigFromFiles } from './wechatpay/load-wechatpay-config';
+import { WechatPayClient } from './wechatpay/wechatpay-client';
 import { WechatPayProvider } from './wechatpay/wechatpay-provider';
 
 export const NOTIFY_PATH = '/v1/payments/wechatpay/notify';
@@ -17,6 +18,8 @@ export interface Payments {
   /** Who verifies each provider method's notifications (the same adapter as its provider). */
   verifiers: Readonly<Partial<Record<ProviderMethod, NotificationVerifier>>>;
   sandbox: SandboxGateway | null;
+  /** The WeChat Pay client (real or aimed at the sandbox) whose platform keys the shop keeps up to date. */
+  wechatpayClient: WechatPayClient | null;
   close(): Promise<void>;
 }
 
@@ -41,11 +44,11 @@ export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl:
     });
     if (!loaded.ok) throw new ConfigError('WECHATPAY_*', loaded.error.message);
     const wechatpay = new WechatPayProvider(loaded.value);
-    return { providers: { wechatpay }, verifiers: { wechatpay }, sandbox: null, close: async () => undefined };
+    return { providers: { wechatpay }, verifiers: { wechatpay }, sandbox: null, wechatpayClient: wechatpay.client, close: async () => undefined };
   }
   if (!config.roles.includes('sandbox')) {
     logger.warn('QR payments are off: set WECHATPAY_* for the real merchant, or run the sandbox role');
-    return { providers: {}, verifiers: {}, sandbox: null, close: async () => undefined };
+    return { providers: {}, verifiers: {}, sandbox: null, wechatpayClient: null, close: async () => undefined };
   }
   const dir = join(config.dataDir, 'sandbox');
   const keys = await ensureSandboxKeys(dir);
@@ -65,5 +68,5 @@ export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl:
     throw e;
   }
   const wechatpay = new WechatPayProvider(keys.wechatPayConfig(gateway.url, notifyUrl), { name: 'sandbox' });
-  return { providers: { wechatpay }, verifiers: { wechatpay }, sandbox: gateway, close: () => gateway.close() };
+  return { providers: { wechatpay }, verifiers: { wechatpay }, sandbox: gateway, wechatpayClient: wechatpay.client, close: () => gateway.close() };
 }

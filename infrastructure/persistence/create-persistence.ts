@@ -8,6 +8,8 @@ import { Dialect } from './dialect';
 import { PersistenceLogger, consoleLogger } from './persistence-logger';
 import { describeStoreFailure, isConnectionFailure } from './store-errors';
 import { TypeormJobRunLog } from './job-runs/typeorm-job-run-log';
+import { PlatformCertificateStore } from '../payment/wechatpay/platform-key-refresher';
+import { TypeormPlatformCertificateStore } from './payment/platform-certificate-store';
 import { OutboxBacklog, readOutboxBacklog } from './outbox/outbox-backlog';
 import { TypeormUnitOfWork } from './typeorm-unit-of-work';
 import { ChangeNotices, ProductReadCache } from './catalog/product-read-cache';
@@ -36,6 +38,8 @@ export interface Persistence {
   uow: UnitOfWork<ShopRepositories>;
   /** Job runs, recorded outside any unit of work (never call it inside uow.run); errors are thrown to the caller. */
   jobRuns: JobRunLog;
+  /** WeChat Pay platform certificates learned at run time, shared by every instance (outside any unit of work). */
+  platformCertificates: PlatformCertificateStore;
   /** Applies pending migrations, each in its own transaction; returns their names (empty when up to date). */
   migrate(): Promise<string[]>;
   /** True when the database answers a trivial query within a few seconds; never throws. */
@@ -77,6 +81,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
   const productCache = options.productCache && options.productCache.ttlMs > 0 ? new ProductReadCache(options.productCache) : undefined;
   const uow = new TypeormUnitOfWork({ dataSource, dialect: kind, logger, ensureReady, conflictRetries: options.conflictRetries ?? 3, productCache });
   const jobRuns = new TypeormJobRunLog(dataSource, uow);
+  const platformCertificates = new TypeormPlatformCertificateStore(dataSource, uow, kind);
   const migrationQueue = new AsyncMutex();
 
   async function migrate(): Promise<string[]> {
@@ -128,7 +133,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       return readOutboxBacklog(dataSource.manager, now);
     });
 
-  return { kind, dataSource, uow, jobRuns, migrate, ping, outboxBacklog, close };
+  return { kind, dataSource, uow, jobRuns, platformCertificates, migrate, ping, outboxBacklog, close };
 }
 
 /** Two instances starting together must not both create the tables: a MySQL named lock serialises them. */

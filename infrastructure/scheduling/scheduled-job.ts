@@ -6,6 +6,8 @@ export type JobResult = Record<string, number>;
 export interface JobContext {
   shop: Shop;
   outbox: { drainOnce(): Promise<JobResult> };
+  /** WeChat Pay's platform key refresher, when this shop talks to WeChat Pay (or its sandbox). */
+  platformKeys?: { refresh(): Promise<{ learned: string[]; downloaded: boolean }> };
 }
 
 /**
@@ -16,8 +18,11 @@ export interface ScheduledJob {
   readonly name: string;
   readonly schedule: string;
   readonly batch: number;
-  /** 'payment-provider': not registered in a shop that has no provider configured (credit only). */
-  readonly needs?: 'payment-provider';
+  /**
+   * 'payment-provider': not registered in a shop that has no provider configured (credit only);
+   * 'platform-certificates': only where WeChat Pay's platform keys are watched.
+   */
+  readonly needs?: 'payment-provider' | 'platform-certificates';
   run(context: JobContext, batch: number): Promise<JobResult>;
 }
 

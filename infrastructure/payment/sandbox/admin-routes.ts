@@ -11,6 +11,7 @@ export interface AdminContext {
   service: SandboxService;
   knobs: SandboxKnobs;
   dispatcher: NotificationDispatcher;
+  rotatePlatformKey: () => Promise<{ serial: string }>;
   /** When set, every /sandbox call needs `Authorization: Bearer <token>`. */
   adminToken?: string;
 }
@@ -57,6 +58,7 @@ export function adminRoutes(ctx: AdminContext) {
     };
 
     app.get('/trades', async () => ctx.book.trades());
+    app.post('/platform-key/rotate', async () => ctx.rotatePlatformKey());
     app.get<{ Params: { outTradeNo: string } }>('/trades/:outTradeNo', async (req, reply) => {
       const t = ctx.book.trade(req.params.outTradeNo);
       return t ? t : reply.code(404).send({ code: 'ORDER_NOT_EXIST', message: `no trade ${req.params.outTradeNo}` });

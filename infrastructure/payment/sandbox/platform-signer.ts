@@ -11,12 +11,22 @@ export interface SignOptions {
   forgeSignature?: boolean;
 }
 
-/** Signs what the gateway sends (API replies and notifications) the way WeChat Pay does. */
+/** Signs what the gateway sends (API replies and notifications) the way WeChat Pay does, with its current key. */
 export class PlatformSigner {
   constructor(
-    private readonly key: KeyObject,
-    readonly serial: string,
+    private key: KeyObject,
+    private currentSerial: string,
   ) {}
+
+  get serial(): string {
+    return this.currentSerial;
+  }
+
+  /** Everything signed from now on is signed with this key (a platform key rotation). */
+  rotate(key: KeyObject, serial: string): void {
+    this.key = key;
+    this.currentSerial = serial;
+  }
 
   headers(body: Buffer, now: Date, options: SignOptions = {}): Record<string, string> {
     const timestamp = unixSeconds(now);
@@ -26,7 +36,7 @@ export class PlatformSigner {
       'Wechatpay-Timestamp': timestamp,
       'Wechatpay-Nonce': nonce,
       'Wechatpay-Signature': signMessage(buildResponseMessage(timestamp, nonce, signed), this.key),
-      'Wechatpay-Serial': options.serial ?? this.serial,
+      'Wechatpay-Serial': options.serial ?? this.currentSerial,
       'Wechatpay-Signature-Type': WECHATPAY_AUTH_SCHEME,
       'Request-ID': newRequestId(),
     };

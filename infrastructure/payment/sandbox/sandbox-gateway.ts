@@ -7,6 +7,7 @@ import { readRsaPrivateKey, readRsaPublicKey } from '../wechatpay/platform-key-r
 import { adminRoutes } from './admin-routes';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { payPageRoutes } from './pay-page-routes';
+import { IssuedPlatformKey, issuePlatformKey } from './platform-certificate-issuer';
 import { PlatformSigner } from './platform-signer';
 import { SandboxCredentials } from './sandbox-credentials';
 import { SandboxKnobs } from './sandbox-knobs';
@@ -54,6 +55,12 @@ export interface SandboxGateway {
   notifications(): SandboxNotification[];
   /** Resolves once no notification is scheduled or in flight. */
   idle(): Promise<void>;
+  /**
+   * Rotates the platform key as WeChat does: a new certificate is listed at `/v3/certificates` (next to the earlier
+   * ones, which stay valid) and signs every reply and notification from now on. Kept in memory only: a restarted
+   * sandbox signs with its configured key again, which the shop still trusts.
+   */
+  rotatePlatformKey(): Promise<{ serial: string }>;
   close(): Promise<void>;
 }
 
@@ -112,6 +119,14 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   const dispatcher = new NotificationDispatcher({ signer, knobs, clock, timeScale, notifications: state.notifications, persist, log });
   const service = new SandboxService({ apiV3Key: c.apiV3Key, book, dispatcher, clock, refundDelayMs });
   const hangs = new Set<() => void>();
+  const issued: IssuedPlatformKey[] = [];
+  const rotatePlatformKey = async (): Promise<{ serial: string }> => {
+    const next = await issuePlatformKey(c.mchId, clock());
+    issued.push(next);
+    signer.rotate(next.privateKey, next.serial);
+    log(`platform key rotated: now signing as ${next.serial}`);
+    return { serial: next.serial };
+  };
 
   const app = Fastify({ logger: false, forceCloseConnections: true });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
@@ -128,10 +143,12 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
       allowHttpNotifyUrl: options.allowHttpNotifyUrl ?? true,
       codeUrlFor: (id) => `${publicBaseUrl}/pay/${id}`,
       hangs,
+      platformCertificates: () => issued,
+      apiV3Key: c.apiV3Key,
     }),
   );
   await app.register(payPageRoutes(book, service));
-  await app.register(adminRoutes({ book, service, knobs, dispatcher, ...(options.adminToken ? { adminToken: options.adminToken } : {}) }), {
+  await app.register(adminRoutes({ book, service, knobs, dispatcher, rotatePlatformKey, ...(options.adminToken ? { adminToken: options.adminToken } : {}) }), {
     prefix: '/sandbox',
   });
 
@@ -169,6 +186,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     refunds: () => copy(book.refunds()),
     notifications: () => dispatcher.list(),
     idle: () => dispatcher.idle(),
+    rotatePlatformKey,
     close: async () => {
       service.close();
       await dispatcher.close();

@@ -1,7 +1,7 @@
 import { CorruptionKind } from './sandbox-records';
 
-export type SandboxOperation = 'create' | 'query' | 'close' | 'refund' | 'queryRefund';
-export const SANDBOX_OPERATIONS: ReadonlyArray<SandboxOperation> = ['create', 'query', 'close', 'refund', 'queryRefund'];
+export type SandboxOperation = 'create' | 'query' | 'close' | 'refund' | 'queryRefund' | 'certificates';
+export const SANDBOX_OPERATIONS: ReadonlyArray<SandboxOperation> = ['create', 'query', 'close', 'refund', 'queryRefund', 'certificates'];
 export const CORRUPTION_KINDS: ReadonlyArray<CorruptionKind> = ['signature', 'ciphertext', 'serial'];
 
 /** An injected failure: an error reply, or a request that is never answered (for client timeouts). */

@@ -1,4 +1,6 @@
+import { AEAD_ALGORITHM, encryptAeadAes256Gcm, generateAeadNonce } from '../wechatpay/aead-aes-256-gcm';
 import { formatBeijingTime } from '../wechatpay/rfc3339';
+import { IssuedPlatformKey } from './platform-certificate-issuer';
 import { SandboxRefund, SandboxTrade } from './sandbox-records';
 
 const beijing = (iso: string): string => formatBeijingTime(new Date(iso));
@@ -67,5 +69,22 @@ export function refundNotificationJson(r: SandboxRefund): Record<string, unknown
     ...(r.successTime ? { success_time: beijing(r.successTime) } : {}),
     user_received_account: '支付用户零钱',
     amount: { total: r.total, refund: r.refund, payer_total: r.total, payer_refund: r.refund },
+  };
+}
+
+/** One entry of `GET /v3/certificates`: the certificate PEM encrypted under the merchant's APIv3 key. */
+export function certificateEntry(c: IssuedPlatformKey, apiV3Key: string): Record<string, unknown> {
+  const nonce = generateAeadNonce();
+  const associatedData = 'certificate';
+  return {
+    serial_no: c.serial,
+    effective_time: formatBeijingTime(c.notBefore),
+    expire_time: formatBeijingTime(c.notAfter),
+    encrypt_certificate: {
+      algorithm: AEAD_ALGORITHM,
+      nonce,
+      associated_data: associatedData,
+      ciphertext: encryptAeadAes256Gcm({ apiV3Key, nonce, associatedData, plaintext: c.certificatePem }),
+    },
   };
 }

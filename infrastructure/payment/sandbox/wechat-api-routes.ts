@@ -2,10 +2,11 @@ import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { JsonObject, stringField } from '../wechatpay/json-shape';
 import { MerchantIdentity, authenticateMerchant } from './merchant-authenticator';
 import { OUT_TRADE_NO, parseBody, validateNativeOrder, validateRefund } from './order-validation';
+import { IssuedPlatformKey } from './platform-certificate-issuer';
 import { PlatformSigner } from './platform-signer';
 import { SandboxKnobs, SandboxOperation } from './sandbox-knobs';
 import { SandboxService } from './sandbox-service';
-import { refundJson, transactionJson } from './sandbox-wire';
+import { certificateEntry, refundJson, transactionJson } from './sandbox-wire';
 import { TradeBook } from './trade-book';
 import { WireError } from './wire-error';
 
@@ -21,6 +22,9 @@ export interface WechatApiContext {
   codeUrlFor: (pageId: string) => string;
   /** Requests held open by a "hang" knob; released when the gateway closes. */
   hangs: Set<() => void>;
+  /** The certificates `GET /v3/certificates` lists, and the APIv3 key they are encrypted under. */
+  platformCertificates: () => ReadonlyArray<IssuedPlatformKey>;
+  apiV3Key: string;
 }
 
 /** A request whose route declares the path parameters P (fastify only matches the route when they are present). */
@@ -86,6 +90,13 @@ export function wechatApiRoutes(ctx: WechatApiContext) {
       if (value !== mchId) return { status: 403, code: 'NO_AUTH', message: `mchid ${value} is not the requesting merchant` };
       return undefined;
     }
+
+    // The platform certificates in use (after a rotation: the old and the new one), each encrypted as WeChat does.
+    app.get('/v3/certificates', async (req, reply) => {
+      const mchId = await guard(req, reply, 'certificates');
+      if (mchId === undefined) return reply;
+      return reply.code(200).send({ data: ctx.platformCertificates().map((c) => certificateEntry(c, ctx.apiV3Key)) });
+    });
 
     app.post('/v3/pay/transactions/native', async (req, reply) => {
       const mchId = await guard(req, reply, 'create');

@@ -32,14 +32,28 @@ export function readRsaPrivateKey(pem: string, what: string): Result<KeyObject, 
   }
 }
 
+/** A platform key learned at run time (downloaded from `/v3/certificates`): trusted until its certificate expires. */
+export interface LearnedPlatformKey {
+  serial: string;
+  key: KeyObject;
+  notAfter: Date;
+}
+
 /**
- * Serial → platform public key. During a certificate → public-key migration WeChat signs with either, so
- * several keys are live at once; a serial not in the ring is never trusted.
+ * Serial → platform public key. During a certificate → public-key migration, and during a certificate rotation,
+ * WeChat signs with either of two keys, so several are live at once; a serial not in the ring is never trusted.
+ * The configured keys stay for the process's life; learned ones are added by the certificate refresher (every
+ * client sharing the ring sees them at once) and stop counting when their certificate expires.
  */
 export class PlatformKeyRing {
-  private constructor(private readonly keys: ReadonlyMap<string, KeyObject>) {}
+  private readonly learned = new Map<string, LearnedPlatformKey>();
 
-  static fromConfig(configs: ReadonlyArray<PlatformKeyConfig>): Result<PlatformKeyRing, string> {
+  private constructor(
+    private readonly keys: ReadonlyMap<string, KeyObject>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  static fromConfig(configs: ReadonlyArray<PlatformKeyConfig>, now?: () => Date): Result<PlatformKeyRing, string> {
     if (configs.length === 0) return err('at least one WeChat Pay platform key is required');
     const keys = new Map<string, KeyObject>();
     for (const c of configs) {
@@ -50,14 +64,37 @@ export class PlatformKeyRing {
       if (!key.ok) return key;
       keys.set(serial, key.value);
     }
-    return ok(new PlatformKeyRing(keys));
+    return ok(new PlatformKeyRing(keys, now));
   }
 
   get(serial: string): KeyObject | undefined {
-    return this.keys.get(serial);
+    const configured = this.keys.get(serial);
+    if (configured) return configured;
+    const learned = this.learned.get(serial);
+    return learned && learned.notAfter.getTime() > this.now().getTime() ? learned.key : undefined;
+  }
+
+  /** Adds keys (or a later expiry for a key already known); returns the serials that were new. */
+  learn(keys: ReadonlyArray<LearnedPlatformKey>): string[] {
+    const added: string[] = [];
+    for (const k of keys) {
+      if (this.keys.has(k.serial)) continue;
+      const known = this.learned.get(k.serial);
+      if (!known) added.push(k.serial);
+      if (!known || known.notAfter < k.notAfter) this.learned.set(k.serial, k);
+    }
+    for (const [serial, k] of this.learned) if (k.notAfter.getTime() <= this.now().getTime()) this.learned.delete(serial);
+    return added;
+  }
+
+  /** This ring plus keys that are trusted for one check only (a certificate list verified by its own certificates). */
+  including(keys: ReadonlyArray<LearnedPlatformKey>): PlatformKeyRing {
+    const ring = new PlatformKeyRing(this.keys, this.now);
+    ring.learn([...this.learned.values(), ...keys]);
+    return ring;
   }
 
   serials(): string[] {
-    return [...this.keys.keys()];
+    return [...this.keys.keys(), ...[...this.learned.keys()].filter((s) => this.get(s) !== undefined)];
   }
 }

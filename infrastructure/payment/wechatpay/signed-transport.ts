@@ -5,6 +5,7 @@ import { HeaderBag, headerValue } from './header-value';
 import { isRetryableStatus, mapErrorReply, readErrorReply } from './provider-error-mapping';
 import { signRequest } from './request-signer';
 import { backoffDelayMs, sleep } from './retry-backoff';
+import { LearnedPlatformKey } from './platform-key-ring';
 import { verifyWechatpaySignature } from './signature-verifier';
 import { CompiledWechatPayConfig } from './wechatpay-config';
 
@@ -41,6 +42,8 @@ function toHeaderBag(response: AxiosResponse): HeaderBag {
 export interface SendOptions {
   /** Fewer retries than configured for this call (0: one attempt). */
   maxRetries?: number;
+  /** Keys the reply itself brings (a certificate list is signed by the certificates it lists), trusted for it only. */
+  trustAlso?: (rawBody: Buffer) => ReadonlyArray<LearnedPlatformKey>;
 }
 
 export class SignedTransport {
@@ -48,6 +51,8 @@ export class SignedTransport {
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  /** Told when a reply is signed by a serial the ring does not know: WeChat may have rotated its key. */
+  onUnknownSerial: (serial: string) => void = () => undefined;
 
   constructor(
     private readonly compiled: CompiledWechatPayConfig,
@@ -69,7 +74,7 @@ export class SignedTransport {
     let lastError: ProviderError | undefined;
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       if (attempt > 0) await this.sleep(backoffDelayMs(attempt - 1, this.compiled.retryBaseDelayMs, this.random));
-      const outcome = await this.attempt(method, url.toString(), pathWithQuery, payload);
+      const outcome = await this.attempt(method, url.toString(), pathWithQuery, payload, options);
       if (outcome.done) return outcome.result;
       lastError = outcome.error;
     }
@@ -78,7 +83,7 @@ export class SignedTransport {
     return err({ ...last, message: `${last.message} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})` });
   }
 
-  private async attempt(method: 'GET' | 'POST', url: string, pathWithQuery: string, payload: string): Promise<Attempt> {
+  private async attempt(method: 'GET' | 'POST', url: string, pathWithQuery: string, payload: string, options: SendOptions): Promise<Attempt> {
     const { config, merchantKey } = this.compiled;
     const authorization = signRequest({
       method,
@@ -130,8 +135,11 @@ export class SignedTransport {
     // to requests it could not authenticate (401), and a proxy's 502 never is — those are believed only as far
     // as "this call failed", which never makes the shop record a payment.
     if (is2xx || signed) {
-      const verified = verifyWechatpaySignature(bag, rawBody, this.compiled.platformKeys, this.now());
+      const ring = options.trustAlso && is2xx ? this.compiled.platformKeys.including(options.trustAlso(rawBody)) : this.compiled.platformKeys;
+      const verified = verifyWechatpaySignature(bag, rawBody, ring, this.now());
       if (!verified.ok) {
+        const serial = headerValue(bag, 'Wechatpay-Serial');
+        if (verified.error.code === 'UNKNOWN_SERIAL' && serial) this.onUnknownSerial(serial);
         return {
           done: true,
           result: err({

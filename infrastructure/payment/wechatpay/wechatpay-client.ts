@@ -1,6 +1,7 @@
 import { ProviderError, ProviderRefund, ProviderTrade } from '../../../domain/payment';
 import { Result, err, ok } from '../../../domain/shared/result';
 import { parseJsonObject, stringField } from './json-shape';
+import { PlatformCertificate, decodeCertificateList } from './platform-certificates';
 import { SendOptions, SignedTransport, TransportDeps, VerifiedReply } from './signed-transport';
 import { CompiledWechatPayConfig, WechatPayConfig, compileWechatPayConfig } from './wechatpay-config';
 import { toProviderRefund, toProviderTrade } from './wire-mapping';
@@ -45,6 +46,37 @@ export class WechatPayClient {
 
   get config(): WechatPayConfig {
     return this.compiled.config;
+  }
+
+  /** Who to tell when a reply or a notification is signed by a platform serial the ring does not know. */
+  onUnknownSerial(listener: (serial: string) => void): void {
+    this.transport.onUnknownSerial = listener;
+    this.unknownSerial = listener;
+  }
+
+  /** A notification came signed by a serial the ring does not know (the provider's verifier says so). */
+  reportUnknownSerial(serial: string): void {
+    this.unknownSerial(serial);
+  }
+
+  private unknownSerial: (serial: string) => void = () => undefined;
+
+  /**
+   * The platform certificates WeChat signs with now (`GET /v3/certificates`), decrypted and checked. The reply is
+   * verified with the keys already trusted or with one of the certificates it brings (how a rotation is learned).
+   */
+  async downloadCertificates(now: () => Date = () => new Date()): Promise<Result<PlatformCertificate[], ProviderError>> {
+    const apiV3Key = this.config.apiV3Key;
+    const decode = (raw: Buffer) => decodeCertificateList(raw, apiV3Key, now());
+    const reply = await this.transport.send('GET', '/v3/certificates', undefined, {
+      trustAlso: (raw) => {
+        const list = decode(raw);
+        return list.ok ? list.value : [];
+      },
+    });
+    if (!reply.ok) return reply;
+    const list = decode(reply.value.rawBody);
+    return list.ok ? ok(list.value) : err(invalid(`certificate list rejected: ${list.error}`, reply.value));
   }
 
   async createNativeOrder(body: NativeOrderBody): Promise<Result<{ codeUrl: string }, ProviderError>> {

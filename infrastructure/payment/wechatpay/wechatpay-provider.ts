@@ -80,6 +80,12 @@ export class WechatPayProvider implements PaymentProvider, NotificationVerifier 
 
   parseNotification(headers: NotificationHeaders, rawBody: Buffer, now: Date): Result<ProviderEvent, NotificationRejected> {
     const { config, platformKeys } = this.client.compiled;
-    return parseWechatpayNotification({ appId: config.appId, mchId: config.mchId, apiV3Key: config.apiV3Key, platformKeys }, headers, rawBody, now);
+    const parsed = parseWechatpayNotification({ appId: config.appId, mchId: config.mchId, apiV3Key: config.apiV3Key, platformKeys }, headers, rawBody, now);
+    // Refused now (WeChat retries in 15 s); meanwhile the refresher looks for the new key, in the store or at WeChat.
+    if (!parsed.ok && parsed.error.code === 'UNKNOWN_SERIAL') {
+      const serial = headers['wechatpay-serial'];
+      if (typeof serial === 'string' && serial !== '') this.client.reportUnknownSerial(serial);
+    }
+    return parsed;
   }
 }
