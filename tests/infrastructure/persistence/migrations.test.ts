@@ -22,6 +22,7 @@ const TABLES = [
   'products',
   'refunds',
   'users',
+  'wechatpay_platform_certificates',
 ];
 const ALL_MIGRATIONS = [
   'InitialSchema1763700000000',
@@ -33,6 +34,7 @@ const ALL_MIGRATIONS = [
   'ProductSearchTerms1764633600002',
   'CatalogImports1764633600100',
   'ProductTranslations1764633600200',
+  'WechatpayPlatformCertificates1764720000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
