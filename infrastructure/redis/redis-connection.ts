@@ -148,6 +148,9 @@ function clusterOptions(to: RedisClusterTarget, nodeOptions: RedisOptions): Clus
     retryDelayOnFailover: 100,
     retryDelayOnClusterDown: 100,
     retryDelayOnTryAgain: 100,
+    // Retries of one command (redirections, a closed node connection) end near the caller's deadline, so a lock
+    // acquire given up on does not land much later; a late one only holds its key until its TTL, never twice.
+    maxRedirections: Math.max(2, Math.floor((nodeOptions.commandTimeout ?? 1_000) / 100) - 1),
     slotsRefreshTimeout: Math.max(nodeOptions.commandTimeout ?? 1_000, 1_000),
     redisOptions: {
       ...nodeOptions,

@@ -33,6 +33,8 @@ export interface TestRedisCluster {
    * ASK for keys not yet moved), then `during()`, then MIGRATE of its keys and SETSLOT NODE on every master (MOVED).
    */
   moveSlot(slot: number, to: ClusterNode, during?: () => Promise<void>): Promise<void>;
+  /** True when this very node holds the key (asked directly, no redirection followed). */
+  holds(node: ClusterNode, key: string): Promise<boolean>;
   /** Keys per master (DBSIZE), in node order. */
   keysPerNode(): Promise<number[]>;
   stop(): Promise<void>;
@@ -218,6 +220,11 @@ export async function startRedisCluster(options: { nodeTimeoutMs?: number } = {}
         );
         return owners.every((port) => port === to.port);
       });
+    },
+    async holds(node, key) {
+      // ASKING first: an importing node answers for a slot it does not own yet only to an asking client.
+      const replies = await admin(node.port).pipeline().call('ASKING').exists(key).exec();
+      return replies?.[1]?.[1] === 1;
     },
     keysPerNode: () => Promise.all(nodes.map((n) => admin(n.port).dbsize())),
     stop: stopAll,

@@ -1,19 +1,26 @@
 import { createRedisParts, RedisParts } from '../../../infrastructure/redis/create-redis-parts';
 import { createLogger } from '../../../infrastructure/logging/logger';
 import { JobRunner } from '../../../infrastructure/scheduling/job-runner';
-import { redisBackends, testRedisUrl, uniqueName } from '../../support/services';
+import { keyValueBackends, testRedisUrl, uniqueName } from '../../support/services';
+import { startRedisCluster, type TestRedisCluster } from '../../support/redis-cluster';
 import { must } from '../../support/must';
 
-describe.each(redisBackends())('scheduled jobs across instances (%s coordination)', (backend) => {
+describe.each(keyValueBackends())('scheduled jobs across instances (%s coordination)', (backend) => {
   const prefix = `${uniqueName('jobs')}:`;
   let parts: RedisParts[] = [];
+  let cluster: TestRedisCluster | undefined;
   const logger = createLogger('silent');
+
+  beforeAll(async () => {
+    if (backend === 'cluster') cluster = await startRedisCluster();
+  });
+  afterAll(() => cluster?.stop());
 
   /** Three "instances": separate connections (or one shared twin: the in-process coordinator serves one process). */
   beforeEach(() => {
-    const url = backend === 'redis' ? testRedisUrl() : undefined;
+    const target = backend === 'redis' ? testRedisUrl() : cluster?.target;
     const shared = backend === 'memory' ? createRedisParts(undefined, { prefix }) : null;
-    parts = [0, 1, 2].map(() => shared ?? createRedisParts(url, { prefix }));
+    parts = [0, 1, 2].map(() => shared ?? createRedisParts(target, { prefix }));
   });
   afterEach(async () => {
     await Promise.all([...new Set(parts)].map((p) => p.close()));
