@@ -2,7 +2,7 @@
 // consistent." Three shop processes on one MySQL, one Redis and one sandbox; the provider drops, repeats, delays and
 // forges callbacks and refuses order creation in turns while the orders stream in.
 import { expectReconcileClean, FaultWorld, jobSchedules, ShopProcess, startFaultWorld } from './support/fault-world';
-import { describeOnMysqlAndRedis } from './support/on-mysql-and-redis';
+import { describeOnMysqlAndEachRedis } from './support/on-mysql-and-redis';
 import { eventually } from './support/eventually';
 import { firesRunMoreThanOnce, firesThatRan, jobRuns } from './support/job-runs';
 import { FAULT_WEBHOOK_SECRET, Reply, OrderView } from './support/shop-client';
@@ -31,7 +31,7 @@ const PHASES: Array<{ name: string; apply: (s: SandboxProcess) => Promise<void> 
   { name: 'drop 25 callbacks', apply: (s) => s.dropNotifications(25) },
 ];
 
-describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provider', () => {
+describeOnMysqlAndEachRedis('three instances, all jobs on, one MySQL + Redis + provider', (redis) => {
   let world: FaultWorld;
   let shops: [ShopProcess, ShopProcess, ShopProcess];
   /** Spreads work round-robin over the three instances. */
@@ -41,7 +41,7 @@ describeOnMysqlAndRedis('three instances, all jobs on, one MySQL + Redis + provi
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver(FAULT_WEBHOOK_SECRET);
-    world = await startFaultWorld('cluster', { sandboxTimeScale: 0.05 });
+    world = await startFaultWorld(redis === 'cluster' ? 'rcluster' : 'cluster', { sandboxTimeScale: 0.05, redis });
     const env = { LOG_LEVEL: 'warn', ...jobSchedules(PERIOD_SECONDS) };
     const startShop = (name: string) => world.startShop({ name: `shop-${name}`, env });
     shops = await Promise.all([startShop('one'), startShop('two'), startShop('three')]);

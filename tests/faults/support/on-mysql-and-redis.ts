@@ -1,4 +1,4 @@
-import { databaseBackends, redisBackends } from '../../support/services';
+import { databaseBackends, redisBackends, testRedisClusterAvailable } from '../../support/services';
 
 /**
  * The fault suites need the real MySQL AND the real Redis (several processes, one database, one coordinator).
@@ -21,4 +21,15 @@ export function describeOnMysqlAndRedis(title: string, suite: () => void): void 
       expect(process.env.CI === 'true' || process.env.CI === '1').toBe(false);
     });
   });
+}
+
+/**
+ * As describeOnMysqlAndRedis, once on the one Redis and once more on a three-master Redis Cluster the suite starts
+ * for itself (where redis-server and redis-cli are installed — CI requires them too).
+ */
+export function describeOnMysqlAndEachRedis(title: string, suite: (redis: 'redis' | 'cluster') => void): void {
+  describeOnMysqlAndRedis(title, () => suite('redis'));
+  if (databaseBackends().includes('mysql') && redisBackends().includes('redis') && testRedisClusterAvailable()) {
+    describe(`${title} (mysql + redis cluster)`, () => suite('cluster'));
+  }
 }
