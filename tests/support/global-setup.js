@@ -63,7 +63,8 @@ module.exports = async function globalSetup() {
       throw new Error(
         `${line} — CI=true requires the MySQL, Redis and Redis Cluster suites; start the services (install redis-server and redis-cli) and run again`,
       );
-    console.log(`\n${line}: running the embedded SQLite / in-process variants only`);
+    const services = mysqlProblem || redisProblem;
+    console.log(`\n${line}: ${services ? 'running the embedded SQLite / in-process variants only' : 'the Redis Cluster variants are skipped'}`);
   }
   if (!mysqlProblem) {
     const prefix = process.env.TEST_DATABASE_PREFIX || 'tb_test';
