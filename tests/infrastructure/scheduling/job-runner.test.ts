@@ -51,9 +51,12 @@ describe.each(keyValueBackends())('scheduled jobs across instances (%s coordinat
     const gate = new Promise<void>((r) => (release = r));
     const runner = new JobRunner(must(parts[0], 'redis parts').lock, logger, { instance: 'a' });
     const other = new JobRunner(must(parts[1], 'second redis parts').lock, logger, { instance: 'b' });
-    for (const r of [runner, other]) r.register({ name: 'slow', schedule: '* * * * * *', leaseMs: 5000, run: async () => (await gate, { done: 1 }) });
+    let running: () => void = () => undefined;
+    const started = new Promise<void>((r) => (running = r));
+    const slow = async () => (running(), await gate, { done: 1 });
+    for (const r of [runner, other]) r.register({ name: 'slow', schedule: '* * * * * *', leaseMs: 5000, run: slow });
     const first = runner.runNow('slow');
-    await new Promise((r) => setTimeout(r, 50));
+    await started; // the first run holds the lease now (a fixed pause would be a guess on a busy machine)
     expect(await other.runNow('slow')).toEqual({ ran: false, reason: 'already running on some instance' });
     release();
     expect(await first).toEqual({ ran: true, ok: true, result: { done: 1 } });
