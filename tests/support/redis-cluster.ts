@@ -90,6 +90,19 @@ function run(command: string, args: string[], timeoutMs: number): Promise<string
 
 /** Starts the cluster; `nodeTimeoutMs` is cluster-node-timeout (how long before the others call a silent master failed). */
 export async function startRedisCluster(options: { nodeTimeoutMs?: number } = {}): Promise<TestRedisCluster> {
+  try {
+    return await startOnce(options);
+  } catch (first) {
+    // A free port can be taken by another process between our probe and redis-server's bind: once more, new ports.
+    try {
+      return await startOnce(options);
+    } catch {
+      throw first;
+    }
+  }
+}
+
+async function startOnce(options: { nodeTimeoutMs?: number }): Promise<TestRedisCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'tillbot-redis-cluster-'));
   const nodeTimeoutMs = options.nodeTimeoutMs ?? 5_000;
   const procs: NodeProcess[] = [];

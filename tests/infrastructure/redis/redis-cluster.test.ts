@@ -135,7 +135,7 @@ describeOnCluster('Redis parts on a three-master Redis Cluster', () => {
     expect(await peer.sessions.get(victimKey)).toEqual({ back: true });
     expect(await survivor.release()).toBe(true);
     expect(await parts.ping()).toBe(true);
-  });
+  }, 120_000);
 
   it('delivers invalidations between instances before and after a master restart', async () => {
     const here = open().invalidations;
@@ -155,7 +155,7 @@ describeOnCluster('Redis parts on a three-master Redis Cluster', () => {
       if (heard === before) here.publish('catalog');
       return heard > before;
     });
-  });
+  }, 180_000);
 });
 
 if (!testRedisClusterAvailable()) {
