@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { hashTagOf } from './key-space';
 import type { RedisClient } from './redis-connection';
 
 /**
@@ -13,6 +14,9 @@ export class LuaScript {
   }
 
   async run(client: RedisClient, keys: string[], args: Array<string | number>): Promise<unknown> {
+    // Said here, on one Redis too, so a script over keys a cluster would split fails in every test, not in production.
+    const tags = new Set(keys.map(hashTagOf));
+    if (tags.size > 1) throw new RangeError(`the keys of one script must share a hash tag {…} (one Redis Cluster slot): ${keys.join(', ')}`);
     const params = [...keys, ...args];
     try {
       return await client.evalsha(this.sha, keys.length, ...params);

@@ -4,6 +4,8 @@
 import type { LockLease } from '../../../domain/shared/ports/distributed-lock';
 import { KeyValueUnavailableError } from '../../../domain/shared/ports/key-value-unavailable-error';
 import { createRedisParts, type RedisParts } from '../../../infrastructure/redis/create-redis-parts';
+import { LuaScript } from '../../../infrastructure/redis/lua-script';
+import { RedisConnection } from '../../../infrastructure/redis/redis-connection';
 import { must } from '../../support/must';
 import { startRedisCluster, type ClusterNode, type TestRedisCluster } from '../../support/redis-cluster';
 import { testRedisClusterAvailable, uniqueName } from '../../support/services';
@@ -96,6 +98,25 @@ describeOnCluster('Redis parts on a three-master Redis Cluster', () => {
     expect(await held.release()).toBe(true);
     expect(await must(during.lease, 'the lease taken during the move').release()).toBe(true);
     expect(await rival.lock.acquire('{reshard}:held', LONG)).not.toBeNull();
+  });
+
+  it('runs a script over several keys when they share a hash tag, and refuses one whose keys a cluster would split', async () => {
+    const connection = new RedisConnection(cluster.target, { commandTimeoutMs: TIMEOUT_MS, log: () => undefined });
+    try {
+      const moveValue = new LuaScript(`
+local v = redis.call('GET', KEYS[1])
+if not v then return 0 end
+redis.call('SET', KEYS[2], v)
+redis.call('DEL', KEYS[1])
+return 1`);
+      const [from, to] = [`${prefix}{order-42}:a`, `${prefix}{order-42}:b`];
+      await connection.run('set', (c) => c.set(from, 'paid'));
+      expect(await connection.run('move', (c) => moveValue.run(c, [from, to], []))).toBe(1);
+      expect(await connection.run('get', (c) => c.get(to))).toBe('paid');
+      await expect(moveValue.run(connection.client, [`${prefix}order-43:a`, `${prefix}order-43:b`], [])).rejects.toThrow(/share a hash tag/);
+    } finally {
+      await connection.close();
+    }
   });
 
   it('survives a master restart: its keys fail fast while it is down, the other masters keep answering, then it serves again', async () => {
