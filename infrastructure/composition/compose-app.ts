@@ -71,7 +71,10 @@ function checkJobOverrides(config: Config): void {
 /** The manual composition root: every adapter is built here and handed to the domain; it wires, it decides nothing. */
 export async function composeApp(config: Config, logger: Logger, overrides: ComposeOverrides = {}): Promise<App> {
   checkJobOverrides(config);
-  const redis = createRedisParts(config.redisUrl, { prefix: config.redisKeyPrefix, log: (msg: string) => logger.warn({ part: 'redis' }, msg) });
+  const redis = createRedisParts(config.redisCluster ?? config.redisUrl, {
+    prefix: config.redisKeyPrefix,
+    log: (msg: string) => logger.warn({ part: 'redis' }, msg),
+  });
   secureDataDir(config.dataDir, (message) => logger.warn({ part: 'data' }, message));
   const persistence = createPersistence({
     databaseUrl: config.databaseUrl,

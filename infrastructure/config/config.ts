@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS, ShopLimits } from '../../domain/shared/limits';
 import { WechatPayConfigFiles } from '../payment/wechatpay/load-wechatpay-config';
+import { parseClusterNodes, type RedisClusterTarget } from '../redis/redis-target';
 import { ConfigError, Env, integer, list, oneOf, optional, url } from './env-parsers';
 
 export const ROLES = ['api', 'bot', 'jobs', 'sandbox'] as const;
@@ -44,6 +45,8 @@ export interface Config {
   sqlitePath: string;
   dataDir: string;
   redisUrl: string | undefined;
+  /** REDIS_CLUSTER_NODES: a Redis Cluster instead of one Redis (never both). */
+  redisCluster: RedisClusterTarget | undefined;
   /** Prepended to every Redis key: shops (or test runs) sharing one Redis, or one Redis Cluster with its single database, stay apart. */
   redisKeyPrefix: string;
   adminApiKey: string | undefined;
@@ -147,6 +150,17 @@ function secret(env: Env, name: string, minLength: number, pattern = /^[\x21-\x7
   return value;
 }
 
+function redisCluster(env: Env): RedisClusterTarget | undefined {
+  const entries = list(env, 'REDIS_CLUSTER_NODES');
+  if (entries.length === 0) return undefined;
+  if (optional(env, 'REDIS_URL') !== undefined) throw new ConfigError('REDIS_CLUSTER_NODES', 'set it or REDIS_URL, not both (one Redis, or one cluster)');
+  try {
+    return parseClusterNodes(entries);
+  } catch (e) {
+    throw new ConfigError('REDIS_CLUSTER_NODES', (e as Error).message);
+  }
+}
+
 function redisKeyPrefix(env: Env): string {
   const value = optional(env, 'REDIS_KEY_PREFIX') ?? 'tillbot:';
   if (!/^[A-Za-z0-9:_.{}-]{1,64}$/.test(value)) throw new ConfigError('REDIS_KEY_PREFIX', `must be 1-64 of A-Z a-z 0-9 : _ . - { }, got "${value}"`);
@@ -175,6 +189,7 @@ export function loadConfig(env: Env): Config {
     sqlitePath: optional(env, 'SQLITE_PATH') ?? `${dataDir}/tillbot.sqlite`,
     dataDir,
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
+    redisCluster: redisCluster(env),
     redisKeyPrefix: redisKeyPrefix(env),
     adminApiKey: secret(env, 'ADMIN_API_KEY', 16),
     webhookSigningSecret: secret(env, 'WEBHOOK_SIGNING_SECRET', 16),

@@ -15,6 +15,7 @@ import { RedisDistributedLock } from './redis-distributed-lock';
 import { RedisInvalidationChannel } from './redis-invalidation-channel';
 import { RedisRateLimiter } from './redis-rate-limiter';
 import { RedisSessionStore } from './redis-session-store';
+import type { RedisTarget } from './redis-target';
 
 export interface RedisParts {
   readonly backend: 'redis' | 'memory';
@@ -41,12 +42,15 @@ export interface RedisPartsOptions {
   now?: Clock;
 }
 
-/** Redis when a URL is given (shared by every process), otherwise the in-process twins (one process only). */
-export function createRedisParts(redisUrl: string | undefined, opts: RedisPartsOptions = {}): RedisParts {
+/**
+ * Redis when a URL (or a cluster's nodes) is given, shared by every process; otherwise the in-process twins (one
+ * process only).
+ */
+export function createRedisParts(redisTarget: RedisTarget | string | undefined, opts: RedisPartsOptions = {}): RedisParts {
   const keys = new KeySpace(opts.prefix);
-  if (redisUrl) {
+  if (redisTarget) {
     const log = opts.log ?? ((line: string) => console.warn(line));
-    const redis = new RedisConnection(redisUrl, { commandTimeoutMs: opts.commandTimeoutMs, log });
+    const redis = new RedisConnection(redisTarget, { commandTimeoutMs: opts.commandTimeoutMs, log });
     const invalidations = new RedisInvalidationChannel(redis, keys, log);
     const lock = new RedisDistributedLock(redis, keys);
     const sessions = new RedisSessionStore(redis, keys);

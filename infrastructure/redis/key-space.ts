@@ -18,3 +18,14 @@ export class KeySpace {
 export function assertPositiveMs(name: string, value: number): void {
   if (!Number.isSafeInteger(value) || value <= 0) throw new RangeError(`${name} must be a positive whole number of milliseconds, got ${value}`);
 }
+
+/**
+ * The part of a key Redis Cluster hashes to pick its slot: the first `{…}` with something inside, else the whole
+ * key. Keys one script or transaction touches together must share it, or a cluster refuses them (CROSSSLOT).
+ */
+export function hashTagOf(key: string): string {
+  const open = key.indexOf('{');
+  if (open < 0) return key;
+  const close = key.indexOf('}', open + 1);
+  return close > open + 1 ? key.slice(open + 1, close) : key;
+}

@@ -1,5 +1,9 @@
-import Redis, { type RedisOptions } from 'ioredis';
+import Redis, { Cluster, type ClusterOptions, type RedisOptions } from 'ioredis';
 import { KeyValueUnavailableError } from '../../domain/shared/ports/key-value-unavailable-error';
+import { type RedisClusterTarget, type RedisTarget, redisTargetOf } from './redis-target';
+
+/** One Redis or a Redis Cluster: the commands the parts send are the same on both (single-key, see key-space.ts). */
+export type RedisClient = Redis | Cluster;
 
 export interface RedisConnectionOptions {
   /** Longest a command (or the wait for a connection) may take before the caller gets KeyValueUnavailableError. */
@@ -7,6 +11,10 @@ export interface RedisConnectionOptions {
   /** One line when Redis goes away and one when it is back (not one per reconnect attempt). */
   log?: (line: string) => void;
 }
+
+// A cluster's answers that mean "not now" rather than "wrong command": no master for the slot, a slot in motion
+// (multi-key), a master still loading its data. The caller sees them as the store being unavailable.
+const UNAVAILABLE_REPLIES = /^(CLUSTERDOWN|TRYAGAIN|MASTERDOWN|LOADING)\b/;
 
 // Reconnection keeps trying in the background: 100 ms, doubling, never more than 5 s apart.
 const reconnectDelay = (attempt: number): number => Math.min(100 * 2 ** Math.min(attempt - 1, 6), 5_000);
@@ -17,7 +25,7 @@ const reconnectDelay = (attempt: number): number => Math.min(100 * 2 ** Math.min
  * run later and hold a lock that nobody will release.
  */
 export class RedisConnection {
-  readonly client: Redis;
+  readonly client: RedisClient;
   readonly endpoint: string;
   private readonly timeoutMs: number;
   private readonly log: (line: string) => void;
@@ -25,32 +33,53 @@ export class RedisConnection {
   private lastError: Error | undefined;
   private down = false;
 
-  constructor(url: string, options: RedisConnectionOptions = {}) {
-    this.endpoint = endpointOf(url);
+  constructor(target: RedisTarget | string, options: RedisConnectionOptions = {}) {
+    const to = redisTargetOf(target);
+    this.endpoint = to.kind === 'single' ? endpointOf(to.url) : `cluster ${to.nodes.map((n) => `${n.host}:${n.port}`).join(',')}`;
     this.timeoutMs = options.commandTimeoutMs ?? 1_000;
     this.log = options.log ?? ((line) => console.warn(line));
-    const clientOptions: RedisOptions = {
-      enableOfflineQueue: false,
+    const nodeOptions = {
       autoResendUnfulfilledCommands: false,
       commandTimeout: this.timeoutMs,
       maxRetriesPerRequest: 1,
       connectTimeout: Math.max(this.timeoutMs, 2_000),
-      retryStrategy: reconnectDelay,
-    };
-    this.client = new Redis(url, clientOptions);
+    } satisfies RedisOptions;
+    this.client =
+      to.kind === 'single'
+        ? new Redis(to.url, { ...nodeOptions, enableOfflineQueue: false, retryStrategy: reconnectDelay })
+        : new Cluster([...to.nodes], clusterOptions(to, nodeOptions));
     this.client.on('error', (error: Error) => this.onError(error));
     this.client.on('ready', () => this.onReady());
   }
 
   /** Runs a command once the connection is ready; anything but a Redis reply error becomes KeyValueUnavailableError. */
-  async run<T>(what: string, command: (client: Redis) => Promise<T>): Promise<T> {
+  async run<T>(what: string, command: (client: RedisClient) => Promise<T>): Promise<T> {
     await this.whenReady(what);
     try {
-      return await command(this.client);
+      return await this.withinDeadline(command(this.client));
     } catch (e) {
-      if (e instanceof Error && e.name === 'ReplyError') throw e;
+      if (e instanceof Error && e.name === 'ReplyError' && !UNAVAILABLE_REPLIES.test(e.message)) throw e;
       throw this.unavailable(what, e);
     }
+  }
+
+  /** A connection for SUBSCRIBE only (a subscribed connection takes no other commands), to the same Redis or cluster. */
+  subscriber(): RedisClient {
+    // Queues its SUBSCRIBE until connected and re-subscribes after a reconnect (ioredis' autoResubscribe).
+    return this.client instanceof Cluster
+      ? this.client.duplicate(undefined, { enableOfflineQueue: true, lazyConnect: false })
+      : this.client.duplicate({ enableOfflineQueue: true, lazyConnect: false });
+  }
+
+  // One Redis bounds each command by commandTimeout. A cluster client may follow MOVED/ASK and wait out a
+  // failover before it answers, each step bounded on its own; the caller's promise is bounded once, here.
+  private withinDeadline<T>(reply: Promise<T>): Promise<T> {
+    if (!(this.client instanceof Cluster)) return reply;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+    });
+    return Promise.race([reply, deadline]).finally(() => clearTimeout(timer));
   }
 
   async ping(): Promise<boolean> {
@@ -109,6 +138,27 @@ export class RedisConnection {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new KeyValueUnavailableError(`redis ${this.endpoint} could not answer ${what}: ${reason}`, { cause });
   }
+}
+
+function clusterOptions(to: RedisClusterTarget, nodeOptions: RedisOptions): ClusterOptions {
+  return {
+    enableOfflineQueue: false,
+    clusterRetryStrategy: reconnectDelay,
+    // A master that went away is retried briefly (a failover or a restart takes a moment), within the deadline.
+    retryDelayOnFailover: 100,
+    retryDelayOnClusterDown: 100,
+    retryDelayOnTryAgain: 100,
+    // Retries of one command (redirections, a closed node connection) end near the caller's deadline, so a lock
+    // acquire given up on does not land much later; a late one only holds its key until its TTL, never twice.
+    maxRedirections: Math.max(2, Math.floor((nodeOptions.commandTimeout ?? 1_000) / 100) - 1),
+    slotsRefreshTimeout: Math.max(nodeOptions.commandTimeout ?? 1_000, 1_000),
+    redisOptions: {
+      ...nodeOptions,
+      ...(to.username ? { username: to.username } : {}),
+      ...(to.password ? { password: to.password } : {}),
+      ...(to.tls ? { tls: {} } : {}),
+    },
+  };
 }
 
 /** host:port for messages; the URL itself may carry a password, so it is never repeated. */

@@ -1,7 +1,6 @@
-import type Redis from 'ioredis';
 import { InvalidationChannel } from './invalidation-channel';
 import { KeySpace } from './key-space';
-import { RedisConnection } from './redis-connection';
+import { type RedisClient, RedisConnection } from './redis-connection';
 
 /**
  * Redis pub/sub between the shop's instances. Publishing goes over the shared connection (never waits long, a
@@ -9,7 +8,7 @@ import { RedisConnection } from './redis-connection';
  * A subscriber that was disconnected may have missed messages, so when it is back every listener hears once.
  */
 export class RedisInvalidationChannel implements InvalidationChannel {
-  private subscriber: Redis | null = null;
+  private subscriber: RedisClient | null = null;
   private readonly listeners = new Map<string, Set<() => void>>();
 
   constructor(
@@ -47,10 +46,10 @@ export class RedisInvalidationChannel implements InvalidationChannel {
     if (subscriber) subscriber.disconnect();
   }
 
-  private connect(): Redis {
+  private connect(): RedisClient {
     if (this.subscriber) return this.subscriber;
-    // Queues its SUBSCRIBE until connected and re-subscribes after a reconnect (ioredis' autoResubscribe).
-    const subscriber = this.redis.client.duplicate({ enableOfflineQueue: true, lazyConnect: false });
+    // On a cluster PUBLISH reaches every node over the cluster bus, so one subscribed node hears every instance.
+    const subscriber = this.redis.subscriber();
     let connectedBefore = false;
     subscriber.on('error', () => undefined); // the shared connection already says when Redis is down
     subscriber.on('ready', () => {

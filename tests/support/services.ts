@@ -6,6 +6,8 @@ export type Backend = 'sqlite' | 'mysql';
 
 export const testMysqlUrl = (): string | undefined => process.env.TILLBOT_TEST_MYSQL_URL || undefined;
 export const testRedisUrl = (): string | undefined => process.env.TILLBOT_TEST_REDIS_URL || undefined;
+/** True when redis-server and redis-cli run here: a suite may start its own cluster (tests/support/redis-cluster.ts). */
+export const testRedisClusterAvailable = (): boolean => process.env.TILLBOT_TEST_REDIS_CLUSTER === '1';
 
 /** The database backends a contract suite runs against: always the embedded one, MySQL when reachable. */
 export function databaseBackends(): Backend[] {
@@ -15,6 +17,13 @@ export function databaseBackends(): Backend[] {
 /** The key-value backends a contract suite runs against: always the in-process twin, Redis when reachable. */
 export function redisBackends(): Array<'memory' | 'redis'> {
   return testRedisUrl() ? ['memory', 'redis'] : ['memory'];
+}
+
+export type KeyValueBackend = 'memory' | 'redis' | 'cluster';
+
+/** The key-value contract suites' backends: the twin and one Redis as above, and a three-master Redis Cluster. */
+export function keyValueBackends(): KeyValueBackend[] {
+  return [...redisBackends(), ...(testRedisClusterAvailable() ? (['cluster'] as const) : [])];
 }
 
 export const uniqueName = (prefix: string): string => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;

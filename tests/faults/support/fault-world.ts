@@ -9,6 +9,7 @@ import Redis from 'ioredis';
 import mysql from 'mysql2/promise';
 import { startLocalBotApi } from '../../../infrastructure/telegram/local-bot-api';
 import { HIGH_RATE_LIMITS } from '../../support/high-rate-limits';
+import { startRedisCluster, type TestRedisCluster } from '../../support/redis-cluster';
 import { TestMysqlDatabase, createTestMysqlDatabase, testRedisUrl, uniqueName } from '../../support/services';
 import { ProcessGroup, RunningProcess } from './processes';
 import { SandboxProcess, startSandboxProcess } from './sandbox-process';
@@ -51,7 +52,10 @@ export interface FaultWorld {
   dir: string;
   group: ProcessGroup;
   mysql: TestMysqlDatabase;
+  /** The one Redis of the test run (the shops use it unless the world has a cluster). */
   redisUrl: string;
+  /** The world's own three-master Redis Cluster, when it was started with `redis: 'cluster'`: the shops' Redis. */
+  redisCluster: TestRedisCluster | undefined;
   redisPrefix: string;
   sandbox: SandboxProcess;
   /** Direct reads for the assertions (counts of rows), on the shops' own database. */
@@ -66,9 +70,14 @@ export interface FaultWorld {
 
 const READY = /tillbot is open at (http:\/\/\S+)/;
 
-export async function startFaultWorld(name: string, options: { sandboxTimeScale: number }): Promise<FaultWorld> {
+export async function startFaultWorld(name: string, options: { sandboxTimeScale: number; redis?: 'redis' | 'cluster' }): Promise<FaultWorld> {
   const redisUrl = testRedisUrl();
   if (!redisUrl) throw new Error('the fault suites need Redis');
+  let cluster: TestRedisCluster | undefined;
+  const redisEnv = (shop: ShopOptions): Record<string, string> =>
+    cluster && !shop.redisUrl
+      ? { REDIS_URL: '', REDIS_CLUSTER_NODES: cluster.target.nodes.map((n) => `${n.host}:${n.port}`).join(',') }
+      : { REDIS_URL: shop.redisUrl ?? redisUrl };
   const dir = mkdtempSync(join(tmpdir(), `tillbot-${name}-`));
   const group = new ProcessGroup();
   const redisPrefix = `${uniqueName(`tbf_${name}`)}:`;
@@ -76,6 +85,7 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
   let db: mysql.Pool | null = null;
   const telegram = await startLocalBotApi({ token: FAULT_BOT_TOKEN, driverHttp: false });
   try {
+    if (options.redis === 'cluster') cluster = await startRedisCluster();
     database = await createTestMysqlDatabase();
     db = mysql.createPool({ uri: database.url, connectionLimit: 3, supportBigNumbers: true, bigNumberStrings: false });
     const sandbox = await startSandboxProcess(group, dir, { timeScale: options.sandboxTimeScale });
@@ -89,7 +99,7 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATA_DIR: dataDir,
       DATABASE_URL: shop.databaseUrl ?? mysqlDb.url,
-      REDIS_URL: shop.redisUrl ?? redisUrl,
+      ...redisEnv(shop),
       REDIS_KEY_PREFIX: redisPrefix,
       ADMIN_API_KEY: FAULT_ADMIN_KEY,
       WEBHOOK_SIGNING_SECRET: FAULT_WEBHOOK_SECRET,
@@ -108,6 +118,7 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
       group,
       mysql: mysqlDb,
       redisUrl,
+      redisCluster: cluster,
       redisPrefix,
       sandbox,
       db: pool,
@@ -147,7 +158,8 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
         await group.killAll();
         await pool.end().catch(() => undefined);
         await mysqlDb.drop().catch(() => undefined);
-        await deleteKeys(redisUrl, redisPrefix).catch(() => undefined);
+        if (cluster) await cluster.stop();
+        else await deleteKeys(redisUrl, redisPrefix).catch(() => undefined);
         await telegram.close().catch(() => undefined);
         rmSync(dir, { recursive: true, force: true });
       },
@@ -156,6 +168,7 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
     await group.killAll();
     await db?.end().catch(() => undefined);
     await database?.drop().catch(() => undefined);
+    await cluster?.stop();
     await telegram.close().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
     throw e;

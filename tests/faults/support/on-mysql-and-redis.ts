@@ -1,4 +1,4 @@
-import { databaseBackends, redisBackends } from '../../support/services';
+import { databaseBackends, redisBackends, testRedisClusterAvailable } from '../../support/services';
 
 /**
  * The fault suites need the real MySQL AND the real Redis (several processes, one database, one coordinator).
@@ -21,4 +21,15 @@ export function describeOnMysqlAndRedis(title: string, suite: () => void): void 
       expect(process.env.CI === 'true' || process.env.CI === '1').toBe(false);
     });
   });
+}
+
+/**
+ * As describeOnMysqlAndRedis, with the shops on a three-master Redis Cluster the suite starts for itself wherever
+ * redis-server and redis-cli are installed (CI requires them), else on the one Redis. Once, not twice: the shops'
+ * code is the same on both but for the connection, every other fault suite runs on the one Redis, and the suite
+ * takes minutes.
+ */
+export function describeOnMysqlAndClusterOrRedis(title: string, suite: (redis: 'redis' | 'cluster') => void): void {
+  const redis = testRedisClusterAvailable() ? 'cluster' : 'redis';
+  describeOnMysqlAndRedis(redis === 'cluster' ? `${title} (Redis Cluster)` : title, () => suite(redis));
 }

@@ -7,6 +7,7 @@ describe('configuration', () => {
       port: 3000,
       databaseUrl: undefined,
       redisUrl: undefined,
+      redisCluster: undefined,
       sqlitePath: 'data/tillbot.sqlite',
       roles: ['api', 'bot', 'jobs', 'sandbox'],
       rolesDefaulted: true,
@@ -26,6 +27,11 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     [{ ADMIN_TELEGRAM_IDS: '12,abc' }, 'ADMIN_TELEGRAM_IDS: "abc" is not a Telegram user id (digits only)'],
     [{ REDIS_KEY_PREFIX: 'shop one:' }, 'REDIS_KEY_PREFIX: must be 1-64 of A-Z a-z 0-9 : _ . - { }, got "shop one:"'],
+    [{ REDIS_CLUSTER_NODES: '10.0.0.1' }, 'REDIS_CLUSTER_NODES: "10.0.0.1" names no port (host:port)'],
+    [{ REDIS_CLUSTER_NODES: 'http://10.0.0.1:7000' }, 'REDIS_CLUSTER_NODES: a node must be host:port, redis:// or rediss://, not http://'],
+    [{ REDIS_CLUSTER_NODES: 'redis://10.0.0.1:7000/2' }, 'REDIS_CLUSTER_NODES: a cluster has one database only'],
+    [{ REDIS_CLUSTER_NODES: 'redis://:a@10.0.0.1:7000,redis://:b@10.0.0.2:7000' }, 'REDIS_CLUSTER_NODES: every node must have the same credentials and scheme'],
+    [{ REDIS_CLUSTER_NODES: '10.0.0.1:7000', REDIS_URL: 'redis://10.0.0.9:6379' }, 'REDIS_CLUSTER_NODES: set it or REDIS_URL, not both'],
     [{ WEBHOOK_SIGNING_SECRET: 'short' }, 'WEBHOOK_SIGNING_SECRET: must be at least 16 characters'],
     [{ PAYMENT_FIRST_CHECK_SECONDS: '0' }, 'PAYMENT_FIRST_CHECK_SECONDS: must be between 1 and 3600, got 0'],
   ])('%j stops with one clear line', (env, message) => {
@@ -37,6 +43,20 @@ describe('configuration', () => {
     expect(c.roles).toEqual(['api', 'jobs']);
     expect(c.rolesDefaulted).toBe(false);
     expect(c.databaseUrl).toBe('mysql://root@127.0.0.1:3306/shop');
+  });
+
+  it('takes a Redis Cluster by its seed nodes, with the credentials and TLS of their URLs', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, 10.0.0.2:7001' }).redisCluster).toEqual({
+      kind: 'cluster',
+      nodes: [
+        { host: '10.0.0.1', port: 7000 },
+        { host: '10.0.0.2', port: 7001 },
+      ],
+      tls: false,
+    });
+    const secured = loadConfig({ REDIS_CLUSTER_NODES: 'rediss://shop:p%40ss@a.example:6380,rediss://shop:p%40ss@b.example:6380' }).redisCluster;
+    expect(secured).toMatchObject({ username: 'shop', password: 'p@ss', tls: true, nodes: [{ host: 'a.example' }, { host: 'b.example' }] });
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'redis://shop:secret@a.example' })).not.toThrow(/secret/);
   });
 
   it('takes what instances of one shop share, and the repair timing', () => {

@@ -1,14 +1,14 @@
 import { type DistributedLock, withLock } from '../../../domain/shared/ports/distributed-lock';
-import { redisBackends } from '../../support/services';
+import { keyValueBackends } from '../../support/services';
 import { openBackend, type TestBackend } from './redis-test-backend';
 import { must } from '../../support/must';
 
 const LONG = 30_000;
 
-describe.each(redisBackends())('distributed lock (%s)', (backend) => {
+describe.each(keyValueBackends())('distributed lock (%s)', (backend) => {
   let b: TestBackend;
-  beforeAll(() => {
-    b = openBackend(backend, 'lock');
+  beforeAll(async () => {
+    b = await openBackend(backend, 'lock');
   });
   afterAll(() => b.dispose());
 

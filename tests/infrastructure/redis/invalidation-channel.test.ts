@@ -1,4 +1,4 @@
-import { redisBackends } from '../../support/services';
+import { keyValueBackends } from '../../support/services';
 import { openBackend, TestBackend } from './redis-test-backend';
 
 /** Resolves once `heard()` is true; fails after `ms` (Redis pub/sub is asynchronous). */
@@ -10,12 +10,13 @@ async function eventually(heard: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
-describe.each(redisBackends())('InvalidationChannel (%s)', (backend) => {
+describe.each(keyValueBackends())('InvalidationChannel (%s)', (backend) => {
   let redis: TestBackend;
-  beforeEach(() => {
-    redis = openBackend(backend, 'invalidate');
+  // One backend for the file (a cluster takes seconds to start); every test listens on connections of its own.
+  beforeAll(async () => {
+    redis = await openBackend(backend, 'invalidate');
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await redis.dispose();
   });
 
@@ -36,7 +37,7 @@ describe.each(redisBackends())('InvalidationChannel (%s)', (backend) => {
   });
 
   it('an unsubscribed listener hears nothing more', async () => {
-    const channel = redis.parts.invalidations;
+    const channel = redis.peer().invalidations;
     let heard = 0;
     let control = 0;
     const unsubscribe = channel.subscribe('catalog', () => (heard += 1));

@@ -1,13 +1,13 @@
-import { redisBackends } from '../../support/services';
+import { keyValueBackends } from '../../support/services';
 import { openBackend, type TestBackend } from './redis-test-backend';
 import { must } from '../../support/must';
 
 const LONG = 30_000;
 
-describe.each(redisBackends())('rate limiter (%s)', (backend) => {
+describe.each(keyValueBackends())('rate limiter (%s)', (backend) => {
   let b: TestBackend;
-  beforeAll(() => {
-    b = openBackend(backend, 'rate');
+  beforeAll(async () => {
+    b = await openBackend(backend, 'rate');
   });
   afterAll(() => b.dispose());
 

@@ -1,6 +1,7 @@
 // Redis that cannot answer must never hang a caller: every part fails fast with KeyValueUnavailableError.
 import { KeyValueUnavailableError } from '../../../domain/shared/ports/key-value-unavailable-error';
 import { createRedisParts, type RedisParts } from '../../../infrastructure/redis/create-redis-parts';
+import type { RedisClusterTarget } from '../../../infrastructure/redis/redis-target';
 import { uniqueName } from '../../support/services';
 import { startSilentRedis } from './silent-redis-server';
 
@@ -9,11 +10,17 @@ const DEAD_REDIS = 'redis://127.0.0.1:1';
 // Generous against the 1 s command timeout, so a loaded machine does not fail the test, yet far from a hang.
 const FAST_ENOUGH_MS = 2_500;
 
-describe('Redis parts when Redis is unavailable', () => {
+// A Redis Cluster none of whose seed nodes answers (ports 1 and 2: reserved, refused).
+const DEAD_CLUSTER: RedisClusterTarget = { kind: 'cluster', nodes: [1, 2].map((port) => ({ host: '127.0.0.1', port })), tls: false };
+
+describe.each([
+  ['a Redis', DEAD_REDIS],
+  ['a Redis Cluster', DEAD_CLUSTER],
+] as const)('Redis parts when %s is unavailable', (_, target) => {
   const logged: string[] = [];
   let parts: RedisParts;
   beforeAll(() => {
-    parts = createRedisParts(DEAD_REDIS, { prefix: `${uniqueName('tbt_dead')}:`, log: (line) => logged.push(line) });
+    parts = createRedisParts(target, { prefix: `${uniqueName('tbt_dead')}:`, log: (line) => logged.push(line) });
   });
   afterAll(() => parts.close());
 

@@ -1,13 +1,13 @@
 import { toTelegrafSessionStore } from '../../../infrastructure/redis/telegraf-session-store';
-import { redisBackends } from '../../support/services';
+import { keyValueBackends } from '../../support/services';
 import { openBackend, type TestBackend } from './redis-test-backend';
 
 const LONG = 30_000;
 
-describe.each(redisBackends())('session store (%s)', (backend) => {
+describe.each(keyValueBackends())('session store (%s)', (backend) => {
   let b: TestBackend;
-  beforeAll(() => {
-    b = openBackend(backend, 'session');
+  beforeAll(async () => {
+    b = await openBackend(backend, 'session');
   });
   afterAll(() => b.dispose());
 

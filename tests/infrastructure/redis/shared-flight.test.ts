@@ -1,12 +1,12 @@
 // The shared single flight behind "check payment": many callers on several instances, one run of the work per
 // interval, everyone gets its outcome — on the in-process twin and on real Redis.
-import { redisBackends } from '../../support/services';
+import { keyValueBackends } from '../../support/services';
 import { TestBackend, openBackend } from './redis-test-backend';
 
-describe.each(redisBackends())('shared flight (%s)', (backend) => {
+describe.each(keyValueBackends())('shared flight (%s)', (backend) => {
   let b: TestBackend;
-  beforeAll(() => {
-    b = openBackend(backend, 'flight');
+  beforeAll(async () => {
+    b = await openBackend(backend, 'flight');
   });
   afterAll(() => b.dispose());
 

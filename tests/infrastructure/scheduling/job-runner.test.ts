@@ -1,19 +1,26 @@
 import { createRedisParts, RedisParts } from '../../../infrastructure/redis/create-redis-parts';
 import { createLogger } from '../../../infrastructure/logging/logger';
 import { JobRunner } from '../../../infrastructure/scheduling/job-runner';
-import { redisBackends, testRedisUrl, uniqueName } from '../../support/services';
+import { keyValueBackends, testRedisUrl, uniqueName } from '../../support/services';
+import { startRedisCluster, type TestRedisCluster } from '../../support/redis-cluster';
 import { must } from '../../support/must';
 
-describe.each(redisBackends())('scheduled jobs across instances (%s coordination)', (backend) => {
+describe.each(keyValueBackends())('scheduled jobs across instances (%s coordination)', (backend) => {
   const prefix = `${uniqueName('jobs')}:`;
   let parts: RedisParts[] = [];
+  let cluster: TestRedisCluster | undefined;
   const logger = createLogger('silent');
+
+  beforeAll(async () => {
+    if (backend === 'cluster') cluster = await startRedisCluster();
+  });
+  afterAll(() => cluster?.stop());
 
   /** Three "instances": separate connections (or one shared twin: the in-process coordinator serves one process). */
   beforeEach(() => {
-    const url = backend === 'redis' ? testRedisUrl() : undefined;
+    const target = backend === 'redis' ? testRedisUrl() : cluster?.target;
     const shared = backend === 'memory' ? createRedisParts(undefined, { prefix }) : null;
-    parts = [0, 1, 2].map(() => shared ?? createRedisParts(url, { prefix }));
+    parts = [0, 1, 2].map(() => shared ?? createRedisParts(target, { prefix }));
   });
   afterEach(async () => {
     await Promise.all([...new Set(parts)].map((p) => p.close()));
@@ -44,9 +51,12 @@ describe.each(redisBackends())('scheduled jobs across instances (%s coordination
     const gate = new Promise<void>((r) => (release = r));
     const runner = new JobRunner(must(parts[0], 'redis parts').lock, logger, { instance: 'a' });
     const other = new JobRunner(must(parts[1], 'second redis parts').lock, logger, { instance: 'b' });
-    for (const r of [runner, other]) r.register({ name: 'slow', schedule: '* * * * * *', leaseMs: 5000, run: async () => (await gate, { done: 1 }) });
+    let running: () => void = () => undefined;
+    const started = new Promise<void>((r) => (running = r));
+    const slow = async () => (running(), await gate, { done: 1 });
+    for (const r of [runner, other]) r.register({ name: 'slow', schedule: '* * * * * *', leaseMs: 5000, run: slow });
     const first = runner.runNow('slow');
-    await new Promise((r) => setTimeout(r, 50));
+    await started; // the first run holds the lease now (a fixed pause would be a guess on a busy machine)
     expect(await other.runNow('slow')).toEqual({ ran: false, reason: 'already running on some instance' });
     release();
     expect(await first).toEqual({ ran: true, ok: true, result: { done: 1 } });
