@@ -16,6 +16,8 @@ export interface SandboxSettings {
   /** Where a phone reaches the pay pages (the QR's code_url); defaults to the listening address. */
   publicUrl: string | undefined;
   timeScale: number;
+  /** Guards the in-process sandbox's /sandbox admin routes; unset = generated once into data/secrets.json. */
+  adminToken: string | undefined;
 }
 
 /** The HTTP API's rate limits (api/rate-limits.ts): calls allowed per window; 0 turns that limit off. */
@@ -127,6 +129,7 @@ function sandbox(env: Env, shopPort: number): SandboxSettings {
     host: optional(env, 'SANDBOX_HOST') ?? '127.0.0.1',
     publicUrl: url(env, 'SANDBOX_PUBLIC_URL', ['http', 'https']),
     timeScale,
+    adminToken: secret(env, 'SANDBOX_ADMIN_TOKEN', 16),
   };
 }
 
