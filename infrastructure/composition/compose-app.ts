@@ -14,6 +14,7 @@ import { ConfigError } from '../config/env-parsers';
 import { HttpFulfilmentWebhook } from '../fulfilment/http-fulfilment-webhook';
 import { randomIds } from '../ids/random-ids';
 import { ensureLocalSecrets } from '../local-secrets';
+import { dnsWebhookHostResolver } from '../fulfilment/webhook-target-guard';
 import { Logger } from '../logging/logger';
 import { ShopMetrics } from '../metrics/shop-metrics';
 import { withProviderEventMetrics, observedVerifier } from '../metrics/notification-metrics';
@@ -117,7 +118,8 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     ids: overrides.ids ?? randomIds,
     limits: config.limits,
     importFiles: new TempImportFiles(),
-    webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret),
+    webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret, config.webhookUrls),
+    webhookTargets: { rules: config.webhookUrls, resolver: dnsWebhookHostResolver },
     providers: payments.providers,
     coordination: { flights: redis.flights },
     notifier: notifications,

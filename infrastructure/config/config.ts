@@ -1,3 +1,4 @@
+import { WebhookUrlRules } from '../../domain/catalog';
 import { DEFAULT_LIMITS, ShopLimits } from '../../domain/shared/limits';
 import { WechatPayConfigFiles } from '../payment/wechatpay/load-wechatpay-config';
 import { ConfigError, Env, integer, list, oneOf, optional, url } from './env-parsers';
@@ -51,6 +52,8 @@ export interface Config {
   adminApiKey: string | undefined;
   /** Signs fulfilment webhooks; every instance of one shop must share it (unset: generated into the data folder). */
   webhookSigningSecret: string | undefined;
+  /** Where webhook products may point: private targets only with WEBHOOK_ALLOW_PRIVATE=true, https only in production. */
+  webhookUrls: WebhookUrlRules;
   telegramBotToken: string | undefined;
   telegramWebhookSecret: string | undefined;
   telegramApiRoot: string | undefined;
@@ -181,6 +184,10 @@ export function loadConfig(env: Env): Config {
     redisKeyPrefix: redisKeyPrefix(env),
     adminApiKey: secret(env, 'ADMIN_API_KEY', 16),
     webhookSigningSecret: secret(env, 'WEBHOOK_SIGNING_SECRET', 16),
+    webhookUrls: {
+      allowPrivate: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE', ['true', 'false'] as const, 'false') === 'true',
+      requireHttps: optional(env, 'NODE_ENV') === 'production',
+    },
     telegramBotToken: token,
     telegramWebhookSecret: secret(env, 'TELEGRAM_WEBHOOK_SECRET', 1, /^[A-Za-z0-9_-]{1,256}$/),
     telegramApiRoot: url(env, 'TELEGRAM_API_ROOT', ['http', 'https']),
