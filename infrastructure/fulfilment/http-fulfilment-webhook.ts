@@ -4,7 +4,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import axios, { AxiosInstance } from 'axios';
 import { FulfilmentRequest, FulfilmentWebhook } from '../../domain/ordering';
 import { Result, err, ok } from '../../domain/shared/result';
-import { literalTargetRefusal, publicOnlyLookup } from './webhook-target-guard';
+import { AllAddressesLookup, literalTargetRefusal, publicOnlyLookup } from './webhook-target-guard';
 
 export const SIGNATURE_HEADER = 'X-Tillbot-Signature';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -23,14 +23,13 @@ export class HttpFulfilmentWebhook implements FulfilmentWebhook {
 
   constructor(
     private readonly secret: string,
-    targets: { allowPrivate: boolean },
+    targets: { allowPrivate: boolean; dns?: AllAddressesLookup },
     timeoutMs = 10_000,
   ) {
     this.allowPrivate = targets.allowPrivate;
+    const lookup = publicOnlyLookup(targets.dns);
     // No proxy: the connection must go to the address the lookup checked, not to a proxy that resolves it again.
-    const agents = this.allowPrivate
-      ? {}
-      : { httpAgent: new HttpAgent({ lookup: publicOnlyLookup, keepAlive: true }), httpsAgent: new HttpsAgent({ lookup: publicOnlyLookup, keepAlive: true }) };
+    const agents = this.allowPrivate ? {} : { httpAgent: new HttpAgent({ lookup }), httpsAgent: new HttpsAgent({ lookup }) };
     this.http = axios.create({ timeout: timeoutMs, maxRedirects: 0, validateStatus: () => true, ...(this.allowPrivate ? {} : { proxy: false }), ...agents });
   }
 
