@@ -343,6 +343,27 @@ describe('sandbox gateway: admin API and persistence', () => {
     }
   });
 
+  it('shows the simulated-payments banner on the pay page, which needs no token (its id is the permission)', async () => {
+    const no = outTradeNo();
+    const created = await new WechatPayProvider(clientConfig(keys, gateway.url, NOTIFY)).createQrPayment({
+      outTradeNo: no,
+      description: 'banner',
+      amount: minor(100),
+      currency: 'CNY',
+      expiresAt: new Date(Date.now() + 600_000),
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const page = await axios.get<string>(created.value.codeUrl, { proxy: false, responseType: 'text' });
+    expect(page.data).toContain('<div class="banner" role="alert" id="simulated">PAYMENTS ARE SIMULATED — sandbox, no real money</div>');
+    const paid = await axios.post<string>(`${created.value.codeUrl}/pay`, '', {
+      proxy: false,
+      responseType: 'text',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(paid.data).toContain('PAYMENTS ARE SIMULATED');
+    expect(gateway.trade(no)?.state).toBe('SUCCESS');
+  });
+
   it('will not start without an admin token', async () => {
     await expect(startSandboxGateway({ credentials: gatewayCredentials(keys), adminToken: '' })).rejects.toThrow(/adminToken is required/);
   });
