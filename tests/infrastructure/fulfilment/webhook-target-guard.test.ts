@@ -32,10 +32,13 @@ describe('the send-time target check', () => {
     });
   });
 
-  it.each([[['127.0.0.1']], [['93.184.216.34', '10.0.0.1']], [['::1']], [['fe80::1']], [['169.254.169.254']]])('refuses a name resolving to %j', async (addresses) => {
-    const { error } = await ask(publicOnlyLookup(fixed(addresses)), true);
-    expect(error?.code).toBe('WEBHOOK_TARGET_NOT_ALLOWED');
-  });
+  it.each([[['127.0.0.1']], [['93.184.216.34', '10.0.0.1']], [['::1']], [['fe80::1']], [['169.254.169.254']]])(
+    'refuses a name resolving to %j',
+    async (addresses) => {
+      const { error } = await ask(publicOnlyLookup(fixed(addresses)), true);
+      expect(error?.code).toBe('WEBHOOK_TARGET_NOT_ALLOWED');
+    },
+  );
 
   it('refuses address literals, which never reach a lookup', () => {
     expect(literalTargetRefusal('http://127.0.0.1:6379/')).toMatch(/^WEBHOOK_TARGET_NOT_ALLOWED: 127\.0\.0\.1/);
