@@ -6,6 +6,7 @@ import { ConfigError } from './infrastructure/config/env-parsers';
 import { loadConfig } from './infrastructure/config/config';
 import { composeApp } from './infrastructure/composition/compose-app';
 import { createLogger } from './infrastructure/logging/logger';
+import { SIMULATED_PAYMENTS_BANNER } from './infrastructure/payment/sandbox/sandbox-gateway';
 import { seedDemoCatalog } from './infrastructure/seed/demo-catalog';
 import { startLocalChat } from './infrastructure/telegram/local-chat/local-chat';
 
@@ -62,6 +63,14 @@ async function main(): Promise<void> {
           : `admin API key: kept in ${config.dataDir}/secrets.json (adminApiKey)`,
     );
     for (const line of localChat?.listening(shown) ?? []) console.log(line);
+    if (app.payments.sandbox) {
+      console.log(`${SIMULATED_PAYMENTS_BANNER}: WECHATPAY_* is not set, QR orders are paid on the sandbox's pay pages`);
+      console.log(
+        config.sandbox.adminToken
+          ? 'sandbox admin token (/sandbox/*): the one in SANDBOX_ADMIN_TOKEN'
+          : `sandbox admin token (/sandbox/*): kept in ${config.dataDir}/secrets.json (sandboxAdminToken)`,
+      );
+    }
   }
 
   if (config.roles.includes('jobs')) {

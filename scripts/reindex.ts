@@ -7,6 +7,7 @@ import { catalogContext } from '../domain/catalog';
 import { systemClock } from '../domain/shared/clock';
 import { randomIds } from '../infrastructure/ids/random-ids';
 import { TempImportFiles } from '../infrastructure/catalog-import/temp-import-files';
+import { dnsWebhookHostResolver } from '../infrastructure/fulfilment/webhook-target-guard';
 import { loadConfig } from '../infrastructure/config/config';
 import { ConfigError } from '../infrastructure/config/env-parsers';
 import { createLogger } from '../infrastructure/logging/logger';
@@ -21,7 +22,14 @@ async function run(): Promise<void> {
   const persistence = createPersistence({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger: createLogger(config.logLevel) });
   try {
     await persistence.migrate();
-    const catalog = catalogContext({ uow: persistence.uow, clock: systemClock, ids: randomIds, limits: config.limits, importFiles: new TempImportFiles() });
+    const catalog = catalogContext({
+      uow: persistence.uow,
+      clock: systemClock,
+      ids: randomIds,
+      limits: config.limits,
+      importFiles: new TempImportFiles(),
+      webhookTargets: { rules: config.webhookUrls, resolver: dnsWebhookHostResolver },
+    });
     const started = Date.now();
     const done = await catalog.rebuildSearchIndex(batch, (n) => process.stdout.write(`\rreindex: ${n} products`));
     const seconds = (Date.now() - started) / 1000;

@@ -6,6 +6,7 @@
 // its notification dropped by the sandbox knob and its trade paid at the sandbox's admin route; the shop is then
 // stopped and that order copied N-1 times in the database and in the sandbox's saved state (support/clone-orders).
 import { randomBytes } from 'node:crypto';
+import { readLocalSecret } from '../../infrastructure/local-secrets';
 import { cloneOrders, cloneSandboxTrades, Template } from '../support/clone-orders';
 import { countWhere, waitForCount } from '../support/db-wait';
 import { Figure, figure } from '../support/figures';
@@ -18,8 +19,15 @@ const TEMPLATE_SHOPPER = 666_000_000;
 const SHOPPERS = 2000;
 const REPAIR_BATCH = 1000;
 
-async function sandboxCall(base: string, path: string, body?: unknown): Promise<void> {
-  const res = await fetch(`${base}/sandbox${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+/** The in-process sandbox's admin routes ask for the token the shop keeps in its data folder's secrets.json. */
+async function sandboxCall(base: string, dataDir: string, path: string, body?: unknown): Promise<void> {
+  const token = readLocalSecret(dataDir, 'sandboxAdminToken');
+  if (!token) throw new Error(`no sandboxAdminToken in ${dataDir}/secrets.json: did the shop start its sandbox?`);
+  const res = await fetch(`${base}/sandbox${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body ?? {}),
+  });
   if (res.status !== 200) throw new Error(`sandbox ${path}: HTTP ${res.status} ${await res.text()}`);
 }
 
@@ -45,8 +53,8 @@ export async function repair(ctx: BenchContext): Promise<Figure[]> {
     const template: Template = { orderNo: '', userId: String(TEMPLATE_SHOPPER), idempotencyKey: `benchtpl-${randomBytes(4).toString('hex')}` };
     const placed = await client.placeOrder(TEMPLATE_SHOPPER, template.idempotencyKey, [{ productId, quantity: 1 }], 'wechatpay');
     template.orderNo = placed.orderNo;
-    await sandboxCall(first.sandboxBase, '/knobs/drop-notifications', { count: 1 });
-    await sandboxCall(first.sandboxBase, `/trades/${placed.orderNo}/pay`);
+    await sandboxCall(first.sandboxBase, world.dataDir, '/knobs/drop-notifications', { count: 1 });
+    await sandboxCall(first.sandboxBase, world.dataDir, `/trades/${placed.orderNo}/pay`);
     await first.stop();
     if (total > 1) {
       ctx.log(`repair: copying the dropped payment ${total - 1} times`);

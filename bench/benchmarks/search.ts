@@ -5,12 +5,13 @@
 // It runs in this process on the shop's own code (use case → repository → MySQL), without HTTP: what is measured is
 // the search, not fastify.
 import { performance } from 'node:perf_hooks';
-import { ProductDraft, catalogContext, searchDocumentOf } from '../../domain/catalog';
+import { ProductDraft, catalogContext, searchDocumentOf, STRICT_WEBHOOK_URL_RULES } from '../../domain/catalog';
 import { DEFAULT_LIMITS } from '../../domain/shared/limits';
 import { price } from '../../domain/shared/money';
 import { systemClock } from '../../domain/shared/clock';
 import { randomIds } from '../../infrastructure/ids/random-ids';
 import { TempImportFiles } from '../../infrastructure/catalog-import/temp-import-files';
+import { dnsWebhookHostResolver } from '../../infrastructure/fulfilment/webhook-target-guard';
 import { createPersistence } from '../../infrastructure/persistence/create-persistence';
 import { percentile } from '../support/db-wait';
 import { Figure, figure } from '../support/figures';
@@ -104,7 +105,14 @@ export async function search(ctx: BenchContext): Promise<Figure[]> {
   });
   try {
     await persistence.migrate();
-    const catalog = catalogContext({ uow: persistence.uow, clock: systemClock, ids: randomIds, limits: DEFAULT_LIMITS, importFiles: new TempImportFiles() });
+    const catalog = catalogContext({
+      uow: persistence.uow,
+      clock: systemClock,
+      ids: randomIds,
+      limits: DEFAULT_LIMITS,
+      importFiles: new TempImportFiles(),
+      webhookTargets: { rules: STRICT_WEBHOOK_URL_RULES, resolver: dnsWebhookHostResolver },
+    });
     ctx.log(`search: importing ${rows} products in batches of ${BATCH}`);
     const next = rng(12);
     const started = performance.now();

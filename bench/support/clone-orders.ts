@@ -3,7 +3,7 @@
 // The copy is generic over the schema: every table with an order_no column is copied row for row, every text
 // column with the template's order number, shopper id or idempotency key rewritten, auto-increment ids left to
 // the database. Shoppers are spread over `shoppers` copies of the template shopper (their users rows copied too).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
 import { must } from './must';
@@ -87,20 +87,26 @@ export async function cloneOrders(pool: mysql.Pool, template: Template, from: nu
 }
 
 /**
- * The same copies in the in-process sandbox's state file (data/sandbox/state.json, written when the shop stops):
- * the template's trade copied with the copy's out_trade_no, its own pay-page id and transaction id.
+ * The same copies in the in-process sandbox's state log (data/sandbox/state.jsonl, one record a line, the last line
+ * of a trade wins), while the shop is stopped: the template's trade copied with the copy's out_trade_no, its own
+ * pay-page id and transaction id, appended.
  */
 export function cloneSandboxTrades(shopDataDir: string, template: Template, from: number, count: number): void {
-  const file = join(shopDataDir, 'sandbox', 'state.json');
-  const state = JSON.parse(readFileSync(file, 'utf8')) as { trades: Array<Record<string, unknown>> };
-  const trade = state.trades.find((t) => t.outTradeNo === template.orderNo);
+  const file = join(shopDataDir, 'sandbox', 'state.jsonl');
+  let trade: Record<string, unknown> | undefined;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line === '') continue;
+    const record = JSON.parse(line) as { trade?: Record<string, unknown> };
+    if (record.trade?.outTradeNo === template.orderNo) trade = record.trade;
+  }
   if (!trade) throw new Error(`the sandbox state has no trade ${template.orderNo}`);
+  const lines: string[] = [];
   for (let k = 0; k < count; k += 1) {
     const n = from + k;
     const copy = JSON.parse(JSON.stringify(trade).split(template.orderNo).join(cloneOrderNo(template.orderNo, n))) as Record<string, unknown>;
     copy.id = `${String(trade.id)}c${n}`;
     if (typeof trade.transactionId === 'string') copy.transactionId = `${trade.transactionId.slice(0, 18)}${String(n).padStart(10, '0')}`;
-    state.trades.push(copy);
+    lines.push(`${JSON.stringify({ trade: copy })}\n`);
   }
-  writeFileSync(file, JSON.stringify(state));
+  appendFileSync(file, lines.join(''));
 }

@@ -155,6 +155,8 @@ export const EN = {
   err_STOCK_FOLLOWS_CODES: 'A code product counts its codes: upload codes instead of setting stock.',
   err_NOT_A_CODE_PRODUCT: 'Only code products take codes.',
   err_CATEGORY_NOT_FOUND: 'This category no longer exists.',
+  err_WEBHOOK_URL_NOT_ALLOWED:
+    "That webhook URL points inside the shop's network (a private, loopback or link-local address), or is not https in production. Use the merchant's public https address.",
   err_DUPLICATE_CATEGORY: 'A category with this name already exists here.',
   err_IMPORT_NOT_FOUND: 'There is no such import.',
   err_IMPORT_FILE_TOO_LARGE: 'That file is too large to upload (200 MB at most); use npm run import on the server.',

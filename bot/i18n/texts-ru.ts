@@ -148,6 +148,8 @@ export const RU: Record<TextKey, string> = {
   err_STOCK_FOLLOWS_CODES: 'Остаток товара с кодами — это число кодов: загрузите коды вместо установки остатка.',
   err_NOT_A_CODE_PRODUCT: 'Коды можно загрузить только в товар с кодами.',
   err_CATEGORY_NOT_FOUND: 'Этой категории больше нет.',
+  err_WEBHOOK_URL_NOT_ALLOWED:
+    'Этот адрес вебхука ведёт во внутреннюю сеть магазина (частный, loopback или link-local адрес) или в продакшене не https. Укажите публичный https-адрес продавца.',
   err_DUPLICATE_CATEGORY: 'Здесь уже есть категория с таким именем.',
   err_IMPORT_NOT_FOUND: 'Такого импорта нет.',
   err_IMPORT_FILE_TOO_LARGE: 'Файл слишком большой (не больше 200 МБ); используйте npm run import на сервере.',

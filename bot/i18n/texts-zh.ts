@@ -148,6 +148,7 @@ export const ZH: Record<TextKey, string> = {
   err_STOCK_FOLLOWS_CODES: '卡密商品的库存就是卡密数量：请上传卡密，而不是设置库存。',
   err_NOT_A_CODE_PRODUCT: '只有卡密商品可以上传卡密。',
   err_CATEGORY_NOT_FOUND: '这个分类已不存在。',
+  err_WEBHOOK_URL_NOT_ALLOWED: '这个 Webhook 地址指向商店的内部网络（私有、回环或链路本地地址），或在生产环境中不是 https。请使用商家的公网 https 地址。',
   err_DUPLICATE_CATEGORY: '这里已有同名分类。',
   err_IMPORT_NOT_FOUND: '没有这个导入任务。',
   err_IMPORT_FILE_TOO_LARGE: '文件太大（最多 200 MB）；请在服务器上使用 npm run import。',

@@ -20,6 +20,7 @@ export const CATALOG_ERROR_CODES = [
   'IMPORT_NOT_FOUND',
   'IMPORT_FILE_TOO_LARGE',
   'IMPORT_TAKEN_OVER',
+  'WEBHOOK_URL_NOT_ALLOWED',
 ] as const;
 export type CatalogErrorCode = (typeof CATALOG_ERROR_CODES)[number];
 

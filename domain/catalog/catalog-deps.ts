@@ -9,6 +9,7 @@ import { ProductTextRepository } from './product-texts';
 import { ImportFiles } from './import/import-source';
 import { ProductRepository } from './product-repository';
 import { ProductSearch } from './product-search';
+import { WebhookTargets } from './webhook-url';
 
 /** What the catalog adds to a transaction. */
 export interface CatalogRepositories {
@@ -28,4 +29,6 @@ export interface CatalogDeps {
   ids: Ids;
   limits: ShopLimits;
   importFiles: ImportFiles;
+  /** Where webhook products may point (WEBHOOK_ALLOW_PRIVATE, https in production) and the DNS to check names with. */
+  webhookTargets: WebhookTargets;
 }

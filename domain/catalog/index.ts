@@ -33,3 +33,6 @@ export { IMPORT_BATCH } from './import/run-import';
 export type { ImportProgress } from './import/run-import';
 export { MAX_UPLOAD_BYTES } from './import/import-catalog';
 export type { ImportRequest, Upload } from './import/import-catalog';
+export { STRICT_WEBHOOK_URL_RULES, checkWebhookTarget, checkWebhookUrlText } from './webhook-url';
+export type { WebhookHostResolver, WebhookTargets, WebhookUrlError, WebhookUrlRules } from './webhook-url';
+export { ipLiteralKind, isPublicAddress } from './ip-address';

@@ -5,12 +5,18 @@ import { Product } from './product';
 import { searchDocumentOf } from './product-search';
 import { ProductText, searchDocumentsOf, validateProductTexts } from './product-texts';
 import { MAX_STOCK, ProductInput, validateProductDraft, validateProductPatch } from './product-draft';
+import { WebhookUrlError, checkWebhookTarget } from './webhook-url';
 
-type ManageError = ValidationError | DomainError<'DUPLICATE_SKU' | 'PRODUCT_NOT_FOUND' | 'STOCK_FOLLOWS_CODES' | 'CATEGORY_NOT_FOUND'>;
+type ManageError = ValidationError | WebhookUrlError | DomainError<'DUPLICATE_SKU' | 'PRODUCT_NOT_FOUND' | 'STOCK_FOLLOWS_CODES' | 'CATEGORY_NOT_FOUND'>;
 
 export async function createProduct(deps: CatalogDeps, input: ProductInput): Promise<Result<Product, ManageError>> {
-  const draft = validateProductDraft(input, deps.limits.currency);
+  const draft = validateProductDraft(input, deps.limits.currency, deps.webhookTargets.rules);
   if (!draft.ok) return draft;
+  // DNS before the transaction: a name that resolves inside the shop's network is refused (send time checks again).
+  if (draft.value.webhookUrl !== null) {
+    const target = await checkWebhookTarget('webhookUrl', draft.value.webhookUrl, deps.webhookTargets);
+    if (!target.ok) return target;
+  }
   return deps.uow.run(async (tx): Promise<Result<Product, ManageError>> => {
     const category = await checkCategory(tx, draft.value.categoryId);
     if (!category.ok) return category;
@@ -29,11 +35,16 @@ export async function updateProduct(deps: CatalogDeps, id: number, input: Produc
   const { stock, ...fields } = input;
   const stockChecked = stock === undefined ? ok(undefined) : checkStock(stock);
   if (!stockChecked.ok) return stockChecked;
+  // A new URL's text is checked with the patch below; its DNS before the transaction.
+  if (typeof fields.webhookUrl === 'string') {
+    const target = await checkWebhookTarget('webhookUrl', fields.webhookUrl.trim(), deps.webhookTargets);
+    if (!target.ok) return target;
+  }
   return deps.uow.run(async (tx): Promise<Result<Product, ManageError>> => {
     const current = await tx.products.findById(id);
     if (!current) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
     if (Object.keys(fields).length > 0) {
-      const patch = validateProductPatch(current, fields, deps.limits.currency);
+      const patch = validateProductPatch(current, fields, deps.limits.currency, deps.webhookTargets.rules);
       if (!patch.ok) return patch;
       if (patch.value.categoryId !== current.categoryId) {
         const category = await checkCategory(tx, patch.value.categoryId);

@@ -3,6 +3,7 @@ import { MAX_AMOUNT } from '../shared/limits';
 import { Result, ok } from '../shared/result';
 import { ValidationError, invalid, nonNegativeInt, positiveInt, text } from '../shared/validation';
 import { PRODUCT_KINDS, ProductDraft, ProductKind } from './product';
+import { WebhookUrlError, WebhookUrlRules, checkWebhookUrlText } from './webhook-url';
 
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 export const MAX_STOCK = 1_000_000_000;
@@ -23,6 +24,10 @@ export interface ProductInput {
 }
 
 type Checked<T> = Result<T, ValidationError>;
+type DraftChecked<T> = Result<T, ValidationError | WebhookUrlError>;
+
+/** A patch that leaves a stored webhook URL alone is not refused for it (the send-time check still guards it). */
+const UNCHANGED_URL: WebhookUrlRules = { allowPrivate: true, requireHttps: false };
 
 const isKind = (v: unknown): v is ProductKind => typeof v === 'string' && (PRODUCT_KINDS as readonly string[]).includes(v);
 
@@ -47,8 +52,11 @@ function price(value: unknown, currency: string): Checked<Price> {
   return ok(priceOf(amount.value, currency));
 }
 
-/** Validates a whole new product. `code` products start with stock 0: their stock is the size of their code pool. */
-export function validateProductDraft(input: ProductInput, currency: string): Checked<ProductDraft> {
+/**
+ * Validates a whole new product. `code` products start with stock 0: their stock is the size of their code pool.
+ * A webhook URL is checked against `webhookRules` as far as its text goes; the use case then asks DNS.
+ */
+export function validateProductDraft(input: ProductInput, currency: string, webhookRules: WebhookUrlRules): DraftChecked<ProductDraft> {
   if (typeof input.sku !== 'string' || !SKU_PATTERN.test(input.sku)) return invalid('sku', 'must be 1–64 of A-Z a-z 0-9 _ . - starting with a letter or digit');
   const title = text('title', input.title, 1, 120);
   if (!title.ok) return title;
@@ -71,10 +79,10 @@ export function validateProductDraft(input: ProductInput, currency: string): Che
     categoryId: null,
   };
   if (input.visible !== undefined && typeof input.visible !== 'boolean') return invalid('visible', 'must be true or false');
-  return completeDraft(draft, input);
+  return completeDraft(draft, input, webhookRules);
 }
 
-function completeDraft(draft: ProductDraft, input: ProductInput): Checked<ProductDraft> {
+function completeDraft(draft: ProductDraft, input: ProductInput, webhookRules: WebhookUrlRules): DraftChecked<ProductDraft> {
   if (draft.kind === 'code') {
     if (input.stock !== undefined && input.stock !== null && input.stock !== 0) {
       return invalid('stock', 'a code product counts its unsold codes: upload codes instead of setting stock');
@@ -95,6 +103,8 @@ function completeDraft(draft: ProductDraft, input: ProductInput): Checked<Produc
   if (draft.kind === 'webhook') {
     const url = httpUrl('webhookUrl', input.webhookUrl);
     if (!url.ok) return url;
+    const allowed = checkWebhookUrlText('webhookUrl', url.value, webhookRules);
+    if (!allowed.ok) return allowed;
     draft.webhookUrl = url.value;
   } else if (input.webhookUrl !== undefined && input.webhookUrl !== null) {
     return invalid('webhookUrl', 'only webhook products carry a webhook URL');
@@ -113,7 +123,12 @@ function completeDraft(draft: ProductDraft, input: ProductInput): Checked<Produc
 }
 
 /** Validates a patch against the product it changes; the kind and the stock cannot be patched. */
-export function validateProductPatch(current: ProductDraft, input: ProductInput, currency: string): Checked<Omit<ProductDraft, 'stock'>> {
+export function validateProductPatch(
+  current: ProductDraft,
+  input: ProductInput,
+  currency: string,
+  webhookRules: WebhookUrlRules,
+): DraftChecked<Omit<ProductDraft, 'stock'>> {
   if (input.kind !== undefined && input.kind !== current.kind) return invalid('kind', 'cannot change; create a new product instead');
   if (input.stock !== undefined) return invalid('stock', 'set stock with the stock endpoint');
   const merged: ProductInput = {
@@ -128,7 +143,7 @@ export function validateProductPatch(current: ProductDraft, input: ProductInput,
     photoUrl: input.photoUrl === undefined ? current.photoUrl : input.photoUrl,
     categoryId: input.categoryId === undefined ? current.categoryId : input.categoryId,
   };
-  const checked = validateProductDraft(merged, currency);
+  const checked = validateProductDraft(merged, currency, input.webhookUrl === undefined ? UNCHANGED_URL : webhookRules);
   if (!checked.ok) return checked;
   const { stock: _ignored, ...rest } = checked.value;
   return ok(rest);

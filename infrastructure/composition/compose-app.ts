@@ -14,6 +14,7 @@ import { ConfigError } from '../config/env-parsers';
 import { HttpFulfilmentWebhook } from '../fulfilment/http-fulfilment-webhook';
 import { randomIds } from '../ids/random-ids';
 import { ensureLocalSecrets } from '../local-secrets';
+import { AllAddressesLookup, webhookHostResolver } from '../fulfilment/webhook-target-guard';
 import { Logger } from '../logging/logger';
 import { ShopMetrics } from '../metrics/shop-metrics';
 import { withProviderEventMetrics, observedVerifier } from '../metrics/notification-metrics';
@@ -58,6 +59,8 @@ export interface ComposeOverrides {
   notifier?: Notifier;
   /** Apply pending migrations at start (default true). */
   migrate?: boolean;
+  /** The DNS webhook targets are resolved with, when an admin sets them and at every send (tests: a scripted one). */
+  webhookDns?: AllAddressesLookup;
 }
 
 function checkJobOverrides(config: Config): void {
@@ -121,7 +124,8 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     ids: overrides.ids ?? randomIds,
     limits: config.limits,
     importFiles: new TempImportFiles(),
-    webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret),
+    webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret, { ...config.webhookUrls, ...(overrides.webhookDns ? { dns: overrides.webhookDns } : {}) }),
+    webhookTargets: { rules: config.webhookUrls, resolver: webhookHostResolver(overrides.webhookDns) },
     providers: payments.providers,
     coordination: { flights: redis.flights },
     notifier: notifications,

@@ -1,3 +1,4 @@
+import { WebhookUrlRules } from '../../domain/catalog';
 import { DEFAULT_LIMITS, ShopLimits } from '../../domain/shared/limits';
 import { WechatPayConfigFiles } from '../payment/wechatpay/load-wechatpay-config';
 import { parseClusterNodes, type RedisClusterTarget } from '../redis/redis-target';
@@ -17,6 +18,8 @@ export interface SandboxSettings {
   /** Where a phone reaches the pay pages (the QR's code_url); defaults to the listening address. */
   publicUrl: string | undefined;
   timeScale: number;
+  /** Guards the in-process sandbox's /sandbox admin routes; unset = generated once into data/secrets.json. */
+  adminToken: string | undefined;
 }
 
 /** The HTTP API's rate limits (api/rate-limits.ts): calls allowed per window; 0 turns that limit off. */
@@ -52,6 +55,8 @@ export interface Config {
   adminApiKey: string | undefined;
   /** Signs fulfilment webhooks; every instance of one shop must share it (unset: generated into the data folder). */
   webhookSigningSecret: string | undefined;
+  /** Where webhook products may point: private targets only with WEBHOOK_ALLOW_PRIVATE=true, https only in production. */
+  webhookUrls: WebhookUrlRules;
   telegramBotToken: string | undefined;
   telegramWebhookSecret: string | undefined;
   telegramApiRoot: string | undefined;
@@ -130,6 +135,7 @@ function sandbox(env: Env, shopPort: number): SandboxSettings {
     host: optional(env, 'SANDBOX_HOST') ?? '127.0.0.1',
     publicUrl: url(env, 'SANDBOX_PUBLIC_URL', ['http', 'https']),
     timeScale,
+    adminToken: secret(env, 'SANDBOX_ADMIN_TOKEN', 16),
   };
 }
 
@@ -193,6 +199,10 @@ export function loadConfig(env: Env): Config {
     redisKeyPrefix: redisKeyPrefix(env),
     adminApiKey: secret(env, 'ADMIN_API_KEY', 16),
     webhookSigningSecret: secret(env, 'WEBHOOK_SIGNING_SECRET', 16),
+    webhookUrls: {
+      allowPrivate: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE', ['true', 'false'] as const, 'false') === 'true',
+      requireHttps: optional(env, 'NODE_ENV') === 'production',
+    },
     telegramBotToken: token,
     telegramWebhookSecret: secret(env, 'TELEGRAM_WEBHOOK_SECRET', 1, /^[A-Za-z0-9_-]{1,256}$/),
     telegramApiRoot: url(env, 'TELEGRAM_API_ROOT', ['http', 'https']),

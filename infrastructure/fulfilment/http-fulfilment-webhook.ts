@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import axios, { AxiosInstance } from 'axios';
 import { FulfilmentRequest, FulfilmentWebhook } from '../../domain/ordering';
 import { Result, err, ok } from '../../domain/shared/result';
+import { AllAddressesLookup, literalTargetRefusal, publicOnlyLookup } from './webhook-target-guard';
 
 export const SIGNATURE_HEADER = 'X-Tillbot-Signature';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -10,15 +13,24 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
  * POSTs a fulfilment request to a merchant's URL. The body is signed with HMAC-SHA256 over `timestamp.body`
  * (header `X-Tillbot-Signature: t=<unix>,v1=<hex>`), so the receiver can check origin and freshness; the
  * Idempotency-Key stays the same on every retry. Any 2xx is success; anything else is retried by the caller.
+ * Unless private targets are allowed (WEBHOOK_ALLOW_PRIVATE), the target is resolved and checked at every send, and
+ * a private, loopback or link-local one is not contacted: a failed delivery `WEBHOOK_TARGET_NOT_ALLOWED: …`.
  */
 export class HttpFulfilmentWebhook implements FulfilmentWebhook {
   private readonly http: AxiosInstance;
 
+  private readonly allowPrivate: boolean;
+
   constructor(
     private readonly secret: string,
+    targets: { allowPrivate: boolean; dns?: AllAddressesLookup },
     timeoutMs = 10_000,
   ) {
-    this.http = axios.create({ timeout: timeoutMs, maxRedirects: 0, validateStatus: () => true });
+    this.allowPrivate = targets.allowPrivate;
+    const lookup = publicOnlyLookup(targets.dns);
+    // No proxy: the connection must go to the address the lookup checked, not to a proxy that resolves it again.
+    const agents = this.allowPrivate ? {} : { httpAgent: new HttpAgent({ lookup }), httpsAgent: new HttpsAgent({ lookup }) };
+    this.http = axios.create({ timeout: timeoutMs, maxRedirects: 0, validateStatus: () => true, ...(this.allowPrivate ? {} : { proxy: false }), ...agents });
   }
 
   async send(request: FulfilmentRequest): Promise<Result<void, { message: string }>> {
@@ -31,6 +43,10 @@ export class HttpFulfilmentWebhook implements FulfilmentWebhook {
       userId: request.userId,
       paidAt: request.paidAt,
     });
+    if (!this.allowPrivate) {
+      const refused = literalTargetRefusal(request.url);
+      if (refused) return err({ message: refused });
+    }
     const timestamp = Math.floor(Date.now() / 1000);
     const signature = createHmac('sha256', this.secret).update(`${timestamp}.${body}`).digest('hex');
     try {
@@ -40,6 +56,7 @@ export class HttpFulfilmentWebhook implements FulfilmentWebhook {
       if (response.status >= 200 && response.status < 300) return ok(undefined);
       return err({ message: `HTTP ${response.status}` });
     } catch (e) {
+      // axios wraps the lookup's refusal; its message is kept whole (it starts with the stable code).
       return err({ message: e instanceof Error ? e.message : String(e) });
     }
   }

@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { PaymentProviders, ProviderMethod } from '../../domain/payment';
 import { Config } from '../config/config';
 import { ConfigError } from '../config/env-parsers';
 import { NotificationVerifier } from './notification-verifier';
 import { Logger } from '../logging/logger';
-import { SandboxGateway, startSandboxGateway } from './sandbox/sandbox-gateway';
+import { ensureLocalSecret } from '../local-secrets';
+import { SIMULATED_PAYMENTS_BANNER, SandboxGateway, startSandboxGateway } from './sandbox/sandbox-gateway';
 import { ensureSandboxKeys } from './sandbox/sandbox-keys';
 import { loadWechatPayConfigFromFiles } from './wechatpay/load-wechatpay-config';
 import { WechatPayClient } from './wechatpay/wechatpay-client';
@@ -52,6 +54,9 @@ export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl:
   }
   const dir = join(config.dataDir, 'sandbox');
   const keys = await ensureSandboxKeys(dir);
+  // Its admin routes pay any trade and drop notifications: never open to whoever reaches the port.
+  const adminToken = config.sandbox.adminToken ?? ensureLocalSecret(config.dataDir, 'sandboxAdminToken', () => randomBytes(24).toString('base64url')).value;
+  const sandboxLog = logger.child({ part: 'sandbox' });
   let gateway: SandboxGateway;
   try {
     gateway = await startSandboxGateway({
@@ -60,8 +65,11 @@ export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl:
       host: config.sandbox.host,
       ...(config.sandbox.publicUrl ? { publicBaseUrl: config.sandbox.publicUrl } : {}),
       timeScale: config.sandbox.timeScale,
-      stateFile: join(dir, 'state.json'),
-      log: (line) => logger.info({ part: 'sandbox' }, line),
+      stateFile: join(dir, 'state.jsonl'),
+      legacyStateFile: join(dir, 'state.json'),
+      adminToken,
+      // The banner line is a warning: a shop that meant to take real money must not miss it.
+      log: (line) => (line === SIMULATED_PAYMENTS_BANNER ? sandboxLog.warn(`${line}: WECHATPAY_* is not set`) : sandboxLog.info(line)),
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ConfigError('SANDBOX_PORT', `${config.sandbox.port} is already in use`);

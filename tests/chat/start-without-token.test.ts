@@ -37,6 +37,20 @@ describe('npm start without TELEGRAM_BOT_TOKEN', () => {
     expect(await page.text()).toContain('<title>tillbot — local chat</title>');
   });
 
+  it('says loudly that payments are simulated, and keeps the sandbox admin routes behind a token in data/secrets.json', async () => {
+    const out = shop.process.output();
+    expect(out).toContain('PAYMENTS ARE SIMULATED — sandbox, no real money: WECHATPAY_* is not set');
+    expect(out).toMatch(/"level":40[^\n]*PAYMENTS ARE SIMULATED — sandbox, no real money/);
+    expect(out).toContain(`sandbox admin token (/sandbox/*): kept in ${shop.dataDir}/secrets.json (sandboxAdminToken)`);
+    const { sandboxAdminToken } = JSON.parse(readFileSync(join(shop.dataDir, 'secrets.json'), 'utf8')) as { sandboxAdminToken?: string };
+    expect(sandboxAdminToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(out).not.toContain(sandboxAdminToken);
+    const refused = await fetch(`${shop.sandboxBase}/sandbox/trades`);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect((await fetch(`${shop.sandboxBase}/sandbox/trades`, { headers: { authorization: `Bearer ${sandboxAdminToken}` } })).status).toBe(200);
+  });
+
   it('runs the real bot for the chat: Admin is an admin of the shop, Shopper is not', async () => {
     const events = new EventReader(`${shop.base}/chat/api/events`);
     try {

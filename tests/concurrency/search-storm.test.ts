@@ -1,7 +1,8 @@
-import { catalogContext } from '../../domain/catalog';
+import { catalogContext, STRICT_WEBHOOK_URL_RULES } from '../../domain/catalog';
 import { DEFAULT_LIMITS } from '../../domain/shared/limits';
 import { randomIds } from '../../infrastructure/ids/random-ids';
 import { TempImportFiles } from '../../infrastructure/catalog-import/temp-import-files';
+import { dnsWebhookHostResolver } from '../../infrastructure/fulfilment/webhook-target-guard';
 import { TestClock, value } from '../domain/support/domain-world';
 import { databaseBackends } from '../support/services';
 import { openTestStore, TestStore } from '../infrastructure/persistence/support/test-store';
@@ -37,6 +38,7 @@ describe.each(databaseBackends())('search under concurrent writes (%s)', (backen
       ids: randomIds,
       limits: DEFAULT_LIMITS,
       importFiles: new TempImportFiles(),
+      webhookTargets: { rules: STRICT_WEBHOOK_URL_RULES, resolver: dnsWebhookHostResolver },
     });
   });
   afterAll(() => store.close());

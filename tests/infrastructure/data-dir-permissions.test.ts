@@ -36,10 +36,10 @@ describe('the data folder is private', () => {
   it('fixes a folder an older version left world-readable, and says what it fixed', () => {
     const data = join(scratch(), 'data');
     mkdirSync(join(data, 'sandbox'), { recursive: true });
-    for (const f of ['tillbot.sqlite', 'tillbot.sqlite-wal', 'tillbot.sqlite-shm', 'secrets.json', 'sandbox/state.json']) writeFileSync(join(data, f), 'x');
+    for (const f of ['tillbot.sqlite', 'tillbot.sqlite-wal', 'tillbot.sqlite-shm', 'secrets.json', 'sandbox/state.jsonl']) writeFileSync(join(data, f), 'x');
     chmodSync(data, 0o755);
     chmodSync(join(data, 'sandbox'), 0o755);
-    for (const f of ['tillbot.sqlite', 'tillbot.sqlite-wal', 'tillbot.sqlite-shm', 'sandbox/state.json']) chmodSync(join(data, f), 0o644);
+    for (const f of ['tillbot.sqlite', 'tillbot.sqlite-wal', 'tillbot.sqlite-shm', 'sandbox/state.jsonl']) chmodSync(join(data, f), 0o644);
     chmodSync(join(data, 'secrets.json'), 0o600);
     const warnings: string[] = [];
     const fixed = secureDataDir(data, (m) => warnings.push(m));
@@ -48,7 +48,7 @@ describe('the data folder is private', () => {
     expect(modes(data)).toEqual({
       '.': 0o700,
       sandbox: 0o700,
-      'sandbox/state.json': 0o600,
+      'sandbox/state.jsonl': 0o600,
       'secrets.json': 0o600,
       'tillbot.sqlite': 0o600,
       'tillbot.sqlite-wal': 0o600,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { FastifyInstance } from 'fastify';
 import { buildShopApi } from '../../infrastructure/composition/compose-api';
 import { loadConfig } from '../../infrastructure/config/config';
-import { App, composeApp } from '../../infrastructure/composition/compose-app';
+import { App, ComposeOverrides, composeApp } from '../../infrastructure/composition/compose-app';
 import { createLogger } from '../../infrastructure/logging/logger';
 import { signInitData } from '../../infrastructure/telegram/init-data';
 import { HIGH_RATE_LIMITS } from './high-rate-limits';
@@ -22,7 +22,7 @@ export interface TestShop {
   close(): Promise<void>;
 }
 
-export async function startTestShop(backend: Backend, env: Record<string, string> = {}): Promise<TestShop> {
+export async function startTestShop(backend: Backend, env: Record<string, string> = {}, overrides: ComposeOverrides = {}): Promise<TestShop> {
   const dir = mkdtempSync(join(tmpdir(), 'tillbot-test-'));
   const mysql = backend === 'mysql' ? await createTestMysqlDatabase() : null;
   const config = loadConfig({
@@ -39,7 +39,7 @@ export async function startTestShop(backend: Backend, env: Record<string, string
   });
   let app: App;
   try {
-    app = await composeApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+    app = await composeApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), overrides);
   } catch (e) {
     if (mysql) await mysql.drop();
     rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ const CATALOG_STATUS: Record<CatalogErrorCode, number> = {
   IMPORT_NOT_FOUND: 404,
   IMPORT_FILE_TOO_LARGE: 413,
   IMPORT_TAKEN_OVER: 409,
+  WEBHOOK_URL_NOT_ALLOWED: 422,
 };
 
 /** The catalog over HTTP: products and categories for everyone, their management for admins. */

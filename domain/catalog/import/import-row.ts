@@ -2,6 +2,7 @@ import { LANGUAGES } from '../../shared/languages';
 import { parseMajorUnits } from '../../shared/money';
 import { MAX_CODES_PER_UPLOAD, MAX_CODE_LENGTH, codesFromText } from '../add-codes';
 import { MAX_STOCK, ProductInput, validateProductDraft } from '../product-draft';
+import { WebhookUrlRules } from '../webhook-url';
 import { MAX_CATEGORY_DEPTH, parseCategoryPath } from '../category-draft';
 import { MAX_DESCRIPTION, MAX_TITLE, ProductText } from '../product-texts';
 import { ImportedProduct, RowProblem } from './imported-product';
@@ -122,7 +123,12 @@ function codesOf(row: RawImportRow, problems: RowProblem[]): string[] {
 }
 
 /** Checks one row completely (every problem, not only the first) and builds the product it describes. */
-export function validateImportRow(row: RawImportRow, currency: string): { product: ImportedProduct } | { problems: RowProblem[] } {
+/** `webhookRules`: a `webhook_url` is held to the same rules as an admin's (its DNS is checked at every send). */
+export function validateImportRow(
+  row: RawImportRow,
+  currency: string,
+  webhookRules: WebhookUrlRules,
+): { product: ImportedProduct } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const fieldText = (field: string) => textOf(row, field, problems);
   const rowCurrency = fieldText('currency');
@@ -152,7 +158,7 @@ export function validateImportRow(row: RawImportRow, currency: string): { produc
     webhookUrl: fieldText('webhook_url'),
     photoUrl: fieldText('photo_url'),
   };
-  const draft = validateProductDraft(input, currency);
+  const draft = validateProductDraft(input, currency, webhookRules);
   if (!draft.ok) {
     const field = draft.error.details?.field;
     const name =

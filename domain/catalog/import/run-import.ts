@@ -5,6 +5,7 @@ import { ProductText, documentWith } from '../product-texts';
 import { SearchDocument } from '../search-terms';
 import { BatchPlan, ensureCategories, planBatch } from './import-plan';
 import { checkColumns, validateImportRow } from './import-row';
+import { WebhookUrlRules } from '../webhook-url';
 import { ImportSource, RawImportRow, UnreadableAt } from './import-source';
 import { ImportedProduct, RowProblem } from './imported-product';
 
@@ -36,12 +37,12 @@ function noteProblems(job: ImportJob, problems: readonly RowProblem[]): void {
 }
 
 /** Reads every valid row again, in batches, skipping the first `skip` (already committed by an earlier run). */
-async function* validBatches(source: ImportSource, currency: string, skip: number): AsyncGenerator<ImportedProduct[]> {
+async function* validBatches(source: ImportSource, currency: string, webhookRules: WebhookUrlRules, skip: number): AsyncGenerator<ImportedProduct[]> {
   let batch: ImportedProduct[] = [];
   let seen = 0;
   for await (const item of source.rows()) {
     if (isUnreadable(item)) continue;
-    const checked = validateImportRow(item, currency);
+    const checked = validateImportRow(item, currency, webhookRules);
     if (!('product' in checked)) continue;
     seen += 1;
     if (seen <= skip) continue;
@@ -95,7 +96,7 @@ async function checkFile(deps: CatalogDeps, job: ImportJob, source: ImportSource
         ? checkColumns(Object.keys(item.fields), source.format === 'csv' ? 1 : item.line, source.format === 'csv')
         : [];
     if (item.malformed) problems.push({ line: item.line, field: 'row', reason: item.malformed });
-    const checked = validateImportRow(item, deps.limits.currency);
+    const checked = validateImportRow(item, deps.limits.currency, deps.webhookTargets.rules);
     if ('problems' in checked) problems.push(...checked.problems);
     else if (skus.has(checked.product.draft.sku))
       problems.push({ line: item.line, field: 'sku', reason: `${checked.product.draft.sku} appears on an earlier line` });
@@ -191,7 +192,7 @@ export async function runImport(deps: CatalogDeps, start: ImportJob, source: Imp
         : { ...checked, created: 0, updated: 0, unchanged: 0, codesAdded: 0 },
   };
   await save(deps, job, options.persist);
-  for await (const batch of validBatches(source, deps.limits.currency, job.rowsDone)) {
+  for await (const batch of validBatches(source, deps.limits.currency, deps.webhookTargets.rules, job.rowsDone)) {
     const current = job;
     const result = await deps.uow.run(async (tx): Promise<Result<ImportJob, RunError | DomainError<'IMPORT_CONFLICT'>>> => {
       const categories = await ensureCategories(tx, batch, deps.clock.now());

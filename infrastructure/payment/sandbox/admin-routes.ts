@@ -12,8 +12,8 @@ export interface AdminContext {
   knobs: SandboxKnobs;
   dispatcher: NotificationDispatcher;
   rotatePlatformKey: () => Promise<{ serial: string }>;
-  /** When set, every /sandbox call needs `Authorization: Bearer <token>`. */
-  adminToken?: string;
+  /** Every /sandbox call needs `Authorization: Bearer <token>` or `X-Sandbox-Token: <token>`. */
+  adminToken: string;
 }
 
 const intBody = (name: string, minimum: number) => ({
@@ -25,6 +25,15 @@ const sameSecret = (a: string, b: string): boolean => {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 };
+
+export const SANDBOX_TOKEN_HEADER = 'x-sandbox-token';
+
+function presentedToken(headers: Record<string, string | string[] | undefined>): string {
+  const own = headers[SANDBOX_TOKEN_HEADER];
+  if (typeof own === 'string') return own;
+  const auth = headers.authorization;
+  return typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
+}
 
 /** A small HTTP face on the knobs, for demos driven from curl or a browser. Mounted under /sandbox. */
 export function adminRoutes(ctx: AdminContext) {
@@ -40,13 +49,11 @@ export function adminRoutes(ctx: AdminContext) {
         done(Object.assign(new Error('body is not JSON'), { statusCode: 400 }), undefined);
       }
     });
-    if (ctx.adminToken) {
-      const expected = `Bearer ${ctx.adminToken}`;
-      app.addHook('onRequest', async (req, reply) => {
-        if (!sameSecret(req.headers.authorization ?? '', expected))
-          return reply.code(401).send({ code: 'UNAUTHORIZED', message: 'sandbox admin token required' });
-      });
-    }
+    // Anyone who reaches the port could otherwise pay any trade for nothing, or drop the shop's notifications.
+    app.addHook('onRequest', async (req, reply) => {
+      if (!sameSecret(presentedToken(req.headers), ctx.adminToken))
+        return reply.code(401).send({ code: 'UNAUTHORIZED', message: 'sandbox admin token required (Authorization: Bearer … or X-Sandbox-Token)' });
+    });
     const applied = (reply: FastifyReply) => reply.send({ ok: true, knobs: ctx.knobs.state() });
     const attempt = (reply: FastifyReply, change: () => void) => {
       try {

@@ -3,6 +3,7 @@ import { PlatformSigner } from './platform-signer';
 import { tamperCiphertext } from './notification-envelope';
 import { SandboxKnobs } from './sandbox-knobs';
 import { NotificationAttempt, SandboxNotification } from './sandbox-records';
+import { StateJournal } from './state-log';
 
 /** WeChat's retry intervals after an unacknowledged callback, in seconds: 15 intervals, 24h4m in all. */
 export const NOTIFY_RETRY_SCHEDULE_SECONDS: ReadonlyArray<number> = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600];
@@ -17,7 +18,7 @@ export interface DispatcherOptions {
   /** Multiplies every interval of the schedule (0.001 turns 15 s into 15 ms). */
   timeScale: number;
   notifications: SandboxNotification[];
-  persist: () => void;
+  journal: StateJournal;
   log: (line: string) => void;
 }
 
@@ -53,8 +54,8 @@ export class NotificationDispatcher {
     } else {
       this.schedule(n, this.o.knobs.delay());
     }
+    this.o.journal.changed({ notification: n });
     this.prune();
-    this.o.persist();
     return n;
   }
 
@@ -91,6 +92,14 @@ export class NotificationDispatcher {
   }
 
   private async attempt(n: SandboxNotification): Promise<void> {
+    // The merchant must never hear of a payment the gateway could still forget (a crash before the fsync).
+    try {
+      await this.o.journal.durable();
+    } catch {
+      this.schedule(n, 1000);
+      return;
+    }
+    if (this.closed) return;
     const corruption = this.o.knobs.takeCorruption();
     const copies = this.o.knobs.duplicates();
     // The copies are the same request delivered several times (as a network or WeChat duplicates it): one signature.
@@ -115,7 +124,7 @@ export class NotificationDispatcher {
     } else {
       this.schedule(n, retryDelaySeconds * 1000 * this.o.timeScale);
     }
-    this.o.persist();
+    this.o.journal.changed({ notification: n });
   }
 
   /** One POST; returns the HTTP status, or the network error's code. */
@@ -140,6 +149,7 @@ export class NotificationDispatcher {
     const excess = finished.length - FINISHED_KEPT;
     if (excess <= 0) return;
     const drop = new Set(finished.slice(0, excess));
+    for (const n of drop) this.o.journal.changed({ pruned: n.id });
     const kept = this.o.notifications.filter((n) => !drop.has(n));
     this.o.notifications.splice(0, this.o.notifications.length, ...kept);
   }

@@ -1,5 +1,8 @@
 import { SandboxTrade } from './sandbox-records';
 
+/** The same words as the gateway's start-up line (sandbox-gateway.ts); kept here so the page imports no server. */
+export const PAY_PAGE_BANNER = 'PAYMENTS ARE SIMULATED — sandbox, no real money';
+
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** ¥x.yy from integer fen, without ever going through a float. */
@@ -16,8 +19,10 @@ function page(title: string, inner: string): string {
 <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;color:#222}
 .amount{font-size:2.5rem;font-weight:600;margin:.5rem 0}.note{color:#666;font-size:.9rem}
 form{display:inline-block;margin:.5rem .5rem 0 0}button{font-size:1.1rem;padding:.6rem 1.4rem;border-radius:.4rem;border:1px solid #888;background:#fff}
-button.pay{background:#07c160;border-color:#07c160;color:#fff}</style></head>
-<body><p class="note">WeChat Pay sandbox — no real money moves</p>${inner}</body></html>`;
+button.pay{background:#07c160;border-color:#07c160;color:#fff}
+.banner{background:#b00020;color:#fff;font-weight:700;padding:.8rem 1rem;border-radius:.4rem;text-align:center;letter-spacing:.02em}</style></head>
+<body><div class="banner" role="alert" id="simulated">${PAY_PAGE_BANNER}</div>
+<p class="note">WeChat Pay sandbox: pressing Pay charges nobody; the shop is told it was paid.</p>${inner}</body></html>`;
 }
 
 const stateLine: Record<SandboxTrade['state'], string> = {

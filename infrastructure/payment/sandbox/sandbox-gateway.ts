@@ -6,6 +6,7 @@ import { Result } from '../../../domain/shared/result';
 import { readRsaPrivateKey, readRsaPublicKey } from '../wechatpay/platform-key-ring';
 import { adminRoutes } from './admin-routes';
 import { NotificationDispatcher } from './notification-dispatcher';
+import { PAY_PAGE_BANNER } from './pay-page';
 import { payPageRoutes } from './pay-page-routes';
 import { IssuedPlatformKey, issuePlatformKey } from './platform-certificate-issuer';
 import { PlatformSigner } from './platform-signer';
@@ -13,7 +14,7 @@ import { SandboxCredentials } from './sandbox-credentials';
 import { SandboxKnobs } from './sandbox-knobs';
 import { SandboxCharge, SandboxNotification, SandboxRefund, SandboxTrade } from './sandbox-records';
 import { SandboxService } from './sandbox-service';
-import { SandboxState, emptyState, loadStateFile, saveStateFile } from './state-file';
+import { SandboxState, StateJournal, StateLog, emptyState, memoryJournal } from './state-log';
 import { TradeBook } from './trade-book';
 import { wechatApiRoutes } from './wechat-api-routes';
 import { WireError } from './wire-error';
@@ -29,11 +30,17 @@ export interface SandboxGatewayOptions {
   timeScale?: number;
   /** PROCESSING → SUCCESS delay for refunds; 0 answers SUCCESS at once. */
   refundDelayMs?: number;
-  /** JSON file that keeps trades, refunds and pending notifications across restarts. */
+  /**
+   * Append-only JSON-lines log that keeps trades, refunds and notifications across restarts; every reply waits until
+   * the changes before it are fsync'd there. Unset: state in memory only.
+   */
   stateFile?: string;
+  /** The whole-state JSON file older versions wrote, taken over once into `stateFile` when that does not exist yet. */
+  legacyStateFile?: string;
   /** Real WeChat demands https notify URLs; a local shop listens on plain http. */
   allowHttpNotifyUrl?: boolean;
-  adminToken?: string;
+  /** Every /sandbox admin call needs it (`Authorization: Bearer <token>` or `X-Sandbox-Token: <token>`). */
+  adminToken: string;
   clock?: () => Date;
   log?: (line: string) => void;
 }
@@ -43,6 +50,8 @@ export interface SandboxGateway {
   url: string;
   publicBaseUrl: string;
   credentials: SandboxCredentials;
+  /** What the /sandbox admin routes ask for. */
+  adminToken: string;
   knobs: SandboxKnobs;
   /** Pays a trade as a shopper would, and sends the TRANSACTION.SUCCESS notification. */
   pay(outTradeNo: string): Result<SandboxTrade, WireError>;
@@ -66,7 +75,8 @@ export interface SandboxGateway {
 
 const copy = <T>(v: T): T => structuredClone(v);
 
-const STATE_WRITE_DELAY_MS = 200;
+/** Said at every start and on every pay page: a shop on the sandbox hands out goods for no money. */
+export const SIMULATED_PAYMENTS_BANNER = PAY_PAGE_BANNER;
 
 function checkCredentials(c: SandboxCredentials) {
   const merchantKey = readRsaPublicKey(c.merchantPublicKey, 'sandbox merchant public key');
@@ -88,35 +98,17 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? (() => undefined);
 
+  if (!options.adminToken) throw new Error('sandbox adminToken is required (it guards the /sandbox admin routes)');
   const stateFile = options.stateFile;
   if (stateFile) mkdirSync(dirname(stateFile), { recursive: true, mode: 0o700 });
-  const state: SandboxState = stateFile ? loadStateFile(stateFile) : emptyState();
-  // Writes are coalesced (at most one every STATE_WRITE_DELAY_MS, and a final one on close): writing the whole state
-  // on every change made a busy gateway quadratic. A crash loses at most that much of the sandbox's own history.
-  // A failed write must not take the gateway (or the shop it is embedded in) down from inside a timer.
-  let writeTimer: NodeJS.Timeout | null = null;
-  const writeNow = () => {
-    if (writeTimer) clearTimeout(writeTimer);
-    writeTimer = null;
-    if (!stateFile) return;
-    try {
-      saveStateFile(stateFile, state);
-    } catch (e) {
-      log(`cannot write state file ${stateFile}: ${(e as Error).message}`);
-    }
-  };
-  const persist = stateFile
-    ? () => {
-        if (writeTimer) return;
-        writeTimer = setTimeout(writeNow, STATE_WRITE_DELAY_MS);
-        writeTimer.unref();
-      }
-    : () => undefined;
+  const stateLog = stateFile ? StateLog.open(stateFile, log, options.legacyStateFile) : null;
+  const state: SandboxState = stateLog ? stateLog.state : emptyState();
+  const journal: StateJournal = stateLog ?? memoryJournal;
 
   const knobs = new SandboxKnobs();
   const signer = new PlatformSigner(platformKey, c.platformSerial);
-  const book = new TradeBook(state, clock, persist);
-  const dispatcher = new NotificationDispatcher({ signer, knobs, clock, timeScale, notifications: state.notifications, persist, log });
+  const book = new TradeBook(state, clock, journal);
+  const dispatcher = new NotificationDispatcher({ signer, knobs, clock, timeScale, notifications: state.notifications, journal, log });
   const service = new SandboxService({ apiV3Key: c.apiV3Key, book, dispatcher, clock, refundDelayMs });
   const hangs = new Set<() => void>();
   const issued: IssuedPlatformKey[] = [];
@@ -129,6 +121,16 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   };
 
   const app = Fastify({ logger: false, forceCloseConnections: true });
+  // No reply leaves before the changes made so far are fsync'd: what the caller was told survives a kill -9.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    try {
+      await journal.durable();
+      return payload;
+    } catch {
+      reply.code(500).type('application/json');
+      return JSON.stringify({ code: 'SYSTEM_ERROR', message: 'the sandbox could not save its state; try again' });
+    }
+  });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
   let publicBaseUrl = '';
   await app.register(
@@ -148,7 +150,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     }),
   );
   await app.register(payPageRoutes(book, service));
-  await app.register(adminRoutes({ book, service, knobs, dispatcher, rotatePlatformKey, ...(options.adminToken ? { adminToken: options.adminToken } : {}) }), {
+  await app.register(adminRoutes({ book, service, knobs, dispatcher, rotatePlatformKey, adminToken: options.adminToken }), {
     prefix: '/sandbox',
   });
 
@@ -160,11 +162,13 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   dispatcher.resume();
   service.resumeRefunds();
   log(`WeChat Pay sandbox listening on ${url} (pay pages at ${publicBaseUrl}/pay/…, merchant ${c.mchId})`);
+  log(SIMULATED_PAYMENTS_BANNER);
 
   return {
     url,
     publicBaseUrl,
     credentials: c,
+    adminToken: options.adminToken,
     knobs,
     pay: (outTradeNo) => {
       const paid = service.pay(outTradeNo);
@@ -190,10 +194,10 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     close: async () => {
       service.close();
       await dispatcher.close();
-      if (writeTimer) writeNow();
       for (const release of hangs) release();
       hangs.clear();
       await app.close();
+      await stateLog?.close();
     },
   };
 }

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureLocalSecret } from '../../local-secrets';
 import { SandboxCredentials } from './sandbox-credentials';
 import { SandboxGateway, startSandboxGateway } from './sandbox-gateway';
 import { ensureSandboxKeys } from './sandbox-keys';
@@ -80,6 +82,27 @@ async function credentialsFrom(env: Env, log: (line: string) => void): Promise<S
   return c;
 }
 
+/** SANDBOX_ADMIN_TOKEN, else one made once and kept in the keys folder's secrets.json (printed when made). */
+function adminTokenFrom(env: Env, dir: string, log: (line: string) => void): string {
+  const given = env.SANDBOX_ADMIN_TOKEN;
+  if (given !== undefined && given !== '') {
+    if (given.length < 16) throw new SandboxConfigError('SANDBOX_ADMIN_TOKEN must be at least 16 characters');
+    return given;
+  }
+  let made: { value: string; generated: boolean };
+  try {
+    made = ensureLocalSecret(dir, 'sandboxAdminToken', () => randomBytes(24).toString('base64url'));
+  } catch (e) {
+    throw new SandboxConfigError((e as Error).message);
+  }
+  log(
+    made.generated
+      ? `admin token for /sandbox/* (made now, kept in ${join(dir, 'secrets.json')}): ${made.value}`
+      : `admin token for /sandbox/* is in ${join(dir, 'secrets.json')} (sandboxAdminToken)`,
+  );
+  return made.value;
+}
+
 /** Runs the gateway on its own, configured by SANDBOX_* variables. */
 export async function main(env: Env = process.env, log: (line: string) => void = (l) => console.log(`sandbox: ${l}`)): Promise<SandboxGateway> {
   const port = intSetting(env, 'SANDBOX_PORT', DEFAULT_PORT, 0, 65535);
@@ -89,6 +112,8 @@ export async function main(env: Env = process.env, log: (line: string) => void =
   const timeScale = numberSetting(env, 'SANDBOX_TIME_SCALE', 1);
   const refundDelayMs = intSetting(env, 'SANDBOX_REFUND_DELAY_MS', 1000, 0, 86_400_000);
   const credentials = await credentialsFrom(env, log);
+  const dir = env.SANDBOX_KEYS_DIR || DEFAULT_DIR;
+  const adminToken = adminTokenFrom(env, dir, log);
   try {
     return await startSandboxGateway({
       credentials,
@@ -97,8 +122,9 @@ export async function main(env: Env = process.env, log: (line: string) => void =
       ...(publicUrl ? { publicBaseUrl: publicUrl } : {}),
       timeScale,
       refundDelayMs,
-      stateFile: env.SANDBOX_STATE_FILE || join(env.SANDBOX_KEYS_DIR || DEFAULT_DIR, 'state.json'),
-      ...(env.SANDBOX_ADMIN_TOKEN ? { adminToken: env.SANDBOX_ADMIN_TOKEN } : {}),
+      stateFile: env.SANDBOX_STATE_FILE || join(dir, 'state.jsonl'),
+      ...(env.SANDBOX_STATE_FILE ? {} : { legacyStateFile: join(dir, 'state.json') }),
+      adminToken,
       log,
     });
   } catch (e) {

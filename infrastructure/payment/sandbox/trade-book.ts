@@ -2,15 +2,16 @@ import { Result, ok } from '../../../domain/shared/result';
 import { ValidNativeOrder, ValidRefund } from './order-validation';
 import { SANDBOX_PAYER_OPENID, newPayPageId, newRefundId, newTransactionId } from './sandbox-ids';
 import { SandboxCharge, SandboxRefund, SandboxTrade } from './sandbox-records';
-import { SandboxState } from './state-file';
+import { SandboxState, StateJournal } from './state-log';
 import { WireError, wireError } from './wire-error';
 
 /** Without time_expire WeChat keeps an unpaid Native order payable for 7 days. */
 const DEFAULT_PAYABLE_MS = 7 * 24 * 3600 * 1000;
 
 /**
- * The gateway's ledger of trades and refunds, with WeChat's rules for each transition. Every change is
- * followed by `persist()` so a restarted shop (and its embedded gateway) still knows its trades.
+ * The gateway's ledger of trades and refunds, with WeChat's rules for each transition. Every change is reported to
+ * the journal (the replies wait until it is durable), so a restarted shop (and its embedded gateway) still knows its
+ * trades.
  */
 export class TradeBook {
   /** By out_trade_no: the repair job asks about thousands of trades, a scan each would grow with the book. */
@@ -19,7 +20,7 @@ export class TradeBook {
   constructor(
     private readonly state: SandboxState,
     private readonly clock: () => Date,
-    private readonly persist: () => void,
+    private readonly journal: StateJournal,
   ) {
     for (const t of state.trades) if (!this.byOutTradeNo.has(t.outTradeNo)) this.byOutTradeNo.set(t.outTradeNo, t);
   }
@@ -58,7 +59,7 @@ export class TradeBook {
       t.state = 'CLOSED';
       t.closedAt = now.toISOString();
       t.closedByExpiry = true;
-      this.persist();
+      this.journal.changed({ trade: t });
     }
     return t;
   }
@@ -93,7 +94,7 @@ export class TradeBook {
     };
     this.state.trades.push(trade);
     this.byOutTradeNo.set(trade.outTradeNo, trade);
-    this.persist();
+    this.journal.changed({ trade });
     return ok({ trade, codeUrl: codeUrlFor(trade.id) });
   }
 
@@ -107,7 +108,7 @@ export class TradeBook {
     t.transactionId = newTransactionId(now);
     t.successTime = now.toISOString();
     t.payerOpenId = SANDBOX_PAYER_OPENID;
-    this.persist();
+    this.journal.changed({ trade: t });
     return ok(t);
   }
 
@@ -119,7 +120,7 @@ export class TradeBook {
     const now = this.clock();
     const charge: SandboxCharge = { transactionId: newTransactionId(now), successTime: now.toISOString(), refunded: 0 };
     t.extraCharges = [...(t.extraCharges ?? []), charge];
-    this.persist();
+    this.journal.changed({ trade: t });
     return ok({ trade: t, charge });
   }
 
@@ -132,7 +133,7 @@ export class TradeBook {
     t.state = 'CLOSED';
     t.closedAt = t.closedAt ?? this.clock().toISOString();
     t.closedByExpiry = false;
-    this.persist();
+    this.journal.changed({ trade: t });
     return ok(t);
   }
 
@@ -172,7 +173,8 @@ export class TradeBook {
     charged.refunded += r.refund;
     if (!extra) t.state = 'REFUND';
     this.state.refunds.push(refund);
-    this.persist();
+    this.journal.changed({ trade: t });
+    this.journal.changed({ refund });
     return ok({ refund, created: true });
   }
 
@@ -181,7 +183,7 @@ export class TradeBook {
     if (!r || r.status !== 'PROCESSING') return undefined;
     r.status = 'SUCCESS';
     r.successTime = this.clock().toISOString();
-    this.persist();
+    this.journal.changed({ refund: r });
     return r;
   }
 }

@@ -18,6 +18,8 @@ export interface ChatShop {
   dataDir: string;
   /** The local Bot API's address (from the shop's log), for a test that plays the bot's side too. */
   localBotApi: string;
+  /** The in-process sandbox gateway: http://127.0.0.1:<SANDBOX_PORT>. */
+  sandboxBase: string;
 }
 
 export async function startChatShop(
@@ -38,7 +40,7 @@ export async function startChatShop(
   // The last of the start-up lines: the output may arrive in pieces.
   await process.waitForLine(/^chat people: /, 5_000);
   const [, localBotApi = ''] = await process.waitForLine(/"apiRoot":"([^"]+)".*local Telegram Bot API started/, 5_000);
-  return { process, base: `http://127.0.0.1:${port}`, chatUrl, dataDir, localBotApi };
+  return { process, base: `http://127.0.0.1:${port}`, chatUrl, dataDir, localBotApi, sandboxBase: `http://127.0.0.1:${env.SANDBOX_PORT ?? sandboxPort}` };
 }
 
 export const removeDataDir = (dir: string): void => rmSync(dir, { recursive: true, force: true });

@@ -1,11 +1,13 @@
-import { validateProductDraft, validateProductPatch, codesFromText } from '../../../domain/catalog';
+import { STRICT_WEBHOOK_URL_RULES, validateProductDraft, validateProductPatch, codesFromText } from '../../../domain/catalog';
+
+const RULES = STRICT_WEBHOOK_URL_RULES;
 import { price } from '../../../domain/shared/money';
 
 describe('product drafts', () => {
   const base = { sku: 'SKU-1', title: ' Title ', kind: 'manual', price: { amount: 100, currency: 'CNY' } };
 
   it('accepts a complete product and trims text', () => {
-    const r = validateProductDraft(base, 'CNY');
+    const r = validateProductDraft(base, 'CNY', RULES);
     expect(r).toMatchObject({ ok: true, value: { sku: 'SKU-1', title: 'Title', stock: null, visible: true } });
     if (r.ok) expect(r.value.price).toEqual(price(100, 'CNY'));
   });
@@ -22,7 +24,7 @@ describe('product drafts', () => {
     [{ ...base, kind: 'code', stock: 3 }, 'stock'],
     [{ ...base, title: 'x'.repeat(121) }, 'title'],
   ])('refuses %j with a message naming %s', (input, field) => {
-    const r = validateProductDraft(input, 'CNY');
+    const r = validateProductDraft(input, 'CNY', RULES);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('VALIDATION_FAILED');
@@ -31,12 +33,12 @@ describe('product drafts', () => {
   });
 
   it('a code product starts with stock 0 and a patch cannot change kind or stock', () => {
-    const code = validateProductDraft({ ...base, kind: 'code' }, 'CNY');
+    const code = validateProductDraft({ ...base, kind: 'code' }, 'CNY', RULES);
     expect(code).toMatchObject({ ok: true, value: { stock: 0 } });
     if (!code.ok) return;
-    expect(validateProductPatch(code.value, { kind: 'manual' }, 'CNY')).toMatchObject({ ok: false });
-    expect(validateProductPatch(code.value, { stock: 4 }, 'CNY')).toMatchObject({ ok: false });
-    expect(validateProductPatch(code.value, { title: 'New' }, 'CNY')).toMatchObject({ ok: true, value: { title: 'New', kind: 'code' } });
+    expect(validateProductPatch(code.value, { kind: 'manual' }, 'CNY', RULES)).toMatchObject({ ok: false });
+    expect(validateProductPatch(code.value, { stock: 4 }, 'CNY', RULES)).toMatchObject({ ok: false });
+    expect(validateProductPatch(code.value, { title: 'New' }, 'CNY', RULES)).toMatchObject({ ok: true, value: { title: 'New', kind: 'code' } });
   });
 
   it('reads an uploaded code file one code per line', () => {

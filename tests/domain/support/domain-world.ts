@@ -13,7 +13,7 @@ import { OutboxHandlers } from '../../../domain/shared/outbox/outbox-handler';
 import { dispatchOutbox } from '../../../domain/shared/outbox/dispatch-outbox';
 import { Result, err, ok } from '../../../domain/shared/result';
 import { Shop, createShop, outboxHandlersOf } from '../../../domain/shop';
-import { ProductInput } from '../../../domain/catalog';
+import { ProductInput, WebhookHostResolver, WebhookUrlRules } from '../../../domain/catalog';
 import { Persistence, createPersistence } from '../../../infrastructure/persistence';
 import { createRedisParts } from '../../../infrastructure/redis/create-redis-parts';
 
@@ -119,8 +119,20 @@ export class NoticeLog implements Notifier {
   }
 }
 
+/** DNS as the test sets it: host → addresses (none for an unknown host). */
+export class ScriptedDns implements WebhookHostResolver {
+  readonly hosts = new Map<string, string[]>();
+  async addressesOf(host: string): Promise<string[]> {
+    return this.hosts.get(host) ?? [];
+  }
+}
+
+/** A trial shop's rules: private targets refused, http allowed (the test world is not production). */
+export const WORLD_WEBHOOK_RULES: WebhookUrlRules = { allowPrivate: false, requireHttps: false };
+
 export interface DomainWorld {
   shop: Shop;
+  dns: ScriptedDns;
   persistence: Persistence;
   clock: TestClock;
   provider: ScriptedProvider;
@@ -138,13 +150,14 @@ export interface DomainWorld {
 }
 
 /** A fresh shop on an in-memory store; `close()` after the suite. */
-export async function openDomainWorld(limits: Partial<ShopLimits> = {}): Promise<DomainWorld> {
+export async function openDomainWorld(limits: Partial<ShopLimits> = {}, webhookUrls: WebhookUrlRules = WORLD_WEBHOOK_RULES): Promise<DomainWorld> {
   const persistence = createPersistence({ sqlitePath: ':memory:', logger: { warn: () => undefined, error: () => undefined } });
   await persistence.migrate();
   const clock = new TestClock();
   const provider = new ScriptedProvider();
   const webhook = new MerchantWebhook();
   const notices = new NoticeLog();
+  const dns = new ScriptedDns();
   const shopLimits: ShopLimits = { ...DEFAULT_LIMITS, ...limits };
   // The in-process twins, on the test's clock: a throttle's interval passes when the test moves time.
   const redisParts = createRedisParts(undefined, { now: () => clock.now().getTime() });
@@ -154,6 +167,7 @@ export async function openDomainWorld(limits: Partial<ShopLimits> = {}): Promise
     ids: new CountingIds(),
     limits: shopLimits,
     importFiles: new TempImportFiles(),
+    webhookTargets: { rules: webhookUrls, resolver: dns },
     webhook,
     providers: { wechatpay: provider },
     coordination: { flights: redisParts.flights },
@@ -164,6 +178,7 @@ export async function openDomainWorld(limits: Partial<ShopLimits> = {}): Promise
   let events = 0;
   return {
     shop,
+    dns,
     persistence,
     clock,
     provider,

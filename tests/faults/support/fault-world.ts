@@ -103,6 +103,8 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
       REDIS_KEY_PREFIX: redisPrefix,
       ADMIN_API_KEY: FAULT_ADMIN_KEY,
       WEBHOOK_SIGNING_SECRET: FAULT_WEBHOOK_SECRET,
+      // The merchant's fulfilment endpoint of these tests listens on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
       TELEGRAM_BOT_TOKEN: FAULT_BOT_TOKEN,
       TELEGRAM_API_ROOT: telegram.apiRoot,
       LOG_LEVEL: 'info',

@@ -42,10 +42,13 @@ export interface SandboxProcess {
   failuresLeft(operation: 'create' | 'query' | 'close' | 'refund' | 'queryRefund'): Promise<number>;
 }
 
+/** The token the standalone sandbox of a test is started with; its /sandbox routes refuse calls without it. */
+export const SANDBOX_ADMIN_TOKEN = 'fault-world-sandbox-admin-token';
+
 async function call(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${SANDBOX_ADMIN_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(15_000),
   });
@@ -65,7 +68,8 @@ export async function startSandboxProcess(group: ProcessGroup, dir: string, opti
       SANDBOX_KEYS_DIR: keysDir,
       SANDBOX_TIME_SCALE: String(options.timeScale),
       SANDBOX_REFUND_DELAY_MS: String(options.refundDelayMs ?? 200),
-      SANDBOX_STATE_FILE: join(dir, 'sandbox-state.json'),
+      SANDBOX_STATE_FILE: join(dir, 'sandbox-state.jsonl'),
+      SANDBOX_ADMIN_TOKEN,
     },
     dir,
   );

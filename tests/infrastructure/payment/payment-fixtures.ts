@@ -43,6 +43,9 @@ export function makeTestKeys(): TestKeys {
 
 export const rsaPair = pair;
 
+/** The admin token every test gateway is started with (its /sandbox routes ask for it). */
+export const SANDBOX_TOKEN = 'test-sandbox-admin-token-0001';
+
 export function gatewayCredentials(k: TestKeys): SandboxCredentials {
   return {
     mchId: k.mchId,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import axios, { AxiosResponse } from 'axios';
 import { SandboxGateway, startSandboxGateway } from '../../../infrastructure/payment/sandbox/sandbox-gateway';
 import { WechatPayProvider } from '../../../infrastructure/payment/wechatpay/wechatpay-provider';
-import { TestKeys, clientConfig, gatewayCredentials, makeTestKeys, merchantAuthorization, nowSeconds, rsaPair } from './payment-fixtures';
+import { TestKeys, clientConfig, gatewayCredentials, makeTestKeys, merchantAuthorization, nowSeconds, rsaPair, SANDBOX_TOKEN } from './payment-fixtures';
 import { must } from '../../support/must';
 
 const keys = makeTestKeys();
@@ -17,7 +17,12 @@ const outTradeNo = () => `G${Date.now()}${String(++seq).padStart(4, '0')}`;
 const NOTIFY = 'http://127.0.0.1:9/notify';
 
 beforeAll(async () => {
-  gateway = await startSandboxGateway({ credentials: gatewayCredentials(keys), clock: () => new Date(Date.now() + clockOffsetMs), refundDelayMs: 0 });
+  gateway = await startSandboxGateway({
+    credentials: gatewayCredentials(keys),
+    adminToken: SANDBOX_TOKEN,
+    clock: () => new Date(Date.now() + clockOffsetMs),
+    refundDelayMs: 0,
+  });
 });
 afterAll(() => gateway.close());
 beforeEach(() => {
@@ -247,7 +252,7 @@ describe('sandbox gateway: trade lifecycle', () => {
   });
 
   it('answers a refund PROCESSING first, then SUCCESS after the configured delay', async () => {
-    const slow = await startSandboxGateway({ credentials: gatewayCredentials(keys), refundDelayMs: 100 });
+    const slow = await startSandboxGateway({ credentials: gatewayCredentials(keys), adminToken: SANDBOX_TOKEN, refundDelayMs: 100 });
     try {
       const provider = new WechatPayProvider(clientConfig(keys, slow.url, NOTIFY));
       const no = outTradeNo();
@@ -271,7 +276,9 @@ describe('sandbox gateway: trade lifecycle', () => {
 
 describe('sandbox gateway: admin API and persistence', () => {
   it('sets knobs and pays over HTTP', async () => {
-    const admin = (path: string, body?: unknown) => axios.post(`${gateway.url}/sandbox${path}`, body, { proxy: false, validateStatus: () => true });
+    const auth = { Authorization: `Bearer ${SANDBOX_TOKEN}` };
+    const admin = (path: string, body?: unknown) =>
+      axios.post(`${gateway.url}/sandbox${path}`, body, { proxy: false, headers: auth, validateStatus: () => true });
     expect((await admin('/knobs/fail', { operation: 'query', count: 1, status: 500, code: 'SYSTEM_ERROR' })).status).toBe(200);
     const failed = await call('GET', `/v3/pay/transactions/out-trade-no/ABC123456?mchid=${keys.mchId}`);
     expect(failed.status).toBe(500);
@@ -280,7 +287,7 @@ describe('sandbox gateway: admin API and persistence', () => {
     expect((await admin('/knobs/drop-notifications', { count: -1 })).status).toBe(400);
     const emptyJson = await axios.post(`${gateway.url}/sandbox/knobs/reset`, undefined, {
       proxy: false,
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...auth },
       validateStatus: () => true,
     });
     expect(emptyJson.status).toBe(200);
@@ -292,25 +299,80 @@ describe('sandbox gateway: admin API and persistence', () => {
     expect(paid.status).toBe(200);
     expect(paid.data).toMatchObject({ outTradeNo: no, state: 'SUCCESS' });
     expect((await admin(`/trades/${no}/pay`)).data).toMatchObject({ code: 'ORDERPAID' });
-    const listed = await axios.get(`${gateway.url}/sandbox/notifications`, { proxy: false });
+    const listed = await axios.get(`${gateway.url}/sandbox/notifications`, { proxy: false, headers: auth });
     expect((listed.data as Array<{ outTradeNo: string }>).some((n) => n.outTradeNo === no)).toBe(true);
   });
 
-  it('requires the admin token when one is configured', async () => {
-    const guarded = await startSandboxGateway({ credentials: gatewayCredentials(keys), adminToken: 's3cret' });
+  it('refuses every admin call without the token (401), and takes it as a bearer or X-Sandbox-Token', async () => {
+    const guarded = await startSandboxGateway({ credentials: gatewayCredentials(keys), adminToken: 's3cret-s3cret-s3cret' });
     try {
-      expect((await axios.get(`${guarded.url}/sandbox/knobs`, { proxy: false, validateStatus: () => true })).status).toBe(401);
-      expect((await axios.get(`${guarded.url}/sandbox/knobs`, { proxy: false, headers: { Authorization: 'Bearer s3cret' } })).status).toBe(200);
+      const no = outTradeNo();
+      await new WechatPayProvider(clientConfig(keys, guarded.url, NOTIFY)).createQrPayment({
+        outTradeNo: no,
+        description: 'guarded',
+        amount: minor(100),
+        currency: 'CNY',
+        expiresAt: new Date(Date.now() + 600_000),
+      });
+      const attempts: Array<[string, string, Record<string, string>]> = [
+        ['GET', '/sandbox/trades', {}],
+        ['GET', `/sandbox/trades/${no}`, {}],
+        ['POST', `/sandbox/trades/${no}/pay`, {}],
+        ['POST', `/sandbox/trades/${no}/pay-again`, {}],
+        ['GET', '/sandbox/notifications', {}],
+        ['GET', '/sandbox/refunds', {}],
+        ['POST', '/sandbox/knobs/drop-notifications', { Authorization: 'Bearer wrong-token-wrong' }],
+        ['POST', '/sandbox/knobs/reset', { 'X-Sandbox-Token': 's3cret-s3cret-s3cre' }],
+        ['GET', '/sandbox/knobs', { Authorization: 's3cret-s3cret-s3cret' }],
+      ];
+      for (const [method, path, headers] of attempts) {
+        const res = await axios.request({ method, url: `${guarded.url}${path}`, headers, proxy: false, validateStatus: () => true });
+        expect([path, res.status, (res.data as { code?: string }).code]).toEqual([path, 401, 'UNAUTHORIZED']);
+      }
+      expect(guarded.trade(no)?.state).toBe('NOTPAY');
+      expect(guarded.notifications()).toHaveLength(0);
+      const bearer = await axios.get(`${guarded.url}/sandbox/knobs`, { proxy: false, headers: { Authorization: 'Bearer s3cret-s3cret-s3cret' } });
+      expect(bearer.status).toBe(200);
+      const own = await axios.post(`${guarded.url}/sandbox/trades/${no}/pay`, undefined, {
+        proxy: false,
+        headers: { 'X-Sandbox-Token': 's3cret-s3cret-s3cret' },
+      });
+      expect(own.data).toMatchObject({ outTradeNo: no, state: 'SUCCESS' });
     } finally {
       await guarded.close();
     }
   });
 
+  it('shows the simulated-payments banner on the pay page, which needs no token (its id is the permission)', async () => {
+    const no = outTradeNo();
+    const created = await new WechatPayProvider(clientConfig(keys, gateway.url, NOTIFY)).createQrPayment({
+      outTradeNo: no,
+      description: 'banner',
+      amount: minor(100),
+      currency: 'CNY',
+      expiresAt: new Date(Date.now() + 600_000),
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const page = await axios.get<string>(created.value.codeUrl, { proxy: false, responseType: 'text' });
+    expect(page.data).toContain('<div class="banner" role="alert" id="simulated">PAYMENTS ARE SIMULATED — sandbox, no real money</div>');
+    const paid = await axios.post<string>(`${created.value.codeUrl}/pay`, '', {
+      proxy: false,
+      responseType: 'text',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(paid.data).toContain('PAYMENTS ARE SIMULATED');
+    expect(gateway.trade(no)?.state).toBe('SUCCESS');
+  });
+
+  it('will not start without an admin token', async () => {
+    await expect(startSandboxGateway({ credentials: gatewayCredentials(keys), adminToken: '' })).rejects.toThrow(/adminToken is required/);
+  });
+
   it('remembers trades across a restart when given a state file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tillbot-sandbox-state-'));
-    const stateFile = join(dir, 'state.json');
+    const stateFile = join(dir, 'state.jsonl');
     try {
-      const first = await startSandboxGateway({ credentials: gatewayCredentials(keys), stateFile });
+      const first = await startSandboxGateway({ credentials: gatewayCredentials(keys), adminToken: SANDBOX_TOKEN, stateFile });
       const no = outTradeNo();
       await new WechatPayProvider(clientConfig(keys, first.url, NOTIFY)).createQrPayment({
         outTradeNo: no,
@@ -322,7 +384,7 @@ describe('sandbox gateway: admin API and persistence', () => {
       first.pay(no);
       await first.close();
 
-      const second = await startSandboxGateway({ credentials: gatewayCredentials(keys), stateFile });
+      const second = await startSandboxGateway({ credentials: gatewayCredentials(keys), adminToken: SANDBOX_TOKEN, stateFile });
       try {
         const q = await new WechatPayProvider(clientConfig(keys, second.url, NOTIFY)).query(no);
         expect(q.ok && q.value).toMatchObject({ tradeState: 'SUCCESS', amount: 500 });

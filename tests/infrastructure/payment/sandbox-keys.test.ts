@@ -6,7 +6,7 @@ import { startSandboxGateway } from '../../../infrastructure/payment/sandbox/san
 import { ensureSandboxKeys } from '../../../infrastructure/payment/sandbox/sandbox-keys';
 import { loadWechatPayConfigFromFiles } from '../../../infrastructure/payment/wechatpay/load-wechatpay-config';
 import { WechatPayProvider } from '../../../infrastructure/payment/wechatpay/wechatpay-provider';
-import { rsaPair } from './payment-fixtures';
+import { rsaPair, SANDBOX_TOKEN } from './payment-fixtures';
 
 let dir: string;
 beforeAll(() => {
@@ -31,7 +31,7 @@ describe('ensureSandboxKeys', () => {
 
   it('gives the shop a client config that talks to a gateway started with the matching credentials', async () => {
     const keys = await ensureSandboxKeys(join(dir, 'embedded'));
-    const gateway = await startSandboxGateway({ credentials: keys.gateway });
+    const gateway = await startSandboxGateway({ credentials: keys.gateway, adminToken: SANDBOX_TOKEN });
     try {
       const provider = new WechatPayProvider(keys.wechatPayConfig(gateway.url, 'http://127.0.0.1:9/notify'));
       const created = await provider.createQrPayment({

@@ -2,7 +2,7 @@ import { minor } from '../../../domain/shared/money';
 import { NOTIFY_RETRY_SCHEDULE_SECONDS } from '../../../infrastructure/payment/sandbox/notification-dispatcher';
 import { SandboxGateway, startSandboxGateway } from '../../../infrastructure/payment/sandbox/sandbox-gateway';
 import { WechatPayProvider } from '../../../infrastructure/payment/wechatpay/wechatpay-provider';
-import { Receiver, clientConfig, gatewayCredentials, makeTestKeys, startReceiver } from './payment-fixtures';
+import { Receiver, clientConfig, gatewayCredentials, makeTestKeys, startReceiver, SANDBOX_TOKEN } from './payment-fixtures';
 import { must } from '../../support/must';
 
 const keys = makeTestKeys();
@@ -16,7 +16,7 @@ const SLACK_MS = 2;
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  gateway = await startSandboxGateway({ credentials: gatewayCredentials(keys), timeScale: SCALE, refundDelayMs: 0 });
+  gateway = await startSandboxGateway({ credentials: gatewayCredentials(keys), adminToken: SANDBOX_TOKEN, timeScale: SCALE, refundDelayMs: 0 });
   provider = new WechatPayProvider(clientConfig(keys, gateway.url, receiver.url));
 });
 
@@ -154,7 +154,7 @@ describe('sandbox notification schedule, end to end', () => {
     const scale = 0.00002; // the whole 24h4m schedule in about 1.7 s
     const local = await startReceiver();
     local.respond = () => 503;
-    const g = await startSandboxGateway({ credentials: gatewayCredentials(keys), timeScale: scale });
+    const g = await startSandboxGateway({ credentials: gatewayCredentials(keys), adminToken: SANDBOX_TOKEN, timeScale: scale });
     try {
       const p = new WechatPayProvider(clientConfig(keys, g.url, local.url));
       const no = await paidOrder(p, g);

@@ -29,6 +29,35 @@ describe('standalone sandbox main()', () => {
     await expect(run).rejects.toThrow(message);
   });
 
+  it('guards its admin routes with a token: SANDBOX_ADMIN_TOKEN, or one made once, printed then, kept in the keys folder', async () => {
+    await expect(main({ SANDBOX_PORT: '0', SANDBOX_KEYS_DIR: join(dir, 'short'), SANDBOX_ADMIN_TOKEN: 'short' }, quiet)).rejects.toThrow(
+      /^SANDBOX_ADMIN_TOKEN must be at least 16 characters$/,
+    );
+    const keysDir = join(dir, 'token');
+    const lines: string[] = [];
+    const first = await main({ SANDBOX_PORT: '0', SANDBOX_KEYS_DIR: keysDir }, (l) => lines.push(l));
+    const made = /admin token for \/sandbox\/\* \(made now, kept in .*secrets\.json\): (\S+)$/m.exec(lines.join('\n'));
+    expect(lines).toContain('PAYMENTS ARE SIMULATED — sandbox, no real money');
+    try {
+      expect(made).not.toBeNull();
+      const token = made?.[1] ?? '';
+      expect((await fetch(`${first.url}/sandbox/knobs`)).status).toBe(401);
+      expect((await fetch(`${first.url}/sandbox/knobs`, { headers: { 'x-sandbox-token': token } })).status).toBe(200);
+      await first.close();
+      const later: string[] = [];
+      const second = await main({ SANDBOX_PORT: '0', SANDBOX_KEYS_DIR: keysDir }, (l) => later.push(l));
+      try {
+        expect(later.join('\n')).not.toContain(token);
+        expect(later.join('\n')).toMatch(/admin token for \/sandbox\/\* is in .*secrets\.json \(sandboxAdminToken\)/);
+        expect((await fetch(`${second.url}/sandbox/knobs`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close().catch(() => undefined);
+    }
+  });
+
   it('names an unreadable key file', async () => {
     const env = {
       SANDBOX_PORT: '0',

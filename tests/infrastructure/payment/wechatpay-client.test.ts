@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import axios, { InternalAxiosRequestConfig } from 'axios';
 import { SandboxGateway, startSandboxGateway } from '../../../infrastructure/payment/sandbox/sandbox-gateway';
 import { WechatPayProvider } from '../../../infrastructure/payment/wechatpay/wechatpay-provider';
-import { Receiver, clientConfig, gatewayCredentials, makeTestKeys, rsaPair, startReceiver } from './payment-fixtures';
+import { Receiver, clientConfig, gatewayCredentials, makeTestKeys, rsaPair, startReceiver, SANDBOX_TOKEN } from './payment-fixtures';
 import { must } from '../../support/must';
 
 const keys = makeTestKeys();
@@ -28,7 +28,7 @@ function recordingHttp() {
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  gateway = await startSandboxGateway({ credentials: gatewayCredentials(keys), timeScale: 0.001, refundDelayMs: 0 });
+  gateway = await startSandboxGateway({ credentials: gatewayCredentials(keys), adminToken: SANDBOX_TOKEN, timeScale: 0.001, refundDelayMs: 0 });
   provider = new WechatPayProvider(clientConfig(keys, gateway.url, receiver.url, { timeoutMs: 2000, maxRetries: 2 }), { http: recordingHttp() });
 });
 

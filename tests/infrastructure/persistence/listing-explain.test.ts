@@ -1,8 +1,9 @@
 import { EntitySubscriberInterface } from 'typeorm';
-import { catalogContext } from '../../../domain/catalog';
+import { catalogContext, STRICT_WEBHOOK_URL_RULES } from '../../../domain/catalog';
 import { DEFAULT_LIMITS } from '../../../domain/shared/limits';
 import { randomIds } from '../../../infrastructure/ids/random-ids';
 import { TempImportFiles } from '../../../infrastructure/catalog-import/temp-import-files';
+import { dnsWebhookHostResolver } from '../../../infrastructure/fulfilment/webhook-target-guard';
 import { price } from '../../../domain/shared/money';
 import { TestClock, value } from '../../domain/support/domain-world';
 import { testMysqlUrl } from '../../support/services';
@@ -27,6 +28,7 @@ mysqlOnly('the catalog listing plan (mysql)', () => {
       ids: randomIds,
       limits: DEFAULT_LIMITS,
       importFiles: new TempImportFiles(),
+      webhookTargets: { rules: STRICT_WEBHOOK_URL_RULES, resolver: dnsWebhookHostResolver },
     });
     const games = value(await catalog.createCategory({ slug: 'games', name: 'Games' }));
     const other = value(await catalog.createCategory({ slug: 'other', name: 'Other' }));

@@ -1,9 +1,10 @@
-import { ProductInput, catalogContext } from '../../../domain/catalog';
+import { ProductInput, catalogContext, STRICT_WEBHOOK_URL_RULES } from '../../../domain/catalog';
 import { DEFAULT_LIMITS } from '../../../domain/shared/limits';
 import { value } from '../../domain/support/domain-world';
 import { TestClock } from '../../domain/support/domain-world';
 import { randomIds } from '../../../infrastructure/ids/random-ids';
 import { TempImportFiles } from '../../../infrastructure/catalog-import/temp-import-files';
+import { dnsWebhookHostResolver } from '../../../infrastructure/fulfilment/webhook-target-guard';
 import { databaseBackends } from '../../support/services';
 import { openTestStore, TestStore } from './support/test-store';
 
@@ -30,6 +31,7 @@ describe.each(databaseBackends())('product search (%s)', (backend) => {
       ids: randomIds,
       limits: DEFAULT_LIMITS,
       importFiles: new TempImportFiles(),
+      webhookTargets: { rules: STRICT_WEBHOOK_URL_RULES, resolver: dnsWebhookHostResolver },
     });
     await create('tea', { title: '云南红茶 Black Tea', description: 'loose leaf' });
     await create('card', { title: 'VIP会员月卡', description: 'one month' });
