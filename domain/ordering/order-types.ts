@@ -4,7 +4,7 @@ import { Minor } from '../shared/money';
 export const ORDER_STATUSES = ['CREATED', 'AWAITING_PAYMENT', 'PAID', 'DELIVERED', 'CLOSED', 'REFUNDING', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const PAYMENT_METHODS = ['credit', 'wechatpay'] as const;
+export const PAYMENT_METHODS = ['credit', 'wechatpay', 'alipay'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** A line is a snapshot of the product at placement: later price or title changes never rewrite an order. */

@@ -26,7 +26,7 @@ export function paymentContext(deps: PaymentDeps) {
   const eventFlights = new SingleFlight<EventOutcome>();
   const useCases = {
     /** The payment methods this shop takes right now (a QR method needs its provider). */
-    enabledMethods: () => enabledMethods(deps.providers),
+    enabledMethods: () => enabledMethods(deps.providers, deps.paymentMethods),
     checkout: (cmd: PlaceOrder) => checkout(deps, cmd),
     getOrder: (orderNo: string, viewer: string | null) => getOrder(deps, orderNo, viewer),
     startQrPayment: (orderNo: string, shopperId?: string) => startQrPayment(deps, orderNo, shopperId),

@@ -1,6 +1,6 @@
 import { AccountRepositories } from '../account';
 import { CatalogRepositories } from '../catalog';
-import { OrderingRepositories } from '../ordering';
+import { OrderingRepositories, PaymentMethod } from '../ordering';
 import { Clock } from '../shared/clock';
 import { Ids } from '../shared/ids';
 import { ShopLimits } from '../shared/limits';
@@ -27,6 +27,8 @@ export interface PaymentDeps {
   ids: Ids;
   limits: ShopLimits;
   providers: PaymentProviders;
+  /** The shop's payment choice: which methods it offers, in the order the chat shows them (all, QR first, when absent). */
+  paymentMethods?: readonly PaymentMethod[];
   /** Shared by every instance (Redis; the in-process twins when embedded): bounds what shoppers make us ask the provider. */
   coordination: { flights: SharedFlight };
   log: (message: string, fields: Record<string, unknown>) => void;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron from 'node-cron';
 import { Notifier } from '../../domain/messaging';
-import { enabledMethods } from '../../domain/payment';
+import { configuredProviders } from '../../domain/payment';
 import { Clock, systemClock } from '../../domain/shared/clock';
 import { Ids } from '../../domain/shared/ids';
 import { OutboxHandler, OutboxHandlers } from '../../domain/shared/outbox/outbox-handler';
@@ -119,6 +119,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     importFiles: new TempImportFiles(),
     webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret),
     providers: payments.providers,
+    paymentMethods: config.paymentMethods,
     coordination: { flights: redis.flights },
     notifier: notifications,
     log: (message, fields) => logger.warn(fields, message),
@@ -149,7 +150,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
       skipped: (job) => metrics.jobSkipped.inc({ job }),
     },
   });
-  const hasProvider = enabledMethods(payments.providers).length > 1;
+  const hasProvider = configuredProviders(payments.providers).length > 0;
   for (const job of JOBS) {
     if (job.needs === 'payment-provider' && !hasProvider) continue;
     const override: { schedule?: string; batch?: number } = config.jobOverrides[job.name] ?? {};

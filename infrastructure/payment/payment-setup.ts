@@ -4,12 +4,19 @@ import { Config } from '../config/config';
 import { ConfigError } from '../config/env-parsers';
 import { NotificationVerifier } from './notification-verifier';
 import { Logger } from '../logging/logger';
+import { loadAlipayConfigFromFiles } from './alipay/alipay-config';
+import { AlipayProvider } from './alipay/alipay-provider';
+import { ensureAlipaySandboxKeys } from './sandbox/alipay/alipay-sandbox-keys';
 import { SandboxGateway, startSandboxGateway } from './sandbox/sandbox-gateway';
 import { ensureSandboxKeys } from './sandbox/sandbox-keys';
 import { loadWechatPayConfigFromFiles } from './wechatpay/load-wechatpay-config';
 import { WechatPayProvider } from './wechatpay/wechatpay-provider';
 
 export const NOTIFY_PATH = '/v1/payments/wechatpay/notify';
+export const ALIPAY_NOTIFY_PATH = '/v1/payments/alipay/notify';
+
+/** The provider names the sandbox's clients record payments under (the real ones are `wechatpay` and `alipay`). */
+export const SANDBOX_PROVIDER_NAMES = { wechatpay: 'sandbox', alipay: 'sandbox-alipay' } as const;
 
 export interface Payments {
   /** The provider of each payment method; empty when neither a merchant nor the sandbox is configured (QR payments off). */
@@ -20,39 +27,48 @@ export interface Payments {
   close(): Promise<void>;
 }
 
+/** Where each provider posts its notifications. */
+export function notifyUrls(config: Config, shopBaseUrl: string): Record<ProviderMethod, string> {
+  const base = config.paymentNotifyBaseUrl ?? config.publicUrl ?? shopBaseUrl;
+  return { wechatpay: `${base}${NOTIFY_PATH}`, alipay: `${base}${ALIPAY_NOTIFY_PATH}` };
+}
+
+/** The real providers configured (WECHATPAY_*, ALIPAY_*), their key files read and checked now, at start. */
+export function realProviders(config: Config, urls: Record<ProviderMethod, string>): { wechatpay?: WechatPayProvider; alipay?: AlipayProvider } {
+  const found: { wechatpay?: WechatPayProvider; alipay?: AlipayProvider } = {};
+  if (config.wechatpay) {
+    const loaded = loadWechatPayConfigFromFiles({ ...config.wechatpay, notifyUrl: urls.wechatpay });
+    if (!loaded.ok) throw new ConfigError('WECHATPAY_*', loaded.error.message);
+    found.wechatpay = new WechatPayProvider(loaded.value);
+  }
+  if (config.alipay) {
+    const loaded = loadAlipayConfigFromFiles({ ...config.alipay, notifyUrl: urls.alipay });
+    if (!loaded.ok) throw new ConfigError('ALIPAY_*', loaded.error.message);
+    found.alipay = new AlipayProvider(loaded.value);
+  }
+  return found;
+}
+
 /**
- * The real WeChat Pay merchant when WECHATPAY_* is set; otherwise the sandbox gateway, started in this process and
- * spoken to through the SAME client over HTTP, so the embedded shop runs the production code path.
+ * The real merchants when WECHATPAY_* and/or ALIPAY_* are set (only those: a real shop never offers a pretend
+ * wallet); otherwise the sandbox gateway, started in this process and playing both, spoken to through the SAME
+ * clients over HTTP, so the embedded shop runs the production code paths.
  */
 export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl: string): Promise<Payments> {
-  const notifyUrl = `${config.paymentNotifyBaseUrl ?? config.publicUrl ?? shopBaseUrl}${NOTIFY_PATH}`;
-  if (config.wechatpay) {
-    const w = config.wechatpay;
-    const loaded = loadWechatPayConfigFromFiles({
-      baseUrl: w.baseUrl,
-      mchId: w.mchId,
-      appId: w.appId,
-      apiV3Key: w.apiV3Key,
-      merchantSerial: w.merchantSerial,
-      merchantPrivateKeyFile: w.merchantPrivateKeyFile,
-      platformPublicKeyFiles: w.platformPublicKeyFiles,
-      platformSerials: w.platformSerials,
-      notifyUrl,
-    });
-    if (!loaded.ok) throw new ConfigError('WECHATPAY_*', loaded.error.message);
-    const wechatpay = new WechatPayProvider(loaded.value);
-    return { providers: { wechatpay }, verifiers: { wechatpay }, sandbox: null, close: async () => undefined };
-  }
+  const urls = notifyUrls(config, shopBaseUrl);
+  const real = realProviders(config, urls);
+  if (real.wechatpay || real.alipay) return { providers: real, verifiers: real, sandbox: null, close: async () => undefined };
   if (!config.roles.includes('sandbox')) {
-    logger.warn('QR payments are off: set WECHATPAY_* for the real merchant, or run the sandbox role');
+    logger.warn('QR payments are off: set WECHATPAY_* or ALIPAY_* for a real merchant, or run the sandbox role');
     return { providers: {}, verifiers: {}, sandbox: null, close: async () => undefined };
   }
   const dir = join(config.dataDir, 'sandbox');
-  const keys = await ensureSandboxKeys(dir);
+  const [keys, alipayKeys] = await Promise.all([ensureSandboxKeys(dir), ensureAlipaySandboxKeys(dir)]);
   let gateway: SandboxGateway;
   try {
     gateway = await startSandboxGateway({
       credentials: keys.gateway,
+      alipay: { credentials: alipayKeys.gateway, stateFile: join(dir, 'alipay-state.json') },
       port: config.sandbox.port,
       host: config.sandbox.host,
       ...(config.sandbox.publicUrl ? { publicBaseUrl: config.sandbox.publicUrl } : {}),
@@ -64,6 +80,7 @@ export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl:
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ConfigError('SANDBOX_PORT', `${config.sandbox.port} is already in use`);
     throw e;
   }
-  const wechatpay = new WechatPayProvider(keys.wechatPayConfig(gateway.url, notifyUrl), { name: 'sandbox' });
-  return { providers: { wechatpay }, verifiers: { wechatpay }, sandbox: gateway, close: () => gateway.close() };
+  const wechatpay = new WechatPayProvider(keys.wechatPayConfig(gateway.url, urls.wechatpay), { name: SANDBOX_PROVIDER_NAMES.wechatpay });
+  const alipay = new AlipayProvider(alipayKeys.alipayConfig(`${gateway.url}/alipay/gateway.do`, urls.alipay), { name: SANDBOX_PROVIDER_NAMES.alipay });
+  return { providers: { wechatpay, alipay }, verifiers: { wechatpay, alipay }, sandbox: gateway, close: () => gateway.close() };
 }

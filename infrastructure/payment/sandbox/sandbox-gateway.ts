@@ -5,6 +5,8 @@ import Fastify from 'fastify';
 import { Result } from '../../../domain/shared/result';
 import { readRsaPrivateKey, readRsaPublicKey } from '../wechatpay/platform-key-ring';
 import { adminRoutes } from './admin-routes';
+import { AlipaySandboxCredentials } from './alipay/alipay-sandbox-keys';
+import { AlipaySandbox, AlipayStandIn } from './alipay/alipay-stand-in';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { payPageRoutes } from './pay-page-routes';
 import { PlatformSigner } from './platform-signer';
@@ -33,6 +35,8 @@ export interface SandboxGatewayOptions {
   /** Real WeChat demands https notify URLs; a local shop listens on plain http. */
   allowHttpNotifyUrl?: boolean;
   adminToken?: string;
+  /** Also play Alipay face-to-face payment (its own keys; its state in `alipayStateFile`). */
+  alipay?: { credentials: AlipaySandboxCredentials; stateFile?: string };
   clock?: () => Date;
   log?: (line: string) => void;
 }
@@ -43,6 +47,8 @@ export interface SandboxGateway {
   publicBaseUrl: string;
   credentials: SandboxCredentials;
   knobs: SandboxKnobs;
+  /** The Alipay side, when started with `alipay`. */
+  alipay: AlipaySandbox | null;
   /** Pays a trade as a shopper would, and sends the TRANSACTION.SUCCESS notification. */
   pay(outTradeNo: string): Result<SandboxTrade, WireError>;
   /** Charges a paid trade a second time (a different transaction) and notifies it, as a double-charging wallet would. */
@@ -112,6 +118,16 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   const dispatcher = new NotificationDispatcher({ signer, knobs, clock, timeScale, notifications: state.notifications, persist, log });
   const service = new SandboxService({ apiV3Key: c.apiV3Key, book, dispatcher, clock, refundDelayMs });
   const hangs = new Set<() => void>();
+  const alipay = options.alipay
+    ? new AlipayStandIn({
+        credentials: options.alipay.credentials,
+        knobs,
+        clock,
+        timeScale,
+        log,
+        ...(options.alipay.stateFile ? { stateFile: options.alipay.stateFile } : {}),
+      })
+    : null;
 
   const app = Fastify({ logger: false, forceCloseConnections: true });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` }));
@@ -131,6 +147,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     }),
   );
   await app.register(payPageRoutes(book, service));
+  if (alipay) await app.register(alipay.routes());
   await app.register(adminRoutes({ book, service, knobs, dispatcher, ...(options.adminToken ? { adminToken: options.adminToken } : {}) }), {
     prefix: '/sandbox',
   });
@@ -142,6 +159,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   publicBaseUrl = (options.publicBaseUrl ?? url).replace(/\/+$/, '');
   dispatcher.resume();
   service.resumeRefunds();
+  alipay?.started(url, publicBaseUrl);
   log(`WeChat Pay sandbox listening on ${url} (pay pages at ${publicBaseUrl}/pay/…, merchant ${c.mchId})`);
 
   return {
@@ -149,6 +167,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     publicBaseUrl,
     credentials: c,
     knobs,
+    alipay: alipay?.handle() ?? null,
     pay: (outTradeNo) => {
       const paid = service.pay(outTradeNo);
       return paid.ok ? { ok: true, value: copy(paid.value) } : paid;
@@ -168,10 +187,14 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     },
     refunds: () => copy(book.refunds()),
     notifications: () => dispatcher.list(),
-    idle: () => dispatcher.idle(),
+    idle: async () => {
+      await dispatcher.idle();
+      await alipay?.notifier.idle();
+    },
     close: async () => {
       service.close();
       await dispatcher.close();
+      await alipay?.close();
       if (writeTimer) writeNow();
       for (const release of hangs) release();
       hangs.clear();
