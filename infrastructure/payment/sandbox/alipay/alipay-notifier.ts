@@ -150,7 +150,9 @@ export class AlipayNotifier {
         transformResponse: [(d: unknown) => d],
         signal: this.abort.signal,
       });
-      return res.status === 200 ? String(res.data).trim() : `HTTP ${res.status}`;
+      // Alipay reads the body; anything but a 200 `success` is sent again.
+      const answer = String(res.data).trim().slice(0, 100);
+      return res.status === 200 ? answer : `HTTP ${res.status} ${answer}`;
     } catch (e) {
       return axios.isAxiosError(e) ? (e.code ?? 'NETWORK_ERROR') : 'ERROR';
     }
