@@ -192,6 +192,8 @@ describe.each(databaseBackends())('paying by Alipay through the sandbox (%s)', (
         () => status(user, placed.orderNo),
         (s) => s === 'DELIVERED',
       );
+      // The attempt is recorded once the merchant has answered it: after the delivery it caused.
+      await settled();
       const attempts =
         alipay()
           .notifications()
