@@ -4,6 +4,8 @@ export type { PaymentErrorCode } from './payment-context';
 export type { PaymentDeps, PaymentRepositories, PaymentTx } from './payment-deps';
 export { CREDIT_PROVIDER, DEFAULT_PAYMENT_CHOICE, configuredProviders, enabledMethods, providerFor, unconfiguredProvider } from './payment-providers';
 export type { PaymentProviders, ProviderMethod } from './payment-providers';
+export { methodsForProducts } from './payment-choice';
+export type { PaidProduct } from './payment-choice';
 export type {
   PaymentProvider,
   ProviderError,

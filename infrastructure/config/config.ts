@@ -1,4 +1,4 @@
-import { PAYMENT_METHODS, PaymentMethod } from '../../domain/ordering';
+import { PAYMENT_METHODS, PaymentExceptions, PaymentMethod } from '../../domain/ordering';
 import { DEFAULT_PAYMENT_CHOICE } from '../../domain/payment';
 import { DEFAULT_LIMITS, ShopLimits } from '../../domain/shared/limits';
 import { AlipayConfigFiles } from '../payment/alipay/alipay-config';
@@ -79,6 +79,8 @@ export interface Config {
   alipay: AlipaySettings | undefined;
   /** PAYMENT_METHODS: the methods this shop offers, in the order the chat shows them (a QR one also needs its provider). */
   paymentMethods: PaymentMethod[];
+  /** PAYMENT_METHOD_EXCEPTIONS: products (by SKU) sold only by some methods, e.g. `GIFT-100:alipay|wechatpay`. */
+  paymentExceptions: PaymentExceptions;
   sandbox: SandboxSettings;
   /** JOB_<NAME>_SCHEDULE / JOB_<NAME>_BATCH overrides, keyed by job name (e.g. `repair-dropped-payments`). */
   jobOverrides: Record<string, { schedule?: string; batch?: number; variable: string }>;
@@ -152,6 +154,24 @@ function paymentMethods(env: Env): PaymentMethod[] {
       throw new ConfigError('PAYMENT_METHODS', `unknown method "${m}"; use a comma list of ${PAYMENT_METHODS.join(', ')}`);
   }
   return [...new Set(asked)] as PaymentMethod[];
+}
+
+/** `SKU:method|method,SKU2:method`: each listed product is sold only by its methods. */
+function paymentExceptions(env: Env): PaymentExceptions {
+  const found: Record<string, PaymentMethod[]> = {};
+  for (const entry of list(env, 'PAYMENT_METHOD_EXCEPTIONS')) {
+    const cut = entry.lastIndexOf(':');
+    const sku = entry.slice(0, cut).trim();
+    const methods = entry
+      .slice(cut + 1)
+      .split('|')
+      .map((m) => m.trim());
+    if (cut <= 0 || methods.some((m) => !(PAYMENT_METHODS as readonly string[]).includes(m)))
+      throw new ConfigError('PAYMENT_METHOD_EXCEPTIONS', `"${entry}" is not SKU:method|method with methods among ${PAYMENT_METHODS.join(', ')}`);
+    if (Object.hasOwn(found, sku)) throw new ConfigError('PAYMENT_METHOD_EXCEPTIONS', `SKU ${sku} is listed twice`);
+    found[sku] = [...new Set(methods)] as PaymentMethod[];
+  }
+  return found;
 }
 
 function sandbox(env: Env, shopPort: number): SandboxSettings {
@@ -252,6 +272,7 @@ export function loadConfig(env: Env): Config {
     wechatpay: wechatpay(env),
     alipay: alipay(env),
     paymentMethods: paymentMethods(env),
+    paymentExceptions: paymentExceptions(env),
     sandbox: sandbox(env, integer(env, 'PORT', 3000, 0, 65535)),
     jobOverrides: jobOverrides(env),
   };

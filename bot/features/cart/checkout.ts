@@ -24,9 +24,9 @@ export async function chooseHowToPay(ctx: BotContext, svc: BotServices, nonce: s
     await show(ctx, text, markup);
     return;
   }
-  // In the shop's order (PAYMENT_METHODS), only what it takes now.
+  // In the shop's order (PAYMENT_METHODS), only what it takes now and this cart may be paid by.
   const rows: Button[][] = [];
-  for (const method of svc.shop.payment.enabledMethods()) {
+  for (const method of svc.shop.payment.methodsFor(cart.items.map((i) => i.product))) {
     if (method === 'credit') {
       const account = await svc.shop.account.getAccount(ctx.userId);
       rows.push([button(t('btnPayCredit', { balance: formatMoney(account.balance, account.currency) }), { k: 'pay', method, nonce })]);
