@@ -13,8 +13,9 @@ export const PAID_TRADE_STATUSES: ReadonlyArray<string> = ['TRADE_SUCCESS', 'TRA
 function tradeState(status: string, reply: AlipayReply): TradeState | undefined {
   if (PAID_TRADE_STATUSES.includes(status)) return 'SUCCESS';
   if (status === 'WAIT_BUYER_PAY') return 'NOTPAY';
-  // A trade refunded in full closes; it was paid (send_pay_date says when), which is WeChat's REFUND.
-  if (status === 'TRADE_CLOSED') return text(reply, 'send_pay_date') ? 'REFUND' : 'CLOSED';
+  // A trade refunded in full closes; it was paid (send_pay_date says when, the buyer paid an amount), which is
+  // WeChat's REFUND.
+  if (status === 'TRADE_CLOSED') return text(reply, 'send_pay_date') || (minorOfYuan(text(reply, 'buyer_pay_amount')) ?? 0) > 0 ? 'REFUND' : 'CLOSED';
   return undefined;
 }
 
