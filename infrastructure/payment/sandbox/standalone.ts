@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SandboxCredentials } from './sandbox-credentials';
 import { SandboxGateway, startSandboxGateway } from './sandbox-gateway';
 import { ensureSandboxKeys } from './sandbox-keys';
+import { ensureAlipaySandboxKeys } from './alipay/alipay-sandbox-keys';
 
 /** A bad setting: reported as one line naming the variable, never a stack trace. */
 export class SandboxConfigError extends Error {}
@@ -89,9 +90,15 @@ export async function main(env: Env = process.env, log: (line: string) => void =
   const timeScale = numberSetting(env, 'SANDBOX_TIME_SCALE', 1);
   const refundDelayMs = intSetting(env, 'SANDBOX_REFUND_DELAY_MS', 1000, 0, 86_400_000);
   const credentials = await credentialsFrom(env, log);
+  // Alipay's side always has its own keys, made once next to the others (shop.env hands them to the shops).
+  const keysDir = env.SANDBOX_KEYS_DIR || DEFAULT_DIR;
+  const alipay = await ensureAlipaySandboxKeys(keysDir).catch((e: unknown) => {
+    throw new SandboxConfigError((e as Error).message);
+  });
   try {
     return await startSandboxGateway({
       credentials,
+      alipay: { credentials: alipay.gateway, stateFile: join(keysDir, 'alipay-state.json') },
       port,
       host: env.SANDBOX_HOST || '127.0.0.1',
       ...(publicUrl ? { publicBaseUrl: publicUrl } : {}),
