@@ -45,6 +45,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
             description:
               "WeChat Pay v3 signs each notification: Wechatpay-Signature over Wechatpay-Timestamp, Wechatpay-Nonce and the raw body, with the platform key named by Wechatpay-Serial; 300 s window; the resource is AES-256-GCM encrypted with the merchant's API v3 key.",
           },
+          alipaySignature: {
+            type: 'apiKey',
+            in: 'query',
+            name: 'sign',
+            description:
+              'Alipay signs each notification: `sign` (a form field of the body, with `sign_type` RSA2) is RSA-SHA256 with the Alipay public key over every other parameter but sign_type, sorted by key, joined k=v&….',
+          },
         },
       },
     },

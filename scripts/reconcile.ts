@@ -9,7 +9,7 @@ import { ConfigError } from '../infrastructure/config/env-parsers';
 import { createLogger } from '../infrastructure/logging/logger';
 import { SqlConsistencyChecks } from '../infrastructure/persistence/reporting/consistency-queries';
 import { createPersistence } from '../infrastructure/persistence/create-persistence';
-import { providerForReconcile } from '../infrastructure/payment/reconcile-provider';
+import { providersForReconcile } from '../infrastructure/payment/reconcile-provider';
 
 async function run(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -18,11 +18,11 @@ async function run(): Promise<number> {
   const persistence = createPersistence({ databaseUrl: config.databaseUrl, sqlitePath: config.sqlitePath, logger });
   try {
     await persistence.migrate();
-    const provider = await providerForReconcile(config);
+    const providers = await providersForReconcile(config);
     const sample = Number(process.env.RECONCILE_PROVIDER_SAMPLE ?? 200);
     const report = await reconcileReport({
       checks: new SqlConsistencyChecks(persistence.dataSource),
-      provider,
+      providers,
       providerSampleSize: Number.isFinite(sample) ? sample : 200,
     });
     const found = report.discrepancies;
@@ -31,7 +31,7 @@ async function run(): Promise<number> {
     if (dup.total > 0) console.log(`duplicate payments: ${dup.total} (refunded ${dup.refunded}, refunding ${dup.refunding}, failed ${dup.failed})`);
     console.log(
       found.length === 0
-        ? `reconcile: clean (${persistence.kind}${provider ? `, checked against ${provider.name}` : ', provider not checked'})`
+        ? `reconcile: clean (${persistence.kind}${providers.length > 0 ? `, checked against ${providers.map((p) => p.name).join(' and ')}` : ', provider not checked'})`
         : `reconcile: ${found.length} discrepancies`,
     );
     return found.length === 0 ? 0 : 1;

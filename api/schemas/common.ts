@@ -82,6 +82,7 @@ export const SECURITY = {
   admin: [{ adminBearer: [] }],
   shopperOrAdmin: [{ miniAppInitData: [] }, { adminBearer: [] }],
   providerSignature: [{ wechatpaySignature: [] }],
+  alipaySignature: [{ alipaySignature: [] }],
 } as const;
 
 export const IdempotencyKeyHeader = Type.Object({

@@ -5,7 +5,9 @@ import { ProductKind } from './catalog';
 import { DateTime, Money, Nullable, PageOf, StringEnum } from './common';
 
 export const OrderStatus = StringEnum(ORDER_STATUSES, { description: 'where the order is in its life (see ARCHITECTURE.md, "The order\'s states")' });
-export const PaymentMethod = StringEnum(PAYMENT_METHODS, { description: 'credit: from the balance at once; wechatpay: a Native QR code to scan' });
+export const PaymentMethod = StringEnum(PAYMENT_METHODS, {
+  description: 'credit: from the balance at once; wechatpay: a WeChat Pay Native QR code to scan; alipay: an Alipay face-to-face QR code to scan',
+});
 
 const OrderLine = Type.Object({
   productId: Type.Integer(),

@@ -1,7 +1,7 @@
 /** The English texts; their keys are the keys every language must have (a test and the types check it). */
 export const EN = {
   // menu and help
-  welcome: 'Welcome, {name}! Browse the catalog, put things in your cart and pay by WeChat QR code or with your credit balance.',
+  welcome: 'Welcome, {name}! Browse the catalog, put things in your cart and pay by WeChat or Alipay QR code or with your credit balance.',
   mainMenu: 'What would you like to do?',
   btnCatalog: '🛍 Catalog',
   btnCart: '🛒 Cart',
@@ -69,12 +69,14 @@ export const EN = {
   cartCleared: 'Your cart is empty now.',
   choosePayment: 'Total {total}. How would you like to pay?',
   btnPayQr: '💳 WeChat Pay (QR code)',
+  btnPayAlipay: '💳 Alipay (QR code)',
   btnPayCredit: '💰 Credit balance ({balance})',
   orderPlaced: 'Order {orderNo} is placed.',
   orderAlreadyPlaced: 'This order is already placed — see the message above.',
 
   // paying
   qrCaption: 'Scan with WeChat to pay {amount}\nOrder: {orderNo}\nPay before: {expiry}',
+  qrCaptionAlipay: 'Scan with Alipay to pay {amount}\nOrder: {orderNo}\nPay before: {expiry}',
   btnCheckPayment: '🔄 Check payment',
   btnCancelOrder: '✖️ Cancel order',
   btnRetry: '🔁 Retry',

@@ -2,7 +2,7 @@ import { TextKey } from './texts-en';
 
 /** Русский. */
 export const RU: Record<TextKey, string> = {
-  welcome: 'Добро пожаловать, {name}! Смотрите каталог, добавляйте товары в корзину и платите QR-кодом WeChat или с баланса.',
+  welcome: 'Добро пожаловать, {name}! Смотрите каталог, добавляйте товары в корзину и платите QR-кодом WeChat или Alipay или с баланса.',
   mainMenu: 'Что вы хотите сделать?',
   btnCatalog: '🛍 Каталог',
   btnCart: '🛒 Корзина',
@@ -68,11 +68,13 @@ export const RU: Record<TextKey, string> = {
   cartCleared: 'Корзина очищена.',
   choosePayment: 'Итого {total}. Как вы хотите оплатить?',
   btnPayQr: '💳 WeChat Pay (QR-код)',
+  btnPayAlipay: '💳 Alipay (QR-код)',
   btnPayCredit: '💰 С баланса ({balance})',
   orderPlaced: 'Заказ {orderNo} оформлен.',
   orderAlreadyPlaced: 'Этот заказ уже оформлен — см. сообщение выше.',
 
   qrCaption: 'Отсканируйте в WeChat, чтобы оплатить {amount}\nЗаказ: {orderNo}\nОплатить до: {expiry}',
+  qrCaptionAlipay: 'Отсканируйте в Alipay, чтобы оплатить {amount}\nЗаказ: {orderNo}\nОплатить до: {expiry}',
   btnCheckPayment: '🔄 Проверить оплату',
   btnCancelOrder: '✖️ Отменить заказ',
   btnRetry: '🔁 Повторить',

@@ -2,7 +2,7 @@ import { TextKey } from './texts-en';
 
 /** 简体中文. */
 export const ZH: Record<TextKey, string> = {
-  welcome: '欢迎，{name}！浏览商品、加入购物车，然后用微信扫码或账户余额付款。',
+  welcome: '欢迎，{name}！浏览商品、加入购物车，然后用微信或支付宝扫码、或账户余额付款。',
   mainMenu: '你想做什么？',
   btnCatalog: '🛍 商品',
   btnCart: '🛒 购物车',
@@ -68,11 +68,13 @@ export const ZH: Record<TextKey, string> = {
   cartCleared: '购物车已清空。',
   choosePayment: '合计 {total}。你想怎么付款？',
   btnPayQr: '💳 微信支付（扫码）',
+  btnPayAlipay: '💳 支付宝（扫码）',
   btnPayCredit: '💰 余额支付（{balance}）',
   orderPlaced: '订单 {orderNo} 已创建。',
   orderAlreadyPlaced: '这个订单已经创建——请看上面的消息。',
 
   qrCaption: '请用微信扫码支付 {amount}\n订单号：{orderNo}\n请在 {expiry} 前付款',
+  qrCaptionAlipay: '请用支付宝扫码支付 {amount}\n订单号：{orderNo}\n请在 {expiry} 前付款',
   btnCheckPayment: '🔄 查询支付',
   btnCancelOrder: '✖️ 取消订单',
   btnRetry: '🔁 重试',

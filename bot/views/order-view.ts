@@ -12,7 +12,11 @@ const amountOf = (order: OrderState): string => formatMoney(order.totalAmount, o
 export const statusText = (t: Translate, order: OrderState): string => t(`status_${order.status}` as TextKey);
 
 export function qrCaption(t: Translate, order: OrderState, utcOffsetMinutes: number): string {
-  return t('qrCaption', { amount: amountOf(order), orderNo: order.orderNo, expiry: formatTime(order.expiresAt, utcOffsetMinutes) });
+  return t(order.paymentMethod === 'alipay' ? 'qrCaptionAlipay' : 'qrCaption', {
+    amount: amountOf(order),
+    orderNo: order.orderNo,
+    expiry: formatTime(order.expiresAt, utcOffsetMinutes),
+  });
 }
 
 export function qrKeyboard(t: Translate, orderNo: string): InlineKeyboardMarkup {
@@ -84,7 +88,7 @@ export function orderDetailsText(t: Translate, details: OrderDetails, utcOffsetM
 export function orderDetailsKeyboard(t: Translate, order: OrderState, now: Date): InlineKeyboardMarkup {
   const payable = isPayable(order, now);
   return inlineKeyboard([
-    payable && order.paymentMethod === 'wechatpay'
+    payable && order.paymentMethod !== 'credit'
       ? [button(t('btnPay'), { k: 'showQr', orderNo: order.orderNo }), button(t('btnCancelOrder'), { k: 'cancelOrder', orderNo: order.orderNo })]
       : [],
     [button(t('btnMyOrders'), { k: 'myOrders', page: 1 })],

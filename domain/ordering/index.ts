@@ -3,7 +3,17 @@ export { ORDERING_ERROR_CODES, orderingContext } from './ordering-context';
 export type { OrderingErrorCode } from './ordering-context';
 export type { OrderingDeps, OrderingRepositories, OrderingTx } from './ordering-deps';
 export { ORDER_STATUSES, PAYMENT_METHODS, orderKind } from './order-types';
-export type { OrderChanges, OrderKind, OrderLine, OrderState, OrderStatus, OrderTransition, PaymentMethod, TransitionSubject } from './order-types';
+export type {
+  OrderChanges,
+  OrderKind,
+  OrderLine,
+  OrderState,
+  OrderStatus,
+  OrderTransition,
+  PaymentExceptions,
+  PaymentMethod,
+  TransitionSubject,
+} from './order-types';
 export { Order, itemsKeyOf } from './order';
 export {
   ORDER_EVENT_TYPES,

@@ -4,8 +4,11 @@ import { Minor } from '../shared/money';
 export const ORDER_STATUSES = ['CREATED', 'AWAITING_PAYMENT', 'PAID', 'DELIVERED', 'CLOSED', 'REFUNDING', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const PAYMENT_METHODS = ['credit', 'wechatpay'] as const;
+export const PAYMENT_METHODS = ['credit', 'wechatpay', 'alipay'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** The shop's per-product exceptions to its payment choice: by SKU, the only methods that product is sold by. */
+export type PaymentExceptions = Readonly<Record<string, readonly PaymentMethod[]>>;
 
 /** A line is a snapshot of the product at placement: later price or title changes never rewrite an order. */
 export interface OrderLine {

@@ -4,7 +4,7 @@ import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid } from '../shared/validation';
 import { Order, itemsKeyOf } from './order';
 import { newOrderNo } from './order-number';
-import { PAYMENT_METHODS, PaymentMethod } from './order-types';
+import { PAYMENT_METHODS, PaymentExceptions, PaymentMethod } from './order-types';
 import { OrderingDeps, OrderingTx } from './ordering-deps';
 import { RequestedItem, normaliseItems, priceLines } from './price-lines';
 import { checkReservationLimits } from './reservation-limits';
@@ -48,12 +48,20 @@ export interface Placement {
   paymentMethod: PaymentMethod;
   /** null: the shopper's cart, read inside the transaction. */
   asked: RequestedItem[] | null;
+  /** Products sold only by some methods (credit packs never by credit, whatever this says). */
+  exceptions: PaymentExceptions;
   requestHash: string;
   now: Date;
 }
 
 /** Checks a placement before any transaction opens: bad input takes no lock. */
-export function preparePlacement(cmd: PlaceOrder, limits: ShopLimits, enabledMethods: readonly PaymentMethod[], now: Date): Result<Placement, PlaceOrderError> {
+export function preparePlacement(
+  cmd: PlaceOrder,
+  limits: ShopLimits,
+  enabledMethods: readonly PaymentMethod[],
+  now: Date,
+  exceptions: PaymentExceptions = {},
+): Result<Placement, PlaceOrderError> {
   const paymentMethod = PAYMENT_METHODS.find((m) => m === cmd.paymentMethod);
   if (paymentMethod === undefined) return invalid('paymentMethod', `must be one of ${PAYMENT_METHODS.join(', ')}`);
   if (!enabledMethods.includes(paymentMethod)) return fail('PAYMENT_METHOD_UNAVAILABLE', `${paymentMethod} payments are not available in this shop`);
@@ -67,7 +75,7 @@ export function preparePlacement(cmd: PlaceOrder, limits: ShopLimits, enabledMet
     asked = items.value;
   }
   const requestHash = sha256Hex(JSON.stringify({ items: asked ?? 'cart', paymentMethod }));
-  return ok({ shopperId: cmd.shopperId, idempotencyKey: cmd.idempotencyKey, paymentMethod, asked, requestHash, now });
+  return ok({ shopperId: cmd.shopperId, idempotencyKey: cmd.idempotencyKey, paymentMethod, asked, exceptions, requestHash, now });
 }
 
 /**
@@ -118,7 +126,7 @@ export async function placeInTx<E = never>(
     const allowed = checkReservationLimits(mine, items, deps.limits, now);
     if (!allowed.ok) return allowed;
   }
-  const lines = await priceLines(tx, items, paymentMethod);
+  const lines = await priceLines(tx, items, paymentMethod, placement.exceptions);
   if (!lines.ok) return lines;
   // The row goes in first, under a freshly drawn number (a collision draws again); stock and codes are then
   // reserved against it, and a shortage rolls the whole placement back.

@@ -4,7 +4,7 @@ import { ShopLimits } from '../shared/limits';
 import { timesMinor } from '../shared/money';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid, positiveInt } from '../shared/validation';
-import { OrderLine, PaymentMethod } from './order-types';
+import { OrderLine, PaymentExceptions, PaymentMethod } from './order-types';
 
 export interface RequestedItem {
   productId: number;
@@ -32,8 +32,16 @@ export function normaliseItems(items: unknown, limits: ShopLimits): Result<Reque
 
 type PricingError = DomainError<'PRODUCT_NOT_FOUND' | 'PAYMENT_METHOD_NOT_ALLOWED'>;
 
-/** Turns items into priced line snapshots, refusing unknown or hidden products and credit packs bought with credit. */
-export async function priceLines(tx: OrderingTx, items: RequestedItem[], paymentMethod: PaymentMethod): Promise<Result<OrderLine[], PricingError>> {
+/**
+ * Turns items into priced line snapshots, refusing unknown or hidden products, credit packs bought with credit, and
+ * a product the shop sells only by other methods (its payment exceptions, by SKU).
+ */
+export async function priceLines(
+  tx: OrderingTx,
+  items: RequestedItem[],
+  paymentMethod: PaymentMethod,
+  exceptions: PaymentExceptions = {},
+): Promise<Result<OrderLine[], PricingError>> {
   const products = new Map<number, Product>((await tx.products.findManyByIds(items.map((i) => i.productId))).map((p) => [p.id, p]));
   const lines: OrderLine[] = [];
   for (const [index, item] of items.entries()) {
@@ -41,6 +49,10 @@ export async function priceLines(tx: OrderingTx, items: RequestedItem[], payment
     if (!product || !product.visible) return fail('PRODUCT_NOT_FOUND', `no product ${item.productId}`, { productId: item.productId });
     if (product.kind === 'credit' && paymentMethod === 'credit') {
       return fail('PAYMENT_METHOD_NOT_ALLOWED', `${product.title} is a credit pack: pay for it by QR code, not with credit`);
+    }
+    const only = Object.hasOwn(exceptions, product.sku) ? exceptions[product.sku] : undefined;
+    if (only !== undefined && !only.includes(paymentMethod)) {
+      return fail('PAYMENT_METHOD_NOT_ALLOWED', `${product.title} is paid only by ${only.join(' or ')}, not ${paymentMethod}`);
     }
     lines.push({
       lineNo: index + 1,

@@ -14,7 +14,7 @@ export type CheckoutError = PlaceOrderError | PayWithCreditError;
  * fall with the placement); a QR order then gets its code at once (or a "retrying" state when the provider is down).
  */
 export async function checkout(deps: PaymentDeps, cmd: PlaceOrder): Promise<Result<CheckedOut, CheckoutError>> {
-  const placement = preparePlacement(cmd, deps.limits, enabledMethods(deps.providers), deps.clock.now());
+  const placement = preparePlacement(cmd, deps.limits, enabledMethods(deps.providers, deps.paymentMethods), deps.clock.now(), deps.paymentExceptions);
   if (!placement.ok) return placement;
   const { paymentMethod, now } = placement.value;
   const provider = providerFor(deps.providers, paymentMethod);

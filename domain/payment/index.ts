@@ -2,8 +2,10 @@
 export { PAYMENT_ERROR_CODES, paymentContext } from './payment-context';
 export type { PaymentErrorCode } from './payment-context';
 export type { PaymentDeps, PaymentRepositories, PaymentTx } from './payment-deps';
-export { CREDIT_PROVIDER, configuredProviders, enabledMethods, providerFor, unconfiguredProvider } from './payment-providers';
+export { CREDIT_PROVIDER, DEFAULT_PAYMENT_CHOICE, configuredProviders, enabledMethods, providerFor, unconfiguredProvider } from './payment-providers';
 export type { PaymentProviders, ProviderMethod } from './payment-providers';
+export { methodsForProducts } from './payment-choice';
+export type { PaidProduct } from './payment-choice';
 export type {
   PaymentProvider,
   ProviderError,

@@ -10,6 +10,7 @@ import { closeExpiredOrders } from './close-expired-orders';
 import { executeRefund, executeRefundTopic } from './execute-refund';
 import { getOrder } from './order-details';
 import { PaymentDeps } from './payment-deps';
+import { PaidProduct, methodsForProducts } from './payment-choice';
 import { enabledMethods } from './payment-providers';
 import { ProviderEvent } from './provider-event';
 import { RefundCommand, refundOrder } from './refund-order';
@@ -26,7 +27,10 @@ export function paymentContext(deps: PaymentDeps) {
   const eventFlights = new SingleFlight<EventOutcome>();
   const useCases = {
     /** The payment methods this shop takes right now (a QR method needs its provider). */
-    enabledMethods: () => enabledMethods(deps.providers),
+    enabledMethods: () => enabledMethods(deps.providers, deps.paymentMethods),
+    /** Of those, the ones all these products may be paid by (credit packs never by credit; the shop's exceptions). */
+    methodsFor: (products: readonly PaidProduct[]) =>
+      methodsForProducts(enabledMethods(deps.providers, deps.paymentMethods), deps.paymentExceptions ?? {}, products),
     checkout: (cmd: PlaceOrder) => checkout(deps, cmd),
     getOrder: (orderNo: string, viewer: string | null) => getOrder(deps, orderNo, viewer),
     startQrPayment: (orderNo: string, shopperId?: string) => startQrPayment(deps, orderNo, shopperId),

@@ -1,6 +1,6 @@
 import { AccountRepositories } from '../account';
 import { CatalogRepositories } from '../catalog';
-import { OrderingRepositories } from '../ordering';
+import { OrderingRepositories, PaymentExceptions, PaymentMethod } from '../ordering';
 import { Clock } from '../shared/clock';
 import { Ids } from '../shared/ids';
 import { ShopLimits } from '../shared/limits';
@@ -27,6 +27,10 @@ export interface PaymentDeps {
   ids: Ids;
   limits: ShopLimits;
   providers: PaymentProviders;
+  /** The shop's payment choice: which methods it offers, in the order the chat shows them (all, QR first, when absent). */
+  paymentMethods?: readonly PaymentMethod[];
+  /** Per-product exceptions to it, by SKU (PAYMENT_METHOD_EXCEPTIONS). */
+  paymentExceptions?: PaymentExceptions;
   /** Shared by every instance (Redis; the in-process twins when embedded): bounds what shoppers make us ask the provider. */
   coordination: { flights: SharedFlight };
   log: (message: string, fields: Record<string, unknown>) => void;

@@ -68,7 +68,8 @@ export interface ProviderRefund {
 }
 
 /**
- * The port every QR payment provider implements (the real WeChat Pay v3 client, the sandbox gateway's client). Its
+ * The port every QR payment provider implements (WeChat Pay v3 Native, Alipay face-to-face, each also aimed at the
+ * sandbox gateway). Its
  * notifications are verified outside the domain (infrastructure/payment/…/notification verifier): the domain only
  * ever sees a `ProviderEvent`.
  */
@@ -79,5 +80,6 @@ export interface PaymentProvider {
   query(outTradeNo: string, options?: { once?: boolean }): Promise<Result<ProviderTrade, ProviderError>>;
   close(outTradeNo: string): Promise<Result<void, ProviderError>>;
   refund(request: RefundRequest): Promise<Result<ProviderRefund, ProviderError>>;
-  queryRefund(outRefundNo: string): Promise<Result<ProviderRefund, ProviderError>>;
+  /** `outTradeNo`: the refund's trade (Alipay finds a refund only by both; WeChat by out_refund_no alone). */
+  queryRefund(outRefundNo: string, outTradeNo: string): Promise<Result<ProviderRefund, ProviderError>>;
 }

@@ -24,8 +24,15 @@ export const unconfiguredProvider: PaymentProvider = {
   queryRefund: async () => err(off),
 };
 
-/** Credit always; a provider method when its provider is configured. */
-export const enabledMethods = (providers: PaymentProviders): PaymentMethod[] => ['credit', ...PROVIDER_METHODS.filter((m) => providers[m] !== undefined)];
+/** What a shop offers when it does not say (PAYMENT_METHODS): every method, the QR codes first. */
+export const DEFAULT_PAYMENT_CHOICE: readonly PaymentMethod[] = [...PROVIDER_METHODS, 'credit'];
+
+/**
+ * The methods the shop offers, in its order (the chat shows them so): credit when chosen; a QR method when chosen
+ * and its provider is configured.
+ */
+export const enabledMethods = (providers: PaymentProviders, offered: readonly PaymentMethod[] = DEFAULT_PAYMENT_CHOICE): PaymentMethod[] =>
+  offered.filter((m) => m === 'credit' || providers[m] !== undefined);
 
 /** The provider an order's method goes through; null for credit. */
 export function providerFor(providers: PaymentProviders, method: PaymentMethod): PaymentProvider | null {

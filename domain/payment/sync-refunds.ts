@@ -10,7 +10,7 @@ export async function syncRefunds(deps: PaymentDeps, batchSize: number): Promise
   for (const refund of due) {
     const provider = providers.find((p) => p.name === refund.provider);
     if (!provider) continue;
-    const answer = await provider.queryRefund(refund.outRefundNo);
+    const answer = await provider.queryRefund(refund.outRefundNo, refund.outTradeNo);
     const result = answer.ok
       ? await applyProviderRefund(deps, answer.value)
       : answer.error.code === 'ORDER_NOT_EXIST'

@@ -8,8 +8,8 @@ export interface Discrepancy {
 
 export interface ReconcileDeps {
   checks: ConsistencyChecks;
-  /** Asked about recent payments when given (null: the provider is not reachable from here). */
-  provider: PaymentProvider | null;
+  /** Each is asked about its recent payments (none: no provider is reachable from here). */
+  providers: readonly PaymentProvider[];
   providerSampleSize: number;
 }
 
@@ -69,8 +69,7 @@ export async function reconcileReport(deps: ReconcileDeps): Promise<ReconcileRep
       );
     }
   }
-  if (deps.provider) {
-    const provider = deps.provider;
+  for (const provider of deps.providers) {
     for (const p of await deps.checks.recentProviderPayments(provider.name, deps.providerSampleSize)) {
       const trade = await provider.query(p.outTradeNo);
       if (!trade.ok) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron from 'node-cron';
 import { Notifier } from '../../domain/messaging';
-import { enabledMethods } from '../../domain/payment';
+import { configuredProviders } from '../../domain/payment';
 import { Clock, systemClock } from '../../domain/shared/clock';
 import { Ids } from '../../domain/shared/ids';
 import { OutboxHandler, OutboxHandlers } from '../../domain/shared/outbox/outbox-handler';
@@ -127,6 +127,8 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     webhook: new HttpFulfilmentWebhook(secrets.webhookSigningSecret, { ...config.webhookUrls, ...(overrides.webhookDns ? { dns: overrides.webhookDns } : {}) }),
     webhookTargets: { rules: config.webhookUrls, resolver: webhookHostResolver(overrides.webhookDns) },
     providers: payments.providers,
+    paymentMethods: config.paymentMethods,
+    paymentExceptions: config.paymentExceptions,
     coordination: { flights: redis.flights },
     notifier: notifications,
     log: (message, fields) => logger.warn(fields, message),
@@ -157,7 +159,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
       skipped: (job) => metrics.jobSkipped.inc({ job }),
     },
   });
-  const hasProvider = enabledMethods(payments.providers).length > 1;
+  const hasProvider = configuredProviders(payments.providers).length > 0;
   const platformKeys = payments.wechatpayClient
     ? watchPlatformKeys(payments.wechatpayClient, persistence.platformCertificates, logger.child({ part: 'wechatpay-keys' }), () => clock.now())
     : undefined;

@@ -1,5 +1,8 @@
 import { WebhookUrlRules } from '../../domain/catalog';
+import { PAYMENT_METHODS, PaymentExceptions, PaymentMethod } from '../../domain/ordering';
+import { DEFAULT_PAYMENT_CHOICE } from '../../domain/payment';
 import { DEFAULT_LIMITS, ShopLimits } from '../../domain/shared/limits';
+import { AlipayConfigFiles } from '../payment/alipay/alipay-config';
 import { WechatPayConfigFiles } from '../payment/wechatpay/load-wechatpay-config';
 import { parseClusterNodes, type RedisClusterTarget } from '../redis/redis-target';
 import { ConfigError, Env, integer, list, oneOf, optional, url } from './env-parsers';
@@ -11,6 +14,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** The real WeChat Pay merchant (its key files); when absent the shop pays through its sandbox gateway. */
 export type WechatPaySettings = Omit<WechatPayConfigFiles, 'notifyUrl' | 'refundNotifyUrl' | 'timeoutMs' | 'maxRetries'>;
+
+/** The real Alipay app (face-to-face payment): its id, key files and gateway; when absent the sandbox stands in. */
+export type AlipaySettings = Omit<AlipayConfigFiles, 'notifyUrl'>;
 
 export interface SandboxSettings {
   port: number;
@@ -78,6 +84,11 @@ export interface Config {
   /** The HTTP API's rate limits (api/rate-limits.ts); 0 turns one off. */
   rateLimits: RateLimitSettings;
   wechatpay: WechatPaySettings | undefined;
+  alipay: AlipaySettings | undefined;
+  /** PAYMENT_METHODS: the methods this shop offers, in the order the chat shows them (a QR one also needs its provider). */
+  paymentMethods: PaymentMethod[];
+  /** PAYMENT_METHOD_EXCEPTIONS: products (by SKU) sold only by some methods, e.g. `GIFT-100:alipay|wechatpay`. */
+  paymentExceptions: PaymentExceptions;
   sandbox: SandboxSettings;
   /** JOB_<NAME>_SCHEDULE / JOB_<NAME>_BATCH overrides, keyed by job name (e.g. `repair-dropped-payments`). */
   jobOverrides: Record<string, { schedule?: string; batch?: number; variable: string }>;
@@ -124,6 +135,51 @@ function wechatpay(env: Env): WechatPaySettings | undefined {
     platformSerials: value('WECHATPAY_PLATFORM_SERIAL'),
     baseUrl: url(env, 'WECHATPAY_BASE_URL', ['https', 'http']),
   };
+}
+
+const ALIPAY_REQUIRED = ['ALIPAY_APP_ID', 'ALIPAY_PRIVATE_KEY_FILE', 'ALIPAY_PUBLIC_KEY_FILE', 'ALIPAY_GATEWAY'] as const;
+
+function alipay(env: Env): AlipaySettings | undefined {
+  const given = ALIPAY_REQUIRED.filter((name) => optional(env, name) !== undefined);
+  if (given.length === 0) return undefined;
+  const missing = ALIPAY_REQUIRED.find((name) => optional(env, name) === undefined);
+  if (missing) throw new ConfigError(missing, `is required when ${given[0]} is set (all ALIPAY_* settings go together)`);
+  const appId = optional(env, 'ALIPAY_APP_ID') as string;
+  if (!/^\d{1,32}$/.test(appId)) throw new ConfigError('ALIPAY_APP_ID', 'must be the Alipay app id (digits, e.g. 2021000122671080)');
+  return {
+    appId,
+    privateKeyFile: optional(env, 'ALIPAY_PRIVATE_KEY_FILE') as string,
+    alipayPublicKeyFile: optional(env, 'ALIPAY_PUBLIC_KEY_FILE') as string,
+    gateway: url(env, 'ALIPAY_GATEWAY', ['https', 'http']) as string,
+  };
+}
+
+function paymentMethods(env: Env): PaymentMethod[] {
+  const asked = list(env, 'PAYMENT_METHODS');
+  if (asked.length === 0) return [...DEFAULT_PAYMENT_CHOICE];
+  for (const m of asked) {
+    if (!(PAYMENT_METHODS as readonly string[]).includes(m))
+      throw new ConfigError('PAYMENT_METHODS', `unknown method "${m}"; use a comma list of ${PAYMENT_METHODS.join(', ')}`);
+  }
+  return [...new Set(asked)] as PaymentMethod[];
+}
+
+/** `SKU:method|method,SKU2:method`: each listed product is sold only by its methods. */
+function paymentExceptions(env: Env): PaymentExceptions {
+  const found: Record<string, PaymentMethod[]> = {};
+  for (const entry of list(env, 'PAYMENT_METHOD_EXCEPTIONS')) {
+    const cut = entry.lastIndexOf(':');
+    const sku = entry.slice(0, cut).trim();
+    const methods = entry
+      .slice(cut + 1)
+      .split('|')
+      .map((m) => m.trim());
+    if (cut <= 0 || methods.some((m) => !(PAYMENT_METHODS as readonly string[]).includes(m)))
+      throw new ConfigError('PAYMENT_METHOD_EXCEPTIONS', `"${entry}" is not SKU:method|method with methods among ${PAYMENT_METHODS.join(', ')}`);
+    if (Object.hasOwn(found, sku)) throw new ConfigError('PAYMENT_METHOD_EXCEPTIONS', `SKU ${sku} is listed twice`);
+    found[sku] = [...new Set(methods)] as PaymentMethod[];
+  }
+  return found;
 }
 
 function sandbox(env: Env, shopPort: number): SandboxSettings {
@@ -239,6 +295,9 @@ export function loadConfig(env: Env): Config {
       checksPerOrder: integer(env, 'RATE_LIMIT_CHECKS_PER_ORDER', 12, 0, 1_000_000),
     },
     wechatpay: wechatpay(env),
+    alipay: alipay(env),
+    paymentMethods: paymentMethods(env),
+    paymentExceptions: paymentExceptions(env),
     sandbox: sandbox(env, integer(env, 'PORT', 3000, 0, 65535)),
     jobOverrides: jobOverrides(env),
   };

@@ -6,6 +6,9 @@ import { ConfigError } from '../config/env-parsers';
 import { NotificationVerifier } from './notification-verifier';
 import { Logger } from '../logging/logger';
 import { ensureLocalSecret } from '../local-secrets';
+import { loadAlipayConfigFromFiles } from './alipay/alipay-config';
+import { AlipayProvider } from './alipay/alipay-provider';
+import { ensureAlipaySandboxKeys } from './sandbox/alipay/alipay-sandbox-keys';
 import { SIMULATED_PAYMENTS_BANNER, SandboxGateway, startSandboxGateway } from './sandbox/sandbox-gateway';
 import { ensureSandboxKeys } from './sandbox/sandbox-keys';
 import { loadWechatPayConfigFromFiles } from './wechatpay/load-wechatpay-config';
@@ -13,6 +16,10 @@ import { WechatPayClient } from './wechatpay/wechatpay-client';
 import { WechatPayProvider } from './wechatpay/wechatpay-provider';
 
 export const NOTIFY_PATH = '/v1/payments/wechatpay/notify';
+export const ALIPAY_NOTIFY_PATH = '/v1/payments/alipay/notify';
+
+/** The provider names the sandbox's clients record payments under (the real ones are `wechatpay` and `alipay`). */
+export const SANDBOX_PROVIDER_NAMES = { wechatpay: 'sandbox', alipay: 'sandbox-alipay' } as const;
 
 export interface Payments {
   /** The provider of each payment method; empty when neither a merchant nor the sandbox is configured (QR payments off). */
@@ -25,35 +32,44 @@ export interface Payments {
   close(): Promise<void>;
 }
 
+/** Where each provider posts its notifications. */
+export function notifyUrls(config: Config, shopBaseUrl: string): Record<ProviderMethod, string> {
+  const base = config.paymentNotifyBaseUrl ?? config.publicUrl ?? shopBaseUrl;
+  return { wechatpay: `${base}${NOTIFY_PATH}`, alipay: `${base}${ALIPAY_NOTIFY_PATH}` };
+}
+
+/** The real providers configured (WECHATPAY_*, ALIPAY_*), their key files read and checked now, at start. */
+export function realProviders(config: Config, urls: Record<ProviderMethod, string>): { wechatpay?: WechatPayProvider; alipay?: AlipayProvider } {
+  const found: { wechatpay?: WechatPayProvider; alipay?: AlipayProvider } = {};
+  if (config.wechatpay) {
+    const loaded = loadWechatPayConfigFromFiles({ ...config.wechatpay, notifyUrl: urls.wechatpay });
+    if (!loaded.ok) throw new ConfigError('WECHATPAY_*', loaded.error.message);
+    found.wechatpay = new WechatPayProvider(loaded.value);
+  }
+  if (config.alipay) {
+    const loaded = loadAlipayConfigFromFiles({ ...config.alipay, notifyUrl: urls.alipay });
+    if (!loaded.ok) throw new ConfigError('ALIPAY_*', loaded.error.message);
+    found.alipay = new AlipayProvider(loaded.value);
+  }
+  return found;
+}
+
 /**
- * The real WeChat Pay merchant when WECHATPAY_* is set; otherwise the sandbox gateway, started in this process and
- * spoken to through the SAME client over HTTP, so the embedded shop runs the production code path.
+ * The real merchants when WECHATPAY_* and/or ALIPAY_* are set (only those: a real shop never offers a pretend
+ * wallet); otherwise the sandbox gateway, started in this process and playing both, spoken to through the SAME
+ * clients over HTTP, so the embedded shop runs the production code paths.
  */
 export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl: string): Promise<Payments> {
-  const notifyUrl = `${config.paymentNotifyBaseUrl ?? config.publicUrl ?? shopBaseUrl}${NOTIFY_PATH}`;
-  if (config.wechatpay) {
-    const w = config.wechatpay;
-    const loaded = loadWechatPayConfigFromFiles({
-      baseUrl: w.baseUrl,
-      mchId: w.mchId,
-      appId: w.appId,
-      apiV3Key: w.apiV3Key,
-      merchantSerial: w.merchantSerial,
-      merchantPrivateKeyFile: w.merchantPrivateKeyFile,
-      platformPublicKeyFiles: w.platformPublicKeyFiles,
-      platformSerials: w.platformSerials,
-      notifyUrl,
-    });
-    if (!loaded.ok) throw new ConfigError('WECHATPAY_*', loaded.error.message);
-    const wechatpay = new WechatPayProvider(loaded.value);
-    return { providers: { wechatpay }, verifiers: { wechatpay }, sandbox: null, wechatpayClient: wechatpay.client, close: async () => undefined };
-  }
+  const urls = notifyUrls(config, shopBaseUrl);
+  const real = realProviders(config, urls);
+  if (real.wechatpay || real.alipay)
+    return { providers: real, verifiers: real, sandbox: null, wechatpayClient: real.wechatpay?.client ?? null, close: async () => undefined };
   if (!config.roles.includes('sandbox')) {
-    logger.warn('QR payments are off: set WECHATPAY_* for the real merchant, or run the sandbox role');
+    logger.warn('QR payments are off: set WECHATPAY_* or ALIPAY_* for a real merchant, or run the sandbox role');
     return { providers: {}, verifiers: {}, sandbox: null, wechatpayClient: null, close: async () => undefined };
   }
   const dir = join(config.dataDir, 'sandbox');
-  const keys = await ensureSandboxKeys(dir);
+  const [keys, alipayKeys] = await Promise.all([ensureSandboxKeys(dir), ensureAlipaySandboxKeys(dir)]);
   // Its admin routes pay any trade and drop notifications: never open to whoever reaches the port.
   const adminToken = config.sandbox.adminToken ?? ensureLocalSecret(config.dataDir, 'sandboxAdminToken', () => randomBytes(24).toString('base64url')).value;
   const sandboxLog = logger.child({ part: 'sandbox' });
@@ -61,6 +77,7 @@ export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl:
   try {
     gateway = await startSandboxGateway({
       credentials: keys.gateway,
+      alipay: { credentials: alipayKeys.gateway, stateFile: join(dir, 'alipay-state.json') },
       port: config.sandbox.port,
       host: config.sandbox.host,
       ...(config.sandbox.publicUrl ? { publicBaseUrl: config.sandbox.publicUrl } : {}),
@@ -69,12 +86,19 @@ export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl:
       legacyStateFile: join(dir, 'state.json'),
       adminToken,
       // The banner line is a warning: a shop that meant to take real money must not miss it.
-      log: (line) => (line === SIMULATED_PAYMENTS_BANNER ? sandboxLog.warn(`${line}: WECHATPAY_* is not set`) : sandboxLog.info(line)),
+      log: (line) => (line === SIMULATED_PAYMENTS_BANNER ? sandboxLog.warn(`${line}: neither WECHATPAY_* nor ALIPAY_* is set`) : sandboxLog.info(line)),
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ConfigError('SANDBOX_PORT', `${config.sandbox.port} is already in use`);
     throw e;
   }
-  const wechatpay = new WechatPayProvider(keys.wechatPayConfig(gateway.url, notifyUrl), { name: 'sandbox' });
-  return { providers: { wechatpay }, verifiers: { wechatpay }, sandbox: gateway, wechatpayClient: wechatpay.client, close: () => gateway.close() };
+  const wechatpay = new WechatPayProvider(keys.wechatPayConfig(gateway.url, urls.wechatpay), { name: SANDBOX_PROVIDER_NAMES.wechatpay });
+  const alipay = new AlipayProvider(alipayKeys.alipayConfig(`${gateway.url}/alipay/gateway.do`, urls.alipay), { name: SANDBOX_PROVIDER_NAMES.alipay });
+  return {
+    providers: { wechatpay, alipay },
+    verifiers: { wechatpay, alipay },
+    sandbox: gateway,
+    wechatpayClient: wechatpay.client,
+    close: () => gateway.close(),
+  };
 }

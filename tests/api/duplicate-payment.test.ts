@@ -70,7 +70,7 @@ describe.each(databaseBackends())('a trade paid twice at the provider (%s)', (ba
 
     await shop.app.pump.flush();
     expect(await reconcileShop(shop)).toEqual([]);
-    const report = await reconcileReport({ checks: new SqlConsistencyChecks(shop.app.persistence.dataSource), provider: null, providerSampleSize: 0 });
+    const report = await reconcileReport({ checks: new SqlConsistencyChecks(shop.app.persistence.dataSource), providers: [], providerSampleSize: 0 });
     expect(report.duplicatePayments).toEqual({ total: 1, refunded: 1, refunding: 0, failed: 0 });
   });
 });

@@ -68,11 +68,12 @@ describe('the OpenAPI document', () => {
   });
 
   it('declares the three auth schemes, and every admin route asks for the admin bearer', () => {
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['adminBearer', 'miniAppInitData', 'wechatpaySignature']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['adminBearer', 'alipaySignature', 'miniAppInitData', 'wechatpaySignature']);
     const admin = routes.filter((r) => r.url.startsWith('/v1/admin/'));
     expect(admin.length).toBeGreaterThan(8);
     expect(admin.filter((r) => securityOf(r).join() !== 'adminBearer').map((r) => r.url)).toEqual([]);
     expect(doc.paths['/v1/payments/wechatpay/notify']?.post?.security).toEqual([{ wechatpaySignature: [] }]);
+    expect(doc.paths['/v1/payments/alipay/notify']?.post?.security).toEqual([{ alipaySignature: [] }]);
   });
 
   it('every protected route answers a stranger 401 before it reads the body', async () => {

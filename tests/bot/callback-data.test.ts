@@ -28,6 +28,7 @@ const EXTREMES: Record<ActionKind, Action[]> = {
   checkout: [{ k: 'checkout', nonce: 'A'.repeat(16) }],
   pay: [
     { k: 'pay', method: 'wechatpay', nonce: 'z'.repeat(16) },
+    { k: 'pay', method: 'alipay', nonce: 'y'.repeat(16) },
     { k: 'pay', method: 'credit', nonce: '0'.repeat(16) },
   ],
   checkPayment: [{ k: 'checkPayment', orderNo: ORDER }],

@@ -67,6 +67,39 @@ describe.each<BotMode>(['polling', 'webhook'])('a shopper in Telegram, end to en
     expect(textOf(orders)).toContain(`${orderNo} · ¥9.90 · delivered\n  🔑 ${code}`);
   });
 
+  it('picks Alipay among the methods in the shop’s order, pays on the Alipay page, and gets the code', async () => {
+    const { driver } = world;
+    const erin = shopper('Erin');
+    driver.userStartsBot(erin);
+    const welcome = await driver.waitForMessage(erin.id, (m) => textOf(m).includes('Welcome, Erin'));
+    await press(driver, erin, welcome, 'c:1');
+    const catalog = await driver.waitForEdit(erin.id, welcome.message_id, (m) => textOf(m).startsWith('Catalog'));
+    await press(driver, erin, catalog, `p:${vpn}`);
+    const card = await driver.waitForMessage(erin.id, (m) => m.photo !== undefined);
+    await press(driver, erin, card, `a:${vpn}:1`);
+    const carded = await driver.waitForEdit(erin.id, card.message_id, (m) => textOf(m).includes('In your cart: 1'));
+    await press(driver, erin, carded, 'k');
+    const cart = await driver.waitForMessage(erin.id, (m) => textOf(m).startsWith('Your cart'));
+    await press(driver, erin, cart, /^co:/);
+    const choice = await driver.waitForEdit(erin.id, cart.message_id, (m) => textOf(m).includes('How would you like to pay'));
+    expect(buttonsOf(driver, choice).map((b) => b.text.replace(/ \(¥.*$/, ''))).toEqual([
+      '💳 WeChat Pay (QR code)',
+      '💳 Alipay (QR code)',
+      '💰 Credit balance',
+      '◀️ Back',
+    ]);
+    await press(driver, erin, choice, /^pm:a:/);
+
+    const qr = await driver.waitForMessage(erin.id, (m) => m.photo !== undefined && textOf(m).startsWith('Scan with Alipay'), 10_000);
+    const orderNo = ORDER_NO.exec(textOf(qr))?.[0] ?? '';
+    const codeUrl = decodeQr(driver.downloadPhoto(qr)) ?? '';
+    expect(codeUrl).toMatch(/\/alipay\/qr\//);
+    await payOnSandboxPage(codeUrl);
+    const delivery = await driver.waitForMessage(erin.id, (m) => textOf(m).includes(`${orderNo} is delivered`), 15_000);
+    expect(textOf(delivery)).toMatch(/VPN-AAAA-000\d/);
+    expect((await world.app.shop.payment.getOrder(orderNo, null)).ok).toBe(true);
+  });
+
   it('buys with credit an admin gave, and /balance shows what is left', async () => {
     const { driver, admin } = world;
     const bob = shopper('Bob');

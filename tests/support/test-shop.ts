@@ -118,10 +118,11 @@ export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) 
 /** Runs the reconcile against the shop's own database (and its sandbox): what `npm run reconcile` checks. */
 export async function reconcileShop(shop: TestShop): Promise<string[]> {
   const { reconcile } = await import('../../domain/reporting/reconcile');
+  const { configuredProviders } = await import('../../domain/payment');
   const { SqlConsistencyChecks } = await import('../../infrastructure/persistence/reporting/consistency-queries');
   const found = await reconcile({
     checks: new SqlConsistencyChecks(shop.app.persistence.dataSource),
-    provider: shop.app.payments.providers.wechatpay ?? null,
+    providers: configuredProviders(shop.app.payments.providers),
     providerSampleSize: 1000,
   });
   return found.map((d) => `${d.check}: ${d.detail}`);

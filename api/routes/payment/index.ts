@@ -1,6 +1,7 @@
 import { PaymentErrorCode } from '../../../domain/payment';
 import { defineRoutes } from '../../context-routes';
 import { adminRefundRoutes } from './admin-refunds';
+import { alipayNotificationRoutes } from './alipay-notifications';
 import { checkoutRoutes } from './checkout';
 import { paymentNotificationRoutes } from './notifications';
 import { orderPaymentRoutes } from './order-payments';
@@ -14,5 +15,6 @@ export const paymentRoutes = defineRoutes(async (app, deps) => {
   await app.register(checkoutRoutes, deps);
   await app.register(orderPaymentRoutes, deps);
   await app.register(paymentNotificationRoutes, deps);
+  await app.register(alipayNotificationRoutes, deps);
   await app.register(adminRefundRoutes, deps);
 }, PAYMENT_STATUS);

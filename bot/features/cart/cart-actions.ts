@@ -11,6 +11,7 @@ export const cartActions = {
   pay: defineAction('pay', 'pm', {
     method: codedField([
       ['wechatpay', 'q'],
+      ['alipay', 'a'],
       ['credit', 'c'],
     ] as const),
     nonce: nonceField,

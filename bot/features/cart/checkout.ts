@@ -11,6 +11,9 @@ import { editText } from '../../ui/telegram-io';
 import { cartScreen } from '../../views/cart-view';
 import { presentOrder } from '../orders/order-presenter';
 
+/** A method's letter in the order's idempotency key (as on its button). */
+const METHOD_KEY: Record<PaymentMethod, string> = { wechatpay: 'q', alipay: 'a', credit: 'c' };
+
 /** "Checkout": the cart message turns into the choice of how to pay (only the methods this shop takes now). */
 export async function chooseHowToPay(ctx: BotContext, svc: BotServices, nonce: string): Promise<void> {
   const { t } = ctx;
@@ -21,12 +24,13 @@ export async function chooseHowToPay(ctx: BotContext, svc: BotServices, nonce: s
     await show(ctx, text, markup);
     return;
   }
-  const methods = svc.shop.payment.enabledMethods();
+  // In the shop's order (PAYMENT_METHODS), only what it takes now and this cart may be paid by.
   const rows: Button[][] = [];
-  if (methods.includes('wechatpay')) rows.push([button(t('btnPayQr'), { k: 'pay', method: 'wechatpay', nonce })]);
-  if (methods.includes('credit')) {
-    const account = await svc.shop.account.getAccount(ctx.userId);
-    rows.push([button(t('btnPayCredit', { balance: formatMoney(account.balance, account.currency) }), { k: 'pay', method: 'credit', nonce })]);
+  for (const method of svc.shop.payment.methodsFor(cart.items.map((i) => i.product))) {
+    if (method === 'credit') {
+      const account = await svc.shop.account.getAccount(ctx.userId);
+      rows.push([button(t('btnPayCredit', { balance: formatMoney(account.balance, account.currency) }), { k: 'pay', method, nonce })]);
+    } else rows.push([button(t(method === 'alipay' ? 'btnPayAlipay' : 'btnPayQr'), { k: 'pay', method, nonce })]);
   }
   rows.push([button(t('btnBack'), { k: 'cart' })]);
   await show(ctx, t('choosePayment', { total: formatMoney(cart.total, cart.currency) }), inlineKeyboard(rows));
@@ -39,7 +43,7 @@ export async function chooseHowToPay(ctx: BotContext, svc: BotServices, nonce: s
 export async function payFromCart(ctx: BotContext, svc: BotServices, method: PaymentMethod, nonce: string): Promise<void> {
   const { t } = ctx;
   const messageId = ctx.callbackQuery?.message?.message_id ?? 0;
-  const idempotencyKey = `tg-${messageId}-${nonce}-${method === 'wechatpay' ? 'q' : 'c'}`;
+  const idempotencyKey = `tg-${messageId}-${nonce}-${METHOD_KEY[method]}`;
   const pressed = await withPressLock(svc, `${ctx.userId}:${idempotencyKey}`, async () => {
     const result = await svc.shop.payment.checkout({ shopperId: ctx.userId, idempotencyKey, fromCart: true, paymentMethod: method });
     if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });

@@ -5,6 +5,8 @@ import Fastify from 'fastify';
 import { Result } from '../../../domain/shared/result';
 import { readRsaPrivateKey, readRsaPublicKey } from '../wechatpay/platform-key-ring';
 import { adminRoutes } from './admin-routes';
+import { AlipaySandboxCredentials } from './alipay/alipay-sandbox-keys';
+import { AlipaySandbox, AlipayStandIn } from './alipay/alipay-stand-in';
 import { NotificationDispatcher } from './notification-dispatcher';
 import { PAY_PAGE_BANNER } from './pay-page';
 import { payPageRoutes } from './pay-page-routes';
@@ -41,6 +43,8 @@ export interface SandboxGatewayOptions {
   allowHttpNotifyUrl?: boolean;
   /** Every /sandbox admin call needs it (`Authorization: Bearer <token>` or `X-Sandbox-Token: <token>`). */
   adminToken: string;
+  /** Also play Alipay face-to-face payment (its own keys; its state in `alipayStateFile`). */
+  alipay?: { credentials: AlipaySandboxCredentials; stateFile?: string };
   clock?: () => Date;
   log?: (line: string) => void;
 }
@@ -53,6 +57,8 @@ export interface SandboxGateway {
   /** What the /sandbox admin routes ask for. */
   adminToken: string;
   knobs: SandboxKnobs;
+  /** The Alipay side, when started with `alipay`. */
+  alipay: AlipaySandbox | null;
   /** Pays a trade as a shopper would, and sends the TRANSACTION.SUCCESS notification. */
   pay(outTradeNo: string): Result<SandboxTrade, WireError>;
   /** Charges a paid trade a second time (a different transaction) and notifies it, as a double-charging wallet would. */
@@ -119,6 +125,16 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     log(`platform key rotated: now signing as ${next.serial}`);
     return { serial: next.serial };
   };
+  const alipay = options.alipay
+    ? new AlipayStandIn({
+        credentials: options.alipay.credentials,
+        knobs,
+        clock,
+        timeScale,
+        log,
+        ...(options.alipay.stateFile ? { stateFile: options.alipay.stateFile } : {}),
+      })
+    : null;
 
   const app = Fastify({ logger: false, forceCloseConnections: true });
   // No reply leaves before the changes made so far are fsync'd: what the caller was told survives a kill -9.
@@ -150,6 +166,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     }),
   );
   await app.register(payPageRoutes(book, service));
+  if (alipay) await app.register(alipay.routes());
   await app.register(adminRoutes({ book, service, knobs, dispatcher, rotatePlatformKey, adminToken: options.adminToken }), {
     prefix: '/sandbox',
   });
@@ -161,6 +178,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   publicBaseUrl = (options.publicBaseUrl ?? url).replace(/\/+$/, '');
   dispatcher.resume();
   service.resumeRefunds();
+  alipay?.started(url, publicBaseUrl);
   log(`WeChat Pay sandbox listening on ${url} (pay pages at ${publicBaseUrl}/pay/…, merchant ${c.mchId})`);
   log(SIMULATED_PAYMENTS_BANNER);
 
@@ -170,6 +188,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     credentials: c,
     adminToken: options.adminToken,
     knobs,
+    alipay: alipay?.handle() ?? null,
     pay: (outTradeNo) => {
       const paid = service.pay(outTradeNo);
       return paid.ok ? { ok: true, value: copy(paid.value) } : paid;
@@ -189,11 +208,15 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     },
     refunds: () => copy(book.refunds()),
     notifications: () => dispatcher.list(),
-    idle: () => dispatcher.idle(),
+    idle: async () => {
+      await dispatcher.idle();
+      await alipay?.notifier.idle();
+    },
     rotatePlatformKey,
     close: async () => {
       service.close();
       await dispatcher.close();
+      await alipay?.close();
       for (const release of hangs) release();
       hangs.clear();
       await app.close();

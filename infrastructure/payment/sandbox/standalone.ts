@@ -5,6 +5,7 @@ import { ensureLocalSecret } from '../../local-secrets';
 import { SandboxCredentials } from './sandbox-credentials';
 import { SandboxGateway, startSandboxGateway } from './sandbox-gateway';
 import { ensureSandboxKeys } from './sandbox-keys';
+import { ensureAlipaySandboxKeys } from './alipay/alipay-sandbox-keys';
 
 /** A bad setting: reported as one line naming the variable, never a stack trace. */
 export class SandboxConfigError extends Error {}
@@ -114,9 +115,14 @@ export async function main(env: Env = process.env, log: (line: string) => void =
   const credentials = await credentialsFrom(env, log);
   const dir = env.SANDBOX_KEYS_DIR || DEFAULT_DIR;
   const adminToken = adminTokenFrom(env, dir, log);
+  // Alipay's side always has its own keys, made once next to the others (shop.env hands them to the shops).
+  const alipay = await ensureAlipaySandboxKeys(dir).catch((e: unknown) => {
+    throw new SandboxConfigError((e as Error).message);
+  });
   try {
     return await startSandboxGateway({
       credentials,
+      alipay: { credentials: alipay.gateway, stateFile: join(dir, 'alipay-state.json') },
       port,
       host: env.SANDBOX_HOST || '127.0.0.1',
       ...(publicUrl ? { publicBaseUrl: publicUrl } : {}),

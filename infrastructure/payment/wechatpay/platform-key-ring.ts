@@ -1,35 +1,15 @@
-import { KeyObject, X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
+import { KeyObject } from 'node:crypto';
 import { Result, err, ok } from '../../../domain/shared/result';
+import { readRsaPublicKey } from '../rsa-keys';
+
+// Kept importable from here: the WeChat adapter and the sandbox read their keys through this module.
+export { readRsaPrivateKey, readRsaPublicKey } from '../rsa-keys';
 
 export interface PlatformKeyConfig {
   /** Legacy platform certificate serial (hex) or a "WeChat Pay public key" id (`PUB_KEY_ID_…`). */
   serial: string;
   /** PEM: a public key (SPKI or PKCS#1) or an X.509 platform certificate. */
   publicKey: string;
-}
-
-/** Reads an RSA public key from PEM text; a certificate yields its key. */
-export function readRsaPublicKey(pem: string, what: string): Result<KeyObject, string> {
-  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) return err(`${what} is a PRIVATE key; a public key or certificate is expected`);
-  if (!/-----BEGIN [A-Z0-9 ]+-----/.test(pem)) return err(`${what} is not PEM text (no "-----BEGIN …-----" line)`);
-  try {
-    const key = /-----BEGIN CERTIFICATE-----/.test(pem) ? new X509Certificate(pem).publicKey : createPublicKey(pem);
-    if (key.asymmetricKeyType !== 'rsa') return err(`${what} is a ${key.asymmetricKeyType ?? 'non-RSA'} key; WeChat Pay v3 uses RSA`);
-    return ok(key);
-  } catch (e) {
-    return err(`${what} is not a valid public key: ${(e as Error).message}`);
-  }
-}
-
-export function readRsaPrivateKey(pem: string, what: string): Result<KeyObject, string> {
-  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) return err(`${what} is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----")`);
-  try {
-    const key = createPrivateKey(pem);
-    if (key.asymmetricKeyType !== 'rsa') return err(`${what} is a ${key.asymmetricKeyType ?? 'non-RSA'} key; WeChat Pay v3 uses RSA`);
-    return ok(key);
-  } catch (e) {
-    return err(`${what} is not a valid private key: ${(e as Error).message}`);
-  }
 }
 
 /** A platform key learned at run time (downloaded from `/v3/certificates`): trusted until its certificate expires. */

@@ -4,7 +4,7 @@ import { Result, err, ok } from '../../../domain/shared/result';
 import { HeaderBag, headerValue } from './header-value';
 import { isRetryableStatus, mapErrorReply, readErrorReply } from './provider-error-mapping';
 import { signRequest } from './request-signer';
-import { backoffDelayMs, sleep } from './retry-backoff';
+import { backoffDelayMs, sleep } from '../retry-backoff';
 import { LearnedPlatformKey } from './platform-key-ring';
 import { verifyWechatpaySignature } from './signature-verifier';
 import { CompiledWechatPayConfig } from './wechatpay-config';

@@ -77,7 +77,9 @@ describe('checkout', () => {
   it('refuses a credit pack paid with credit, a bad method, a bad key, and an empty cart', async () => {
     await w.shopper('108', 10_000);
     expect(await order('108', null, pack, 'credit')).toMatchObject({ ok: false, error: { code: 'PAYMENT_METHOD_NOT_ALLOWED' } });
-    expect(await order('108', null, pen, 'alipay')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await order('108', null, pen, 'paypal')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    // A method the shop knows, whose provider this world does not have.
+    expect(await order('108', null, pen, 'alipay')).toMatchObject({ ok: false, error: { code: 'PAYMENT_METHOD_UNAVAILABLE' } });
     expect(await order('108', 'short', pen, 'credit')).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await w.shop.payment.checkout({ shopperId: '108', idempotencyKey: null, fromCart: true, paymentMethod: 'credit' })).toMatchObject({
       ok: false,

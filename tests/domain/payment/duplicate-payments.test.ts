@@ -24,7 +24,7 @@ describe('a second payment for an order already paid', () => {
     if (all.length !== 1 || !all[0]) throw new Error(`expected one refund for ${orderNo}, found ${all.length}`);
     return all[0];
   };
-  const report = () => reconcileReport({ checks: new SqlConsistencyChecks(w.persistence.dataSource), provider: null, providerSampleSize: 0 });
+  const report = () => reconcileReport({ checks: new SqlConsistencyChecks(w.persistence.dataSource), providers: [], providerSampleSize: 0 });
 
   /** A QR order paid once, by notification, and (what delivers itself) delivered. */
   const paidOrder = async (shopperId: string, productId: number): Promise<OrderState> => {

@@ -4,7 +4,16 @@
 import { minor } from '../../../domain/shared/money';
 import { AdminNotice, Notifier, ShopperNotice } from '../../../domain/messaging';
 import { FulfilmentRequest, FulfilmentWebhook } from '../../../domain/ordering';
-import { PaymentProvider, ProviderError, ProviderEvent, ProviderRefund, ProviderTrade, QrPaymentRequest, RefundRequest } from '../../../domain/payment';
+import {
+  PaymentDeps,
+  PaymentProvider,
+  ProviderError,
+  ProviderEvent,
+  ProviderRefund,
+  ProviderTrade,
+  QrPaymentRequest,
+  RefundRequest,
+} from '../../../domain/payment';
 import { Clock } from '../../../domain/shared/clock';
 import { Ids } from '../../../domain/shared/ids';
 import { TempImportFiles } from '../../../infrastructure/catalog-import/temp-import-files';
@@ -150,7 +159,11 @@ export interface DomainWorld {
 }
 
 /** A fresh shop on an in-memory store; `close()` after the suite. */
-export async function openDomainWorld(limits: Partial<ShopLimits> = {}, webhookUrls: WebhookUrlRules = WORLD_WEBHOOK_RULES): Promise<DomainWorld> {
+export async function openDomainWorld(
+  limits: Partial<ShopLimits> = {},
+  choice: Pick<PaymentDeps, 'paymentMethods' | 'paymentExceptions'> = {},
+  webhookUrls: WebhookUrlRules = WORLD_WEBHOOK_RULES,
+): Promise<DomainWorld> {
   const persistence = createPersistence({ sqlitePath: ':memory:', logger: { warn: () => undefined, error: () => undefined } });
   await persistence.migrate();
   const clock = new TestClock();
@@ -170,6 +183,7 @@ export async function openDomainWorld(limits: Partial<ShopLimits> = {}, webhookU
     webhookTargets: { rules: webhookUrls, resolver: dns },
     webhook,
     providers: { wechatpay: provider },
+    ...choice,
     coordination: { flights: redisParts.flights },
     notifier: notices,
     log: () => undefined,

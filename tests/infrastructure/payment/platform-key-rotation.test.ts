@@ -26,7 +26,12 @@ describe.each(databaseBackends())('platform key rotation (%s)', (backend) => {
   const outTradeNo = () => `K${Date.now()}${String(++seq).padStart(4, '0')}`;
 
   beforeAll(async () => {
-    gateway = await startSandboxGateway({ credentials: gatewayCredentials(keys), refundDelayMs: 0, timeScale: 0.001, adminToken: 'rotation-test-admin-token-0001' });
+    gateway = await startSandboxGateway({
+      credentials: gatewayCredentials(keys),
+      refundDelayMs: 0,
+      timeScale: 0.001,
+      adminToken: 'rotation-test-admin-token-0001',
+    });
     receiver = await startReceiver();
   });
   afterAll(async () => {

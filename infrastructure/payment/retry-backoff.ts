@@ -3,7 +3,7 @@ export const MAX_BACKOFF_MS = 5000;
 
 /**
  * Exponential backoff with jitter: base·2^attempt, capped, then a random point in its upper half so that many
- * replicas retrying the same outage do not hit WeChat in lock-step while each still waits a guaranteed minimum.
+ * replicas retrying the same outage do not hit the provider in lock-step while each still waits a guaranteed minimum.
  */
 export function backoffDelayMs(attempt: number, baseMs: number, random: () => number = Math.random): number {
   const ceiling = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** attempt);
