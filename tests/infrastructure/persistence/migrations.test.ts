@@ -33,6 +33,7 @@ const ALL_MIGRATIONS = [
   'ProductSearchTerms1764633600002',
   'CatalogImports1764633600100',
   'ProductTranslations1764633600200',
+  'SearchTermsByTerm1764800000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];

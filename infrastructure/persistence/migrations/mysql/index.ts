@@ -7,6 +7,7 @@ import { Categories1764633600001 } from './1764633600001-Categories';
 import { ProductSearchTerms1764633600002 } from './1764633600002-ProductSearchTerms';
 import { CatalogImports1764633600100 } from './1764633600100-CatalogImports';
 import { ProductTranslations1764633600200 } from './1764633600200-ProductTranslations';
+import { SearchTermsByTerm1764800000000 } from './1764800000000-SearchTermsByTerm';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const MYSQL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MYSQL_MIGRATIONS = [
   ProductSearchTerms1764633600002,
   CatalogImports1764633600100,
   ProductTranslations1764633600200,
+  SearchTermsByTerm1764800000000,
 ];
