@@ -1,5 +1,6 @@
 import { ScheduledJob } from '../infrastructure/scheduling/scheduled-job';
 import { closeExpiredOrdersJob } from './close-expired-orders';
+import { indexMissingSearchTermsJob } from './index-missing-search-terms';
 import { outboxDispatchJob } from './outbox-dispatch';
 import { repairDroppedPaymentsJob } from './repair-dropped-payments';
 import { retryDeliveriesJob } from './retry-deliveries';
@@ -14,4 +15,5 @@ export const JOBS: readonly ScheduledJob[] = [
   closeExpiredOrdersJob,
   retryPrepayJob,
   syncRefundsJob,
+  indexMissingSearchTermsJob,
 ];

@@ -12,7 +12,15 @@ describe.each(databaseBackends())('job control over HTTP (%s)', (backend) => {
     const listed = await shop.api.inject({ method: 'GET', url: '/v1/admin/jobs', headers: shop.admin });
     expect(listed.statusCode).toBe(200);
     const names = listed.json().items.map((j: { name: string }) => j.name);
-    expect(names).toEqual(['outbox-dispatch', 'retry-deliveries', 'repair-dropped-payments', 'close-expired-orders', 'retry-prepay', 'sync-refunds']);
+    expect(names).toEqual([
+      'outbox-dispatch',
+      'retry-deliveries',
+      'repair-dropped-payments',
+      'close-expired-orders',
+      'retry-prepay',
+      'sync-refunds',
+      'index-missing-search-terms',
+    ]);
     expect(listed.json().items.find((j: { name: string }) => j.name === 'sync-refunds').schedule).toBe('*/10 * * * * *');
 
     const ran = await shop.api.inject({ method: 'POST', url: '/v1/admin/jobs/repair-dropped-payments/run', headers: shop.admin });

@@ -7,7 +7,15 @@ import { firesRunMoreThanOnce, jobRuns } from './support/job-runs';
 import { TcpProxy, endpointOf, startTcpProxy, throughProxy } from './support/tcp-proxy';
 
 const PERIOD_SECONDS = 2;
-const JOBS = ['outbox-dispatch', 'retry-deliveries', 'repair-dropped-payments', 'close-expired-orders', 'retry-prepay', 'sync-refunds'];
+const JOBS = [
+  'outbox-dispatch',
+  'retry-deliveries',
+  'repair-dropped-payments',
+  'close-expired-orders',
+  'retry-prepay',
+  'sync-refunds',
+  'index-missing-search-terms',
+];
 
 interface JobStatusView {
   name: string;

@@ -4,6 +4,7 @@ import { ImportCounts, ImportJob, MAX_LISTED_PROBLEMS } from './import-job';
 import { ProductText, documentWith } from '../product-texts';
 import { SearchDocument } from '../search-terms';
 import { BatchPlan, ensureCategories, planBatch } from './import-plan';
+import { readAhead } from './read-ahead';
 import { checkColumns, validateImportRow } from './import-row';
 import { ImportSource, RawImportRow, UnreadableAt } from './import-source';
 import { ImportedProduct, RowProblem } from './imported-product';
@@ -129,6 +130,7 @@ async function applyBatch(tx: CatalogTx, deps: CatalogDeps, job: ImportJob, plan
     now,
   );
   const texts: Array<{ productId: number; texts: ProductText[] }> = [];
+  const fresh: SearchDocument[] = [];
   const documents: SearchDocument[] = [];
   const coded: Array<{ id: number; codes: string[] }> = [];
   created.forEach((product, i) => {
@@ -136,7 +138,7 @@ async function applyBatch(tx: CatalogTx, deps: CatalogDeps, job: ImportJob, plan
     if (!row) return;
     if (row.texts.length > 0) texts.push({ productId: product.id, texts: row.texts });
     if (row.codes.length > 0) coded.push({ id: product.id, codes: row.codes });
-    documents.push(documentWith(product, row.texts));
+    fresh.push(documentWith(product, row.texts));
   });
   counts.created += created.length;
   const codesOnly = new Set<number>();
@@ -152,6 +154,8 @@ async function applyBatch(tx: CatalogTx, deps: CatalogDeps, job: ImportJob, plan
     if (update.row.codes.length > 0) coded.push({ id, codes: update.row.codes });
   }
   await tx.texts.replaceMany(texts);
+  // The products made in this transaction have no old terms to delete.
+  await tx.search.index(fresh, { fresh: true });
   await tx.search.index(documents);
   for (const { id, codes } of coded) {
     const { added } = await tx.codes.add(id, codes, now);
@@ -191,10 +195,12 @@ export async function runImport(deps: CatalogDeps, start: ImportJob, source: Imp
         : { ...checked, created: 0, updated: 0, unchanged: 0, codesAdded: 0 },
   };
   await save(deps, job, options.persist);
-  for await (const batch of validBatches(source, deps.limits.currency, job.rowsDone)) {
+  let categories: ReadonlyMap<string, number> = new Map();
+  for await (const batch of readAhead(validBatches(source, deps.limits.currency, job.rowsDone))) {
     const current = job;
     const result = await deps.uow.run(async (tx): Promise<Result<ImportJob, RunError | DomainError<'IMPORT_CONFLICT'>>> => {
-      const categories = await ensureCategories(tx, batch, deps.clock.now());
+      // Categories are read again only for a batch that names one (most files name a few, some none).
+      if (batch.some((row) => row.category !== null)) categories = await ensureCategories(tx, batch, deps.clock.now());
       const plan = await planBatch(tx, batch, categories);
       if (plan.problems.length > 0) return fail('IMPORT_CONFLICT', 'stored products changed since the check', { problems: plan.problems });
       return applyBatch(tx, deps, current, plan, batch.length);

@@ -25,6 +25,7 @@ export function jobSchedules(everySeconds: number): Record<string, string> {
     JOB_CLOSE_EXPIRED_ORDERS_SCHEDULE: cron,
     JOB_RETRY_PREPAY_SCHEDULE: cron,
     JOB_SYNC_REFUNDS_SCHEDULE: cron,
+    JOB_INDEX_MISSING_SEARCH_TERMS_SCHEDULE: cron,
   };
 }
 

@@ -1,38 +1,15 @@
 import { EntityManager, In } from 'typeorm';
-import {
-  Product,
-  ProductListQuery,
-  ProductPage,
-  ProductSearch,
-  QueryToken,
-  SearchDocument,
-  TOTAL_CAP,
-  WHOLE_WORD_FACTOR,
-  indexedTermsOf,
-} from '../../../../domain/catalog';
+import { Product, ProductListQuery, ProductPage, ProductSearch, QueryToken, SearchDocument, TOTAL_CAP, WHOLE_WORD_FACTOR } from '../../../../domain/catalog';
 import { ProductEntity } from '../product-entity';
 import { productFromRow } from '../product-mapping';
+import { Dialect } from '../../dialect';
 import { listProducts } from './product-listing';
+import { termInserts } from './term-rows';
 import { SqlPart, placeholders, prefixUpperBound, tokenCondition, tokenScore } from './term-sql';
 
 const TABLE = 'product_search_terms';
-/** Rows per INSERT: 5 parameters each stays under SQLite's 32,766 and MySQL's packet size; few round trips. */
-const INSERT_ROWS = 4_000;
 /** A prefix that opens more distinct words than this is ranked in one grouped statement instead of word by word. */
 const MAX_PREFIX_WORDS = 16;
-
-interface TermRow {
-  productId: number;
-  visible: 0 | 1;
-  term: string;
-  weight: number;
-  fields: number;
-}
-
-// Code-unit order is the engines' byte order except for characters beyond the BMP against U+E000–U+FFFF: close
-// enough for locality, and the engine sorts what it must.
-const byPrimaryKey = (a: TermRow, b: TermRow): number =>
-  a.visible - b.visible || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0) || a.weight - b.weight || a.productId - b.productId;
 
 /** Which part of the ranked matches a page shows, with the SKU hits (shown first) left out. */
 interface Slice {
@@ -51,7 +28,10 @@ interface Ranked {
  * for finding, unique key (product_id, term) for rewriting one product. One adapter for MySQL/MariaDB and SQLite.
  */
 export class TypeormProductSearch implements ProductSearch {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly dialect: Dialect,
+  ) {}
 
   async index(docs: readonly SearchDocument[], opts: { fresh?: boolean } = {}): Promise<void> {
     if (docs.length === 0) return;
@@ -60,18 +40,19 @@ export class TypeormProductSearch implements ProductSearch {
         `DELETE FROM ${TABLE} WHERE product_id IN (${placeholders(docs.length)})`,
         docs.map((d) => d.productId),
       );
-    const rows: TermRow[] = [];
-    for (const doc of docs) for (const t of indexedTermsOf(doc)) rows.push({ productId: doc.productId, visible: doc.visible ? 1 : 0, ...t });
-    // In primary-key order: each word's new postings land together at the end of its range, page after page, instead
-    // of one random page per row (what made an import slow down once the index outgrew the buffer pool).
-    rows.sort(byPrimaryKey);
-    for (let start = 0; start < rows.length; start += INSERT_ROWS) {
-      const chunk = rows.slice(start, start + INSERT_ROWS);
-      await this.manager.query(
-        `INSERT INTO ${TABLE} (visible, term, weight, product_id, fields) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flatMap((r) => [r.visible, r.term, r.weight, r.productId, r.fields]),
-      );
-    }
+    for (const statement of termInserts(TABLE, docs, this.dialect)) await this.manager.query(statement.sql, statement.params);
+  }
+
+  async findUnindexed(afterId: number, window: number): Promise<{ id: number | null; end: boolean }> {
+    const last: Array<{ id: number | string | null }> = await this.manager.query('SELECT MAX(id) AS id FROM products');
+    const lastId = Number(last[0]?.id ?? 0);
+    const upTo = afterId + window;
+    // A seek into (product_id, term) per product of the window: bounded work per call, however large the catalog.
+    const rows: Array<{ id: number | string }> = await this.manager.query(
+      `SELECT p.id FROM products p WHERE p.id > ? AND p.id <= ? AND NOT EXISTS (SELECT 1 FROM ${TABLE} t WHERE t.product_id = p.id) ORDER BY p.id LIMIT 1`,
+      [afterId, upTo],
+    );
+    return { id: rows[0] === undefined ? null : Number(rows[0].id), end: upTo >= lastId };
   }
 
   async find(query: ProductListQuery): Promise<ProductPage> {
