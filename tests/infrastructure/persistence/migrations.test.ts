@@ -82,6 +82,31 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
     }
   });
 
+  it('keeps the search terms of an upgraded database when the term table takes its new key', async () => {
+    const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'upgrade.sqlite'), logger: silent });
+    try {
+      await persistence.migrate();
+      await persistence.dataSource.undoLastMigration(); // back to (product_id, term) + the find index
+      await persistence.dataSource.query('DELETE FROM product_search_terms');
+      await persistence.dataSource.query(
+        "INSERT INTO product_search_terms (product_id, term, visible, fields, weight) VALUES (7, 'tea', 1, 1, 8), (7, '红茶', 1, 1, 8), (8, 'tea', 0, 4, 1)",
+      );
+      expect(await persistence.migrate()).toEqual(['SearchTermsByTerm1764800000000']);
+      const rows = await persistence.dataSource.query('SELECT product_id, term, visible, fields, weight FROM product_search_terms ORDER BY product_id, term');
+      expect(rows.map((r: Record<string, unknown>) => [Number(r.product_id), r.term, Number(r.visible), Number(r.fields), Number(r.weight)])).toEqual([
+        [7, 'tea', 1, 1, 8],
+        [7, '红茶', 1, 1, 8],
+        [8, 'tea', 0, 4, 1],
+      ]);
+      // (product_id, term) stays unique: a product's term is written once.
+      await expect(
+        persistence.dataSource.query("INSERT INTO product_search_terms (product_id, term, visible, fields, weight) VALUES (7, 'tea', 0, 1, 1)"),
+      ).rejects.toThrow();
+    } finally {
+      await persistence.close();
+    }
+  });
+
   if (backend === 'sqlite') {
     it('opens SQLite in WAL mode with foreign keys on and a busy timeout', async () => {
       const persistence = createPersistence({ sqlitePath: path.join(dir, 'pragmas.sqlite'), logger: silent, sqliteBusyTimeoutMs: 4321 });
