@@ -48,11 +48,11 @@ function parseArgs(argv: string[]): { names: string[]; compare: string | null; o
     if (arg === '--compare') compare = argv[++i] ?? null;
     else if (arg.startsWith('--compare=')) compare = arg.slice('--compare='.length);
     else if (arg === '--out') out = argv[++i] ?? out;
-    else if (arg === '--rows')
+    else if (arg === '--rows' || arg === '--backend')
       i += 1; // read by the search benchmark itself
     else if (arg === '--help' || arg === '-h') {
       console.log(
-        `usage: npm run bench [-- <name>…] [--compare old.json] [--out file.json] [--rows N (search)]\nbenchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+        `usage: npm run bench [-- <name>…] [--compare old.json] [--out file.json] [--rows N] [--backend mysql|sqlite] (search)\nbenchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
       );
       process.exit(0);
     } else names.push(arg);

@@ -1,5 +1,6 @@
 import { ScheduledJob } from '../infrastructure/scheduling/scheduled-job';
 import { closeExpiredOrdersJob } from './close-expired-orders';
+import { indexMissingSearchTermsJob } from './index-missing-search-terms';
 import { outboxDispatchJob } from './outbox-dispatch';
 import { refreshPlatformCertificatesJob } from './refresh-platform-certificates';
 import { repairDroppedPaymentsJob } from './repair-dropped-payments';
@@ -16,4 +17,5 @@ export const JOBS: readonly ScheduledJob[] = [
   retryPrepayJob,
   syncRefundsJob,
   refreshPlatformCertificatesJob,
+  indexMissingSearchTermsJob,
 ];

@@ -1,6 +1,6 @@
 import { defineContext } from '../shared/context';
 import { addCodes } from './add-codes';
-import { BrowseProducts, browseProducts, rebuildSearchIndex } from './search-products';
+import { BrowseProducts, MissingTermsCursor, browseProducts, indexMissingSearchTerms, rebuildSearchIndex } from './search-products';
 import { getProduct } from './get-product';
 import { CatalogDeps } from './catalog-deps';
 import { CategoryInput } from './category-draft';
@@ -26,6 +26,8 @@ export type CatalogErrorCode = (typeof CATALOG_ERROR_CODES)[number];
 
 /** Products, their categories, their stock and the code pools of `code` products. */
 export function catalogContext(deps: CatalogDeps) {
+  // This process's progress through the products looking for ones without terms (a restart looks once more).
+  const missingTerms: MissingTermsCursor = { afterId: 0, done: false };
   return defineContext(
     {
       browseProducts: (query: BrowseProducts) => browseProducts(deps, query),
@@ -36,6 +38,7 @@ export function catalogContext(deps: CatalogDeps) {
       setProductTexts: (id: number, texts: unknown) => setProductTexts(deps, id, texts),
       addCodes: (productId: number, codes: unknown) => addCodes(deps, productId, codes),
       rebuildSearchIndex: (batchSize: number, onBatch?: (done: number) => void) => rebuildSearchIndex(deps, batchSize, onBatch),
+      indexMissingSearchTerms: (budget: number) => indexMissingSearchTerms(deps, missingTerms, budget),
       listCategories: () => listCategories(deps),
       createCategory: (input: CategoryInput) => createCategory(deps, input),
       updateCategory: (id: number, input: CategoryInput) => updateCategory(deps, id, input),

@@ -40,6 +40,11 @@ export interface ProductSearch {
    * products were inserted in this transaction, so there are no old terms to delete.
    */
   index(docs: readonly SearchDocument[], opts?: { fresh?: boolean }): Promise<void>;
+  /**
+   * The first product with an id in (afterId, afterId + window] that has no terms at all (every indexed product has
+   * at least its SKU's), or null; `end` says the window reached past the last product.
+   */
+  findUnindexed(afterId: number, window: number): Promise<{ id: number | null; end: boolean }>;
 }
 
 /** What a product contributes to the index; other languages' texts are added by whoever stores them. */

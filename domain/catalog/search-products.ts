@@ -104,3 +104,43 @@ export async function rebuildSearchIndex(deps: CatalogDeps, batchSize: number, o
     afterId = batch.lastId;
   }
 }
+
+/** Where the search for products without terms has got to in this process (see indexMissingSearchTerms). */
+export interface MissingTermsCursor {
+  afterId: number;
+  done: boolean;
+}
+
+/** Products looked at per statement while looking for ones without terms, and products per transaction. */
+const UNINDEXED_WINDOW = 20_000;
+const MISSING_TERMS_TX = 500;
+
+/**
+ * Gives products that have no search terms their terms: the products of a database upgraded from before the search
+ * index (or written around the catalog). Run by a job a bounded `budget` of products per fire, from where the last
+ * fire stopped; once it has passed the last product it stops looking (products made since are indexed by their own
+ * writes), until the process restarts. Each transaction indexes a run of products from the first one found without
+ * terms, read under a lock as in rebuildSearchIndex, so a concurrent edit is never overwritten by an older version.
+ */
+export async function indexMissingSearchTerms(deps: CatalogDeps, cursor: MissingTermsCursor, budget: number): Promise<{ indexed: number; scanned: number }> {
+  let indexed = 0;
+  const from = cursor.afterId;
+  while (!cursor.done && indexed < budget) {
+    const found = await deps.uow.read((r) => r.search.findUnindexed(cursor.afterId, UNINDEXED_WINDOW));
+    if (found.id === null) {
+      cursor.afterId += UNINDEXED_WINDOW;
+      if (found.end) cursor.done = true;
+      continue;
+    }
+    const first = found.id;
+    const size = Math.min(MISSING_TERMS_TX, budget - indexed);
+    const batch = await deps.uow.run(async (tx) => {
+      const products = await tx.products.listAfter(first - 1, size, { lock: true });
+      await tx.search.index(await searchDocumentsOf(tx.texts, products));
+      return { count: products.length, lastId: products[products.length - 1]?.id ?? first };
+    });
+    indexed += batch.count;
+    cursor.afterId = batch.lastId;
+  }
+  return { indexed, scanned: Math.max(0, cursor.afterId - from) };
+}

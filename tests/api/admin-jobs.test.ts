@@ -20,6 +20,7 @@ describe.each(databaseBackends())('job control over HTTP (%s)', (backend) => {
       'retry-prepay',
       'sync-refunds',
       'refresh-platform-certificates',
+      'index-missing-search-terms',
     ]);
     expect(listed.json().items.find((j: { name: string }) => j.name === 'sync-refunds').schedule).toBe('*/10 * * * * *');
 

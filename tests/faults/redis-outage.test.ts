@@ -15,6 +15,7 @@ const JOBS = [
   'retry-prepay',
   'sync-refunds',
   'refresh-platform-certificates',
+  'index-missing-search-terms',
 ];
 
 interface JobStatusView {

@@ -19,7 +19,7 @@ export const catalogPersistence = definePersistence<CatalogRepositories>(
     products: new TypeormProductRepository(manager, dialect),
     codes: new TypeormCodePoolRepository(manager),
     categories: new TypeormCategoryRepository(manager, dialect),
-    search: new TypeormProductSearch(manager),
+    search: new TypeormProductSearch(manager, dialect),
     catalogImports: new TypeormCatalogImportRepository(manager),
     texts: new TypeormProductTextRepository(manager),
   }),

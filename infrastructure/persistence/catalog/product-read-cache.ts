@@ -57,6 +57,7 @@ export class ProductReadCache {
     return {
       find: (query: ProductListQuery) => this.cached<ProductPage>(`search:${JSON.stringify(query)}`, () => search.find(query)),
       index: (docs: readonly SearchDocument[], opts?: { fresh?: boolean }) => search.index(docs, opts),
+      findUnindexed: (afterId: number, window: number) => search.findUnindexed(afterId, window),
     };
   }
 
@@ -83,6 +84,7 @@ export class ProductReadCache {
     return {
       find: (query) => search.find(query),
       index: writingWith(wrote)((docs: readonly SearchDocument[], opts?: { fresh?: boolean }) => search.index(docs, opts)),
+      findUnindexed: (afterId, window) => search.findUnindexed(afterId, window),
     };
   }
 

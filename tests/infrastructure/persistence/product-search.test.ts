@@ -114,4 +114,22 @@ describe.each(databaseBackends())('product search (%s)', (backend) => {
     expect(await idsOf('会员')).toEqual([ids.card]);
     expect(await idsOf('vpn')).toEqual([ids.vpn, ids.vpnDesc]);
   });
+
+  it('gives products without terms (an upgraded database) their terms in bounded fires, then stops looking', async () => {
+    const [tea, card] = [ids.tea as number, ids.card as number];
+    await store.persistence.dataSource.query(`DELETE FROM product_search_terms WHERE product_id IN (${tea}, ${card})`);
+    expect(await idsOf('会员')).toEqual([]);
+    expect(await idsOf('红茶')).toEqual([]);
+    // A fire indexes at most its budget: one product (and the run after it) per fire here.
+    const first = await catalog.indexMissingSearchTerms(1);
+    expect(first.indexed).toBe(1);
+    expect(await idsOf('红茶')).toEqual([tea]);
+    let total = first.indexed;
+    for (let fire = 0; fire < 20; fire += 1) total += (await catalog.indexMissingSearchTerms(1)).indexed;
+    expect(await idsOf('会员')).toEqual([card]);
+    expect(await idsOf('vpn')).toEqual([ids.vpn, ids.vpnDesc]);
+    // Every product has been looked at: later fires do nothing (products made since are indexed by their own write).
+    expect(total).toBeLessThanOrEqual(n);
+    expect(await catalog.indexMissingSearchTerms(1000)).toEqual({ indexed: 0, scanned: 0 });
+  });
 });

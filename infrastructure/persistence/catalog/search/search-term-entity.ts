@@ -14,10 +14,11 @@ export const SearchTermEntity = new EntitySchema<SearchTermRow>({
   name: 'ProductSearchTerm',
   tableName: 'product_search_terms',
   columns: {
-    product_id: { ...bigintColumn(), primary: true },
+    // The primary key is (visible, term, weight, product_id): the index is clustered by what a search asks.
+    visible: { ...booleanColumn(), primary: true },
     term: stringColumn(64, false, true),
-    visible: booleanColumn(),
+    weight: { ...intColumn(), primary: true },
+    product_id: { ...bigintColumn(), primary: true },
     fields: intColumn(),
-    weight: intColumn(),
   },
 });

@@ -1,23 +1,13 @@
 import { EntityManager, In } from 'typeorm';
-import {
-  Product,
-  ProductListQuery,
-  ProductPage,
-  ProductSearch,
-  QueryToken,
-  SearchDocument,
-  TOTAL_CAP,
-  WHOLE_WORD_FACTOR,
-  indexedTermsOf,
-} from '../../../../domain/catalog';
+import { Product, ProductListQuery, ProductPage, ProductSearch, QueryToken, SearchDocument, TOTAL_CAP, WHOLE_WORD_FACTOR } from '../../../../domain/catalog';
 import { ProductEntity } from '../product-entity';
 import { productFromRow } from '../product-mapping';
+import { Dialect } from '../../dialect';
 import { listProducts } from './product-listing';
+import { termInserts } from './term-rows';
 import { SqlPart, placeholders, prefixUpperBound, tokenCondition, tokenScore } from './term-sql';
 
 const TABLE = 'product_search_terms';
-/** Rows per INSERT: well under SQLite's 32,766 parameters and MySQL's packet size, few enough round trips. */
-const INSERT_ROWS = 1_000;
 /** A prefix that opens more distinct words than this is ranked in one grouped statement instead of word by word. */
 const MAX_PREFIX_WORDS = 16;
 
@@ -34,11 +24,14 @@ interface Ranked {
 }
 
 /**
- * The n-gram index (see docs/search.md): `product_search_terms`, primary key (product_id, term) for rewriting one
- * product, index (visible, term, weight, product_id) for finding. One adapter for MySQL/MariaDB and SQLite.
+ * The n-gram index (see docs/search.md): `product_search_terms`, clustered by (visible, term, weight, product_id)
+ * for finding, unique key (product_id, term) for rewriting one product. One adapter for MySQL/MariaDB and SQLite.
  */
 export class TypeormProductSearch implements ProductSearch {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly dialect: Dialect,
+  ) {}
 
   async index(docs: readonly SearchDocument[], opts: { fresh?: boolean } = {}): Promise<void> {
     if (docs.length === 0) return;
@@ -47,15 +40,19 @@ export class TypeormProductSearch implements ProductSearch {
         `DELETE FROM ${TABLE} WHERE product_id IN (${placeholders(docs.length)})`,
         docs.map((d) => d.productId),
       );
-    const rows: unknown[][] = [];
-    for (const doc of docs) for (const t of indexedTermsOf(doc)) rows.push([doc.productId, t.term, doc.visible ? 1 : 0, t.fields, t.weight]);
-    for (let start = 0; start < rows.length; start += INSERT_ROWS) {
-      const chunk = rows.slice(start, start + INSERT_ROWS);
-      await this.manager.query(
-        `INSERT INTO ${TABLE} (product_id, term, visible, fields, weight) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flat(),
-      );
-    }
+    for (const statement of termInserts(TABLE, docs, this.dialect)) await this.manager.query(statement.sql, statement.params);
+  }
+
+  async findUnindexed(afterId: number, window: number): Promise<{ id: number | null; end: boolean }> {
+    const last: Array<{ id: number | string | null }> = await this.manager.query('SELECT MAX(id) AS id FROM products');
+    const lastId = Number(last[0]?.id ?? 0);
+    const upTo = afterId + window;
+    // A seek into (product_id, term) per product of the window: bounded work per call, however large the catalog.
+    const rows: Array<{ id: number | string }> = await this.manager.query(
+      `SELECT p.id FROM products p WHERE p.id > ? AND p.id <= ? AND NOT EXISTS (SELECT 1 FROM ${TABLE} t WHERE t.product_id = p.id) ORDER BY p.id LIMIT 1`,
+      [afterId, upTo],
+    );
+    return { id: rows[0] === undefined ? null : Number(rows[0].id), end: upTo >= lastId };
   }
 
   async find(query: ProductListQuery): Promise<ProductPage> {
@@ -145,7 +142,7 @@ export class TypeormProductSearch implements ProductSearch {
     return { ranked, total: complete ? best.size : await this.count(counted, [...words, TOTAL_CAP + 1]) };
   }
 
-  /** Every token joined on the product (the primary key makes each join a seek), grouped, ordered, paged. */
+  /** Every token joined on the product (the (product_id, term) key makes each join a seek), grouped, ordered, paged. */
   private async rankGrouped(query: ProductListQuery, slice: Slice): Promise<{ ranked: Ranked[]; total: number }> {
     const joins: string[] = [];
     const joinParams: unknown[] = [];

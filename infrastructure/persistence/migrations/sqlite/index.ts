@@ -8,6 +8,7 @@ import { ProductSearchTerms1764633600002 } from './1764633600002-ProductSearchTe
 import { CatalogImports1764633600100 } from './1764633600100-CatalogImports';
 import { ProductTranslations1764633600200 } from './1764633600200-ProductTranslations';
 import { WechatpayPlatformCertificates1764720000000 } from './1764720000000-WechatpayPlatformCertificates';
+import { SearchTermsByTerm1764800000000 } from './1764800000000-SearchTermsByTerm';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const SQLITE_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const SQLITE_MIGRATIONS = [
   CatalogImports1764633600100,
   ProductTranslations1764633600200,
   WechatpayPlatformCertificates1764720000000,
+  SearchTermsByTerm1764800000000,
 ];
