@@ -141,6 +141,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
   app.addHook('onSend', async (_req, reply, payload) => {
     try {
       await journal.durable();
+      await alipay?.durable();
       return payload;
     } catch {
       reply.code(500).type('application/json');

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { FastifyInstance } from 'fastify';
 import { SandboxKnobs } from '../sandbox-knobs';
 import { ALIPAY_GATEWAY_PATH, alipayGatewayRoutes } from './alipay-gateway-routes';
@@ -44,8 +44,6 @@ function loadState(file: string | undefined): AlipayState {
   }
 }
 
-const STATE_WRITE_DELAY_MS = 200;
-
 /**
  * Alipay face-to-face payment played by the sandbox process: the OpenAPI gateway (its own RSA2 keys, generated
  * once), the buyer's pay page the qr_code opens, and the notifications. Mounted on the sandbox's HTTP server.
@@ -55,7 +53,7 @@ export class AlipayStandIn {
   readonly notifier: AlipayNotifier;
   private readonly state: AlipayState;
   private readonly hangs = new Set<() => void>();
-  private writeTimer: NodeJS.Timeout | null = null;
+  private pendingWrite: Promise<void> | null = null;
   private baseUrl = '';
   private publicBaseUrl = '';
 
@@ -142,7 +140,12 @@ export class AlipayStandIn {
     await this.notifier.close();
     for (const release of this.hangs) release();
     this.hangs.clear();
-    if (this.writeTimer) this.writeNow();
+    await this.durable().catch(() => undefined);
+  }
+
+  /** Resolves once every change so far is on disk (fsync'd); the gateway's replies wait for it, as for WeChat's side. */
+  durable(): Promise<void> {
+    return this.pendingWrite ?? Promise.resolve();
   }
 
   private notify(trade: AlipayTrade, refund?: AlipayRefund): void {
@@ -150,23 +153,38 @@ export class AlipayStandIn {
     this.notifier.enqueue(trade.notifyUrl, trade.outTradeNo, notificationFields(trade, refund ? { refund } : undefined));
   }
 
+  // Changes made in one turn of the event loop are written together, before any reply of that turn leaves (the
+  // gateway's onSend waits for durable()): an acknowledged trade survives a kill -9. The whole state is rewritten,
+  // which is fine for a tester's sandbox; the WeChat side's append-only log is what a storm goes through.
   private persistSoon(): void {
-    if (!this.o.stateFile || this.writeTimer) return;
-    this.writeTimer = setTimeout(() => this.writeNow(), STATE_WRITE_DELAY_MS);
-    this.writeTimer.unref();
+    if (!this.o.stateFile || this.pendingWrite) return;
+    this.pendingWrite = new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        this.pendingWrite = null;
+        try {
+          this.writeNow();
+          resolve();
+        } catch (e) {
+          this.o.log(`cannot write Alipay state file ${this.o.stateFile ?? ''}: ${(e as Error).message}`);
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      }),
+    );
+    // A failed write is answered by the replies waiting for it; nobody else must see an unhandled rejection.
+    this.pendingWrite.catch(() => undefined);
   }
 
   private writeNow(): void {
-    if (this.writeTimer) clearTimeout(this.writeTimer);
-    this.writeTimer = null;
     const file = this.o.stateFile;
     if (!file) return;
+    const tmp = `${file}.tmp`;
+    const fd = openSync(tmp, 'w', 0o600);
     try {
-      const tmp = `${file}.tmp`;
-      writeFileSync(tmp, JSON.stringify(this.state), { mode: 0o600 });
-      renameSync(tmp, file);
-    } catch (e) {
-      this.o.log(`cannot write Alipay state file ${file}: ${(e as Error).message}`);
+      writeSync(fd, JSON.stringify(this.state));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
     }
+    renameSync(tmp, file);
   }
 }
