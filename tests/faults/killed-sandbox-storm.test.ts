@@ -135,7 +135,7 @@ describeOnMysqlAndRedis('a shop with the sandbox in-process, killed with SIGKILL
     );
     expect({
       code: reconciled.code,
-      clean: /reconcile: clean \(mysql, checked against sandbox\)/.test(reconciled.output),
+      clean: /reconcile: clean \(mysql, checked against sandbox( and sandbox-alipay)?\)/.test(reconciled.output),
       output: reconciled.output,
     }).toMatchObject({
       code: 0,
