@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EventFailure } from '../../../domain/payment';
 import { StoreUnavailableError } from '../../../domain/shared/unit-of-work';
 import { unconfiguredVerifier } from '../../../infrastructure/payment/notification-verifier';
 import { RouteDeps } from '../../context-routes';
 import { SECURITY } from '../../schemas/common';
+import { NOTIFICATION_FAILURE_STATUS, receiveNotification, takeRawNotificationBodies } from './provider-notification';
 
 const AlipayNotification = Type.Object(
   {
@@ -29,16 +29,8 @@ const AlipayNotification = Type.Object(
 const Success = Type.Literal('success', { description: 'applied and durable' });
 const Fail = Type.Literal('fail');
 
-const FAILURE_STATUS: Record<EventFailure, number> = {
-  UNKNOWN_ORDER: 404,
-  UNKNOWN_REFUND: 404,
-  AMOUNT_MISMATCH: 400,
-  NOT_APPLICABLE: 500,
-};
 /** Failed a check (signature, app_id, status, amount, shape): not a payment from our Alipay. */
 const REJECTED_STATUS = 400;
-
-const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
 /**
  * Alipay's notifications. The form body is taken as raw bytes and verified by the Alipay adapter here, at the door
@@ -47,31 +39,26 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
  * Alipay sends again later (a forgery's copies all fail the same way, without touching the database).
  */
 export async function alipayNotificationRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_NOTIFICATION_BYTES }, (_request, body, done) => done(null, body));
+  takeRawNotificationBodies(app);
   const fail = (reply: FastifyReply, status: number) => reply.code(status).type('text/plain; charset=utf-8').send('fail');
   app.setErrorHandler((error: FastifyError, request, reply) => {
     request.log.warn({ err: error }, 'alipay notification not applied');
     return fail(reply, error instanceof StoreUnavailableError ? 503 : error.statusCode && error.statusCode < 500 ? error.statusCode : 500);
   });
-  // The schema documents the form; the bytes are checked by the verifier (signature first), not by ajv.
-  app.setValidatorCompiler(() => () => true);
 
   const verifier = opts.verifiers.alipay ?? unconfiguredVerifier;
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-    const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const verified = verifier.parseNotification(request.headers, raw, opts.now());
-    if (!verified.ok) {
-      request.log.warn({ reason: 'REJECTED', detail: `${verified.error.code}: ${verified.error.message}` }, 'alipay notification refused');
+    const receipt = await receiveNotification(verifier, opts, request);
+    if (receipt.kind === 'applied') {
+      request.log.info({ outcome: receipt.outcome }, 'alipay notification applied');
+      return reply.code(200).type('text/plain; charset=utf-8').send('success');
+    }
+    if (receipt.kind === 'rejected') {
+      request.log.warn({ reason: 'REJECTED', detail: receipt.detail }, 'alipay notification refused');
       return fail(reply, REJECTED_STATUS);
     }
-    const result = await opts.shop.payment.applyProviderEvent(verified.value);
-    if (!result.ok) {
-      request.log.warn({ reason: result.error.code, detail: result.error.message }, 'alipay notification refused');
-      return fail(reply, FAILURE_STATUS[result.error.code]);
-    }
-    request.log.info({ outcome: result.value }, 'alipay notification applied');
-    return reply.code(200).type('text/plain; charset=utf-8').send('success');
+    request.log.warn({ reason: receipt.code, detail: receipt.message }, 'alipay notification refused');
+    return fail(reply, NOTIFICATION_FAILURE_STATUS[receipt.code]);
   };
 
   app.post(

@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EventFailure } from '../../../domain/payment';
 import { StoreUnavailableError } from '../../../domain/shared/unit-of-work';
 import { unconfiguredVerifier } from '../../../infrastructure/payment/notification-verifier';
 import { RouteDeps } from '../../context-routes';
 import { SECURITY } from '../../schemas/common';
+import { NOTIFICATION_FAILURE_STATUS, receiveNotification, takeRawNotificationBodies } from './provider-notification';
 
 const NotificationHeaders = Type.Object({
   'wechatpay-signature': Type.String({ description: 'base64 RSA-SHA256 signature' }),
@@ -34,17 +34,8 @@ const NotificationEnvelope = Type.Object(
 /** WeChat Pay reads this shape on a refusal. */
 const ProviderAck = Type.Object({ code: Type.String({ examples: ['FAIL'] }), message: Type.String() });
 
-/** How a refused notification is answered: 4xx for what will never verify, 5xx for what should be sent again. */
-const FAILURE_STATUS: Record<EventFailure, number> = {
-  UNKNOWN_ORDER: 404,
-  UNKNOWN_REFUND: 404,
-  AMOUNT_MISMATCH: 400,
-  NOT_APPLICABLE: 500,
-};
 /** Failed a check (signature, serial, time window, GCM tag, appid/mchid, shape): not from our provider. */
 const REJECTED_STATUS = 401;
-
-const MAX_NOTIFICATION_BYTES = 64 * 1024;
 
 /**
  * WeChat Pay callbacks. The body is taken as raw bytes (the signature covers them exactly) and verified and decoded
@@ -52,9 +43,7 @@ const MAX_NOTIFICATION_BYTES = 64 * 1024;
  * callback is acknowledged with 204 once the change is durable.
  */
 export async function paymentNotificationRoutes(app: FastifyInstance, opts: RouteDeps): Promise<void> {
-  // Encapsulated: only these routes read bodies as bytes.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_NOTIFICATION_BYTES }, (_request, body, done) => done(null, body));
+  takeRawNotificationBodies(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const unavailable = error instanceof StoreUnavailableError;
     request.log.warn({ err: error }, 'payment notification not applied');
@@ -62,25 +51,20 @@ export async function paymentNotificationRoutes(app: FastifyInstance, opts: Rout
     return reply.code(status).send({ code: 'FAIL', message: unavailable ? 'database unavailable, send again later' : error.message });
   });
 
-  // The body schema below documents the envelope; the bytes are checked by the verifier (signature first), not by ajv.
-  app.setValidatorCompiler(() => () => true);
-
   const verifier = opts.verifiers.wechatpay ?? unconfiguredVerifier;
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-    const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const verified = verifier.parseNotification(request.headers, raw, opts.now());
-    if (!verified.ok) {
-      const detail = `${verified.error.code}: ${verified.error.message}`;
-      request.log.warn({ reason: 'REJECTED', detail, serial: request.headers['wechatpay-serial'] }, 'payment notification refused');
-      return reply.code(REJECTED_STATUS).send({ code: 'FAIL', message: detail });
-    }
-    const result = await opts.shop.payment.applyProviderEvent(verified.value);
-    if (result.ok) {
-      request.log.info({ outcome: result.value }, 'payment notification applied');
+    const receipt = await receiveNotification(verifier, opts, request);
+    const serial = request.headers['wechatpay-serial'];
+    if (receipt.kind === 'applied') {
+      request.log.info({ outcome: receipt.outcome }, 'payment notification applied');
       return reply.code(204).send();
     }
-    request.log.warn({ reason: result.error.code, detail: result.error.message, serial: request.headers['wechatpay-serial'] }, 'payment notification refused');
-    return reply.code(FAILURE_STATUS[result.error.code]).send({ code: 'FAIL', message: result.error.message });
+    if (receipt.kind === 'rejected') {
+      request.log.warn({ reason: 'REJECTED', detail: receipt.detail, serial }, 'payment notification refused');
+      return reply.code(REJECTED_STATUS).send({ code: 'FAIL', message: receipt.detail });
+    }
+    request.log.warn({ reason: receipt.code, detail: receipt.message, serial }, 'payment notification refused');
+    return reply.code(NOTIFICATION_FAILURE_STATUS[receipt.code]).send({ code: 'FAIL', message: receipt.message });
   };
   const route = (summary: string) => ({
     // Never rate limited: the provider retries a refused callback for hours, and every one may carry money that

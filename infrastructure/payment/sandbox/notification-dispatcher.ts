@@ -2,6 +2,7 @@ import axios, { AxiosInstance } from 'axios';
 import { PlatformSigner } from './platform-signer';
 import { tamperCiphertext } from './notification-envelope';
 import { SandboxKnobs } from './sandbox-knobs';
+import { NotificationRetries, pruneFinished } from './notification-retries';
 import { NotificationAttempt, SandboxNotification } from './sandbox-records';
 import { StateJournal } from './state-log';
 
@@ -28,21 +29,23 @@ export interface DispatcherOptions {
  */
 export class NotificationDispatcher {
   private readonly http: AxiosInstance = axios.create({ proxy: false, maxRedirects: 0 });
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly abort = new AbortController();
-  private closed = false;
+  private readonly retries: NotificationRetries<SandboxNotification>;
 
-  constructor(private readonly o: DispatcherOptions) {}
+  constructor(private readonly o: DispatcherOptions) {
+    this.retries = new NotificationRetries<SandboxNotification>({
+      clock: o.clock,
+      timeScale: o.timeScale,
+      scheduleSeconds: NOTIFY_RETRY_SCHEDULE_SECONDS,
+      keyOf: (n) => n.id,
+      describe: (n) => `notification ${n.id} (${n.eventType} ${n.outTradeNo})`,
+      attempt: (n) => this.attempt(n),
+      log: o.log,
+    });
+  }
 
   /** Reschedules what a previous run left pending. */
   resume(): void {
-    const now = this.o.clock().getTime();
-    for (const n of this.o.notifications) {
-      if (n.status !== 'pending') continue;
-      const due = n.nextAttemptAt ? Date.parse(n.nextAttemptAt) : now;
-      this.schedule(n, Math.max(0, due - now));
-    }
+    this.retries.resume(this.o.notifications);
   }
 
   enqueue(input: { id: string; body: string; eventType: string; notifyUrl: string; outTradeNo: string; outRefundNo?: string }): SandboxNotification {
@@ -52,7 +55,7 @@ export class NotificationDispatcher {
       n.status = 'dropped';
       this.o.log(`notification ${n.id} (${n.eventType} ${n.outTradeNo}) dropped by knob`);
     } else {
-      this.schedule(n, this.o.knobs.delay());
+      this.retries.schedule(n, this.o.knobs.delay());
     }
     this.o.journal.changed({ notification: n });
     this.prune();
@@ -64,31 +67,12 @@ export class NotificationDispatcher {
   }
 
   /** Resolves when nothing is scheduled or in flight (tests wait on this instead of sleeping). */
-  async idle(): Promise<void> {
-    while (this.timers.size > 0 || this.inFlight.size > 0) {
-      await Promise.race([...this.inFlight, new Promise((r) => setTimeout(r, 5))]);
-    }
+  idle(): Promise<void> {
+    return this.retries.idle();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    this.abort.abort();
-    await Promise.allSettled([...this.inFlight]);
-  }
-
-  private schedule(n: SandboxNotification, delayMs: number): void {
-    if (this.closed) return;
-    n.nextAttemptAt = new Date(this.o.clock().getTime() + delayMs).toISOString();
-    const timer = setTimeout(() => {
-      this.timers.delete(n.id);
-      const run = this.attempt(n)
-        .catch((e: unknown) => this.o.log(`notification ${n.id} attempt failed unexpectedly: ${(e as Error).message}`))
-        .finally(() => this.inFlight.delete(run));
-      this.inFlight.add(run);
-    }, delayMs);
-    this.timers.set(n.id, timer);
+  close(): Promise<void> {
+    return this.retries.close();
   }
 
   private async attempt(n: SandboxNotification): Promise<void> {
@@ -96,10 +80,10 @@ export class NotificationDispatcher {
     try {
       await this.o.journal.durable();
     } catch {
-      this.schedule(n, 1000);
+      this.retries.schedule(n, 1000);
       return;
     }
-    if (this.closed) return;
+    if (this.retries.closed) return;
     const corruption = this.o.knobs.takeCorruption();
     const copies = this.o.knobs.duplicates();
     // The copies are the same request delivered several times (as a network or WeChat duplicates it): one signature.
@@ -109,21 +93,11 @@ export class NotificationDispatcher {
       ...(corruption === 'serial' ? { serial: 'PUB_KEY_ID_0000000000UNKNOWN' } : {}),
     });
     const statuses = await Promise.all(Array.from({ length: copies }, () => this.deliver(n, body, headers)));
-    if (this.closed) return;
+    if (this.retries.closed) return;
     const acknowledged = statuses.some((s) => typeof s === 'number' && s >= 200 && s < 300);
     const attempt: NotificationAttempt = { at: this.o.clock().toISOString(), copies, statuses, acknowledged, ...(corruption ? { corrupted: corruption } : {}) };
     n.attempts.push(attempt);
-    const retryDelaySeconds = NOTIFY_RETRY_SCHEDULE_SECONDS[n.attempts.length - 1];
-    if (acknowledged) {
-      n.status = 'acknowledged';
-      delete n.nextAttemptAt;
-    } else if (retryDelaySeconds === undefined) {
-      n.status = 'gave_up';
-      delete n.nextAttemptAt;
-      this.o.log(`notification ${n.id} (${n.eventType} ${n.outTradeNo}) given up after ${n.attempts.length} attempts`);
-    } else {
-      this.schedule(n, retryDelaySeconds * 1000 * this.o.timeScale);
-    }
+    this.retries.settle(n, acknowledged);
     this.o.journal.changed({ notification: n });
   }
 
@@ -136,7 +110,7 @@ export class NotificationDispatcher {
         validateStatus: () => true,
         responseType: 'arraybuffer',
         transformRequest: [(d: unknown) => d],
-        signal: this.abort.signal,
+        signal: this.retries.abort.signal,
       });
       return res.status;
     } catch (e) {
@@ -145,12 +119,6 @@ export class NotificationDispatcher {
   }
 
   private prune(): void {
-    const finished = this.o.notifications.filter((n) => n.status !== 'pending');
-    const excess = finished.length - FINISHED_KEPT;
-    if (excess <= 0) return;
-    const drop = new Set(finished.slice(0, excess));
-    for (const n of drop) this.o.journal.changed({ pruned: n.id });
-    const kept = this.o.notifications.filter((n) => !drop.has(n));
-    this.o.notifications.splice(0, this.o.notifications.length, ...kept);
+    for (const n of pruneFinished(this.o.notifications, FINISHED_KEPT)) this.o.journal.changed({ pruned: n.id });
   }
 }

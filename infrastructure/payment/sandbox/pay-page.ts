@@ -3,7 +3,8 @@ import { SandboxTrade } from './sandbox-records';
 /** The same words as the gateway's start-up line (sandbox-gateway.ts); kept here so the page imports no server. */
 export const PAY_PAGE_BANNER = 'PAYMENTS ARE SIMULATED — sandbox, no real money';
 
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+export const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** ¥x.yy from integer fen, without ever going through a float. */
 export function formatYuan(fen: number): string {
@@ -12,18 +13,37 @@ export function formatYuan(fen: number): string {
   return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-function page(title: string, inner: string): string {
+export interface PayPageLook {
+  /** The wallet's colour on its Pay button. */
+  accent: string;
+  /** One line under the banner saying whose sandbox this is. */
+  note: string;
+  /** Form layout: WeChat's buttons sit side by side, Alipay's account picker above its button. */
+  formStyle: string;
+}
+
+const WECHAT_LOOK: PayPageLook = {
+  accent: '#07c160',
+  note: 'WeChat Pay sandbox: pressing Pay charges nobody; the shop is told it was paid.',
+  formStyle:
+    'form{display:inline-block;margin:.5rem .5rem 0 0}button{font-size:1.1rem;padding:.6rem 1.4rem;border-radius:.4rem;border:1px solid #888;background:#fff}',
+};
+
+/** Every wallet's pay page: the same shell, with the simulated-payments banner on top. */
+export function payPageShell(look: PayPageLook, title: string, inner: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;color:#222}
 .amount{font-size:2.5rem;font-weight:600;margin:.5rem 0}.note{color:#666;font-size:.9rem}
-form{display:inline-block;margin:.5rem .5rem 0 0}button{font-size:1.1rem;padding:.6rem 1.4rem;border-radius:.4rem;border:1px solid #888;background:#fff}
-button.pay{background:#07c160;border-color:#07c160;color:#fff}
+${look.formStyle}
+button.pay{background:${look.accent};border-color:${look.accent};color:#fff}
 .banner{background:#b00020;color:#fff;font-weight:700;padding:.8rem 1rem;border-radius:.4rem;text-align:center;letter-spacing:.02em}</style></head>
 <body><div class="banner" role="alert" id="simulated">${PAY_PAGE_BANNER}</div>
-<p class="note">WeChat Pay sandbox: pressing Pay charges nobody; the shop is told it was paid.</p>${inner}</body></html>`;
+<p class="note">${escapeHtml(look.note)}</p>${inner}</body></html>`;
 }
+
+const page = (title: string, inner: string): string => payPageShell(WECHAT_LOOK, title, inner);
 
 const stateLine: Record<SandboxTrade['state'], string> = {
   NOTPAY: 'Awaiting payment',

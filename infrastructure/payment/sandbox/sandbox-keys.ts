@@ -1,13 +1,11 @@
-import { generateKeyPair, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { isObject, stringField } from '../wechatpay/json-shape';
 import { readRsaPrivateKey, readRsaPublicKey } from '../wechatpay/platform-key-ring';
 import { WechatPayConfig } from '../wechatpay/wechatpay-config';
+import { createOnce, randomDigits, rsaPemPair, writeIfMissing } from './key-files';
 import { SandboxCredentials } from './sandbox-credentials';
-
-const generateRsa = promisify(generateKeyPair);
 
 export const SANDBOX_KEYS_FILE = 'sandbox-keys.json';
 
@@ -53,29 +51,20 @@ const FIELDS: ReadonlyArray<keyof StoredKeys> = [
   'platformPublicKey',
 ];
 
-const digits = (n: number): string => [...randomBytes(n)].map((b) => String(b % 10)).join('');
 const alnum = (n: number): string => {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   return [...randomBytes(n)].map((b) => alphabet[b % alphabet.length]).join('');
 };
 
-async function rsaPair(): Promise<{ privateKey: string; publicKey: string }> {
-  return generateRsa('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-}
-
 async function generate(): Promise<StoredKeys> {
-  const [merchant, platform] = await Promise.all([rsaPair(), rsaPair()]);
+  const [merchant, platform] = await Promise.all([rsaPemPair(), rsaPemPair()]);
   return {
-    mchId: `19${digits(8)}`,
+    mchId: `19${randomDigits(8)}`,
     appId: `wx${randomBytes(8).toString('hex')}`,
     apiV3Key: alnum(32),
     // A merchant API certificate serial is 40 hex digits; the platform uses the newer public-key id form.
     merchantSerial: randomBytes(20).toString('hex').toUpperCase(),
-    platformSerial: `PUB_KEY_ID_01${digits(30)}`,
+    platformSerial: `PUB_KEY_ID_01${randomDigits(30)}`,
     merchantPrivateKey: merchant.privateKey,
     merchantPublicKey: merchant.publicKey,
     platformPrivateKey: platform.privateKey,
@@ -111,12 +100,6 @@ function readStored(file: string): StoredKeys {
   return keys;
 }
 
-function writeIfMissing(path: string, text: string, mode: number): void {
-  if (existsSync(path)) return;
-  writeFileSync(path, text, { mode });
-  chmodSync(path, mode);
-}
-
 /**
  * Generates a merchant and a platform RSA-2048 key pair, serials and an APIv3 key under `dir` the first time,
  * and reuses them afterwards, so the embedded shop and its in-process gateway agree across restarts.
@@ -125,17 +108,7 @@ export async function ensureSandboxKeys(dir: string): Promise<SandboxKeys> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, SANDBOX_KEYS_FILE);
   if (!existsSync(file)) {
-    const fresh = await generate();
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(tmp, JSON.stringify(fresh, null, 2), { mode: 0o600 });
-    try {
-      // link() refuses to replace: when two processes race, exactly one set of keys wins and both use it.
-      linkSync(tmp, file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    } finally {
-      unlinkSync(tmp);
-    }
+    createOnce(file, JSON.stringify(await generate(), null, 2));
   }
   const keys = readStored(file);
   const files: SandboxKeyFiles = {
@@ -144,10 +117,10 @@ export async function ensureSandboxKeys(dir: string): Promise<SandboxKeys> {
     platformPrivateKey: join(dir, 'platform-private.pem'),
     platformPublicKey: join(dir, 'platform-public.pem'),
   };
-  writeIfMissing(files.merchantPrivateKey, keys.merchantPrivateKey, 0o600);
-  writeIfMissing(files.merchantPublicKey, keys.merchantPublicKey, 0o600);
-  writeIfMissing(files.platformPrivateKey, keys.platformPrivateKey, 0o600);
-  writeIfMissing(files.platformPublicKey, keys.platformPublicKey, 0o600);
+  writeIfMissing(files.merchantPrivateKey, keys.merchantPrivateKey);
+  writeIfMissing(files.merchantPublicKey, keys.merchantPublicKey);
+  writeIfMissing(files.platformPrivateKey, keys.platformPrivateKey);
+  writeIfMissing(files.platformPublicKey, keys.platformPublicKey);
 
   return {
     gateway: {

@@ -1,5 +1,6 @@
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { JsonObject, stringField } from '../wechatpay/json-shape';
+import { hangRequest } from './hang-request';
 import { MerchantIdentity, authenticateMerchant } from './merchant-authenticator';
 import { OUT_TRADE_NO, parseBody, validateNativeOrder, validateRefund } from './order-validation';
 import { IssuedPlatformKey } from './platform-certificate-issuer';
@@ -68,16 +69,7 @@ export function wechatApiRoutes(ctx: WechatApiContext) {
       const failure = ctx.knobs.takeFailure(op);
       if (!failure) return who.value;
       if ('hang' in failure) {
-        reply.hijack();
-        await new Promise<void>((resolve) => {
-          const release = () => {
-            ctx.hangs.delete(release);
-            resolve();
-          };
-          ctx.hangs.add(release);
-          req.raw.socket.once('close', release);
-        });
-        reply.raw.destroy();
+        await hangRequest(req, reply, ctx.hangs);
         return undefined;
       }
       sendError(reply, { status: failure.status, code: failure.code, message: failure.message ?? `injected ${failure.code}` });

@@ -25,6 +25,8 @@ export interface PlatformKeyRefresherDeps {
   log: (level: 'info' | 'warn', message: string, fields?: Record<string, unknown>) => void;
   /** Unknown serials trigger a download at most this often (a forger could send any serial). Default 30 s. */
   minDownloadIntervalMs?: number;
+  /** …and a look at the store at most this often, so a flood of forged serials costs no query each. Default 2 s. */
+  minStoreReadIntervalMs?: number;
 }
 
 /**
@@ -35,10 +37,13 @@ export interface PlatformKeyRefresherDeps {
 export class PlatformKeyRefresher {
   private inFlight: Promise<RefreshReport> | null = null;
   private lastTriggeredDownloadAt = -Infinity;
+  private lastTriggeredAt = -Infinity;
   private readonly minDownloadIntervalMs: number;
+  private readonly minStoreReadIntervalMs: number;
 
   constructor(private readonly deps: PlatformKeyRefresherDeps) {
     this.minDownloadIntervalMs = deps.minDownloadIntervalMs ?? 30_000;
+    this.minStoreReadIntervalMs = deps.minStoreReadIntervalMs ?? 2_000;
   }
 
   /** The scheduled refresh: always asks WeChat (the list also tells of a rotation announced ahead of use). */
@@ -54,6 +59,9 @@ export class PlatformKeyRefresher {
   /** Fire and forget, from a verifier: a failure is logged, never thrown into the request that noticed. */
   onUnknownSerial(serial: string): void {
     if (this.deps.ring.get(serial)) return;
+    const now = this.deps.now().getTime();
+    if (now - this.lastTriggeredAt < this.minStoreReadIntervalMs) return;
+    this.lastTriggeredAt = now;
     void this.once(() => this.run({ download: 'if-still-unknown', serial })).catch((e: unknown) =>
       this.deps.log('warn', 'platform certificates: refresh after an unknown serial failed', { serial, err: e instanceof Error ? e.message : String(e) }),
     );

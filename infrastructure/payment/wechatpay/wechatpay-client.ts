@@ -42,6 +42,7 @@ export class WechatPayClient {
     if (!compiled.ok) throw new Error(`invalid WeChat Pay configuration: ${compiled.error}`);
     this.compiled = compiled.value;
     this.transport = new SignedTransport(this.compiled, deps);
+    this.transport.onUnknownSerial = (serial) => this.unknownSerial(serial);
   }
 
   get config(): WechatPayConfig {
@@ -50,7 +51,6 @@ export class WechatPayClient {
 
   /** Who to tell when a reply or a notification is signed by a platform serial the ring does not know. */
   onUnknownSerial(listener: (serial: string) => void): void {
-    this.transport.onUnknownSerial = listener;
     this.unknownSerial = listener;
   }
 

@@ -3,6 +3,7 @@ import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatAlipayTime, parseAlipayTime } from '../../alipay/beijing-time';
 import { minorOfYuan, yuanOf } from '../../alipay/yuan-amount';
 import { minor } from '../../../../domain/shared/money';
+import { hangRequest } from '../hang-request';
 import { SandboxKnobs, SandboxOperation } from '../sandbox-knobs';
 import { AlipayLedger, AlipayRefusal } from './alipay-ledger';
 import { AlipayRefund, AlipayTrade } from './alipay-records';
@@ -171,16 +172,7 @@ export function alipayGatewayRoutes(ctx: AlipayGatewayContext) {
       return send(reply, method, invalid('isv.invalid-parameter', 'biz_content is not a JSON object'));
     const failure = ctx.knobs.takeFailure(op);
     if (failure && 'hang' in failure) {
-      reply.hijack();
-      await new Promise<void>((resolve) => {
-        const release = () => {
-          ctx.hangs.delete(release);
-          resolve();
-        };
-        ctx.hangs.add(release);
-        req.raw.socket.once('close', release);
-      });
-      reply.raw.destroy();
+      await hangRequest(req, reply, ctx.hangs);
       return undefined;
     }
     if (failure && failure.status >= 500)

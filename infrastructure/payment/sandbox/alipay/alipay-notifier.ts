@@ -1,6 +1,7 @@
 import { KeyObject, randomBytes } from 'node:crypto';
 import axios, { AxiosInstance } from 'axios';
 import { formatAlipayTime } from '../../alipay/beijing-time';
+import { NotificationRetries, pruneFinished } from '../notification-retries';
 import { SandboxKnobs } from '../sandbox-knobs';
 import { AlipayCorruption, AlipayNotification, AlipayNotificationAttempt } from './alipay-records';
 import { rsa2Sign, signContent, strangerKey } from './alipay-signing';
@@ -40,19 +41,23 @@ function forged(params: Record<string, string>, kind: AlipayCorruption, stranger
  */
 export class AlipayNotifier {
   private readonly http: AxiosInstance = axios.create({ proxy: false, maxRedirects: 0 });
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly inFlight = new Set<Promise<void>>();
-  private readonly abort = new AbortController();
+  private readonly retries: NotificationRetries<AlipayNotification>;
   private stranger: KeyObject | null = null;
-  private closed = false;
 
-  constructor(private readonly o: AlipayNotifierOptions) {}
+  constructor(private readonly o: AlipayNotifierOptions) {
+    this.retries = new NotificationRetries<AlipayNotification>({
+      clock: o.clock,
+      timeScale: o.timeScale,
+      scheduleSeconds: ALIPAY_RETRY_SCHEDULE_SECONDS,
+      keyOf: (n) => n.notifyId,
+      describe: (n) => `Alipay notification ${n.notifyId} (${n.outTradeNo})`,
+      attempt: (n) => this.attempt(n),
+      log: o.log,
+    });
+  }
 
   resume(): void {
-    const now = this.o.clock().getTime();
-    for (const n of this.o.notifications) {
-      if (n.status === 'pending') this.schedule(n, Math.max(0, (n.nextAttemptAt ? Date.parse(n.nextAttemptAt) : now) - now));
-    }
+    this.retries.resume(this.o.notifications);
   }
 
   /** Signs and queues one notification (`fields`: the trade's, without the common ones). */
@@ -76,7 +81,7 @@ export class AlipayNotifier {
     if (this.o.knobs.takeDrop()) {
       n.status = 'dropped';
       this.o.log(`Alipay notification ${notifyId} (${outTradeNo}) dropped by knob`);
-    } else this.schedule(n, this.o.knobs.delay());
+    } else this.retries.schedule(n, this.o.knobs.delay());
     this.prune();
     this.o.persist();
     return n;
@@ -86,29 +91,12 @@ export class AlipayNotifier {
     return structuredClone(this.o.notifications);
   }
 
-  async idle(): Promise<void> {
-    while (this.timers.size > 0 || this.inFlight.size > 0) await Promise.race([...this.inFlight, new Promise((r) => setTimeout(r, 5))]);
+  idle(): Promise<void> {
+    return this.retries.idle();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    this.abort.abort();
-    await Promise.allSettled([...this.inFlight]);
-  }
-
-  private schedule(n: AlipayNotification, delayMs: number): void {
-    if (this.closed) return;
-    n.nextAttemptAt = new Date(this.o.clock().getTime() + delayMs).toISOString();
-    const timer = setTimeout(() => {
-      this.timers.delete(n.notifyId);
-      const run = this.attempt(n)
-        .catch((e: unknown) => this.o.log(`Alipay notification ${n.notifyId} failed unexpectedly: ${(e as Error).message}`))
-        .finally(() => this.inFlight.delete(run));
-      this.inFlight.add(run);
-    }, delayMs);
-    this.timers.set(n.notifyId, timer);
+  close(): Promise<void> {
+    return this.retries.close();
   }
 
   private async attempt(n: AlipayNotification): Promise<void> {
@@ -117,7 +105,7 @@ export class AlipayNotifier {
     const params = corruption ? forged(n.params, corruption, () => (this.stranger ??= strangerKey())) : n.params;
     const body = new URLSearchParams(params).toString();
     const answers = await Promise.all(Array.from({ length: copies }, () => this.deliver(n.notifyUrl, body)));
-    if (this.closed) return;
+    if (this.retries.closed) return;
     const acknowledged = answers.includes('success');
     const attempt: AlipayNotificationAttempt = {
       at: this.o.clock().toISOString(),
@@ -127,15 +115,7 @@ export class AlipayNotifier {
       ...(corruption ? { corrupted: corruption } : {}),
     };
     n.attempts.push(attempt);
-    const retrySeconds = ALIPAY_RETRY_SCHEDULE_SECONDS[n.attempts.length - 1];
-    if (acknowledged) {
-      n.status = 'acknowledged';
-      delete n.nextAttemptAt;
-    } else if (retrySeconds === undefined) {
-      n.status = 'gave_up';
-      delete n.nextAttemptAt;
-      this.o.log(`Alipay notification ${n.notifyId} (${n.outTradeNo}) given up after ${n.attempts.length} attempts`);
-    } else this.schedule(n, retrySeconds * 1000 * this.o.timeScale);
+    this.retries.settle(n, acknowledged);
     this.o.persist();
   }
 
@@ -148,7 +128,7 @@ export class AlipayNotifier {
         validateStatus: () => true,
         responseType: 'text',
         transformResponse: [(d: unknown) => d],
-        signal: this.abort.signal,
+        signal: this.retries.abort.signal,
       });
       // Alipay reads the body; anything but a 200 `success` is sent again.
       const answer = String(res.data).trim().slice(0, 100);
@@ -159,11 +139,6 @@ export class AlipayNotifier {
   }
 
   private prune(): void {
-    const finished = this.o.notifications.filter((n) => n.status !== 'pending');
-    const excess = finished.length - FINISHED_KEPT;
-    if (excess <= 0) return;
-    const drop = new Set(finished.slice(0, excess));
-    const kept = this.o.notifications.filter((n) => !drop.has(n));
-    this.o.notifications.splice(0, this.o.notifications.length, ...kept);
+    pruneFinished(this.o.notifications, FINISHED_KEPT);
   }
 }

@@ -1,21 +1,16 @@
-import { formatYuan } from '../pay-page';
+import { PayPageLook, escapeHtml, formatYuan, payPageShell } from '../pay-page';
 import { AlipayTrade } from './alipay-records';
-
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** The sandbox's Alipay buyers: the tester picks who paid (their account shows in the trade as buyer_logon_id). */
 export const SANDBOX_ALIPAY_BUYERS: ReadonlyArray<string> = ['tes***@sandbox.com', '186******01', 'ali***@example.com'];
 
-function page(title: string, inner: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem;color:#222}
-.amount{font-size:2.5rem;font-weight:600;margin:.5rem 0}.note{color:#666;font-size:.9rem}
-form{margin:.5rem 0}select,button{font-size:1.1rem;padding:.5rem 1rem;border-radius:.4rem;border:1px solid #888;background:#fff}
-button.pay{background:#1677ff;border-color:#1677ff;color:#fff}</style></head>
-<body><p class="note">Alipay sandbox — no real money moves</p>${inner}</body></html>`;
-}
+const ALIPAY_LOOK: PayPageLook = {
+  accent: '#1677ff',
+  note: 'Alipay sandbox — no real money moves',
+  formStyle: 'form{margin:.5rem 0}select,button{font-size:1.1rem;padding:.5rem 1rem;border-radius:.4rem;border:1px solid #888;background:#fff}',
+};
+
+const page = (title: string, inner: string): string => payPageShell(ALIPAY_LOOK, title, inner);
 
 const stateLine: Record<AlipayTrade['status'], string> = {
   WAIT_BUYER_PAY: 'Awaiting payment',

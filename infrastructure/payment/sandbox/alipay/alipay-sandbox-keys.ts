@@ -1,11 +1,8 @@
-import { generateKeyPair, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { AlipayConfig } from '../../alipay/alipay-config';
 import { readRsaPrivateKey, readRsaPublicKey } from '../../rsa-keys';
-
-const generateRsa = promisify(generateKeyPair);
+import { createOnce, randomDigits, rsaPemPair, writeIfMissing } from '../key-files';
 
 export const ALIPAY_SANDBOX_KEYS_FILE = 'alipay-keys.json';
 
@@ -33,10 +30,6 @@ interface StoredKeys {
 }
 
 const FIELDS: ReadonlyArray<keyof StoredKeys> = ['appId', 'appPrivateKey', 'appPublicKey', 'alipayPrivateKey', 'alipayPublicKey'];
-const digits = (n: number): string => [...randomBytes(n)].map((b) => String(b % 10)).join('');
-
-const rsaPair = () =>
-  generateRsa('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
 
 function readStored(file: string): StoredKeys {
   let parsed: unknown;
@@ -65,12 +58,6 @@ function readStored(file: string): StoredKeys {
   return keys;
 }
 
-function writeIfMissing(path: string, text: string): void {
-  if (existsSync(path)) return;
-  writeFileSync(path, text, { mode: 0o600 });
-  chmodSync(path, 0o600);
-}
-
 /**
  * The Alipay stand-in's own keys, generated under `dir` once (an app key pair the shop signs with, an "Alipay" key
  * pair the stand-in signs with) and reused afterwards, apart from the WeChat sandbox's keys.
@@ -79,24 +66,15 @@ export async function ensureAlipaySandboxKeys(dir: string): Promise<AlipaySandbo
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, ALIPAY_SANDBOX_KEYS_FILE);
   if (!existsSync(file)) {
-    const [app, alipay] = await Promise.all([rsaPair(), rsaPair()]);
+    const [app, alipay] = await Promise.all([rsaPemPair(), rsaPemPair()]);
     const fresh: StoredKeys = {
-      appId: `2021${digits(12)}`,
+      appId: `2021${randomDigits(12)}`,
       appPrivateKey: app.privateKey,
       appPublicKey: app.publicKey,
       alipayPrivateKey: alipay.privateKey,
       alipayPublicKey: alipay.publicKey,
     };
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(tmp, JSON.stringify(fresh, null, 2), { mode: 0o600 });
-    try {
-      // link() refuses to replace: two processes racing end up with one set of keys, both using it.
-      linkSync(tmp, file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    } finally {
-      unlinkSync(tmp);
-    }
+    createOnce(file, JSON.stringify(fresh, null, 2));
   }
   const keys = readStored(file);
   const files = { appPrivateKey: join(dir, 'alipay-app-private.pem'), alipayPublicKey: join(dir, 'alipay-public.pem') };
