@@ -22,6 +22,7 @@ import { observedHandler } from '../metrics/observed-handlers';
 import { withOrderObserver } from '../metrics/order-observer';
 import { watchOutboxBacklog } from '../metrics/outbox-backlog-metrics';
 import { LogNotifier } from '../notifications/log-notifier';
+import { SmtpNoticeMailer } from '../notifications/mail/smtp-notice-mailer';
 import { NotifierChannels } from '../notifications/notifier-channels';
 import { withOutboxKick } from '../outbox/outbox-kick';
 import { OutboxPump } from '../outbox/outbox-pump';
@@ -105,6 +106,10 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
   const secrets = ensureLocalSecrets(config.dataDir, { adminApiKey: config.adminApiKey, webhookSigningSecret: config.webhookSigningSecret });
   const notifications = new NotifierChannels(overrides.notifier ?? new LogNotifier(logger.child({ part: 'notices' })));
 
+  const mailer = config.mail ? new SmtpNoticeMailer(config.mail, config.limits.currency) : undefined;
+  if (config.mail)
+    logger.info({ smtp: new URL(config.mail.smtpUrl).host, from: config.mail.from }, 'mail: notices are also mailed to those who gave an address');
+
   const metrics = new ShopMetrics();
   watchOutboxBacklog(metrics, (now) => persistence.outboxBacklog(now), clock);
   // The pump is created below; the kick only runs after a commit, by which time it exists.
@@ -131,6 +136,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     paymentExceptions: config.paymentExceptions,
     coordination: { flights: redis.flights },
     notifier: notifications,
+    ...(mailer ? { mailer } : {}),
     log: (message, fields) => logger.warn(fields, message),
   });
   const shop = withProviderEventMetrics(domainShop, metrics);
@@ -196,6 +202,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
       activePump.stop();
       await jobs.stop();
       await payments.close();
+      mailer?.close();
       await redis.close();
       await persistence.close();
     },
