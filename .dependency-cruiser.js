@@ -9,6 +9,7 @@ const CONTEXT_EDGES = {
   ordering: ['catalog', 'account', 'messaging'],
   payment: ['ordering', 'catalog', 'account', 'messaging'],
   reporting: ['ordering', 'payment', 'catalog'],
+  reviews: ['ordering'],
 };
 const CONTEXTS = Object.keys(CONTEXT_EDGES).join('|');
 const DOORS = ['api', 'bot', 'jobs'];

@@ -8,6 +8,7 @@ import { catalogActions } from './features/catalog/catalog-actions';
 import { jobsActions } from './features/jobs/jobs-actions';
 import { menuActions } from './features/menu/menu-actions';
 import { ordersActions } from './features/orders/orders-actions';
+import { reviewsActions } from './features/reviews/reviews-actions';
 import { searchActions } from './features/search/search-actions';
 import { MAX_CALLBACK_DATA_BYTES } from './format/telegram-limits';
 import { ActionSpec, PayloadOfSpec, fitsCallbackData, splitCallbackData } from './routing/action-codec';
@@ -30,6 +31,7 @@ const ACTIONS = {
   ...jobsActions,
   ...broadcastActions,
   ...searchActions,
+  ...reviewsActions,
 };
 
 type Specs = typeof ACTIONS;

@@ -22,6 +22,7 @@ import { adminProductsFeature } from './features/admin-products/admin-products-f
 import { broadcastFeature } from './features/broadcast/broadcast-feature';
 import { answerInlineSearch } from './features/search/inline-search';
 import { searchFeature } from './features/search/search-feature';
+import { reviewsFeature } from './features/reviews/reviews-feature';
 import { cartFeature } from './features/cart/cart-feature';
 import { catalogFeature } from './features/catalog/catalog-feature';
 import { jobsFeature } from './features/jobs/jobs-feature';
@@ -58,6 +59,8 @@ const FEATURES: readonly BotFeature[] = [
   adminProductsFeature,
   jobsFeature,
   broadcastFeature,
+  // Before search: the words after a review's stars are the review, not a search.
+  reviewsFeature,
   searchFeature,
 ];
 

@@ -22,4 +22,5 @@ export const UNIQUE_KEYS = {
   paymentTransaction: key('uq_payments_provider_transaction', 'payments', 'provider', 'transaction_id'),
   refundOutRefundNo: key('uq_refunds_out_refund_no', 'refunds', 'out_refund_no'),
   outboxDedupe: key('uq_outbox_dedupe_key', 'outbox', 'dedupe_key'),
+  reviewOrderLine: key('uq_product_reviews_order_line', 'product_reviews', 'order_no', 'line_no'),
 } as const;

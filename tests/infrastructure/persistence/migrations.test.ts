@@ -23,6 +23,7 @@ const TABLES = [
   'refunds',
   'users',
   'wechatpay_platform_certificates',
+  'product_reviews',
 ];
 const ALL_MIGRATIONS = [
   'InitialSchema1763700000000',
@@ -37,6 +38,7 @@ const ALL_MIGRATIONS = [
   'WechatpayPlatformCertificates1764720000000',
   'SearchTermsByTerm1764800000000',
   'ShopperEmail1764850000000',
+  'ProductReviews1764870000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
