@@ -10,6 +10,7 @@ const CONTEXT_EDGES = {
   payment: ['ordering', 'catalog', 'account', 'messaging'],
   reporting: ['ordering', 'payment', 'catalog'],
   reviews: ['ordering'],
+  referrals: ['account', 'messaging'],
 };
 const CONTEXTS = Object.keys(CONTEXT_EDGES).join('|');
 const DOORS = ['api', 'bot', 'jobs'];

@@ -20,10 +20,11 @@ import { ReadinessCheck, healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { orderingRoutes } from './routes/ordering';
 import { paymentRoutes } from './routes/payment';
+import { referralRoutes } from './routes/referrals';
 import { reviewRoutes } from './routes/reviews';
 
 /** Each context's routes and error statuses, one line per context. */
-const CONTEXT_ROUTES = [catalogRoutes, accountRoutes, orderingRoutes, paymentRoutes, reviewRoutes] as const;
+const CONTEXT_ROUTES = [catalogRoutes, accountRoutes, orderingRoutes, paymentRoutes, reviewRoutes, referralRoutes] as const;
 
 type CodesOf<T> = T extends ContextRoutes<infer C> ? C : never;
 type WithStatus = SharedErrorCode | CodesOf<(typeof CONTEXT_ROUTES)[number]>;

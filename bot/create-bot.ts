@@ -23,6 +23,7 @@ import { broadcastFeature } from './features/broadcast/broadcast-feature';
 import { answerInlineSearch } from './features/search/inline-search';
 import { searchFeature } from './features/search/search-feature';
 import { reviewsFeature } from './features/reviews/reviews-feature';
+import { referralsFeature } from './features/referrals/referrals-feature';
 import { cartFeature } from './features/cart/cart-feature';
 import { catalogFeature } from './features/catalog/catalog-feature';
 import { jobsFeature } from './features/jobs/jobs-feature';
@@ -59,6 +60,7 @@ const FEATURES: readonly BotFeature[] = [
   adminProductsFeature,
   jobsFeature,
   broadcastFeature,
+  referralsFeature,
   // Before search: the words after a review's stars are the review, not a search.
   reviewsFeature,
   searchFeature,

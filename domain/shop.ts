@@ -4,13 +4,14 @@ import { MessagingDeps, messagingContext } from './messaging';
 import { OrderingDeps, orderingContext } from './ordering';
 import { PaymentDeps, paymentContext } from './payment';
 import { ReportingDeps, reportingContext } from './reporting';
+import { ReferralsDeps, referralsContext } from './referrals';
 import { ReviewsDeps, reviewsContext } from './reviews';
 import { CONTEXT, ErrorCodesOf } from './shared/context';
 import { SharedErrorCode } from './shared/error-codes';
 import { OutboxHandler } from './shared/outbox/outbox-handler';
 
 /** What the contexts need, together: the composition root provides it once. */
-export type ShopDeps = CatalogDeps & AccountDeps & MessagingDeps & OrderingDeps & PaymentDeps & ReportingDeps & ReviewsDeps;
+export type ShopDeps = CatalogDeps & AccountDeps & MessagingDeps & OrderingDeps & PaymentDeps & ReportingDeps & ReviewsDeps & ReferralsDeps;
 
 /**
  * The shop the doors (api/, bot/, jobs/) call: one entry per bounded context, each its context's public face
@@ -25,6 +26,7 @@ export function createShop(deps: ShopDeps) {
     payment: paymentContext(deps),
     reporting: reportingContext(deps),
     reviews: reviewsContext(deps),
+    referrals: referralsContext(deps),
   };
 }
 

@@ -6,6 +6,7 @@ import { refreshPlatformCertificatesJob } from './refresh-platform-certificates'
 import { repairDroppedPaymentsJob } from './repair-dropped-payments';
 import { retryDeliveriesJob } from './retry-deliveries';
 import { retryPrepayJob } from './retry-prepay';
+import { rewardReferralsJob } from './reward-referrals';
 import { syncRefundsJob } from './sync-refunds';
 
 /** Every scheduled job, one line each; the composition root registers them with the JobRunner as they are. */
@@ -18,4 +19,5 @@ export const JOBS: readonly ScheduledJob[] = [
   syncRefundsJob,
   refreshPlatformCertificatesJob,
   indexMissingSearchTermsJob,
+  rewardReferralsJob,
 ];

@@ -11,6 +11,7 @@ export const SHOPPER_EVENTS = [
   'LATE_PAYMENT_REFUNDED',
   'DUPLICATE_PAYMENT_REFUNDED',
   'CREDIT_ADJUSTED',
+  'REFERRAL_REWARDED',
 ] as const;
 export type ShopperEvent = (typeof SHOPPER_EVENTS)[number];
 

@@ -7,6 +7,7 @@ import { messagingPersistence } from './messaging/messaging-persistence';
 import { orderingPersistence } from './ordering/ordering-persistence';
 import { OutboxEntity } from './outbox/outbox-entity';
 import { paymentPersistence } from './payment/payment-persistence';
+import { referralsPersistence } from './referrals/referrals-persistence';
 import { reviewsPersistence } from './reviews/reviews-persistence';
 
 // One line per context in each list: its tables, and its repositories in every transaction. The unit of work's
@@ -20,6 +21,7 @@ export const SHOP_ENTITIES = [
   ...orderingPersistence.entities,
   ...paymentPersistence.entities,
   ...reviewsPersistence.entities,
+  ...referralsPersistence.entities,
   OutboxEntity,
   JobRunEntity,
 ];
@@ -32,6 +34,7 @@ export const shopRepositories = (manager: EntityManager, dialect: Dialect) => ({
   ...orderingPersistence.repositories(manager, dialect),
   ...paymentPersistence.repositories(manager, dialect),
   ...reviewsPersistence.repositories(manager, dialect),
+  ...referralsPersistence.repositories(manager, dialect),
 });
 
 export type ShopRepositories = ReturnType<typeof shopRepositories>;

@@ -24,6 +24,7 @@ const TABLES = [
   'users',
   'wechatpay_platform_certificates',
   'product_reviews',
+  'referrals',
 ];
 const ALL_MIGRATIONS = [
   'InitialSchema1763700000000',
@@ -39,6 +40,7 @@ const ALL_MIGRATIONS = [
   'SearchTermsByTerm1764800000000',
   'ShopperEmail1764850000000',
   'ProductReviews1764870000000',
+  'Referrals1764880000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
