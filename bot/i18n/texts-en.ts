@@ -70,6 +70,7 @@ export const EN = {
   choosePayment: 'Total {total}. How would you like to pay?',
   btnPayQr: '💳 WeChat Pay (QR code)',
   btnPayAlipay: '💳 Alipay (QR code)',
+  btnPayStars: '⭐ Telegram Stars ({stars})',
   btnPayCredit: '💰 Credit balance ({balance})',
   orderPlaced: 'Order {orderNo} is placed.',
   orderAlreadyPlaced: 'This order is already placed — see the message above.',
@@ -77,6 +78,9 @@ export const EN = {
   // paying
   qrCaption: 'Scan with WeChat to pay {amount}\nOrder: {orderNo}\nPay before: {expiry}',
   qrCaptionAlipay: 'Scan with Alipay to pay {amount}\nOrder: {orderNo}\nPay before: {expiry}',
+  starsInvoiceTitle: 'Order {orderNo}',
+  starsInvoiceDescription: '{items} — pay {amount} with Telegram Stars before {expiry}.',
+  starsInvoiceLabel: '{items}',
   btnCheckPayment: '🔄 Check payment',
   btnCancelOrder: '✖️ Cancel order',
   btnRetry: '🔁 Retry',
@@ -169,6 +173,7 @@ export const EN = {
   err_CART_FULL: 'Your cart is full. Check out or remove something first.',
   err_RATE_LIMITED: 'Easy there — please wait a few seconds and try again.',
   err_PROVIDER_UNAVAILABLE: 'The payment service is not answering right now. Please try again in a moment.',
+  err_PRICE_CHANGED: 'The price has changed since this invoice was made. Please place the order again.',
   err_STORE_UNAVAILABLE: 'The shop is busy right now. Please try again in a moment.',
 
   // admin

@@ -69,12 +69,16 @@ export const RU: Record<TextKey, string> = {
   choosePayment: 'Итого {total}. Как вы хотите оплатить?',
   btnPayQr: '💳 WeChat Pay (QR-код)',
   btnPayAlipay: '💳 Alipay (QR-код)',
+  btnPayStars: '⭐ Telegram Stars ({stars})',
   btnPayCredit: '💰 С баланса ({balance})',
   orderPlaced: 'Заказ {orderNo} оформлен.',
   orderAlreadyPlaced: 'Этот заказ уже оформлен — см. сообщение выше.',
 
   qrCaption: 'Отсканируйте в WeChat, чтобы оплатить {amount}\nЗаказ: {orderNo}\nОплатить до: {expiry}',
   qrCaptionAlipay: 'Отсканируйте в Alipay, чтобы оплатить {amount}\nЗаказ: {orderNo}\nОплатить до: {expiry}',
+  starsInvoiceTitle: 'Заказ {orderNo}',
+  starsInvoiceDescription: '{items} — оплатите {amount} в Telegram Stars до {expiry}.',
+  starsInvoiceLabel: '{items}',
   btnCheckPayment: '🔄 Проверить оплату',
   btnCancelOrder: '✖️ Отменить заказ',
   btnRetry: '🔁 Повторить',
@@ -162,6 +166,7 @@ export const RU: Record<TextKey, string> = {
   err_CART_FULL: 'Корзина заполнена. Сначала оформите заказ или удалите что-нибудь.',
   err_RATE_LIMITED: 'Не так быстро — подождите несколько секунд и попробуйте снова.',
   err_PROVIDER_UNAVAILABLE: 'Платёжный сервис сейчас не отвечает. Попробуйте чуть позже.',
+  err_PRICE_CHANGED: 'Цена изменилась с момента выставления счёта. Пожалуйста, оформите заказ заново.',
   err_STORE_UNAVAILABLE: 'Магазин сейчас занят. Попробуйте через минуту.',
 
   adminMenu:

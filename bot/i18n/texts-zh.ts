@@ -69,12 +69,16 @@ export const ZH: Record<TextKey, string> = {
   choosePayment: '合计 {total}。你想怎么付款？',
   btnPayQr: '💳 微信支付（扫码）',
   btnPayAlipay: '💳 支付宝（扫码）',
+  btnPayStars: '⭐ Telegram 星星（{stars}）',
   btnPayCredit: '💰 余额支付（{balance}）',
   orderPlaced: '订单 {orderNo} 已创建。',
   orderAlreadyPlaced: '这个订单已经创建——请看上面的消息。',
 
   qrCaption: '请用微信扫码支付 {amount}\n订单号：{orderNo}\n请在 {expiry} 前付款',
   qrCaptionAlipay: '请用支付宝扫码支付 {amount}\n订单号：{orderNo}\n请在 {expiry} 前付款',
+  starsInvoiceTitle: '订单 {orderNo}',
+  starsInvoiceDescription: '{items} — 请在 {expiry} 前用 Telegram 星星支付 {amount}。',
+  starsInvoiceLabel: '{items}',
   btnCheckPayment: '🔄 查询支付',
   btnCancelOrder: '✖️ 取消订单',
   btnRetry: '🔁 重试',
@@ -161,6 +165,7 @@ export const ZH: Record<TextKey, string> = {
   err_CART_FULL: '购物车已满。请先结算或移除一些商品。',
   err_RATE_LIMITED: '慢一点——请稍等几秒再试。',
   err_PROVIDER_UNAVAILABLE: '支付服务暂时没有响应，请稍后再试。',
+  err_PRICE_CHANGED: '此账单开出后价格已变动，请重新下单。',
   err_STORE_UNAVAILABLE: '商店现在有点忙，请稍后再试。',
 
   adminMenu:

@@ -5,7 +5,7 @@ import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, text } from '../shared/validation';
 import { refundExecutionOf } from './execute-refund';
 import { PaymentDeps, PaymentTx } from './payment-deps';
-import { CREDIT_PROVIDER } from './payment-providers';
+import { CREDIT_PROVIDER, providerNamed } from './payment-providers';
 import { RefundRecord } from './refund-record';
 import { settleRefundInTx } from './settle-refund';
 
@@ -98,6 +98,11 @@ export async function refundOrder(deps: PaymentDeps, cmd: RefundCommand): Promis
     if (!Number.isSafeInteger(amount)) return fail('VALIDATION_FAILED', 'amount: must be a positive integer (minor units)', { field: 'amount' });
     const opened = await openRefundInTx(tx, deps, order, minor(amount), reason.value, outRefundNo, false);
     if (!opened.ok) return opened;
+    // Checked once the refund knows its payment; the failed result rolls the opened refund back.
+    if (providerNamed(deps.providers, opened.value.provider).refundsWholeChargeOnly === true && (state.refundedAmount > 0 || amount !== state.totalAmount))
+      return fail('VALIDATION_FAILED', `amount: ${opened.value.provider} refunds a whole charge only: refund all ${state.totalAmount} ${state.currency} or nothing`, {
+        field: 'amount',
+      });
     if (opened.value.provider === CREDIT_PROVIDER) {
       const now = deps.clock.now();
       await tx.accounts.post({
