@@ -4,7 +4,9 @@ import { type ChatAction, type ChatState, type LocalUser, type StoredMessage, us
 import type { StoredFile } from '../files/file-store';
 import { sniffImage } from '../files/image-size';
 import { newCallbackQueryId, newUserId } from '../ids';
+import type { StarsCharge } from '../stars-state';
 import type { BotState, CallbackAnswer, InlineAnswer } from '../world';
+import { type StarsPaymentOutcome, payInvoice, redeliverSuccessfulPayment } from './stars-payer';
 import { typedTextEntities } from './user-entities';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -107,6 +109,38 @@ export class UserDriver {
     const file = this.bot.files.addPhoto(bytes, image);
     const photo = [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: bytes.length, width: image.width, height: image.height }];
     return this.deliver(chat, { photo, ...(options.caption ? { caption: options.caption } : {}) });
+  }
+
+  /** Taps Pay on the Stars invoice in this message: pre-checkout, then (on ok) the payment. */
+  userPaysInvoice(user: LocalUser, messageId: number): Promise<StarsPaymentOutcome> {
+    const chat = this.existingChat(user.id);
+    chat.user = user;
+    const invoice = this.bot.stars.messageInvoices.get(`${chat.id}:${messageId}`);
+    if (!invoice) throw new Error(`Message ${messageId} in chat ${chat.id} is not an invoice`);
+    return payInvoice(this.bot, chat, user, invoice);
+  }
+
+  /** Opens an invoice link (`createInvoiceLink`, https://t.me/$<slug>) and pays it. */
+  userPaysInvoiceLink(user: LocalUser, link: string): Promise<StarsPaymentOutcome> {
+    const slug = /^https:\/\/t\.me\/\$([A-Za-z0-9_-]+)$/.exec(link)?.[1];
+    const invoice = slug === undefined ? undefined : this.bot.stars.links.get(slug);
+    if (!invoice) throw new Error(`${link} is not an invoice link of this bot`);
+    return payInvoice(this.bot, this.openChat(user), user, invoice);
+  }
+
+  /** Telegram sends the `successful_payment` update of this charge once more. */
+  redeliverSuccessfulPayment(chargeId: string): void {
+    redeliverSuccessfulPayment(this.bot, chargeId);
+  }
+
+  /** The Stars charges this bot received, refunded ones included. */
+  starsCharges(): StarsCharge[] {
+    return [...this.bot.stars.charges.values()];
+  }
+
+  /** Stars the bot holds now (paid minus refunded). */
+  starsBalance(): number {
+    return this.bot.stars.balance();
   }
 
   userBlocksBot(user: LocalUser): void {
