@@ -15,7 +15,12 @@ export type StarsPaymentOutcome =
  * (at most the deadline, 10 s), and only on ok the stars taken and a `successful_payment` message sent to the bot
  * from the person's chat. The invoice comes from a message in the chat or from an invoice link.
  */
-export async function payInvoice(bot: BotState, chat: ChatState, user: LocalUser, invoice: InvoiceSpec): Promise<StarsPaymentOutcome> {
+export interface PayOptions {
+  /** Runs between the bot's yes and the money moving: what may happen in that moment (the shop closes the order). */
+  afterPreCheckout?: () => Promise<void>;
+}
+
+export async function payInvoice(bot: BotState, chat: ChatState, user: LocalUser, invoice: InvoiceSpec, options: PayOptions = {}): Promise<StarsPaymentOutcome> {
   const id = newCallbackQueryId();
   const createdAt = Date.now();
   const query = { id, user, invoice, createdAt };
@@ -44,6 +49,7 @@ export async function payInvoice(bot: BotState, chat: ChatState, user: LocalUser
     bot.changed({ kind: 'stars', chatId: chat.id, event: 'refused', payload: invoice.payload, detail: errorMessage });
     return { status: 'refused', errorMessage };
   }
+  await options.afterPreCheckout?.();
   const chargeId = newStarsChargeId();
   const stored = bot.postUserMessage(chat, {
     successful_payment: {

@@ -6,7 +6,7 @@ import { sniffImage } from '../files/image-size';
 import { newCallbackQueryId, newUserId } from '../ids';
 import type { StarsCharge } from '../stars-state';
 import type { BotState, CallbackAnswer, InlineAnswer } from '../world';
-import { type StarsPaymentOutcome, payInvoice, redeliverSuccessfulPayment } from './stars-payer';
+import { type PayOptions, type StarsPaymentOutcome, payInvoice, redeliverSuccessfulPayment } from './stars-payer';
 import { typedTextEntities } from './user-entities';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -112,20 +112,20 @@ export class UserDriver {
   }
 
   /** Taps Pay on the Stars invoice in this message: pre-checkout, then (on ok) the payment. */
-  userPaysInvoice(user: LocalUser, messageId: number): Promise<StarsPaymentOutcome> {
+  userPaysInvoice(user: LocalUser, messageId: number, options: PayOptions = {}): Promise<StarsPaymentOutcome> {
     const chat = this.existingChat(user.id);
     chat.user = user;
     const invoice = this.bot.stars.messageInvoices.get(`${chat.id}:${messageId}`);
     if (!invoice) throw new Error(`Message ${messageId} in chat ${chat.id} is not an invoice`);
-    return payInvoice(this.bot, chat, user, invoice);
+    return payInvoice(this.bot, chat, user, invoice, options);
   }
 
   /** Opens an invoice link (`createInvoiceLink`, https://t.me/$<slug>) and pays it. */
-  userPaysInvoiceLink(user: LocalUser, link: string): Promise<StarsPaymentOutcome> {
+  userPaysInvoiceLink(user: LocalUser, link: string, options: PayOptions = {}): Promise<StarsPaymentOutcome> {
     const slug = /^https:\/\/t\.me\/\$([A-Za-z0-9_-]+)$/.exec(link)?.[1];
     const invoice = slug === undefined ? undefined : this.bot.stars.links.get(slug);
     if (!invoice) throw new Error(`${link} is not an invoice link of this bot`);
-    return payInvoice(this.bot, this.openChat(user), user, invoice);
+    return payInvoice(this.bot, this.openChat(user), user, invoice, options);
   }
 
   /** Telegram sends the `successful_payment` update of this charge once more. */
@@ -136,6 +136,11 @@ export class UserDriver {
   /** The Stars charges this bot received, refunded ones included. */
   starsCharges(): StarsCharge[] {
     return [...this.bot.stars.charges.values()];
+  }
+
+  /** Updates the bot has not taken yet (a long poll's offset, or a webhook's 200, confirms them). */
+  pendingUpdates(): number {
+    return this.bot.updates.pendingCount();
   }
 
   /** Stars the bot holds now (paid minus refunded). */
