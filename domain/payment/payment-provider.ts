@@ -88,6 +88,11 @@ export interface PaymentProvider {
    * `refund` always gives it back (Telegram Stars: the shopper paid an invoice our pre-checkout no longer stands behind).
    */
   readonly latePayments?: 'resell' | 'refund';
+  /**
+   * false: one trade cannot be looked up (Telegram Stars: the money arrives only as the bot's update, which Telegram
+   * holds until the bot takes it). The repair job and reconcile then leave its payments to those events.
+   */
+  readonly answersTradeQueries?: boolean;
   createQrPayment(request: QrPaymentRequest): Promise<Result<{ codeUrl: string }, ProviderError>>;
   /** `once`: a single attempt, no transport retries (a caller that is itself throttled must not multiply calls). */
   query(outTradeNo: string, options?: { once?: boolean }): Promise<Result<ProviderTrade, ProviderError>>;

@@ -23,6 +23,7 @@ export class StarsProvider implements PaymentProvider {
   readonly refundsWholeChargeOnly = true;
   readonly refundsByPayer = true;
   readonly latePayments = 'refund';
+  readonly answersTradeQueries = false;
 
   constructor(
     private readonly call: BotApiCall,
@@ -51,7 +52,7 @@ export class StarsProvider implements PaymentProvider {
     const done: ProviderRefund = {
       outRefundNo: request.outRefundNo,
       outTradeNo: request.outTradeNo,
-      refundId: request.chargeId,
+      // Telegram gives a refund no id of its own: the charge it names is already on the payment.
       status: 'SUCCESS',
       refundAmount: request.refundAmount,
       totalAmount: request.totalAmount,
