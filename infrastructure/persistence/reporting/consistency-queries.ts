@@ -106,6 +106,9 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
         SELECT currency, SUM(amount) AS paid_in, COUNT(*) AS payments, 0 AS refunded, 0 AS refunds FROM payments WHERE status = 'SUCCEEDED' GROUP BY currency
         UNION ALL
         SELECT currency, 0, 0, SUM(amount), COUNT(*) FROM refunds WHERE status = 'SUCCEEDED' GROUP BY currency
+        UNION ALL
+        -- A second charge for a paid order is recorded by its refund alone: it came in all the same.
+        SELECT currency, SUM(amount), COUNT(*), 0, 0 FROM refunds WHERE kind = 'DUPLICATE_PAYMENT' GROUP BY currency
       ) money GROUP BY currency ORDER BY currency`);
     return rows.map((r) => ({
       currency: String(r.currency),
