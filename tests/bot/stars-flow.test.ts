@@ -128,6 +128,25 @@ describe('a shopper pays in Telegram Stars, end to end against the Bot API stand
     expect(world.standIn.calls.byMethod('refundStarPayment')).toHaveLength(1);
   });
 
+  it('lets an admin set and clear a Stars price in chat, for digital goods only', async () => {
+    const { driver, admin, app } = world;
+    const pen = await app.shop.catalog.createProduct({ sku: 'PEN-1', title: 'A pen', kind: 'manual', price: { amount: 300 }, stock: 5 });
+    const voucher = await app.shop.catalog.createProduct({ sku: 'VOUCHER-1', title: 'Voucher', kind: 'code', price: { amount: 300 } });
+    if (!pen.ok || !voucher.ok) throw new Error('products not created');
+    driver.userStartsBot(admin);
+    await driver.waitForMessage(admin.id, (m) => textOf(m).includes('Welcome'));
+    driver.userSendsText(admin, `/stars ${voucher.value.id} 40`);
+    const saved = await driver.waitForMessage(admin.id, (m) => textOf(m).includes('Telegram Stars: ⭐40'));
+    expect(buttonsOf(driver, saved).map((b) => b.text)).toContain('⭐ Stars price');
+    driver.userSendsText(admin, `/stars ${pen.value.id} 40`);
+    const refused = await driver.waitForMessage(admin.id, (m) => textOf(m).includes('only digital goods'));
+    expect(textOf(refused)).toContain('starsPrice');
+    driver.userSendsText(admin, `/stars ${voucher.value.id} -`);
+    await driver.waitForMessage(admin.id, (m) => textOf(m).includes('Telegram Stars: —'));
+    const stored = await app.shop.catalog.getProduct(voucher.value.id, { includeHidden: true });
+    expect(stored.ok && stored.value.starsPrice).toBeNull();
+  });
+
   it('refuses at pre-checkout, in the shopper’s language, when the Stars price changed since the invoice', async () => {
     const { driver, app } = world;
     const boris = shopper('Борис', 'ru');

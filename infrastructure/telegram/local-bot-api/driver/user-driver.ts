@@ -133,6 +133,15 @@ export class UserDriver {
     redeliverSuccessfulPayment(this.bot, chargeId);
   }
 
+  /** Where the Stars invoice in this message stands: open, paid (and by which charge), or refunded; undefined when it is no invoice. */
+  invoiceState(chatId: number, messageId: number): { payload: string; state: 'open' | 'paid' | 'refunded' } | undefined {
+    const invoice = this.bot.stars.messageInvoices.get(`${chatId}:${messageId}`);
+    if (!invoice) return undefined;
+    const charges = [...this.bot.stars.charges.values()].filter((c) => c.userId === chatId && c.invoice.payload === invoice.payload);
+    const state = charges.some((c) => c.refundedAt === undefined) ? 'paid' : charges.length > 0 ? 'refunded' : 'open';
+    return { payload: invoice.payload, state };
+  }
+
   /** The Stars charges this bot received, refunded ones included. */
   starsCharges(): StarsCharge[] {
     return [...this.bot.stars.charges.values()];
