@@ -18,7 +18,9 @@ export const Product = Type.Object(
     stock: Nullable(Type.Integer({ minimum: 0, description: 'units left; null = unlimited' })),
     visible: Type.Boolean(),
     creditAmount: Type.Optional(Nullable(Type.Integer({ description: 'credit packs: minor units added per unit bought' }))),
-    starsPrice: Type.Optional(Type.Integer({ minimum: 1, description: 'its price in Telegram Stars (XTR, whole stars) when it is sold for Stars (absent: not)' })),
+    starsPrice: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'its price in Telegram Stars (XTR, whole stars) when it is sold for Stars (absent: not)' }),
+    ),
     photoUrl: Type.Optional(Type.String()),
     categoryId: Type.Optional(Type.Integer({ description: 'the category it is listed under (absent: none)' })),
   },

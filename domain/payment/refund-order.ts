@@ -100,9 +100,13 @@ export async function refundOrder(deps: PaymentDeps, cmd: RefundCommand): Promis
     if (!opened.ok) return opened;
     // Checked once the refund knows its payment; the failed result rolls the opened refund back.
     if (providerNamed(deps.providers, opened.value.provider).refundsWholeChargeOnly === true && (state.refundedAmount > 0 || amount !== state.totalAmount))
-      return fail('VALIDATION_FAILED', `amount: ${opened.value.provider} refunds a whole charge only: refund all ${state.totalAmount} ${state.currency} or nothing`, {
-        field: 'amount',
-      });
+      return fail(
+        'VALIDATION_FAILED',
+        `amount: ${opened.value.provider} refunds a whole charge only: refund all ${state.totalAmount} ${state.currency} or nothing`,
+        {
+          field: 'amount',
+        },
+      );
     if (opened.value.provider === CREDIT_PROVIDER) {
       const now = deps.clock.now();
       await tx.accounts.post({

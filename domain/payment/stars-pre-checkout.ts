@@ -25,7 +25,8 @@ export async function approveStarsPreCheckout(deps: PaymentDeps, ask: StarsPreCh
   return deps.uow.read(async (tx): Promise<Result<{ orderNo: string }, StarsPreCheckoutError>> => {
     const order = await tx.orders.findByNo(ask.orderNo);
     // An invoice link can be forwarded: only the order's own shopper pays for it (a refund goes back to that user).
-    if (!order || order.userId !== ask.shopperId || order.paymentMethod !== 'stars') return fail('ORDER_NOT_FOUND', `no Stars order ${ask.orderNo} of this shopper`);
+    if (!order || order.userId !== ask.shopperId || order.paymentMethod !== 'stars')
+      return fail('ORDER_NOT_FOUND', `no Stars order ${ask.orderNo} of this shopper`);
     if (order.status === 'CLOSED') return fail('ORDER_CLOSED', `order ${order.orderNo} is closed`);
     if (!isPayable(order, now)) return fail('ORDER_NOT_PAYABLE', `order ${order.orderNo} is ${order.status} and cannot be paid now`);
     if (ask.currency !== STARS_CURRENCY || order.currency !== STARS_CURRENCY || ask.totalAmount !== order.totalAmount)
@@ -35,14 +36,17 @@ export async function approveStarsPreCheckout(deps: PaymentDeps, ask: StarsPreCh
       const product = products.get(line.productId);
       if (!product || !product.visible) return fail('OUT_OF_STOCK', `${line.title} is no longer sold`, { productId: line.productId });
       if (product.starsPrice !== line.unitPrice)
-        return fail('PRICE_CHANGED', `${line.title} now costs ${product.starsPrice ?? 'no'} stars, the order says ${line.unitPrice}`, { productId: line.productId });
+        return fail('PRICE_CHANGED', `${line.title} now costs ${product.starsPrice ?? 'no'} stars, the order says ${line.unitPrice}`, {
+          productId: line.productId,
+        });
     }
     const codeLines = order.lines.filter((l) => l.kind === 'code');
     if (codeLines.length > 0) {
       const held = await tx.codes.listForOrder(order.orderNo);
       for (const line of codeLines) {
         const bound = held.filter((c) => c.productId === line.productId && c.status === 'RESERVED').length;
-        if (bound < line.quantity) return fail('OUT_OF_STOCK', `the codes of ${line.title} are no longer held for order ${order.orderNo}`, { productId: line.productId });
+        if (bound < line.quantity)
+          return fail('OUT_OF_STOCK', `the codes of ${line.title} are no longer held for order ${order.orderNo}`, { productId: line.productId });
       }
     }
     return ok({ orderNo: order.orderNo });

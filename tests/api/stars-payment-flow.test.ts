@@ -68,7 +68,10 @@ describe.each(databaseBackends())('Telegram Stars through the API (%s)', (backen
       currency: query.currency,
       totalAmount: query.total_amount,
     });
-    await api('answerPreCheckoutQuery', approved.ok ? { pre_checkout_query_id: query.id, ok: true } : { pre_checkout_query_id: query.id, ok: false, error_message: approved.error.message });
+    await api(
+      'answerPreCheckoutQuery',
+      approved.ok ? { pre_checkout_query_id: query.id, ok: true } : { pre_checkout_query_id: query.id, ok: false, error_message: approved.error.message },
+    );
     const outcome = await paying;
     if (outcome.status !== 'paid') return { outcome, recorded: null };
     const paid = (await nextUpdate((u) => u.message?.successful_payment !== undefined)).message?.successful_payment;
@@ -119,9 +122,7 @@ describe.each(databaseBackends())('Telegram Stars through the API (%s)', (backen
     if (outcome.status !== 'paid') throw new Error('not paid');
     // The same update again, and again at once: no second payment, no second delivery.
     const again = await Promise.all(
-      [1, 2].map(() =>
-        shop.app.shop.payment.recordStarsPayment({ orderNo: body.orderNo, chargeId: outcome.chargeId, currency: 'XTR', totalAmount: 25 }),
-      ),
+      [1, 2].map(() => shop.app.shop.payment.recordStarsPayment({ orderNo: body.orderNo, chargeId: outcome.chargeId, currency: 'XTR', totalAmount: 25 })),
     );
     expect(again.map((r) => r.ok && r.value)).toEqual(['ALREADY_RECORDED', 'ALREADY_RECORDED']);
     const delivered = await eventually(

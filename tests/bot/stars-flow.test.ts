@@ -92,7 +92,9 @@ describe('a shopper pays in Telegram Stars, end to end against the Bot API stand
     const delivered = await app.shop.payment.getOrder(orderNo, null);
     if (!delivered.ok) throw new Error(delivered.error.message);
     expect(delivered.value.order.status).toBe('DELIVERED');
-    expect(delivered.value.payments).toEqual([expect.objectContaining({ provider: 'stars', status: 'SUCCEEDED', amount: 50, currency: 'XTR', transactionId: paid.chargeId })]);
+    expect(delivered.value.payments).toEqual([
+      expect.objectContaining({ provider: 'stars', status: 'SUCCEEDED', amount: 50, currency: 'XTR', transactionId: paid.chargeId }),
+    ]);
 
     // Telegram sends the same successful_payment again: nothing changes, nothing more is said.
     const messagesBefore = driver.messages(ann.id).length;
@@ -117,7 +119,12 @@ describe('a shopper pays in Telegram Stars, end to end against the Bot API stand
     const opened = await driver.waitForMessage(admin.id, (m) => textOf(m).includes(`for order ${orderNo}`));
     expect(textOf(opened)).toContain('⭐50');
     const refundedNote = await driver.waitForMessage(ann.id, (m) => m.refunded_payment !== undefined, 15_000);
-    expect(refundedNote.refunded_payment).toMatchObject({ currency: 'XTR', total_amount: 50, invoice_payload: orderNo, telegram_payment_charge_id: paid.chargeId });
+    expect(refundedNote.refunded_payment).toMatchObject({
+      currency: 'XTR',
+      total_amount: 50,
+      invoice_payload: orderNo,
+      telegram_payment_charge_id: paid.chargeId,
+    });
     const refunded = await eventually(
       async () => app.shop.payment.getOrder(orderNo, null),
       (r) => r.ok && r.value.order.status === 'REFUNDED',

@@ -22,7 +22,12 @@ describe('which methods a shop offers, in its order', () => {
   it('Telegram Stars only when every product in the cart has a Stars price', () => {
     const all = ['wechatpay', 'stars', 'credit'] as const;
     expect(methodsForProducts(all, {}, [{ sku: 'KEY', kind: 'code', starsPrice: 50 }])).toEqual(['wechatpay', 'stars', 'credit']);
-    expect(methodsForProducts(all, {}, [{ sku: 'KEY', kind: 'code', starsPrice: 50 }, { sku: 'PEN', kind: 'code', starsPrice: null }])).toEqual(['wechatpay', 'credit']);
+    expect(
+      methodsForProducts(all, {}, [
+        { sku: 'KEY', kind: 'code', starsPrice: 50 },
+        { sku: 'PEN', kind: 'code', starsPrice: null },
+      ]),
+    ).toEqual(['wechatpay', 'credit']);
     expect(methodsForProducts(all, {}, [{ sku: 'PACK', kind: 'credit', starsPrice: 75 }])).toEqual(['wechatpay', 'stars']);
     expect(methodsForProducts(all, { KEY: ['wechatpay'] }, [{ sku: 'KEY', kind: 'code', starsPrice: 50 }])).toEqual(['wechatpay']);
   });

@@ -20,7 +20,13 @@ export interface PayOptions {
   afterPreCheckout?: () => Promise<void>;
 }
 
-export async function payInvoice(bot: BotState, chat: ChatState, user: LocalUser, invoice: InvoiceSpec, options: PayOptions = {}): Promise<StarsPaymentOutcome> {
+export async function payInvoice(
+  bot: BotState,
+  chat: ChatState,
+  user: LocalUser,
+  invoice: InvoiceSpec,
+  options: PayOptions = {},
+): Promise<StarsPaymentOutcome> {
   const id = newCallbackQueryId();
   const createdAt = Date.now();
   const query = { id, user, invoice, createdAt };

@@ -64,15 +64,29 @@ afterAll(async () => {
 
 describe('Telegram Stars on the local Bot API', () => {
   it('holds invoices to Telegram’s rules for Stars', async () => {
-    expect(await call('sendInvoice', invoice({ provider_token: '284685063:TEST:abc' }))).toMatchObject({ ok: false, description: 'Bad Request: PAYMENT_PROVIDER_INVALID' });
+    expect(await call('sendInvoice', invoice({ provider_token: '284685063:TEST:abc' }))).toMatchObject({
+      ok: false,
+      description: 'Bad Request: PAYMENT_PROVIDER_INVALID',
+    });
     expect(
-      await call('sendInvoice', invoice({ prices: [{ label: 'a', amount: 20 }, { label: 'b', amount: 30 }] })),
+      await call(
+        'sendInvoice',
+        invoice({
+          prices: [
+            { label: 'a', amount: 20 },
+            { label: 'b', amount: 30 },
+          ],
+        }),
+      ),
     ).toMatchObject({ ok: false, description: 'Bad Request: STARS_INVOICE_INVALID' });
     expect(await call('sendInvoice', invoice({ prices: [{ label: 'a', amount: 10_001 }] }))).toMatchObject({
       ok: false,
       description: 'Bad Request: CURRENCY_TOTAL_AMOUNT_INVALID',
     });
-    expect(await call('sendInvoice', invoice({ prices: [{ label: 'a', amount: 0 }] }))).toMatchObject({ ok: false, description: 'Bad Request: CURRENCY_TOTAL_AMOUNT_INVALID' });
+    expect(await call('sendInvoice', invoice({ prices: [{ label: 'a', amount: 0 }] }))).toMatchObject({
+      ok: false,
+      description: 'Bad Request: CURRENCY_TOTAL_AMOUNT_INVALID',
+    });
     expect(await call('sendInvoice', invoice({ payload: 'x'.repeat(129) }))).toMatchObject({ ok: false, description: 'Bad Request: PAYLOAD_INVALID' });
     expect(await call('createInvoiceLink', invoice({ currency: 'USD' }))).toMatchObject({ ok: false, description: 'Bad Request: PAYMENT_PROVIDER_INVALID' });
     const link = await call('createInvoiceLink', invoice());
@@ -99,10 +113,16 @@ describe('Telegram Stars on the local Bot API', () => {
         invoice_payload: string;
       };
       expect(query).toMatchObject({ total_amount: 50, currency: 'XTR', invoice_payload: 'T1' });
-      expect(await call('answerPreCheckoutQuery', { pre_checkout_query_id: query.id, ok: false })).toMatchObject({ ok: false, description: 'Bad Request: ERROR_MESSAGE_EMPTY' });
+      expect(await call('answerPreCheckoutQuery', { pre_checkout_query_id: query.id, ok: false })).toMatchObject({
+        ok: false,
+        description: 'Bad Request: ERROR_MESSAGE_EMPTY',
+      });
       await asBot('answerPreCheckoutQuery', { pre_checkout_query_id: query.id, ok: true });
       // Answered once: a second answer is too late, as Telegram says it.
-      expect(await call('answerPreCheckoutQuery', { pre_checkout_query_id: query.id, ok: true })).toMatchObject({ ok: false, description: expect.stringMatching(/query is too old/) });
+      expect(await call('answerPreCheckoutQuery', { pre_checkout_query_id: query.id, ok: true })).toMatchObject({
+        ok: false,
+        description: expect.stringMatching(/query is too old/),
+      });
       const outcome = (await (await paying).json()) as { status: string; chargeId: string };
       expect(outcome.status).toBe('paid');
       const paid = must((await nextUpdate((u) => u.message !== undefined)).message, 'the payment message') as { successful_payment?: Record<string, unknown> };
@@ -117,7 +137,12 @@ describe('Telegram Stars on the local Bot API', () => {
         ok: false,
         description: 'Bad Request: CHARGE_ALREADY_REFUNDED',
       });
-      const note = (await events.next('message', (d) => (d.message as { payment?: unknown }).payment !== undefined && (d.message as { payment: { kind: string } }).payment.kind === 'refunded')).message;
+      const note = (
+        await events.next(
+          'message',
+          (d) => (d.message as { payment?: unknown }).payment !== undefined && (d.message as { payment: { kind: string } }).payment.kind === 'refunded',
+        )
+      ).message;
       expect(note).toMatchObject({ payment: { kind: 'refunded', amount: 50, currency: 'XTR' } });
       expect(local.driver.starsBalance()).toBe(0);
 
