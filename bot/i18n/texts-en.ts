@@ -190,6 +190,7 @@ export const EN = {
   statsToday: 'Today',
   statsWeek: 'Last 7 days',
   statsSummary: '{period}: {placed} placed, {paid} paid, revenue {revenue}, refunded {refunded}',
+  statsStars: '  Telegram Stars: {paid} paid, {revenue}, refunded {refunded}',
   statsTop: 'Top products:',
   statsTopLine: '  {title} × {quantity} — {revenue}',
   statsNoSales: '  no sales yet',

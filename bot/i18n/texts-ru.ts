@@ -182,6 +182,7 @@ export const RU: Record<TextKey, string> = {
   statsToday: 'Сегодня',
   statsWeek: 'За 7 дней',
   statsSummary: '{period}: оформлено {placed}, оплачено {paid}, выручка {revenue}, возвраты {refunded}',
+  statsStars: '  Telegram Stars: оплачено {paid}, {revenue}, возвраты {refunded}',
   statsTop: 'Лучшие товары:',
   statsTopLine: '  {title} × {quantity} — {revenue}',
   statsNoSales: '  продаж пока нет',

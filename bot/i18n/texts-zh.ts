@@ -181,6 +181,7 @@ export const ZH: Record<TextKey, string> = {
   statsToday: '今天',
   statsWeek: '最近 7 天',
   statsSummary: '{period}：下单 {placed}，付款 {paid}，收入 {revenue}，退款 {refunded}',
+  statsStars: '  Telegram 星星：付款 {paid}，{revenue}，退款 {refunded}',
   statsTop: '热销商品：',
   statsTopLine: '  {title} × {quantity} — {revenue}',
   statsNoSales: '  暂无销售',
