@@ -26,7 +26,7 @@ export interface RefundCommand {
  */
 export async function openRefundInTx(
   tx: PaymentTx,
-  deps: Pick<PaymentDeps, 'clock'>,
+  deps: Pick<PaymentDeps, 'clock' | 'limits'>,
   order: Order,
   amount: Minor,
   reason: string,
@@ -47,7 +47,8 @@ export async function openRefundInTx(
       const reversed = await tx.accounts.post({
         userId: state.userId,
         amount: negateMinor(takeBack),
-        currency: state.currency,
+        // The credit was given in the shop's currency, even for a pack paid in Telegram Stars.
+        currency: deps.limits.currency,
         kind: 'REVERSAL',
         reason: `refund of order ${state.orderNo}`,
         reference: `refund:${outRefundNo}:reversal`,

@@ -14,8 +14,10 @@ export async function answerStarsPreCheckout(ctx: Context, svc: BotServices): Pr
   const query = ctx.preCheckoutQuery;
   if (!query) return;
   const shopperId = String(query.from.id);
-  const t = translator(resolveLanguage(null, query.from.language_code));
+  let t = translator(resolveLanguage(null, query.from.language_code));
   try {
+    // The shopper's /lang choice when the shop knows one (one read), else Telegram's language_code.
+    t = translator(resolveLanguage(await svc.shop.account.preferredLanguage(shopperId), query.from.language_code));
     const approved = await svc.shop.payment.approveStarsPreCheckout({
       orderNo: query.invoice_payload,
       shopperId,
