@@ -2,15 +2,15 @@
 // refunds — all through the Bot API stand-in, which plays Telegram's side with its rules.
 import type { LocalUser, TgMessage } from '../../infrastructure/telegram/local-bot-api';
 import { eventually } from '../support/test-shop';
-import { BotWorld, buttonsOf, press, startBotWorld, textOf } from './support/bot-world';
+import { BotMode, BotWorld, buttonsOf, press, startBotWorld, textOf } from './support/bot-world';
 
-describe('a shopper pays in Telegram Stars, end to end against the Bot API stand-in', () => {
+describe.each<BotMode>(['polling', 'webhook'])('a shopper pays in Telegram Stars, end to end against the Bot API stand-in (%s)', (mode) => {
   let world: BotWorld;
   let keys: number;
   let pack: number;
 
   beforeAll(async () => {
-    world = await startBotWorld('polling');
+    world = await startBotWorld(mode);
     const created = await world.app.shop.catalog.createProduct({
       sku: 'GAME-KEY',
       title: 'Game key',
