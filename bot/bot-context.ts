@@ -3,7 +3,7 @@ import type { Language } from '../domain/account';
 import type { Translate } from './i18n/translate';
 
 /** A product being created step by step; raw answers, validated by the use case when all are in. */
-export const WIZARD_FIELDS = ['sku', 'title', 'kind', 'price', 'creditAmount', 'webhookUrl', 'stock', 'description'] as const;
+export const WIZARD_FIELDS = ['sku', 'title', 'kind', 'price', 'creditAmount', 'webhookUrl', 'stock', 'starsPrice', 'description'] as const;
 export type WizardField = (typeof WIZARD_FIELDS)[number];
 
 export interface ProductWizard {
@@ -14,7 +14,7 @@ export interface ProductWizard {
 /** One product field an admin is about to send (after tapping an edit button). */
 export interface AwaitingInput {
   productId: number;
-  field: 'title' | 'price' | 'description' | 'photoUrl' | 'stock' | 'codes';
+  field: 'title' | 'price' | 'description' | 'photoUrl' | 'stock' | 'codes' | 'starsPrice';
 }
 
 export interface PendingBroadcast {

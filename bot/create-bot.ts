@@ -1,3 +1,4 @@
+import { message } from 'telegraf/filters';
 import type { FastifyInstance } from 'fastify';
 import { session, Telegraf } from 'telegraf';
 import { LANGUAGES } from '../domain/account';
@@ -21,6 +22,7 @@ import { adminOrdersFeature } from './features/admin-orders/admin-orders-feature
 import { adminProductsFeature } from './features/admin-products/admin-products-feature';
 import { broadcastFeature } from './features/broadcast/broadcast-feature';
 import { answerInlineSearch } from './features/search/inline-search';
+import { answerStarsPreCheckout, takeStarsPayment } from './features/orders/stars-updates';
 import { searchFeature } from './features/search/search-feature';
 import { reviewsFeature } from './features/reviews/reviews-feature';
 import { referralsFeature } from './features/referrals/referrals-feature';
@@ -106,6 +108,9 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
   bot.use((ctx, next) => withLogContext({ reqId: `tg:${ctx.update.update_id}` }, next));
   // Inline queries come from any chat and carry no chat of their own: answered before the private-chat rule.
   bot.on('inline_query', (ctx) => answerInlineSearch(ctx, svc));
+  // Stars: the pre-checkout query has no chat and 10 s to be answered; a payment must never meet the flood rule.
+  bot.on('pre_checkout_query', (ctx) => answerStarsPreCheckout(ctx, svc));
+  bot.on(message('successful_payment'), (ctx) => takeStarsPayment(ctx, svc));
   bot.use(privateChatsOnly);
   bot.use(
     session<BotSession, BotContext>({

@@ -27,6 +27,9 @@ async function run(): Promise<number> {
     });
     const found = report.discrepancies;
     for (const d of found) console.log(`${d.check}: ${d.detail}`);
+    // Each currency its own book: the shop's money and Telegram Stars are never summed.
+    for (const l of report.ledgers)
+      console.log(`${l.currency}: paid in ${l.paidIn} (${l.payments} payments), refunded ${l.refunded} (${l.refunds} refunds), held ${l.held}`);
     const dup = report.duplicatePayments;
     if (dup.total > 0) console.log(`duplicate payments: ${dup.total} (refunded ${dup.refunded}, refunding ${dup.refunding}, failed ${dup.failed})`);
     console.log(

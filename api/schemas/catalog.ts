@@ -1,5 +1,5 @@
 import { Static, TSchema, Type } from '@sinclair/typebox';
-import { MAX_TEXT_DESCRIPTION, MAX_TEXT_TITLE, PRODUCT_KINDS, PRODUCT_SORTS } from '../../domain/catalog';
+import { MAX_STARS, MAX_TEXT_DESCRIPTION, MAX_TEXT_TITLE, MIN_STARS, PRODUCT_KINDS, PRODUCT_SORTS } from '../../domain/catalog';
 import { LANGUAGES } from '../../domain/shared/languages';
 import { DateTime, Money, Nullable, PageOf, StringEnum } from './common';
 
@@ -18,6 +18,9 @@ export const Product = Type.Object(
     stock: Nullable(Type.Integer({ minimum: 0, description: 'units left; null = unlimited' })),
     visible: Type.Boolean(),
     creditAmount: Type.Optional(Nullable(Type.Integer({ description: 'credit packs: minor units added per unit bought' }))),
+    starsPrice: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'its price in Telegram Stars (XTR, whole stars) when it is sold for Stars (absent: not)' }),
+    ),
     photoUrl: Type.Optional(Type.String()),
     categoryId: Type.Optional(Type.Integer({ description: 'the category it is listed under (absent: none)' })),
   },
@@ -97,6 +100,15 @@ const productFields = {
   visible: Type.Optional(Type.Boolean()),
   creditAmount: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: 'credit packs only' }))),
   webhookUrl: Type.Optional(Nullable(Type.String({ maxLength: 500, description: 'webhook products only: https URL of the merchant endpoint' }))),
+  starsPrice: Type.Optional(
+    Nullable(
+      Type.Integer({
+        minimum: MIN_STARS,
+        maximum: MAX_STARS,
+        description: 'digital goods only (code, credit, webhook): its price in Telegram Stars, whole stars; null = not sold for Stars',
+      }),
+    ),
+  ),
   photoUrl: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
   categoryId: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: 'a category id; null = in no category' }))),
 };

@@ -6,7 +6,8 @@ import { DateTime, Money, Nullable, PageOf, StringEnum } from './common';
 
 export const OrderStatus = StringEnum(ORDER_STATUSES, { description: 'where the order is in its life (see ARCHITECTURE.md, "The order\'s states")' });
 export const PaymentMethod = StringEnum(PAYMENT_METHODS, {
-  description: 'credit: from the balance at once; wechatpay: a WeChat Pay Native QR code to scan; alipay: an Alipay face-to-face QR code to scan',
+  description:
+    'credit: from the balance at once; wechatpay: a WeChat Pay Native QR code to scan; alipay: an Alipay face-to-face QR code to scan; stars: Telegram Stars (XTR), digital goods with a Stars price, the order priced in whole stars',
 });
 
 const OrderLine = Type.Object({
@@ -89,7 +90,10 @@ export const AdminOrder = Type.Composite([
 export const QrPayment = Type.Object(
   {
     status: StringEnum(['READY', 'RETRYING'] as const, { description: 'READY: scan codeUrl (or qrUrl); RETRYING: the provider did not answer yet, ask again' }),
-    codeUrl: Type.Optional(Type.String({ description: 'weixin:// URL to render as a QR code' })),
+    codeUrl: Type.Optional(Type.String({ description: 'weixin:// (or Alipay) URL to render as a QR code; for stars, the invoice link' })),
+    invoiceLink: Type.Optional(
+      Type.String({ description: 'stars only: the Telegram invoice link (createInvoiceLink) for WebApp.openInvoice; the chat gets the invoice itself' }),
+    ),
     qrUrl: Type.Optional(Type.String({ description: 'the same code as a PNG from this API' })),
     message: Type.Optional(Type.String()),
     expiresAt: DateTime(),

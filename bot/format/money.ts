@@ -4,6 +4,8 @@ const SYMBOLS: Readonly<Record<string, string>> = { CNY: '¥', USD: '$', EUR: '�
 export function formatMoney(amount: number, currency: string, opts: { signed?: boolean } = {}): string {
   const sign = amount < 0 ? '-' : opts.signed && amount > 0 ? '+' : '';
   const abs = Math.abs(amount);
+  // Telegram Stars (XTR) count whole stars: 50 XTR → "⭐50".
+  if (currency === 'XTR') return `${sign}⭐${abs}`;
   const units = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
   const symbol = SYMBOLS[currency];
   return symbol ? `${sign}${symbol}${units}` : `${sign}${units} ${currency}`;

@@ -6,7 +6,8 @@ import type { BotContext } from '../bot-context';
 export type LaunchPlan = { mode: 'polling' } | { mode: 'webhook'; url: string; secret: string };
 
 // inline_query: `@bot 会员` in any chat (inline mode must also be switched on for the bot with @BotFather's /setinline).
-export const ALLOWED_UPDATES: UpdateType[] = ['message', 'callback_query', 'my_chat_member', 'inline_query'];
+// pre_checkout_query: Telegram Stars (a bot that does not ask for it never hears of a payment about to happen).
+export const ALLOWED_UPDATES: UpdateType[] = ['message', 'callback_query', 'my_chat_member', 'inline_query', 'pre_checkout_query'];
 
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 60_000;

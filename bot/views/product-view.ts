@@ -1,6 +1,7 @@
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Product } from '../../domain/catalog';
 import type { ProductReviews } from '../../domain/reviews';
+import { STARS_CURRENCY } from '../../domain/ordering';
 import { formatMoney } from '../format/money';
 import type { Translate } from '../i18n/translate';
 import { button, inlineKeyboard } from '../ui/keyboard';
@@ -13,7 +14,11 @@ const REVIEW_SNIPPET = 80;
 
 export function productCaption(t: Translate, product: Product, inCart: number, reviews?: ProductReviews): string {
   const currency = product.price.currency;
-  const lines = [product.title, t('productPrice', { price: formatMoney(product.price.amount, currency) })];
+  const price = formatMoney(product.price.amount, currency);
+  // A product also sold for Telegram Stars says so (the Stars button appears at checkout only when it applies).
+  const priced =
+    product.starsPrice === null ? t('productPrice', { price }) : t('productPriceStars', { price, stars: formatMoney(product.starsPrice, STARS_CURRENCY) });
+  const lines = [product.title, priced];
   if (product.stock === null) lines.push(t('productInStock'));
   else lines.push(product.stock > 0 ? t('productStock', { count: product.stock }) : t('productSoldOut'));
   if (product.kind === 'credit' && product.creditAmount !== null) lines.push(t('productCredit', { credit: formatMoney(product.creditAmount, currency) }));

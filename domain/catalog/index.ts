@@ -2,7 +2,7 @@
 export { CATALOG_ERROR_CODES, catalogContext } from './catalog-context';
 export type { CatalogErrorCode } from './catalog-context';
 export type { CatalogDeps, CatalogRepositories, CatalogTx } from './catalog-deps';
-export { PRODUCT_KINDS } from './product';
+export { MAX_STARS, MIN_STARS, PRODUCT_KINDS, STARS_KINDS } from './product';
 export type { Product, ProductDraft, ProductKind } from './product';
 export { MAX_STOCK, SKU_PATTERN, validateProductDraft, validateProductPatch } from './product-draft';
 export type { ProductInput } from './product-draft';

@@ -2,7 +2,7 @@ import { Price, minor, price as priceOf } from '../shared/money';
 import { MAX_AMOUNT } from '../shared/limits';
 import { Result, ok } from '../shared/result';
 import { ValidationError, invalid, nonNegativeInt, positiveInt, text } from '../shared/validation';
-import { PRODUCT_KINDS, ProductDraft, ProductKind } from './product';
+import { MAX_STARS, MIN_STARS, PRODUCT_KINDS, ProductDraft, ProductKind, STARS_KINDS } from './product';
 import { WebhookUrlError, WebhookUrlRules, checkWebhookUrlText } from './webhook-url';
 
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -19,6 +19,7 @@ export interface ProductInput {
   visible?: unknown;
   creditAmount?: unknown;
   webhookUrl?: unknown;
+  starsPrice?: unknown;
   photoUrl?: unknown;
   categoryId?: unknown;
 }
@@ -75,6 +76,7 @@ export function validateProductDraft(input: ProductInput, currency: string, webh
     visible: input.visible === undefined ? true : input.visible === true,
     creditAmount: null,
     webhookUrl: null,
+    starsPrice: null,
     photoUrl: null,
     categoryId: null,
   };
@@ -109,6 +111,12 @@ function completeDraft(draft: ProductDraft, input: ProductInput, webhookRules: W
   } else if (input.webhookUrl !== undefined && input.webhookUrl !== null) {
     return invalid('webhookUrl', 'only webhook products carry a webhook URL');
   }
+  if (input.starsPrice !== undefined && input.starsPrice !== null) {
+    if (!STARS_KINDS.includes(draft.kind)) return invalid('starsPrice', `only digital goods (${STARS_KINDS.join(', ')}) may be sold for Telegram Stars`);
+    if (typeof input.starsPrice !== 'number' || !Number.isInteger(input.starsPrice) || input.starsPrice < MIN_STARS || input.starsPrice > MAX_STARS)
+      return invalid('starsPrice', `must be a whole number of stars from ${MIN_STARS} to ${MAX_STARS}`);
+    draft.starsPrice = minor(input.starsPrice);
+  }
   if (input.photoUrl !== undefined && input.photoUrl !== null) {
     const url = httpUrl('photoUrl', input.photoUrl);
     if (!url.ok) return url;
@@ -140,6 +148,7 @@ export function validateProductPatch(
     visible: input.visible ?? current.visible,
     creditAmount: input.creditAmount === undefined ? current.creditAmount : input.creditAmount,
     webhookUrl: input.webhookUrl === undefined ? current.webhookUrl : input.webhookUrl,
+    starsPrice: input.starsPrice === undefined ? current.starsPrice : input.starsPrice,
     photoUrl: input.photoUrl === undefined ? current.photoUrl : input.photoUrl,
     categoryId: input.categoryId === undefined ? current.categoryId : input.categoryId,
   };

@@ -3,6 +3,13 @@ import { Minor, Price } from '../shared/money';
 export const PRODUCT_KINDS = ['credit', 'code', 'manual', 'webhook'] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
+/** Kinds Telegram lets a bot sell for Stars: digital goods only (a code, credit, a merchant's webhook). */
+export const STARS_KINDS: readonly ProductKind[] = ['code', 'credit', 'webhook'];
+
+/** Telegram's bounds on one Stars invoice (XTR): 1 to 10 000 stars. */
+export const MIN_STARS = 1;
+export const MAX_STARS = 10_000;
+
 /** Everything an admin sets on a product; validated by `validateProductDraft`. */
 export interface ProductDraft {
   sku: string;
@@ -17,6 +24,8 @@ export interface ProductDraft {
   creditAmount: Minor | null;
   /** Where a `webhook` product is fulfilled. */
   webhookUrl: string | null;
+  /** Its price in Telegram Stars (XTR, whole stars), for digital goods only; null = not sold for Stars. */
+  starsPrice: Minor | null;
   photoUrl: string | null;
   /** The category it is listed under; null = not in any (still found by search). */
   categoryId: number | null;

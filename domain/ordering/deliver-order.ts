@@ -41,7 +41,7 @@ export async function deliverOrder(deps: OrderingDeps, orderNo: string): Promise
     if (!claim.ok || !(await tx.orders.applyTransition(claim.value))) return ok<DeliveryOutcome>('ALREADY_DELIVERED');
     const fresh = await tx.orders.findByNo(orderNo);
     if (!fresh) return ok<DeliveryOutcome>('ALREADY_DELIVERED');
-    await deliverAutomaticLines(tx, fresh, now);
+    await deliverAutomaticLines(tx, fresh, now, deps.limits.currency);
     if (Order.restore(fresh).hasManualLines()) {
       const waiting = transition(fresh, { type: 'AWAIT_FULFILMENT' });
       if (waiting.ok) await tx.orders.applyTransition(waiting.value);
@@ -71,7 +71,7 @@ export async function fulfilOrder(deps: OrderingDeps, orderNo: string, note: str
     const claimed = claim.ok && (await tx.orders.applyTransition(claim.value));
     const fresh = await tx.orders.findByNo(orderNo);
     if (!claimed || !fresh) return fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${fresh?.status ?? 'gone'}, not PAID`);
-    await deliverAutomaticLines(tx, fresh, now);
+    await deliverAutomaticLines(tx, fresh, now, deps.limits.currency);
     return finish(tx, fresh, now, note);
   });
 }
@@ -94,14 +94,18 @@ async function callWebhooks(deps: OrderingDeps, state: OrderState): Promise<stri
   return null;
 }
 
-async function deliverAutomaticLines(tx: OrderingTx, state: OrderState, now: Date): Promise<void> {
+/**
+ * A credit pack's credit is in the shop's currency whatever paid for it: a pack bought with Telegram Stars (an XTR
+ * order) tops up the same balance as one bought by QR code.
+ */
+async function deliverAutomaticLines(tx: OrderingTx, state: OrderState, now: Date, shopCurrency: string): Promise<void> {
   for (const line of state.lines) {
     if (line.kind !== 'credit' || line.creditAmount === null) continue;
     // DUPLICATE_REFERENCE means an earlier attempt already credited this line: exactly once by the unique key.
     await tx.accounts.post({
       userId: state.userId,
       amount: timesMinor(line.creditAmount, line.quantity),
-      currency: state.currency,
+      currency: shopCurrency,
       kind: 'TOP_UP',
       reason: `${line.title} ×${line.quantity} (order ${state.orderNo})`,
       reference: `order:${state.orderNo}:line:${line.lineNo}`,

@@ -2,7 +2,7 @@
 export { ORDERING_ERROR_CODES, orderingContext } from './ordering-context';
 export type { OrderingErrorCode } from './ordering-context';
 export type { OrderingDeps, OrderingRepositories, OrderingTx } from './ordering-deps';
-export { ORDER_STATUSES, PAYMENT_METHODS, orderKind } from './order-types';
+export { ORDER_STATUSES, PAYMENT_METHODS, STARS_CURRENCY, orderCurrencyOf, orderKind } from './order-types';
 export type {
   OrderChanges,
   OrderKind,

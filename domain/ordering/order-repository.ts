@@ -23,12 +23,14 @@ export interface SalesSummary {
   placed: number;
   /** Orders paid in the period (by paid_at), whatever happened to them after. */
   paid: number;
-  /** Σ total of the orders paid in the period, minor units. */
+  /** Σ total of the orders paid in the period in the shop's currency, minor units (Stars orders apart, below). */
   revenue: Minor;
   /** Σ refunded amount of those orders. */
   refunded: Minor;
-  /** Best sellers among the orders paid in the period, by quantity. */
-  topProducts: Array<{ productId: number; title: string; quantity: number; revenue: Minor }>;
+  /** The Telegram Stars orders among them (XTR, whole stars): never added to the shop's money. */
+  stars: { paid: number; revenue: Minor; refunded: Minor };
+  /** Best sellers among the orders paid in the period, by quantity (revenue in the shop's currency, and in stars). */
+  topProducts: Array<{ productId: number; title: string; quantity: number; revenue: Minor; starsRevenue: Minor }>;
 }
 
 /**

@@ -4,8 +4,14 @@ import { Minor } from '../shared/money';
 export const ORDER_STATUSES = ['CREATED', 'AWAITING_PAYMENT', 'PAID', 'DELIVERED', 'CLOSED', 'REFUNDING', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const PAYMENT_METHODS = ['credit', 'wechatpay', 'alipay'] as const;
+export const PAYMENT_METHODS = ['credit', 'wechatpay', 'alipay', 'stars'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** Telegram Stars' currency code: an order paid by `stars` is priced, paid and refunded in whole stars. */
+export const STARS_CURRENCY = 'XTR';
+
+/** The currency an order paid by `method` is priced in: Stars orders in XTR, every other in the shop's currency. */
+export const orderCurrencyOf = (method: PaymentMethod, shopCurrency: string): string => (method === 'stars' ? STARS_CURRENCY : shopCurrency);
 
 /** The shop's per-product exceptions to its payment choice: by SKU, the only methods that product is sold by. */
 export type PaymentExceptions = Readonly<Record<string, readonly PaymentMethod[]>>;

@@ -4,7 +4,7 @@ import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid } from '../shared/validation';
 import { Order, itemsKeyOf } from './order';
 import { newOrderNo } from './order-number';
-import { PAYMENT_METHODS, PaymentExceptions, PaymentMethod } from './order-types';
+import { PAYMENT_METHODS, PaymentExceptions, PaymentMethod, orderCurrencyOf } from './order-types';
 import { OrderingDeps, OrderingTx } from './ordering-deps';
 import { RequestedItem, normaliseItems, priceLines } from './price-lines';
 import { checkReservationLimits } from './reservation-limits';
@@ -135,7 +135,7 @@ export async function placeInTx<E = never>(
       orderNo: newOrderNo(now, deps.ids),
       userId: shopperId,
       lines: lines.value,
-      currency: deps.limits.currency,
+      currency: orderCurrencyOf(paymentMethod, deps.limits.currency),
       paymentMethod,
       idempotencyKey,
       requestHash: idempotencyKey === null ? null : requestHash,

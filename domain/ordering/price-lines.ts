@@ -1,7 +1,7 @@
-import { Product } from '../catalog';
+import { MAX_STARS, Product } from '../catalog';
 import { OrderingTx } from './ordering-deps';
 import { ShopLimits } from '../shared/limits';
-import { timesMinor } from '../shared/money';
+import { Minor, sumMinor, timesMinor } from '../shared/money';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid, positiveInt } from '../shared/validation';
 import { OrderLine, PaymentExceptions, PaymentMethod } from './order-types';
@@ -34,7 +34,8 @@ type PricingError = DomainError<'PRODUCT_NOT_FOUND' | 'PAYMENT_METHOD_NOT_ALLOWE
 
 /**
  * Turns items into priced line snapshots, refusing unknown or hidden products, credit packs bought with credit, and
- * a product the shop sells only by other methods (its payment exceptions, by SKU).
+ * a product the shop sells only by other methods (its payment exceptions, by SKU). Paid by Stars, a line is priced at
+ * the product's Stars price (a product without one is not sold so), and the whole order must fit one Telegram invoice.
  */
 export async function priceLines(
   tx: OrderingTx,
@@ -54,18 +55,22 @@ export async function priceLines(
     if (only !== undefined && !only.includes(paymentMethod)) {
       return fail('PAYMENT_METHOD_NOT_ALLOWED', `${product.title} is paid only by ${only.join(' or ')}, not ${paymentMethod}`);
     }
+    const unitPrice: Minor | null = paymentMethod === 'stars' ? product.starsPrice : product.price.amount;
+    if (unitPrice === null) return fail('PAYMENT_METHOD_NOT_ALLOWED', `${product.title} is not sold for Telegram Stars`);
     lines.push({
       lineNo: index + 1,
       productId: product.id,
       sku: product.sku,
       title: product.title,
       kind: product.kind,
-      unitPrice: product.price.amount,
+      unitPrice,
       quantity: item.quantity,
-      lineTotal: timesMinor(product.price.amount, item.quantity),
+      lineTotal: timesMinor(unitPrice, item.quantity),
       creditAmount: product.creditAmount,
       webhookUrl: product.webhookUrl,
     });
   }
+  if (paymentMethod === 'stars' && sumMinor(lines.map((l) => l.lineTotal)) > MAX_STARS)
+    return fail('PAYMENT_METHOD_NOT_ALLOWED', `one Telegram Stars invoice holds at most ${MAX_STARS} stars: buy fewer at a time`);
   return ok(lines);
 }

@@ -8,6 +8,7 @@ import { refundDuplicatePaymentInTx } from './refund-duplicate-payment';
 import { ProviderTrade } from './payment-provider';
 import { recordPayment } from './record-payment';
 import { refundExecutionOf } from './execute-refund';
+import { providerNamed } from './payment-providers';
 import { openRefundInTx } from './refund-order';
 
 export type TradeOutcome = 'PAID' | 'ALREADY_RECORDED' | 'NOT_PAID' | 'LATE_PAYMENT_DELIVERED' | 'LATE_PAYMENT_REFUNDING' | 'DUPLICATE_PAYMENT_REFUNDING';
@@ -88,29 +89,30 @@ async function applyTrade(deps: PaymentDeps, trade: ProviderTrade, confirmed: Co
   const orderNo = payment.orderNo;
 
   // Late payment, first choice: the goods are still there — sell them after all. All or nothing (a failed
-  // reservation rolls this transaction back).
-  const resold = await deps.uow.run(
-    async (tx): Promise<Result<TradeOutcome | Raced, DomainError<'OUT_OF_STOCK' | 'ORDER_NOT_PAYABLE' | 'AMOUNT_MISMATCH'>>> => {
-      const state = await tx.orders.findByNo(orderNo);
-      if (!state) return fail('ORDER_NOT_PAYABLE', `order ${orderNo} vanished`);
-      if (state.status !== 'CLOSED') return ok('ALREADY_RECORDED');
-      const now = deps.clock.now();
-      const reopened = transition(state, { type: 'PAY_LATE', at: confirmed.paidAt, amount: confirmed.amount, currency: confirmed.currency });
-      if (!reopened.ok) return reopened;
-      if (!(await tx.orders.applyTransition(reopened.value))) return ok('ALREADY_RECORDED');
-      if (await reserveLines(tx, orderNo, state.lines, now)) return fail('OUT_OF_STOCK', 'stock is gone');
-      if (!(await tx.payments.markSucceeded(payment.outTradeNo, confirmed.transactionId, confirmed.paidAt))) return ok('RACED');
-      await tx.outbox.enqueue(
-        [
-          deliveryOf(orderNo),
-          shopperNotice({ userId: state.userId, event: 'LATE_PAYMENT_DELIVERED', orderNo, amount: confirmed.amount }, orderNo),
-          adminNotice({ event: 'ORDER_PAID', orderNo }, orderNo),
-        ],
-        now,
-      );
-      return ok('LATE_PAYMENT_DELIVERED');
-    },
-  );
+  // reservation rolls this transaction back). A provider whose late money always goes back skips it.
+  const resells = providerNamed(deps.providers, payment.provider).latePayments !== 'refund';
+  const resold = !resells
+    ? fail('OUT_OF_STOCK', `${payment.provider} payments for a closed order are refunded`)
+    : await deps.uow.run(async (tx): Promise<Result<TradeOutcome | Raced, DomainError<'OUT_OF_STOCK' | 'ORDER_NOT_PAYABLE' | 'AMOUNT_MISMATCH'>>> => {
+        const state = await tx.orders.findByNo(orderNo);
+        if (!state) return fail('ORDER_NOT_PAYABLE', `order ${orderNo} vanished`);
+        if (state.status !== 'CLOSED') return ok('ALREADY_RECORDED');
+        const now = deps.clock.now();
+        const reopened = transition(state, { type: 'PAY_LATE', at: confirmed.paidAt, amount: confirmed.amount, currency: confirmed.currency });
+        if (!reopened.ok) return reopened;
+        if (!(await tx.orders.applyTransition(reopened.value))) return ok('ALREADY_RECORDED');
+        if (await reserveLines(tx, orderNo, state.lines, now)) return fail('OUT_OF_STOCK', 'stock is gone');
+        if (!(await tx.payments.markSucceeded(payment.outTradeNo, confirmed.transactionId, confirmed.paidAt))) return ok('RACED');
+        await tx.outbox.enqueue(
+          [
+            deliveryOf(orderNo),
+            shopperNotice({ userId: state.userId, event: 'LATE_PAYMENT_DELIVERED', orderNo, amount: confirmed.amount }, orderNo),
+            adminNotice({ event: 'ORDER_PAID', orderNo }, orderNo),
+          ],
+          now,
+        );
+        return ok('LATE_PAYMENT_DELIVERED');
+      });
   if (resold.ok) return resold;
   if (resold.error.code !== 'OUT_OF_STOCK')
     return fail(resold.error.code === 'AMOUNT_MISMATCH' ? 'AMOUNT_MISMATCH' : 'ORDER_NOT_PAYABLE', resold.error.message);
@@ -126,7 +128,7 @@ async function applyTrade(deps: PaymentDeps, trade: ProviderTrade, confirmed: Co
       deps,
       Order.restore(state),
       state.totalAmount,
-      'paid after the order closed and the stock was gone',
+      resells ? 'paid after the order closed and the stock was gone' : 'paid after the order closed',
       `${orderNo}-LATE`,
       true,
     );

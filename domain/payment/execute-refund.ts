@@ -50,14 +50,21 @@ export async function executeRefund(
   const record = await deps.uow.run(async (tx) => {
     const refund = await tx.refunds.findByOutRefundNo(outRefundNo);
     const payment = refund ? await tx.payments.findByOutTradeNo(refund.outTradeNo) : null;
-    return refund && payment ? { refund, payment } : null;
+    if (!refund || !payment) return null;
+    // Only a provider that refunds by payer needs the order's shopper: the others cost no third read.
+    const byPayer = providerNamed(deps.providers, refund.provider).refundsByPayer === true;
+    const payerId = byPayer ? (await tx.orders.findByNo(refund.orderNo))?.userId : undefined;
+    return { refund, payment, payerId };
   });
   if (!record) return fail('NOT_FOUND', `no refund ${outRefundNo}`);
   if (record.refund.status !== 'PROCESSING') return ok('ALREADY_SETTLED');
   // A duplicate charge is its own transaction at the provider: refunded by its id, against its own total.
   const duplicate = record.refund.transactionId;
+  const chargeId = duplicate ?? record.payment.transactionId;
   const answer = await providerNamed(deps.providers, record.refund.provider).refund({
     outTradeNo: record.refund.outTradeNo,
+    ...(record.payerId !== undefined ? { payerId: record.payerId } : {}),
+    ...(chargeId !== null ? { chargeId } : {}),
     ...(duplicate !== null ? { transactionId: duplicate } : {}),
     outRefundNo,
     reason: record.refund.reason,

@@ -23,6 +23,8 @@ export type { NewPayment, PaymentRecord, PaymentRepository, PaymentStatus } from
 export { REFUND_KINDS } from './refund-record';
 export type { NewRefund, RefundKind, RefundRecord, RefundRepository, RefundStatus } from './refund-record';
 export type { QrPayment } from './start-qr-payment';
+export type { StarsPreCheckout, StarsPreCheckoutError } from './stars-pre-checkout';
+export type { StarsPayment } from './stars-payment';
 export type { OrderDetails } from './order-details';
 export type { CheckedOut, CheckoutError } from './checkout';
 export type { RefundCommand, RefundError } from './refund-order';

@@ -17,9 +17,11 @@ import { RefundCommand, refundOrder } from './refund-order';
 import { repairDroppedPayments } from './repair-dropped-payments';
 import { retryPrepay } from './retry-prepay';
 import { startQrPayment } from './start-qr-payment';
+import { StarsPreCheckout, approveStarsPreCheckout } from './stars-pre-checkout';
+import { StarsPayment, recordStarsPayment } from './stars-payment';
 import { syncRefunds } from './sync-refunds';
 
-export const PAYMENT_ERROR_CODES = ['PROVIDER_UNAVAILABLE'] as const;
+export const PAYMENT_ERROR_CODES = ['PROVIDER_UNAVAILABLE', 'PRICE_CHANGED'] as const;
 export type PaymentErrorCode = (typeof PAYMENT_ERROR_CODES)[number];
 
 /** Money in and out: checkout (place and pay), QR payments at the providers, provider events, refunds, and their repairs. */
@@ -37,6 +39,10 @@ export function paymentContext(deps: PaymentDeps) {
     checkPayment: (orderNo: string, shopperId?: string) => checkPayment(deps, orderNo, shopperId),
     cancelOrder: (orderNo: string, reason: string, shopperId?: string) => cancelUnpaidOrder(deps, orderNo, reason, shopperId),
     applyProviderEvent: (event: ProviderEvent) => applyProviderEvent(deps, eventFlights, event),
+    /** Telegram's pre_checkout_query for a Stars invoice: may it be paid (answered within Telegram's 10 s). */
+    approveStarsPreCheckout: (ask: StarsPreCheckout) => approveStarsPreCheckout(deps, ask),
+    /** Telegram's successful_payment: recorded once by its charge id, like any provider's payment. */
+    recordStarsPayment: (payment: StarsPayment) => recordStarsPayment(deps, eventFlights, payment),
     refundOrder: (cmd: RefundCommand) => refundOrder(deps, cmd),
     executeRefund: (outRefundNo: string) => executeRefund(deps, outRefundNo),
     repairDroppedPayments: (batch: number) => repairDroppedPayments(deps, batch),

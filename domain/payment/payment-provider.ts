@@ -46,6 +46,10 @@ export interface ProviderTrade {
 
 export interface RefundRequest {
   outTradeNo: string;
+  /** Who paid (the order's shopper), for a provider that `refundsByPayer` (Telegram Stars' `user_id`). */
+  payerId?: string;
+  /** The provider's id of the charge refunded (the trade's payment, or the duplicate): Telegram Stars refunds by it. */
+  chargeId?: string;
   /** Refund this transaction of the trade (a duplicate charge) rather than the trade's payment. */
   transactionId?: string;
   outRefundNo: string;
@@ -68,13 +72,27 @@ export interface ProviderRefund {
 }
 
 /**
- * The port every QR payment provider implements (WeChat Pay v3 Native, Alipay face-to-face, each also aimed at the
- * sandbox gateway). Its
+ * The port every payment provider implements (WeChat Pay v3 Native, Alipay face-to-face, each also aimed at the
+ * sandbox gateway; Telegram Stars, whose "code" is an invoice link). Its
  * notifications are verified outside the domain (infrastructure/payment/…/notification verifier): the domain only
  * ever sees a `ProviderEvent`.
  */
 export interface PaymentProvider {
   readonly name: string;
+  /** The provider refunds a whole charge or nothing (Telegram Stars): a partial refund is refused before it is asked. */
+  readonly refundsWholeChargeOnly?: boolean;
+  /** A refund names the payer (`RefundRequest.payerId`): Telegram Stars refunds to a user. */
+  readonly refundsByPayer?: boolean;
+  /**
+   * Money for an order we closed meanwhile: `resell` (default) re-reserves and delivers when the stock is still there,
+   * `refund` always gives it back (Telegram Stars: the shopper paid an invoice our pre-checkout no longer stands behind).
+   */
+  readonly latePayments?: 'resell' | 'refund';
+  /**
+   * false: one trade cannot be looked up (Telegram Stars: the money arrives only as the bot's update, which Telegram
+   * holds until the bot takes it). The repair job and reconcile then leave its payments to those events.
+   */
+  readonly answersTradeQueries?: boolean;
   createQrPayment(request: QrPaymentRequest): Promise<Result<{ codeUrl: string }, ProviderError>>;
   /** `once`: a single attempt, no transport retries (a caller that is itself throttled must not multiply calls). */
   query(outTradeNo: string, options?: { once?: boolean }): Promise<Result<ProviderTrade, ProviderError>>;

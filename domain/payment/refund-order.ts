@@ -5,7 +5,7 @@ import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, text } from '../shared/validation';
 import { refundExecutionOf } from './execute-refund';
 import { PaymentDeps, PaymentTx } from './payment-deps';
-import { CREDIT_PROVIDER } from './payment-providers';
+import { CREDIT_PROVIDER, providerNamed } from './payment-providers';
 import { RefundRecord } from './refund-record';
 import { settleRefundInTx } from './settle-refund';
 
@@ -26,7 +26,7 @@ export interface RefundCommand {
  */
 export async function openRefundInTx(
   tx: PaymentTx,
-  deps: Pick<PaymentDeps, 'clock'>,
+  deps: Pick<PaymentDeps, 'clock' | 'limits'>,
   order: Order,
   amount: Minor,
   reason: string,
@@ -47,7 +47,8 @@ export async function openRefundInTx(
       const reversed = await tx.accounts.post({
         userId: state.userId,
         amount: negateMinor(takeBack),
-        currency: state.currency,
+        // The credit was given in the shop's currency, even for a pack paid in Telegram Stars.
+        currency: deps.limits.currency,
         kind: 'REVERSAL',
         reason: `refund of order ${state.orderNo}`,
         reference: `refund:${outRefundNo}:reversal`,
@@ -98,6 +99,15 @@ export async function refundOrder(deps: PaymentDeps, cmd: RefundCommand): Promis
     if (!Number.isSafeInteger(amount)) return fail('VALIDATION_FAILED', 'amount: must be a positive integer (minor units)', { field: 'amount' });
     const opened = await openRefundInTx(tx, deps, order, minor(amount), reason.value, outRefundNo, false);
     if (!opened.ok) return opened;
+    // Checked once the refund knows its payment; the failed result rolls the opened refund back.
+    if (providerNamed(deps.providers, opened.value.provider).refundsWholeChargeOnly === true && (state.refundedAmount > 0 || amount !== state.totalAmount))
+      return fail(
+        'VALIDATION_FAILED',
+        `amount: ${opened.value.provider} refunds a whole charge only: refund all ${state.totalAmount} ${state.currency} or nothing`,
+        {
+          field: 'amount',
+        },
+      );
     if (opened.value.provider === CREDIT_PROVIDER) {
       const now = deps.clock.now();
       await tx.accounts.post({

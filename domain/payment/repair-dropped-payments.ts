@@ -16,6 +16,7 @@ export const REPAIR_CONCURRENCY = 16;
 export async function repairDroppedPayments(deps: PaymentDeps, batchSize: number, concurrency = REPAIR_CONCURRENCY): Promise<Record<string, number>> {
   const report = { checked: 0, paid: 0, unpaid: 0, failed: 0 };
   for (const provider of configuredProviders(deps.providers)) {
+    if (provider.answersTradeQueries === false) continue;
     const now = deps.clock.now();
     const due = await deps.uow.read((tx) => tx.payments.findChecksDue(provider.name, now, batchSize, 0));
     report.checked += due.length;

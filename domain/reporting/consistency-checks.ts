@@ -16,6 +16,10 @@ export interface ConsistencyChecks {
   duplicatePayments(): Promise<
     Array<{ orderNo: string; outRefundNo: string; transactionId: string | null; amount: number; status: string; lastError: string | null }>
   >;
+  /** Money per currency (CNY and Telegram Stars' XTR apart): successful payments and duplicate charges in, successful refunds out. */
+  moneyByCurrency(): Promise<Array<{ currency: string; paidIn: number; payments: number; refunded: number; refunds: number }>>;
+  /** Payments or refunds in another currency than their order's, and orders refunded beyond what was paid. */
+  currencyMismatches(): Promise<Array<{ orderNo: string; orderCurrency: string; currency: string; what: 'payment' | 'refund' | 'over-refunded' }>>;
   /** The newest payments of a provider (to compare with what the provider says). */
   recentProviderPayments(provider: string, limit: number): Promise<Array<{ outTradeNo: string; orderNo: string; status: string; amount: number }>>;
 }

@@ -47,7 +47,7 @@ export function price(amount: number, currency: Currency): Price {
 }
 
 /** Digits after the decimal point in a currency's major unit (ISO 4217); two unless listed. */
-const MINOR_DIGITS: Readonly<Record<string, number>> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, BHD: 3, KWD: 3, JOD: 3, OMR: 3, TND: 3 };
+const MINOR_DIGITS: Readonly<Record<string, number>> = { XTR: 0, JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, BHD: 3, KWD: 3, JOD: 3, OMR: 3, TND: 3 };
 
 export const minorDigitsOf = (currency: Currency): number => MINOR_DIGITS[currency] ?? 2;
 

@@ -11,6 +11,8 @@ import { AlipayProvider } from './alipay/alipay-provider';
 import { ensureAlipaySandboxKeys } from './sandbox/alipay/alipay-sandbox-keys';
 import { SIMULATED_PAYMENTS_BANNER, SandboxGateway, startSandboxGateway } from './sandbox/sandbox-gateway';
 import { ensureSandboxKeys } from './sandbox/sandbox-keys';
+import { botApiCaller } from './stars/bot-api-caller';
+import { StarsProvider } from './stars/stars-provider';
 import { loadWechatPayConfigFromFiles } from './wechatpay/load-wechatpay-config';
 import { WechatPayClient } from './wechatpay/wechatpay-client';
 import { WechatPayProvider } from './wechatpay/wechatpay-provider';
@@ -32,14 +34,17 @@ export interface Payments {
   close(): Promise<void>;
 }
 
+/** The QR methods: their providers post notifications to us (Stars payments arrive as the bot's updates instead). */
+type NotifyingMethod = Exclude<ProviderMethod, 'stars'>;
+
 /** Where each provider posts its notifications. */
-export function notifyUrls(config: Config, shopBaseUrl: string): Record<ProviderMethod, string> {
+export function notifyUrls(config: Config, shopBaseUrl: string): Record<NotifyingMethod, string> {
   const base = config.paymentNotifyBaseUrl ?? config.publicUrl ?? shopBaseUrl;
   return { wechatpay: `${base}${NOTIFY_PATH}`, alipay: `${base}${ALIPAY_NOTIFY_PATH}` };
 }
 
 /** The real providers configured (WECHATPAY_*, ALIPAY_*), their key files read and checked now, at start. */
-export function realProviders(config: Config, urls: Record<ProviderMethod, string>): { wechatpay?: WechatPayProvider; alipay?: AlipayProvider } {
+export function realProviders(config: Config, urls: Record<NotifyingMethod, string>): { wechatpay?: WechatPayProvider; alipay?: AlipayProvider } {
   const found: { wechatpay?: WechatPayProvider; alipay?: AlipayProvider } = {};
   if (config.wechatpay) {
     const loaded = loadWechatPayConfigFromFiles({ ...config.wechatpay, notifyUrl: urls.wechatpay });
@@ -62,11 +67,13 @@ export function realProviders(config: Config, urls: Record<ProviderMethod, strin
 export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl: string): Promise<Payments> {
   const urls = notifyUrls(config, shopBaseUrl);
   const real = realProviders(config, urls);
+  // Stars need nothing but the bot: the same token and Bot API server (the local stand-in when offline).
+  const stars = config.telegramBotToken ? { stars: new StarsProvider(botApiCaller(config.telegramBotToken, config.telegramApiRoot)) } : {};
   if (real.wechatpay || real.alipay)
-    return { providers: real, verifiers: real, sandbox: null, wechatpayClient: real.wechatpay?.client ?? null, close: async () => undefined };
+    return { providers: { ...real, ...stars }, verifiers: real, sandbox: null, wechatpayClient: real.wechatpay?.client ?? null, close: async () => undefined };
   if (!config.roles.includes('sandbox')) {
     logger.warn('QR payments are off: set WECHATPAY_* or ALIPAY_* for a real merchant, or run the sandbox role');
-    return { providers: {}, verifiers: {}, sandbox: null, wechatpayClient: null, close: async () => undefined };
+    return { providers: stars, verifiers: {}, sandbox: null, wechatpayClient: null, close: async () => undefined };
   }
   const dir = join(config.dataDir, 'sandbox');
   const [keys, alipayKeys] = await Promise.all([ensureSandboxKeys(dir), ensureAlipaySandboxKeys(dir)]);
@@ -95,7 +102,7 @@ export async function setUpPayments(config: Config, logger: Logger, shopBaseUrl:
   const wechatpay = new WechatPayProvider(keys.wechatPayConfig(gateway.url, urls.wechatpay), { name: SANDBOX_PROVIDER_NAMES.wechatpay });
   const alipay = new AlipayProvider(alipayKeys.alipayConfig(`${gateway.url}/alipay/gateway.do`, urls.alipay), { name: SANDBOX_PROVIDER_NAMES.alipay });
   return {
-    providers: { wechatpay, alipay },
+    providers: { wechatpay, alipay, ...stars },
     verifiers: { wechatpay, alipay },
     sandbox: gateway,
     wechatpayClient: wechatpay.client,

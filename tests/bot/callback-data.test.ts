@@ -143,6 +143,7 @@ describe('the keyboards the views build', () => {
     visible: true,
     creditAmount: null,
     webhookUrl: null,
+    starsPrice: null,
     photoUrl: null,
     categoryId: null,
     createdAt: new Date(),

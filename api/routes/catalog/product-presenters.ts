@@ -10,6 +10,7 @@ export const presentProduct = (p: Product) => ({
   stock: p.stock,
   visible: p.visible,
   ...(p.kind === 'credit' ? { creditAmount: p.creditAmount } : {}),
+  ...(p.starsPrice !== null ? { starsPrice: p.starsPrice } : {}),
   ...(p.photoUrl ? { photoUrl: p.photoUrl } : {}),
   ...(p.categoryId !== null ? { categoryId: p.categoryId } : {}),
 });

@@ -8,6 +8,7 @@ import { orderPaymentRoutes } from './order-payments';
 
 const PAYMENT_STATUS: Record<PaymentErrorCode, number> = {
   PROVIDER_UNAVAILABLE: 503,
+  PRICE_CHANGED: 409,
 };
 
 /** Checkout, a QR order's payment, the providers' callbacks, and admins' refunds. */

@@ -110,6 +110,9 @@ export async function orderPaymentRoutes(instance: FastifyInstance, opts: RouteD
 /** The payment part of an order reply: the code_url, where its QR image is, and until when it can be paid. */
 export function presentPayment(publicBaseUrl: string, orderNo: string, payment: QrPayment) {
   if (payment.status !== 'READY') return { status: 'RETRYING' as const, message: payment.message, expiresAt: payment.expiresAt.toISOString() };
+  // A Stars order's code is Telegram's invoice link: the Mini App opens it (WebApp.openInvoice), nobody scans it.
+  if (payment.order.paymentMethod === 'stars')
+    return { status: 'READY' as const, codeUrl: payment.codeUrl, invoiceLink: payment.codeUrl, expiresAt: payment.expiresAt.toISOString() };
   return {
     status: 'READY' as const,
     codeUrl: payment.codeUrl,

@@ -2,9 +2,9 @@ import { PRODUCT_KINDS } from '../../../domain/catalog';
 import { codedField, defineAction, idField, oneOfField, pageField } from '../../routing/action-codec';
 
 /** Product fields an admin edits by answering one prompt. */
-export const EDIT_FIELDS = { t: 'title', p: 'price', d: 'description', f: 'photoUrl', s: 'stock', c: 'codes' } as const;
+export const EDIT_FIELDS = { t: 'title', p: 'price', d: 'description', f: 'photoUrl', s: 'stock', c: 'codes', x: 'starsPrice' } as const;
 export type EditFieldCode = keyof typeof EDIT_FIELDS;
-const EDIT_FIELD_CODES: readonly EditFieldCode[] = ['t', 'p', 'd', 'f', 's', 'c'];
+const EDIT_FIELD_CODES: readonly EditFieldCode[] = ['t', 'p', 'd', 'f', 's', 'c', 'x'];
 
 const admin = { adminOnly: true };
 

@@ -3,7 +3,7 @@ import { on, defineFeature } from '../../routing/feature';
 import { adminProductsActions } from './admin-products-actions';
 import { onCodesDocument } from './code-upload';
 import { cancelInput, startWizard, wizardAnswer, wizardKind } from './product-wizard';
-import { applyEdit, askForEdit, onPriceCommand, onStockCommand, setVisible, showAdminProduct, showProducts } from './products';
+import { applyEdit, askForEdit, onPriceCommand, onStarsCommand, onStockCommand, setVisible, showAdminProduct, showProducts } from './products';
 
 /** Telegram's own limit for what a person can send: an admin's description or codes may be that long. */
 const MAX_ADMIN_INPUT = 4_096;
@@ -25,6 +25,7 @@ export const adminProductsFeature = defineFeature({
     newproduct: (ctx) => startWizard(ctx),
     price: (ctx, svc, args) => onPriceCommand(ctx, svc, args),
     stock: (ctx, svc, args) => onStockCommand(ctx, svc, args),
+    stars: (ctx, svc, args) => onStarsCommand(ctx, svc, args),
   },
   // The answer to the wizard's question, or to an edit button's prompt.
   onText: async (ctx, svc, text) => {

@@ -1,4 +1,4 @@
-import { PRODUCT_KINDS, ProductKind } from '../../../domain/catalog';
+import { PRODUCT_KINDS, ProductKind, STARS_KINDS } from '../../../domain/catalog';
 import type { ProductInput } from '../../../domain/catalog';
 import type { BotContext, ProductWizard, WizardField } from '../../bot-context';
 import { WIZARD_FIELDS } from '../../bot-context';
@@ -8,7 +8,7 @@ import { parseMoneyInput } from '../../format/money';
 import type { TextKey } from '../../i18n/translate';
 import { button, inlineKeyboard } from '../../ui/keyboard';
 import { answer, reply } from '../../ui/replies';
-import { stockArg } from '../../routing/command-args';
+import { starsInput, stockArg } from '../../routing/command-args';
 
 /**
  * The next question. Which questions a kind needs is only about what to ask (a code product's stock is its codes,
@@ -21,6 +21,7 @@ function nextField(answers: ProductWizard['answers']): WizardField | null {
   if (answers.kind === 'credit' && !has('creditAmount')) return 'creditAmount';
   if (answers.kind === 'webhook' && !has('webhookUrl')) return 'webhookUrl';
   if (answers.kind !== 'code' && !has('stock')) return 'stock';
+  if (STARS_KINDS.some((k) => k === answers.kind) && !has('starsPrice')) return 'starsPrice';
   return has('description') ? null : 'description';
 }
 
@@ -61,6 +62,11 @@ async function parseAnswer(ctx: BotContext, field: WizardField, text: string): P
       const stock = stockArg(value);
       if (stock === undefined) await reply(ctx, ctx.t('notAStock'));
       return stock;
+    }
+    case 'starsPrice': {
+      const stars = starsInput(value);
+      if (stars === undefined) await reply(ctx, ctx.t('notStars'));
+      return stars;
     }
     case 'kind':
       if ((PRODUCT_KINDS as readonly string[]).includes(value.toLowerCase())) return value.toLowerCase();
@@ -108,6 +114,7 @@ async function advance(ctx: BotContext, svc: BotServices, wizard: ProductWizard)
     ...(Object.hasOwn(a, 'stock') ? { stock: a.stock } : {}),
     ...(Object.hasOwn(a, 'creditAmount') ? { creditAmount: a.creditAmount } : {}),
     ...(Object.hasOwn(a, 'webhookUrl') ? { webhookUrl: a.webhookUrl } : {}),
+    ...(Object.hasOwn(a, 'starsPrice') ? { starsPrice: a.starsPrice } : {}),
   };
   const created = await svc.shop.catalog.createProduct(input);
   if (!created.ok) {

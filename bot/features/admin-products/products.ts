@@ -1,4 +1,6 @@
+import { STARS_KINDS } from '../../../domain/catalog';
 import type { Product } from '../../../domain/catalog';
+import { STARS_CURRENCY } from '../../../domain/ordering';
 import type { AwaitingInput, BotContext } from '../../bot-context';
 import type { BotServices } from '../../bot-services';
 import { EDIT_FIELDS, EditFieldCode } from './admin-products-actions';
@@ -7,7 +9,7 @@ import { formatMoney, parseMoneyInput } from '../../format/money';
 import type { TextKey } from '../../i18n/translate';
 import { Button, button, inlineKeyboard } from '../../ui/keyboard';
 import { answer, reply, show } from '../../ui/replies';
-import { productIdArg, stockArg, words } from '../../routing/command-args';
+import { productIdArg, starsInput, stockArg, words } from '../../routing/command-args';
 
 const PAGE_SIZE = 10;
 
@@ -47,11 +49,13 @@ function productSheet(ctx: BotContext, p: Product): { text: string; markup: Retu
     stock: p.stock === null ? t('unlimited') : p.stock,
     visible: p.visible ? t('yes') : t('no'),
     photo: p.photoUrl ?? t('none'),
+    stars: p.starsPrice === null ? t('none') : formatMoney(p.starsPrice, STARS_CURRENCY),
   });
   const edit = (label: TextKey, field: EditFieldCode): Button => button(t(label), { k: 'editProduct', id: p.id, field });
   const markup = inlineKeyboard([
     [edit('btnEditTitle', 't'), edit('btnEditPrice', 'p')],
     [edit('btnEditDescription', 'd'), edit('btnEditPhoto', 'f')],
+    ...(STARS_KINDS.includes(p.kind) ? [[edit('btnEditStars', 'x')]] : []),
     [
       p.kind === 'code' ? edit('btnUploadCodes', 'c') : edit('btnSetStock', 's'),
       button(p.visible ? t('btnHide') : t('btnShow'), { k: 'setVisible', id: p.id, visible: !p.visible }),
@@ -111,7 +115,14 @@ export async function applyEdit(ctx: BotContext, svc: BotServices, awaiting: Awa
     return false;
   }
   let patch: Record<string, unknown>;
-  if (awaiting.field === 'price') {
+  if (awaiting.field === 'starsPrice') {
+    const stars = starsInput(text);
+    if (stars === undefined) {
+      await reply(ctx, t('notStars'));
+      return false;
+    }
+    patch = { starsPrice: stars };
+  } else if (awaiting.field === 'price') {
     const amount = parseMoneyInput(text);
     if (amount === null) {
       await reply(ctx, t('notAnAmount'));
@@ -141,6 +152,17 @@ export async function onPriceCommand(ctx: BotContext, svc: BotServices, args: st
     return;
   }
   await applyEdit(ctx, svc, { productId: id, field: 'price' }, rawAmount);
+}
+
+/** `/stars <id> <whole stars | ->`: the product's Telegram Stars price, or none. */
+export async function onStarsCommand(ctx: BotContext, svc: BotServices, args: string): Promise<void> {
+  const [rawId, rawStars, ...extra] = words(args);
+  const id = productIdArg(rawId);
+  if (id === null || rawStars === undefined || extra.length > 0) {
+    await reply(ctx, ctx.t('usageStars'));
+    return;
+  }
+  await applyEdit(ctx, svc, { productId: id, field: 'starsPrice' }, rawStars);
 }
 
 /** `/stock <id> <n | unlimited>` */

@@ -13,6 +13,7 @@ export const cartActions = {
       ['wechatpay', 'q'],
       ['alipay', 'a'],
       ['credit', 'c'],
+      ['stars', 's'],
     ] as const),
     nonce: nonceField,
   }),

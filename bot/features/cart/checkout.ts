@@ -1,5 +1,5 @@
 import type { PaymentMethod } from '../../../domain/ordering';
-import { isUnpaid } from '../../../domain/ordering';
+import { STARS_CURRENCY, isUnpaid } from '../../../domain/ordering';
 import type { BotContext } from '../../bot-context';
 import type { BotServices } from '../../bot-services';
 import { errorText } from '../../errors/error-replies';
@@ -12,7 +12,7 @@ import { cartScreen } from '../../views/cart-view';
 import { presentOrder } from '../orders/order-presenter';
 
 /** A method's letter in the order's idempotency key (as on its button). */
-const METHOD_KEY: Record<PaymentMethod, string> = { wechatpay: 'q', alipay: 'a', credit: 'c' };
+const METHOD_KEY: Record<PaymentMethod, string> = { wechatpay: 'q', alipay: 'a', credit: 'c', stars: 's' };
 
 /** "Checkout": the cart message turns into the choice of how to pay (only the methods this shop takes now). */
 export async function chooseHowToPay(ctx: BotContext, svc: BotServices, nonce: string): Promise<void> {
@@ -30,6 +30,10 @@ export async function chooseHowToPay(ctx: BotContext, svc: BotServices, nonce: s
     if (method === 'credit') {
       const account = await svc.shop.account.getAccount(ctx.userId);
       rows.push([button(t('btnPayCredit', { balance: formatMoney(account.balance, account.currency) }), { k: 'pay', method, nonce })]);
+    } else if (method === 'stars') {
+      // Every product here has a Stars price (methodsFor offers Stars only then): the total the invoice will ask.
+      const stars = cart.items.reduce((sum, i) => sum + (i.product.starsPrice ?? 0) * i.quantity, 0);
+      rows.push([button(t('btnPayStars', { stars: formatMoney(stars, STARS_CURRENCY) }), { k: 'pay', method, nonce })]);
     } else rows.push([button(t(method === 'alipay' ? 'btnPayAlipay' : 'btnPayQr'), { k: 'pay', method, nonce })]);
   }
   rows.push([button(t('btnBack'), { k: 'cart' })]);

@@ -9,6 +9,7 @@ import type { Translate } from '../../i18n/translate';
 import { OrderMessageRef, withOrderMessageLock } from '../../notify/order-messages';
 import { chatIdOf, reply } from '../../ui/replies';
 import { EditOutcome, editCaption, editText } from '../../ui/telegram-io';
+import { starsInvoiceOf } from '../../views/stars-invoice-view';
 import { orderStateText, qrCaption, qrKeyboard, retryingText, retryKeyboard } from '../../views/order-view';
 
 async function remember(svc: BotServices, orderNo: string, ref: OrderMessageRef): Promise<void> {
@@ -29,8 +30,16 @@ export function renderOrderMessage(
   return ref.media === 'photo' ? editCaption(tg, ref.chatId, ref.messageId, text) : editText(tg, ref.chatId, ref.messageId, text);
 }
 
-/** The QR photo: the provider's code_url as a PNG, with amount, order number and expiry, and check/cancel buttons. */
+/**
+ * The QR photo: the provider's code_url as a PNG, with amount, order number and expiry, and check/cancel buttons. A
+ * Stars order gets its invoice instead (Telegram's own Pay button); it is not remembered as the order's message (an
+ * invoice has no text to edit), so its paid and delivered notices arrive as messages of their own.
+ */
 export async function sendQrPhoto(ctx: BotContext, svc: BotServices, order: OrderState, codeUrl: string): Promise<void> {
+  if (order.paymentMethod === 'stars') {
+    await ctx.telegram.sendInvoice(chatIdOf(ctx), starsInvoiceOf(ctx.t, order, svc.settings.utcOffsetMinutes));
+    return;
+  }
   const png = await qrPng(codeUrl);
   await withOrderMessageLock(svc.lock, order.orderNo, async () => {
     const sent = await ctx.telegram.sendPhoto(chatIdOf(ctx), Input.fromBuffer(png, `${order.orderNo}.png`), {

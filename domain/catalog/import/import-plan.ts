@@ -27,7 +27,7 @@ export interface BatchPlan {
 const NOT_YET_MADE = -1;
 
 /** The fields the file changes on a stored product; null when it matches. */
-function patchOf(current: Product, next: ProductDraft): Patch | null {
+function patchOf(current: Product, next: ProductDraft, setsStarsPrice: boolean): Patch | null {
   const patch: Patch = {};
   if (current.title !== next.title) patch.title = next.title;
   if (current.description !== next.description) patch.description = next.description;
@@ -35,6 +35,7 @@ function patchOf(current: Product, next: ProductDraft): Patch | null {
   if (current.visible !== next.visible) patch.visible = next.visible;
   if (current.creditAmount !== next.creditAmount) patch.creditAmount = next.creditAmount;
   if (current.webhookUrl !== next.webhookUrl) patch.webhookUrl = next.webhookUrl;
+  if (setsStarsPrice && current.starsPrice !== next.starsPrice) patch.starsPrice = next.starsPrice;
   if (current.photoUrl !== next.photoUrl) patch.photoUrl = next.photoUrl;
   if (current.categoryId !== next.categoryId) patch.categoryId = next.categoryId;
   return Object.keys(patch).length > 0 ? patch : null;
@@ -62,7 +63,7 @@ export async function planBatch(tx: CatalogTx, rows: readonly ImportedProduct[],
       plan.problems.push({ line: row.line, field: 'kind', reason: `product ${row.draft.sku} is already a ${current.kind} product; a kind cannot change` });
       continue;
     }
-    const patch = patchOf(current, draft);
+    const patch = patchOf(current, draft, row.setsStarsPrice !== false);
     const stock = row.draft.kind !== 'code' && current.stock !== row.draft.stock ? row.draft.stock : undefined;
     const texts = row.texts.length > 0 && !sameTexts(storedTexts.get(current.id) ?? [], row.texts) ? row.texts : null;
     if (patch === null && stock === undefined && texts === null && row.codes.length === 0) plan.unchanged += 1;

@@ -21,6 +21,7 @@ const BASE_COLUMNS = [
   'visible',
   'credit',
   'webhook_url',
+  'stars_price',
   'photo_url',
   'codes',
 ];
@@ -68,6 +69,16 @@ function amountOf(field: string, written: string | undefined, currency: string, 
   const amount = parseMajorUnits(written, currency);
   if (amount === null) problems.push({ line: row.line, field, reason: `"${written}" is not an amount in ${currency} (like 9.90)` });
   return amount ?? undefined;
+}
+
+/** A Stars price is written as whole stars (`50`); the draft's check then holds it to Telegram's bounds. */
+function starsOf(written: string | undefined, row: RawImportRow, problems: RowProblem[]): number | null {
+  if (written === undefined) return null;
+  if (!/^\d{1,9}$/.test(written)) {
+    problems.push({ line: row.line, field: 'stars_price', reason: `"${written}" is not a whole number of Telegram Stars (like 50)` });
+    return null;
+  }
+  return Number(written);
 }
 
 function stockOf(written: string | undefined, row: RawImportRow, problems: RowProblem[]): number | null {
@@ -139,6 +150,7 @@ export function validateImportRow(
   const amount = amountOf('price', writtenPrice, currency, row, problems);
   const credit = amountOf('credit', fieldText('credit'), currency, row, problems);
   const stock = stockOf(fieldText('stock'), row, problems);
+  const stars = starsOf(fieldText('stars_price'), row, problems);
   const visible = booleanOf(fieldText('visible'), row, problems);
   const category = categoryOf(fieldText('category'), row, problems);
   const texts = textsOf(row, problems);
@@ -156,6 +168,7 @@ export function validateImportRow(
     visible,
     creditAmount: credit,
     webhookUrl: fieldText('webhook_url'),
+    starsPrice: stars,
     photoUrl: fieldText('photo_url'),
   };
   const draft = validateProductDraft(input, currency, webhookRules);
@@ -166,11 +179,12 @@ export function validateImportRow(
         ? field
             .replace(/^creditAmount$/, 'credit')
             .replace(/^webhookUrl$/, 'webhook_url')
+            .replace(/^starsPrice$/, 'stars_price')
             .replace(/^photoUrl$/, 'photo_url')
         : 'row';
     const reason = draft.error.message.replace(/^[^:]+: /, '');
     if (!problems.some((p) => p.field === name)) problems.push({ line: row.line, field: name === 'price.amount' ? 'price' : name, reason });
   }
   if (problems.length > 0 || !draft.ok) return { problems };
-  return { product: { line: row.line, draft: draft.value, category, texts, codes } };
+  return { product: { line: row.line, draft: draft.value, category, texts, codes, setsStarsPrice: Object.hasOwn(row.fields, 'stars_price') } };
 }

@@ -10,6 +10,8 @@ export interface ImportedProduct {
   texts: ProductText[];
   /** Codes for a `code` product's pool; the ones already in it are skipped. */
   codes: string[];
+  /** False when the file has no `stars_price` column: a stored product keeps its Stars price (the column is optional). */
+  setsStarsPrice?: boolean;
 }
 
 /** Why a row cannot be imported: the line it starts on, the column, and a sentence the shop owner can act on. */

@@ -13,6 +13,7 @@ export interface ProductRow {
   visible: boolean;
   credit_amount: number | null;
   webhook_url: string | null;
+  stars_price: number | null;
   photo_url: string | null;
   category_id: number | null;
   created_at: number;
@@ -34,6 +35,7 @@ export const ProductEntity = new EntitySchema<ProductRow>({
     visible: booleanColumn(),
     credit_amount: bigintColumn(true),
     webhook_url: stringColumn(2048, true),
+    stars_price: bigintColumn(true),
     photo_url: stringColumn(2048, true),
     category_id: bigintColumn(true),
     created_at: bigintColumn(),

@@ -14,6 +14,7 @@ export const productFromRow = (row: ProductRow): Product => ({
   visible: Boolean(row.visible),
   creditAmount: minorOrNull(row.credit_amount),
   webhookUrl: row.webhook_url,
+  starsPrice: minorOrNull(row.stars_price),
   photoUrl: row.photo_url,
   categoryId: row.category_id,
   createdAt: toDate(row.created_at),
@@ -31,6 +32,7 @@ export const productRowFromDraft = (draft: ProductDraft, now: Date): Omit<Produc
   visible: draft.visible,
   credit_amount: draft.creditAmount,
   webhook_url: draft.webhookUrl,
+  stars_price: draft.starsPrice,
   photo_url: draft.photoUrl,
   category_id: draft.categoryId,
   created_at: toMs(now),
@@ -51,6 +53,7 @@ export function productColumnsFromPatch(patch: Partial<Omit<ProductDraft, 'stock
   if (patch.visible !== undefined) columns.visible = patch.visible;
   if (patch.creditAmount !== undefined) columns.credit_amount = patch.creditAmount;
   if (patch.webhookUrl !== undefined) columns.webhook_url = patch.webhookUrl;
+  if (patch.starsPrice !== undefined) columns.stars_price = patch.starsPrice;
   if (patch.photoUrl !== undefined) columns.photo_url = patch.photoUrl;
   if (patch.categoryId !== undefined) columns.category_id = patch.categoryId;
   return columns;

@@ -8,7 +8,7 @@ import { productColumnsFromPatch, productFromRow, productRowFromDraft } from './
 import { isDuplicateOf } from '../store-errors';
 import { UNIQUE_KEYS } from '../unique-keys';
 
-/** Rows per multi-row INSERT: 14 columns × 1000 stays under both engines' placeholder limits (SQLite: 32766). */
+/** Rows per multi-row INSERT: 15 columns × 1000 stays under both engines' placeholder limits (SQLite: 32766). */
 const INSERT_CHUNK = 1000;
 
 const INSERT_COLUMNS = [
@@ -22,6 +22,7 @@ const INSERT_COLUMNS = [
   'visible',
   'credit_amount',
   'webhook_url',
+  'stars_price',
   'photo_url',
   'category_id',
   'created_at',

@@ -2,19 +2,24 @@ import { minor } from '../../../domain/shared/money';
 // The admin's sales figures, computed by the database (GROUP BY over indexed ranges), never by loading the orders.
 // Plain SQL that both engines run unchanged; SUMs come back as strings from mysql2 (DECIMAL / bigNumberStrings).
 import { EntityManager } from 'typeorm';
-import { SalesSummary } from '../../../domain/ordering';
+import { STARS_CURRENCY, SalesSummary } from '../../../domain/ordering';
 import { toMs } from '../columns';
 
 type TopProduct = SalesSummary['topProducts'][number];
 
 // One statement for the period's counters, so `placed` and the paid figures come from the same snapshot.
-// ix_orders_created_at and ix_orders_paid_at serve the two ranges.
+// ix_orders_created_at and ix_orders_paid_at serve the two ranges. Telegram Stars orders are in XTR: their money is
+// summed apart, never added to the shop's currency.
+const XTR = `'${STARS_CURRENCY}'`;
 const TOTALS_SQL = `
   SELECT
     (SELECT COUNT(*) FROM orders WHERE created_at >= ? AND created_at < ?) AS placed,
     COUNT(*) AS paid,
-    COALESCE(SUM(total_amount), 0) AS revenue,
-    COALESCE(SUM(refunded_amount), 0) AS refunded
+    COALESCE(SUM(CASE WHEN currency <> ${XTR} THEN total_amount ELSE 0 END), 0) AS revenue,
+    COALESCE(SUM(CASE WHEN currency <> ${XTR} THEN refunded_amount ELSE 0 END), 0) AS refunded,
+    COALESCE(SUM(CASE WHEN currency = ${XTR} THEN 1 ELSE 0 END), 0) AS stars_paid,
+    COALESCE(SUM(CASE WHEN currency = ${XTR} THEN total_amount ELSE 0 END), 0) AS stars_revenue,
+    COALESCE(SUM(CASE WHEN currency = ${XTR} THEN refunded_amount ELSE 0 END), 0) AS stars_refunded
   FROM orders
   WHERE paid_at >= ? AND paid_at < ?`;
 
@@ -26,17 +31,20 @@ const TOP_PRODUCTS_SQL = `
     g.product_id AS product_id,
     g.quantity AS quantity,
     g.revenue AS revenue,
+    g.stars_revenue AS stars_revenue,
     (SELECT l2.title
        FROM orders o2 JOIN order_lines l2 ON l2.order_no = o2.order_no
       WHERE l2.product_id = g.product_id AND o2.paid_at >= ? AND o2.paid_at < ?
       ORDER BY o2.paid_at DESC, o2.order_no DESC
       LIMIT 1) AS title
   FROM (
-    SELECT l.product_id AS product_id, SUM(l.quantity) AS quantity, SUM(l.line_total) AS revenue
+    SELECT l.product_id AS product_id, SUM(l.quantity) AS quantity,
+           SUM(CASE WHEN o.currency <> ${XTR} THEN l.line_total ELSE 0 END) AS revenue,
+           SUM(CASE WHEN o.currency = ${XTR} THEN l.line_total ELSE 0 END) AS stars_revenue
       FROM orders o JOIN order_lines l ON l.order_no = o.order_no
      WHERE o.paid_at >= ? AND o.paid_at < ?
      GROUP BY l.product_id
-     ORDER BY SUM(l.quantity) DESC, SUM(l.line_total) DESC, l.product_id ASC
+     ORDER BY SUM(l.quantity) DESC, SUM(CASE WHEN o.currency <> ${XTR} THEN l.line_total ELSE 0 END) DESC, l.product_id ASC
      LIMIT ?
   ) g
   ORDER BY g.quantity DESC, g.revenue DESC, g.product_id ASC`;
@@ -75,12 +83,14 @@ export async function querySalesSummary(manager: EntityManager, from: Date, to: 
     title: stringIn(row, 'title'),
     quantity: numberIn(row, 'quantity'),
     revenue: minor(numberIn(row, 'revenue')),
+    starsRevenue: minor(numberIn(row, 'stars_revenue')),
   }));
   return {
     placed: numberIn(totals, 'placed'),
     paid: numberIn(totals, 'paid'),
     revenue: minor(numberIn(totals, 'revenue')),
     refunded: minor(numberIn(totals, 'refunded')),
+    stars: { paid: numberIn(totals, 'stars_paid'), revenue: minor(numberIn(totals, 'stars_revenue')), refunded: minor(numberIn(totals, 'stars_refunded')) },
     topProducts,
   };
 }

@@ -32,7 +32,7 @@ export const PaymentEntity = new EntitySchema<PaymentRow>({
     status: stringColumn(16),
     code_url: stringColumn(1024, true),
     expires_at: bigintColumn(true),
-    transaction_id: stringColumn(64, true),
+    transaction_id: stringColumn(255, true),
     created_at: bigintColumn(),
     paid_at: bigintColumn(true),
     next_check_at: bigintColumn(true),

@@ -41,6 +41,6 @@ export const RefundEntity = new EntitySchema<RefundRow>({
     created_at: bigintColumn(),
     completed_at: bigintColumn(true),
     kind: stringColumn(24),
-    transaction_id: stringColumn(64, true),
+    transaction_id: stringColumn(255, true),
   },
 });

@@ -100,6 +100,42 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
     }));
   }
 
+  async moneyByCurrency() {
+    const rows = await this.rows(`
+      SELECT currency, SUM(paid_in) AS paid_in, SUM(payments) AS payments, SUM(refunded) AS refunded, SUM(refunds) AS refunds FROM (
+        SELECT currency, SUM(amount) AS paid_in, COUNT(*) AS payments, 0 AS refunded, 0 AS refunds FROM payments WHERE status = 'SUCCEEDED' GROUP BY currency
+        UNION ALL
+        SELECT currency, 0, 0, SUM(amount), COUNT(*) FROM refunds WHERE status = 'SUCCEEDED' GROUP BY currency
+        UNION ALL
+        -- A second charge for a paid order is recorded by its refund alone: it came in all the same.
+        SELECT currency, SUM(amount), COUNT(*), 0, 0 FROM refunds WHERE kind = 'DUPLICATE_PAYMENT' GROUP BY currency
+      ) money GROUP BY currency ORDER BY currency`);
+    return rows.map((r) => ({
+      currency: String(r.currency),
+      paidIn: num(r.paid_in),
+      payments: num(r.payments),
+      refunded: num(r.refunded),
+      refunds: num(r.refunds),
+    }));
+  }
+
+  async currencyMismatches() {
+    const rows = await this.rows(`
+      SELECT o.order_no AS order_no, o.currency AS order_currency, p.currency AS currency, 'payment' AS what
+        FROM payments p JOIN orders o ON o.order_no = p.order_no WHERE p.currency <> o.currency
+      UNION ALL
+      SELECT o.order_no, o.currency, r.currency, 'refund' FROM refunds r JOIN orders o ON o.order_no = r.order_no WHERE r.currency <> o.currency
+      UNION ALL
+      SELECT o.order_no, o.currency, o.currency, 'over-refunded' FROM orders o
+        WHERE o.refunded_amount > (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.order_no = o.order_no AND p.status = 'SUCCEEDED')`);
+    return rows.map((r) => ({
+      orderNo: String(r.order_no),
+      orderCurrency: String(r.order_currency),
+      currency: String(r.currency),
+      what: r.what === 'refund' ? ('refund' as const) : r.what === 'over-refunded' ? ('over-refunded' as const) : ('payment' as const),
+    }));
+  }
+
   async recentProviderPayments(provider: string, limit: number) {
     const rows = await this.rows(
       `SELECT out_trade_no, order_no, status, amount FROM payments WHERE provider = ? ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(limit))}`,

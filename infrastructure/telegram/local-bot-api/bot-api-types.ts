@@ -77,7 +77,41 @@ export interface TgMessage {
   caption_entities?: TgMessageEntity[];
   photo?: TgPhotoSize[];
   document?: TgDocument;
+  invoice?: TgInvoice;
+  successful_payment?: TgSuccessfulPayment;
+  refunded_payment?: TgRefundedPayment;
   reply_markup?: TgInlineKeyboardMarkup;
+}
+
+export interface TgInvoice {
+  title: string;
+  description: string;
+  start_parameter: string;
+  currency: string;
+  total_amount: number;
+}
+
+export interface TgSuccessfulPayment {
+  currency: string;
+  total_amount: number;
+  invoice_payload: string;
+  telegram_payment_charge_id: string;
+  provider_payment_charge_id: string;
+}
+
+export interface TgRefundedPayment {
+  currency: string;
+  total_amount: number;
+  invoice_payload: string;
+  telegram_payment_charge_id: string;
+}
+
+export interface TgPreCheckoutQuery {
+  id: string;
+  from: TgUser;
+  currency: string;
+  total_amount: number;
+  invoice_payload: string;
 }
 
 export interface TgCallbackQuery {

@@ -12,7 +12,9 @@ export type ChatEvent =
   | { kind: 'callbackAnswered'; chatId: number; queryId: string; answer: CallbackAnswer }
   | { kind: 'chatAction'; chatId: number; action: string }
   | { kind: 'replyKeyboard'; chatId: number; keyboard: Record<string, unknown> | undefined }
-  | { kind: 'commands' };
+  | { kind: 'commands' }
+  /** A Stars payment moved: refused at pre-checkout, paid, or refunded (the page redraws the invoice). */
+  | { kind: 'stars'; chatId: number; event: 'refused' | 'timeout' | 'paid' | 'refunded'; payload: string; detail?: string };
 
 export type ChatEventListener = (event: ChatEvent) => void;
 

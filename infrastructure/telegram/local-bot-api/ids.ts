@@ -16,3 +16,7 @@ export const TOKEN_PATTERN = /^(\d{1,20}):([A-Za-z0-9_-]{1,100})$/;
 export const newBotToken = (): string => `${randomInt(1_000_000_000, 8_000_000_000)}:AA${randomBytes(25).toString('base64url').slice(0, 33)}`;
 
 export const newUserId = (): number => randomInt(100_000_000, 2_000_000_000);
+
+/** Telegram's `telegram_payment_charge_id` of a Stars payment: long and opaque (longer than 64 characters). */
+export const newStarsChargeId = (): string => `stxl${randomBytes(72).toString('base64url')}`;
+export const newInvoiceSlug = (): string => randomBytes(12).toString('base64url');

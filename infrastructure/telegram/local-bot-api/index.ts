@@ -10,3 +10,5 @@ export type { RateLimitConfig } from './rate-limiter';
 export { maxInSlidingWindow, type ObservedSendRates } from './send-rates';
 export type { WebhookOptions } from './webhook-delivery';
 export type { BotSpec, CallbackAnswer } from './world';
+export type { StarsPaymentOutcome } from './driver/stars-payer';
+export type { StarsCharge } from './stars-state';

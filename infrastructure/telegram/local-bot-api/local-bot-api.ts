@@ -21,6 +21,8 @@ export interface LocalBotApiOptions {
   rateLimits?: boolean | Partial<RateLimitConfig>;
   /** How long a callback query stays answerable (default 15 s). */
   callbackQueryTtlMs?: number;
+  /** How long a pre_checkout_query waits for its answer before the payment fails (Telegram: 10 s). */
+  preCheckoutTimeoutMs?: number;
   webhook?: Partial<WebhookOptions>;
   /**
    * Serve the user side over HTTP under /__local/ (default true), for playing a person with curl. The embedded shop
@@ -64,6 +66,7 @@ export async function startLocalBotApi(options: LocalBotApiOptions = {}): Promis
   if (specs.length === 0) specs.push(defaultSpec);
   const world = new World({
     callbackQueryTtlMs: options.callbackQueryTtlMs ?? 15_000,
+    preCheckoutTimeoutMs: options.preCheckoutTimeoutMs ?? 10_000,
     webhook: { ...DEFAULT_WEBHOOK, ...options.webhook },
   });
   const calls = new CallLog();

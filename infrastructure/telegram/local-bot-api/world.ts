@@ -4,6 +4,7 @@ import { ChangeSignal } from './change-signal';
 import { ChatState, type LocalUser, type StoredMessage, userJson } from './chat-state';
 import { FileStore } from './files/file-store';
 import { TOKEN_PATTERN } from './ids';
+import { StarsBook } from './stars-state';
 import { UpdateQueue } from './update-queue';
 import { WebhookDelivery, type WebhookOptions, type WebhookReplyExecutor } from './webhook-delivery';
 
@@ -52,6 +53,8 @@ export interface InlineQueryState {
 export interface WorldOptions {
   /** How long a callback query can still be answered (Telegram: a few seconds to minutes; it is not documented). */
   callbackQueryTtlMs: number;
+  /** How long Telegram waits for answerPreCheckoutQuery before the payment fails (10 s). */
+  preCheckoutTimeoutMs?: number;
   webhook: WebhookOptions;
 }
 
@@ -78,6 +81,8 @@ export class BotState {
   readonly callbackQueries = new Map<string, CallbackQueryState>();
   readonly inlineQueries = new Map<string, InlineQueryState>();
   readonly updates = new UpdateQueue();
+  /** Telegram Stars: invoices, pre-checkout queries, charges and refunds. */
+  readonly stars = new StarsBook();
   /** What the user side sees happen (the chat page follows it). */
   readonly events = new ChatEvents();
   readonly webhook: WebhookDelivery;

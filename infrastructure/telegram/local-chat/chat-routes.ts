@@ -181,6 +181,21 @@ export function chatRoutes(deps: ChatRoutesDeps): (app: FastifyInstance) => Prom
       },
     );
 
+    // Pay on an invoice: answered once Telegram's side is done (the bot said yes and the stars moved, it said no, or
+    // its 10 s ran out), so the page can tell the person.
+    app.post(
+      '/chat/api/people/:id/invoices/:messageId/pay',
+      { ...QUIET, schema: { params: { type: 'object', properties: { id: { type: 'string' }, messageId: { type: 'integer', minimum: 1 } } } } },
+      async (request, reply) => {
+        const person = personOf(request, reply);
+        if (!person) return reply;
+        const { messageId } = request.params as { messageId: number };
+        const paying = attempt(reply, () => driver.userPaysInvoice(asTelegramUser(person), messageId));
+        if (!paying.done) return reply;
+        return reply.code(201).send(await paying.value);
+      },
+    );
+
     app.post('/chat/api/people/:id/documents', QUIET, async (request, reply) => {
       const person = personOf(request, reply);
       if (!person) return reply;
@@ -239,6 +254,14 @@ export function chatRoutes(deps: ChatRoutesDeps): (app: FastifyInstance) => Prom
             return stream.send('keyboard', { personId: event.chatId, keyboard: replyKeyboardView(event.keyboard) });
           case 'commands':
             return stream.send('commands', { commands: commandsOfEveryone() });
+          case 'stars': {
+            // The invoice bubbles of that payment are drawn again (paid, refunded), and the person is told.
+            for (const stored of driver.history(event.chatId)) {
+              if (stored.message.invoice && driver.invoiceState(event.chatId, stored.message.message_id)?.payload === event.payload)
+                stream.send('edited', { personId: event.chatId, message: messageView(stored, driver, qr) });
+            }
+            return stream.send('stars', { personId: event.chatId, event: event.event, detail: event.detail ?? '' });
+          }
         }
       };
       const onPeople = (): void => {

@@ -9,6 +9,8 @@ export interface ButtonView {
   data?: string;
   /** A link button. */
   url?: string;
+  /** An invoice's Pay button: pressing it pays the invoice (pre-checkout, then the payment). */
+  pay?: true;
 }
 
 export interface MessageView {
@@ -25,6 +27,10 @@ export interface MessageView {
   document?: { url: string; name: string; size: number; mimeType?: string };
   replyTo?: { id: number; text: string };
   buttons?: ButtonView[][];
+  /** A Telegram Stars invoice, and where its payment stands. */
+  invoice?: { title: string; description: string; amount: number; currency: string; state: 'open' | 'paid' | 'refunded' };
+  /** A service message: the person paid, or was refunded, so many stars. */
+  payment?: { kind: 'paid' | 'refunded'; amount: number; currency: string };
 }
 
 const fileUrl = (fileId: string): string => `${FILES_PATH}/${encodeURIComponent(fileId)}`;
@@ -37,6 +43,7 @@ function buttonsOf(message: TgMessage): ButtonView[][] | undefined {
       const view: ButtonView = { text: b.text };
       if (b.callback_data !== undefined) view.data = b.callback_data;
       if (b.url !== undefined) view.url = b.url;
+      if (b.pay === true) view.pay = true;
       return view;
     }),
   );
@@ -66,8 +73,16 @@ export function messageView(stored: StoredMessage, driver: UserDriver, qr: QrLin
     if (m.document.mime_type) view.document.mimeType = m.document.mime_type;
   }
   if (m.reply_to_message) view.replyTo = { id: m.reply_to_message.message_id, text: m.reply_to_message.text ?? m.reply_to_message.caption ?? '' };
+  if (m.invoice) {
+    const state = driver.invoiceState(stored.chatId, m.message_id)?.state ?? 'open';
+    view.invoice = { title: m.invoice.title, description: m.invoice.description, amount: m.invoice.total_amount, currency: m.invoice.currency, state };
+  }
+  if (m.successful_payment) view.payment = { kind: 'paid', amount: m.successful_payment.total_amount, currency: m.successful_payment.currency };
+  if (m.refunded_payment) view.payment = { kind: 'refunded', amount: m.refunded_payment.total_amount, currency: m.refunded_payment.currency };
   const buttons = buttonsOf(m);
-  if (buttons) view.buttons = buttons;
+  // A paid invoice keeps no Pay button (Telegram shows it as paid).
+  if (buttons && view.invoice?.state !== 'paid' && view.invoice?.state !== 'refunded') view.buttons = buttons;
+  else if (buttons && !view.invoice) view.buttons = buttons;
   return view;
 }
 

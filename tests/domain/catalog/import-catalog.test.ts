@@ -113,6 +113,24 @@ describe('catalog import', () => {
     expect(await skus()).toEqual([]);
   });
 
+  it('takes an optional stars_price column: set, cleared by an empty cell, kept by a file without the column, checked', async () => {
+    const stars = async () => {
+      const page = await world.shop.catalog.browseProducts({ includeHidden: true, pageSize: 10 });
+      if (!page.ok) throw new Error(page.error.message);
+      return Object.fromEntries(page.value.items.map((p) => [p.sku, p.starsPrice]));
+    };
+    await run(['sku,kind,title,price,stars_price', 'KEY-1,code,Key,9.90,50', 'PEN-1,manual,Pen,3,'].join('\n'));
+    expect(await stars()).toEqual({ 'KEY-1': 50, 'PEN-1': null });
+    // A file that does not mention Stars leaves the prices it does not know about alone.
+    expect((await run(['sku,kind,title,price', 'KEY-1,code,Key,9.90'].join('\n'))).counts).toMatchObject({ unchanged: 1 });
+    expect(await stars()).toEqual({ 'KEY-1': 50, 'PEN-1': null });
+    await run(['sku,kind,title,price,stars_price', 'KEY-1,code,Key,9.90,'].join('\n'));
+    expect(await stars()).toEqual({ 'KEY-1': null, 'PEN-1': null });
+    const bad = await run(['sku,kind,title,price,stars_price', 'KEY-2,code,Key,1,4.5', 'KEY-3,code,Key,1,10001', 'PEN-2,manual,Pen,1,5'].join('\n'));
+    expect(bad.status).toBe('INVALID');
+    expect(bad.problems.map((p) => `${p.line}:${p.field}`)).toEqual(['2:stars_price', '3:stars_price', '4:stars_price']);
+  });
+
   it('reports an unknown column on the header line', async () => {
     const job = await run('sku,kind,title,price,colour\nA,manual,A,1,red');
     expect(job.status).toBe('INVALID');

@@ -65,7 +65,12 @@ describe('a second payment for an order already paid', () => {
       expect.stringContaining('paid a second time (TX-SECOND-701, 2000 CNY)'),
     );
     const after = await report();
-    expect(after).toEqual({ discrepancies: [], duplicatePayments: { total: 1, refunded: 1, refunding: 0, failed: 0 } });
+    // The second charge came in and went back: the shop holds the order's payment alone.
+    expect(after).toEqual({
+      discrepancies: [],
+      duplicatePayments: { total: 1, refunded: 1, refunding: 0, failed: 0 },
+      ledgers: [{ currency: 'CNY', paidIn: 4000, payments: 2, refunded: 2000, refunds: 1, held: 2000 }],
+    });
   });
 
   it('keeps asking while the provider cannot be reached, with one out_refund_no, and an order awaiting fulfilment stays so', async () => {

@@ -7,7 +7,7 @@ describe('which methods a shop offers, in its order', () => {
   const wechatpay = new ScriptedProvider();
 
   it('by default every method, the QR codes first; a QR method only with its provider', () => {
-    expect(DEFAULT_PAYMENT_CHOICE).toEqual(['wechatpay', 'alipay', 'credit']);
+    expect(DEFAULT_PAYMENT_CHOICE).toEqual(['wechatpay', 'alipay', 'stars', 'credit']);
     expect(enabledMethods({ wechatpay })).toEqual(['wechatpay', 'credit']);
     expect(enabledMethods({ wechatpay, alipay: wechatpay })).toEqual(['wechatpay', 'alipay', 'credit']);
     expect(enabledMethods({})).toEqual(['credit']);
@@ -17,6 +17,19 @@ describe('which methods a shop offers, in its order', () => {
     expect(enabledMethods({ wechatpay, alipay: wechatpay }, ['alipay', 'credit', 'wechatpay'])).toEqual(['alipay', 'credit', 'wechatpay']);
     expect(enabledMethods({ wechatpay, alipay: wechatpay }, ['alipay'])).toEqual(['alipay']);
     expect(enabledMethods({ wechatpay }, ['alipay', 'credit'])).toEqual(['credit']);
+  });
+
+  it('Telegram Stars only when every product in the cart has a Stars price', () => {
+    const all = ['wechatpay', 'stars', 'credit'] as const;
+    expect(methodsForProducts(all, {}, [{ sku: 'KEY', kind: 'code', starsPrice: 50 }])).toEqual(['wechatpay', 'stars', 'credit']);
+    expect(
+      methodsForProducts(all, {}, [
+        { sku: 'KEY', kind: 'code', starsPrice: 50 },
+        { sku: 'PEN', kind: 'code', starsPrice: null },
+      ]),
+    ).toEqual(['wechatpay', 'credit']);
+    expect(methodsForProducts(all, {}, [{ sku: 'PACK', kind: 'credit', starsPrice: 75 }])).toEqual(['wechatpay', 'stars']);
+    expect(methodsForProducts(all, { KEY: ['wechatpay'] }, [{ sku: 'KEY', kind: 'code', starsPrice: 50 }])).toEqual(['wechatpay']);
   });
 
   it('for a cart: never credit for a credit pack, and only its methods for a product with an exception', () => {

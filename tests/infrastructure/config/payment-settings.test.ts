@@ -59,7 +59,8 @@ describe('payment settings', () => {
   });
 
   it('PAYMENT_METHODS: which methods, in which order', () => {
-    expect(loadConfig({}).paymentMethods).toEqual(['wechatpay', 'alipay', 'credit']);
+    expect(loadConfig({}).paymentMethods).toEqual(['wechatpay', 'alipay', 'stars', 'credit']);
+    expect(loadConfig({ PAYMENT_METHODS: 'stars,credit' }).paymentMethods).toEqual(['stars', 'credit']);
     expect(loadConfig({ PAYMENT_METHODS: 'alipay, credit' }).paymentMethods).toEqual(['alipay', 'credit']);
     expect(() => loadConfig({ PAYMENT_METHODS: 'alipay,paypal' })).toThrow(/PAYMENT_METHODS: unknown method "paypal"/);
   });

@@ -53,7 +53,14 @@ describe.each(databaseBackends())(`migration ${MIGRATION} on a deployed database
         language: null,
         ids: ['700'],
         count: 1,
-        summary: { placed: 1, paid: 1, revenue: 990, refunded: 0, topProducts: [{ productId: 5, title: 'Old pack', quantity: 1, revenue: 990 }] },
+        summary: {
+          placed: 1,
+          paid: 1,
+          revenue: 990,
+          refunded: 0,
+          stars: { paid: 0, revenue: 0, refunded: 0 },
+          topProducts: [{ productId: 5, title: 'Old pack', quantity: 1, revenue: 990, starsRevenue: 0 }],
+        },
       });
       expect(await persistence.uow.run((tx) => tx.users.setPreferredLanguage('700', 'en'))).toBe(true);
       expect(await persistence.uow.run((tx) => tx.users.preferredLanguage('700'))).toBe('en');

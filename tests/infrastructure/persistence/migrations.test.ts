@@ -41,6 +41,7 @@ const ALL_MIGRATIONS = [
   'ShopperEmail1764850000000',
   'ProductReviews1764870000000',
   'Referrals1764880000000',
+  'TelegramStars1764950000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];

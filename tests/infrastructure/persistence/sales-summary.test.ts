@@ -83,12 +83,12 @@ describe.each(databaseBackends())('OrderRepository.salesSummary (%s)', (backend)
 
   it('ranks best sellers by quantity, then revenue, then product id, titled by their most recent sale in the period', async () => {
     expect((await summary(FROM, TO, 10)).topProducts).toEqual([
-      { productId: 107, title: 'Cheap sticker', quantity: 5, revenue: 500 },
-      { productId: 101, title: 'New name 🚀', quantity: 3, revenue: 2500 },
-      { productId: 104, title: 'Refunded pack', quantity: 3, revenue: 2000 },
-      { productId: 102, title: 'Codes', quantity: 3, revenue: 1500 },
-      { productId: 108, title: 'Twin', quantity: 3, revenue: 1500 },
-      { productId: 105, title: 'Webhook', quantity: 3, revenue: 1200 },
+      { productId: 107, title: 'Cheap sticker', quantity: 5, revenue: 500, starsRevenue: 0 },
+      { productId: 101, title: 'New name 🚀', quantity: 3, revenue: 2500, starsRevenue: 0 },
+      { productId: 104, title: 'Refunded pack', quantity: 3, revenue: 2000, starsRevenue: 0 },
+      { productId: 102, title: 'Codes', quantity: 3, revenue: 1500, starsRevenue: 0 },
+      { productId: 108, title: 'Twin', quantity: 3, revenue: 1500, starsRevenue: 0 },
+      { productId: 105, title: 'Webhook', quantity: 3, revenue: 1200, starsRevenue: 0 },
     ]);
   });
 
@@ -103,13 +103,40 @@ describe.each(databaseBackends())('OrderRepository.salesSummary (%s)', (backend)
   it('moves with the window: a wider one takes in the edges, an empty one answers zeros', async () => {
     const wide = await summary(at(0), at(3 * HOUR), 1);
     expect(wide).toMatchObject({ placed: 10, paid: 7, refunded: 4000 + 999 });
-    expect(wide.topProducts).toEqual([{ productId: 106, title: 'Before', quantity: 50, revenue: 9999 }]);
+    expect(wide.topProducts).toEqual([{ productId: 106, title: 'Before', quantity: 50, revenue: 9999, starsRevenue: 0 }]);
     const outside = await summary(at(2 * HOUR), at(3 * HOUR), 5);
     expect(outside.topProducts).toEqual([
-      { productId: 101, title: 'Outside', quantity: 40, revenue: 4000 },
-      { productId: 103, title: 'Paid too late', quantity: 10, revenue: 5000 },
+      { productId: 101, title: 'Outside', quantity: 40, revenue: 4000, starsRevenue: 0 },
+      { productId: 103, title: 'Paid too late', quantity: 10, revenue: 5000, starsRevenue: 0 },
     ]);
-    expect(await summary(at(10 * HOUR), at(11 * HOUR), 5)).toEqual({ placed: 0, paid: 0, revenue: 0, refunded: 0, topProducts: [] });
-    expect(await summary(FROM, FROM, 5)).toEqual({ placed: 0, paid: 0, revenue: 0, refunded: 0, topProducts: [] });
+    expect(await summary(at(10 * HOUR), at(11 * HOUR), 5)).toEqual({
+      placed: 0,
+      paid: 0,
+      revenue: 0,
+      refunded: 0,
+      stars: { paid: 0, revenue: 0, refunded: 0 },
+      topProducts: [],
+    });
+    expect(await summary(FROM, FROM, 5)).toEqual({ placed: 0, paid: 0, revenue: 0, refunded: 0, stars: { paid: 0, revenue: 0, refunded: 0 }, topProducts: [] });
+  });
+
+  it('sums Telegram Stars orders (XTR) apart from the shop currency, never into it', async () => {
+    const from = at(5 * HOUR);
+    const to = at(6 * HOUR);
+    const stars = paidOrder(from, at(5 * HOUR + MINUTE), [line(1, 201, 2, 100, 'Star key')], {
+      currency: 'XTR',
+      status: 'REFUNDED',
+      refundedAmount: minor(100),
+    });
+    const yuan = paidOrder(from, at(5 * HOUR + 2 * MINUTE), [line(1, 201, 1, 990, 'Star key')]);
+    for (const order of [stars, yuan]) expect(await inTx((tx) => tx.orders.insert(order))).toBe('INSERTED');
+    expect(await summary(from, to, 5)).toEqual({
+      placed: 2,
+      paid: 2,
+      revenue: 990,
+      refunded: 0,
+      stars: { paid: 1, revenue: 100, refunded: 100 },
+      topProducts: [{ productId: 201, title: 'Star key', quantity: 3, revenue: 990, starsRevenue: 100 }],
+    });
   });
 });

@@ -12,6 +12,7 @@ import { SearchTermsByTerm1764800000000 } from './1764800000000-SearchTermsByTer
 import { ShopperEmail1764850000000 } from './1764850000000-ShopperEmail';
 import { ProductReviews1764870000000 } from './1764870000000-ProductReviews';
 import { Referrals1764880000000 } from './1764880000000-Referrals';
+import { TelegramStars1764950000000 } from './1764950000000-TelegramStars';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const SQLITE_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const SQLITE_MIGRATIONS = [
   ShopperEmail1764850000000,
   ProductReviews1764870000000,
   Referrals1764880000000,
+  TelegramStars1764950000000,
 ];

@@ -4,7 +4,9 @@ import { type ChatAction, type ChatState, type LocalUser, type StoredMessage, us
 import type { StoredFile } from '../files/file-store';
 import { sniffImage } from '../files/image-size';
 import { newCallbackQueryId, newUserId } from '../ids';
+import type { StarsCharge } from '../stars-state';
 import type { BotState, CallbackAnswer, InlineAnswer } from '../world';
+import { type PayOptions, type StarsPaymentOutcome, payInvoice, redeliverSuccessfulPayment } from './stars-payer';
 import { typedTextEntities } from './user-entities';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -107,6 +109,52 @@ export class UserDriver {
     const file = this.bot.files.addPhoto(bytes, image);
     const photo = [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: bytes.length, width: image.width, height: image.height }];
     return this.deliver(chat, { photo, ...(options.caption ? { caption: options.caption } : {}) });
+  }
+
+  /** Taps Pay on the Stars invoice in this message: pre-checkout, then (on ok) the payment. */
+  userPaysInvoice(user: LocalUser, messageId: number, options: PayOptions = {}): Promise<StarsPaymentOutcome> {
+    const chat = this.existingChat(user.id);
+    chat.user = user;
+    const invoice = this.bot.stars.messageInvoices.get(`${chat.id}:${messageId}`);
+    if (!invoice) throw new Error(`Message ${messageId} in chat ${chat.id} is not an invoice`);
+    return payInvoice(this.bot, chat, user, invoice, options);
+  }
+
+  /** Opens an invoice link (`createInvoiceLink`, https://t.me/$<slug>) and pays it. */
+  userPaysInvoiceLink(user: LocalUser, link: string, options: PayOptions = {}): Promise<StarsPaymentOutcome> {
+    const slug = /^https:\/\/t\.me\/\$([A-Za-z0-9_-]+)$/.exec(link)?.[1];
+    const invoice = slug === undefined ? undefined : this.bot.stars.links.get(slug);
+    if (!invoice) throw new Error(`${link} is not an invoice link of this bot`);
+    return payInvoice(this.bot, this.openChat(user), user, invoice, options);
+  }
+
+  /** Telegram sends the `successful_payment` update of this charge once more. */
+  redeliverSuccessfulPayment(chargeId: string): void {
+    redeliverSuccessfulPayment(this.bot, chargeId);
+  }
+
+  /** Where the Stars invoice in this message stands: open, paid (and by which charge), or refunded; undefined when it is no invoice. */
+  invoiceState(chatId: number, messageId: number): { payload: string; state: 'open' | 'paid' | 'refunded' } | undefined {
+    const invoice = this.bot.stars.messageInvoices.get(`${chatId}:${messageId}`);
+    if (!invoice) return undefined;
+    const charges = [...this.bot.stars.charges.values()].filter((c) => c.userId === chatId && c.invoice.payload === invoice.payload);
+    const state = charges.some((c) => c.refundedAt === undefined) ? 'paid' : charges.length > 0 ? 'refunded' : 'open';
+    return { payload: invoice.payload, state };
+  }
+
+  /** The Stars charges this bot received, refunded ones included. */
+  starsCharges(): StarsCharge[] {
+    return [...this.bot.stars.charges.values()];
+  }
+
+  /** Updates the bot has not taken yet (a long poll's offset, or a webhook's 200, confirms them). */
+  pendingUpdates(): number {
+    return this.bot.updates.pendingCount();
+  }
+
+  /** Stars the bot holds now (paid minus refunded). */
+  starsBalance(): number {
+    return this.bot.stars.balance();
   }
 
   userBlocksBot(user: LocalUser): void {

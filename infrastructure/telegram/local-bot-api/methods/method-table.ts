@@ -2,6 +2,7 @@ import { answerCallbackQuery, deleteMyCommands, getChat, getFile, getMe, getMyCo
 import { deleteMessage, editMessageCaption, editMessageReplyMarkup, editMessageText } from './edit-methods';
 import { answerInlineQuery } from './inline-methods';
 import type { MethodHandler } from './method-context';
+import { answerPreCheckoutQuery, createInvoiceLink, refundStarPayment, sendInvoice } from './payment-methods';
 import { sendChatAction, sendDocument, sendMessage, sendPhoto } from './send-methods';
 import { deleteWebhook, getUpdates, getWebhookInfo, setWebhook } from './update-methods';
 
@@ -26,6 +27,10 @@ const HANDLERS: Record<string, MethodHandler> = {
   setMyCommands,
   getMyCommands,
   deleteMyCommands,
+  sendInvoice,
+  createInvoiceLink,
+  answerPreCheckoutQuery,
+  refundStarPayment,
 };
 
 /** Telegram matches method names case-insensitively. */
@@ -34,7 +39,7 @@ const BY_LOWER_NAME = new Map(Object.entries(HANDLERS).map(([name, handler]) => 
 export const findMethod = (name: string): { name: string; handler: MethodHandler } | undefined => BY_LOWER_NAME.get(name.toLowerCase());
 
 /** Methods whose messages count against Telegram's flood limits. */
-export const SEND_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'sendPhoto', 'sendDocument']);
+export const SEND_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendInvoice']);
 
 /**
  * Real Bot API methods the local Bot API does not speak. They are answered with a loud 501 rather than
@@ -61,7 +66,6 @@ const UNSPOKEN = new Set(
     'sendPoll',
     'sendDice',
     'sendSticker',
-    'sendInvoice',
     'sendGame',
     'setMessageReaction',
     'getUserProfilePhotos',
@@ -90,10 +94,7 @@ const UNSPOKEN = new Set(
     'setMyName',
     'getMyName',
     'answerShippingQuery',
-    'answerPreCheckoutQuery',
     'answerWebAppQuery',
-    'createInvoiceLink',
-    'refundStarPayment',
     'getStarTransactions',
     'setMyDefaultAdministratorRights',
     'getMyDefaultAdministratorRights',

@@ -23,6 +23,8 @@ export const sendText = (personId, text) => send('POST', `/people/${personId}/me
 
 export const pressButton = (personId, messageId, data) => send('POST', `/people/${personId}/presses`, { messageId, data });
 
+export const payInvoice = (personId, messageId) => send('POST', `/people/${personId}/invoices/${messageId}/pay`, {});
+
 export const addPerson = (name, language) => send('POST', '/people', { name, language });
 
 export const setLanguage = (personId, language) => send('PATCH', `/people/${personId}`, { language });

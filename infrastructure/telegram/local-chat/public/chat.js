@@ -151,6 +151,7 @@ function renderHeader() {
 
 const actions = {
   press: (messageId, data, button) => pressButton(messageId, data, button),
+  payInvoice: (messageId, button) => payInvoice(messageId, button),
   sendText: (text) => sendText(text),
   /** Links to this bot's deep links (t.me/<bot>?start=…) start the bot here instead of opening Telegram. */
   openLink: (href) => {
@@ -242,6 +243,22 @@ function settlePress(queryId) {
   if (!button) return;
   state.pending.delete(queryId);
   button.removeAttribute('aria-busy');
+}
+
+/** Pay on a Stars invoice: Telegram's side asks the bot (pre-checkout), then takes the stars or says why not. */
+async function payInvoice(messageId, button) {
+  const person = activePerson();
+  if (!person) return;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    const outcome = await api.payInvoice(person.id, messageId);
+    if (outcome.status === 'refused') showAlert(outcome.errorMessage);
+    else if (outcome.status === 'timeout') showAlert('The bot did not confirm the payment in time: no stars were taken.');
+  } catch (error) {
+    failed(error);
+  } finally {
+    button.removeAttribute('aria-busy');
+  }
 }
 
 async function pressButton(messageId, data, button) {
@@ -503,6 +520,10 @@ api.follow(
     },
     commands({ commands }) {
       applyCommands(commands);
+    },
+    stars({ personId, event }) {
+      // The bubbles were redrawn by their own `edited` events; a refund is worth a word when it lands.
+      if (personId === state.activeId && event === 'refunded') showToast('⭐ Stars refunded');
     },
     people({ people, commands }) {
       state.people = people;

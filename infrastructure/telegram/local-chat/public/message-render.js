@@ -116,6 +116,25 @@ function documentOf(view) {
   return file;
 }
 
+const INVOICE_STATES = { open: '', paid: '✅ Paid', refunded: '↩️ Refunded' };
+
+/** A Stars invoice as a client draws it: title, description, the price in stars, and where its payment stands. */
+function invoiceOf(view) {
+  const card = element('div', 'invoice');
+  card.append(element('strong', 'invoice-title', view.invoice.title), element('div', 'invoice-description', view.invoice.description));
+  const price = view.invoice.currency === 'XTR' ? `⭐ ${view.invoice.amount}` : `${view.invoice.amount} ${view.invoice.currency}`;
+  card.append(element('div', 'invoice-price', price));
+  const state = INVOICE_STATES[view.invoice.state];
+  if (state) card.append(element('div', `invoice-state ${view.invoice.state}`, state));
+  return card;
+}
+
+/** The service line of a Stars payment or refund. */
+function paymentNote(view) {
+  const stars = view.payment.currency === 'XTR' ? `⭐ ${view.payment.amount}` : `${view.payment.amount} ${view.payment.currency}`;
+  return element('div', 'service-note', view.payment.kind === 'paid' ? `You paid ${stars}` : `${stars} refunded to you`);
+}
+
 function keyboardOf(view, actions) {
   const keyboard = element('div', 'keyboard');
   keyboard.setAttribute('role', 'group');
@@ -123,7 +142,13 @@ function keyboardOf(view, actions) {
   for (const row of view.buttons) {
     const line = element('div', 'keyboard-row');
     for (const b of row) {
-      if (b.url) {
+      if (b.pay) {
+        // Telegram's own Pay button on an invoice: the stars move only after the bot's pre-checkout says yes.
+        const button = element('button', 'keyboard-button pay-button', b.text);
+        button.type = 'button';
+        button.addEventListener('click', () => actions.payInvoice(view.id, button));
+        line.append(button);
+      } else if (b.url) {
         const a = link(b.url, `${b.text} ↗`, actions);
         a.className = 'keyboard-button';
         line.append(a);
@@ -149,6 +174,8 @@ export function messageRow(view, actions) {
   if (view.replyTo) bubble.append(element('div', 'reply-quote', view.replyTo.text || 'Message'));
   if (view.photo) bubble.append(photoOf(view, actions));
   if (view.document) bubble.append(documentOf(view));
+  if (view.invoice) bubble.append(invoiceOf(view));
+  if (view.payment) bubble.append(paymentNote(view));
   if (view.text) bubble.append(richText(view.text, view.entities, actions));
   const meta = element('span', 'meta', `${view.edited ? 'edited ' : ''}${timeOf(view.date)}`);
   bubble.append(meta);
@@ -164,5 +191,7 @@ export function previewOf(view) {
   if (view.text) return who + view.text.split('\n')[0];
   if (view.photo) return `${who}🖼 Photo`;
   if (view.document) return `${who}📄 ${view.document.name}`;
+  if (view.invoice) return `🧾 ${view.invoice.title}`;
+  if (view.payment) return view.payment.kind === 'paid' ? `⭐ paid ${view.payment.amount}` : `⭐ ${view.payment.amount} refunded`;
   return who;
 }

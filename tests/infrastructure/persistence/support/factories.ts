@@ -20,6 +20,7 @@ export const productDraft = (overrides: Partial<ProductDraft> = {}): ProductDraf
   visible: true,
   creditAmount: minor(1000),
   webhookUrl: null,
+  starsPrice: null,
   photoUrl: null,
   categoryId: null,
   ...overrides,
