@@ -9,6 +9,8 @@ const CONTEXT_EDGES = {
   ordering: ['catalog', 'account', 'messaging'],
   payment: ['ordering', 'catalog', 'account', 'messaging'],
   reporting: ['ordering', 'payment', 'catalog'],
+  support: ['ordering', 'messaging'],
+  restock: ['catalog', 'messaging'],
 };
 const CONTEXTS = Object.keys(CONTEXT_EDGES).join('|');
 const DOORS = ['api', 'bot', 'jobs'];

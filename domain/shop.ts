@@ -4,12 +4,14 @@ import { MessagingDeps, messagingContext } from './messaging';
 import { OrderingDeps, orderingContext } from './ordering';
 import { PaymentDeps, paymentContext } from './payment';
 import { ReportingDeps, reportingContext } from './reporting';
+import { RestockDeps, restockContext } from './restock';
+import { SupportDeps, supportContext } from './support';
 import { CONTEXT, ErrorCodesOf } from './shared/context';
 import { SharedErrorCode } from './shared/error-codes';
 import { OutboxHandler } from './shared/outbox/outbox-handler';
 
 /** What the contexts need, together: the composition root provides it once. */
-export type ShopDeps = CatalogDeps & AccountDeps & MessagingDeps & OrderingDeps & PaymentDeps & ReportingDeps;
+export type ShopDeps = CatalogDeps & AccountDeps & MessagingDeps & OrderingDeps & PaymentDeps & ReportingDeps & SupportDeps & RestockDeps;
 
 /**
  * The shop the doors (api/, bot/, jobs/) call: one entry per bounded context, each its context's public face
@@ -23,6 +25,8 @@ export function createShop(deps: ShopDeps) {
     ordering: orderingContext(deps),
     payment: paymentContext(deps),
     reporting: reportingContext(deps),
+    support: supportContext(deps),
+    restock: restockContext(deps),
   };
 }
 

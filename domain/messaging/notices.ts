@@ -11,10 +11,11 @@ export const SHOPPER_EVENTS = [
   'LATE_PAYMENT_REFUNDED',
   'DUPLICATE_PAYMENT_REFUNDED',
   'CREDIT_ADJUSTED',
+  'BACK_IN_STOCK',
 ] as const;
 export type ShopperEvent = (typeof SHOPPER_EVENTS)[number];
 
-export const ADMIN_EVENTS = ['FULFILMENT_NEEDED', 'DELIVERY_STUCK', 'ORDER_PAID', 'REFUND_FAILED', 'DUPLICATE_PAYMENT'] as const;
+export const ADMIN_EVENTS = ['FULFILMENT_NEEDED', 'DELIVERY_STUCK', 'ORDER_PAID', 'REFUND_FAILED', 'DUPLICATE_PAYMENT', 'SUPPORT_UNANSWERED'] as const;
 export type AdminEvent = (typeof ADMIN_EVENTS)[number];
 
 export interface ShopperNotice {
@@ -22,6 +23,8 @@ export interface ShopperNotice {
   event: ShopperEvent;
   orderNo?: string;
   amount?: Minor;
+  /** The product a notice is about (BACK_IN_STOCK). */
+  productId?: number;
 }
 
 export interface AdminNotice {
@@ -48,7 +51,15 @@ export const shopperNoticeTopic = defineTopic<ShopperNotice>('notify.shopper', (
   const orderNo = optionalText(p.orderNo);
   const amount = optionalNumber(p.amount);
   if (amount !== undefined && !Number.isSafeInteger(amount)) return null;
-  return { userId, event, ...(orderNo !== undefined ? { orderNo } : {}), ...(amount !== undefined ? { amount: minor(amount) } : {}) };
+  const productId = optionalNumber(p.productId);
+  if (productId !== undefined && !Number.isSafeInteger(productId)) return null;
+  return {
+    userId,
+    event,
+    ...(orderNo !== undefined ? { orderNo } : {}),
+    ...(amount !== undefined ? { amount: minor(amount) } : {}),
+    ...(productId !== undefined ? { productId } : {}),
+  };
 });
 
 export const adminNoticeTopic = defineTopic<AdminNotice>('notify.admins', (p) => {

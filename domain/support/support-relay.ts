@@ -1,0 +1,25 @@
+import { Ticket, TicketMessage } from './ticket';
+
+/** What became of one relayed message: it arrived, or the other side can never get it (blocked the bot). */
+export type RelayOutcome = 'relayed' | 'unreachable';
+
+/**
+ * The chat side of the desk, implemented outside the domain (the bot: a forum topic per ticket in the support chat,
+ * or each admin privately). Called from the outbox only, never inside a transaction; a throw means "not now" and
+ * the outbox tries again later, so a relay must tolerate being asked again for a message it already sent.
+ */
+export interface SupportRelay {
+  /** Makes the staff-side place for a ticket (a forum topic) and returns its thread id; null when staff are written to privately. */
+  openThread(ticket: Ticket): Promise<number | null>;
+  toStaff(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome>;
+  toShopper(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome>;
+}
+
+/**
+ * The e-mail seam: a staff reply is mailed to the shopper when they gave an address. The marketplace work adds an
+ * e-mail channel to messaging; until it is wired here, the shop has no SupportMail and no mail is queued.
+ */
+export interface SupportMail {
+  /** 'no-address' when the shopper gave none; a throw is retried by the outbox. */
+  mailReply(ticket: Ticket, message: TicketMessage): Promise<'sent' | 'no-address'>;
+}
