@@ -23,6 +23,8 @@ import { withOrderObserver } from '../metrics/order-observer';
 import { watchOutboxBacklog } from '../metrics/outbox-backlog-metrics';
 import { LogNotifier } from '../notifications/log-notifier';
 import { NotifierChannels } from '../notifications/notifier-channels';
+import { SupportRelayChannel } from '../notifications/support-relay-channel';
+import { SupportRelay } from '../../domain/support';
 import { withOutboxKick } from '../outbox/outbox-kick';
 import { OutboxPump } from '../outbox/outbox-pump';
 import { Payments, setUpPayments } from '../payment/payment-setup';
@@ -46,6 +48,8 @@ export interface App {
   adminKeyGenerated: boolean;
   /** Connects a notice channel (the bot's chats, by name); until one is connected, notices go to the log. */
   useNotifier(channel: string, notifier: Notifier): void;
+  /** Connects the chat side of the support desk (the bot); until then relays wait in the outbox. */
+  useSupportRelay(relay: SupportRelay): void;
   /** Lets another part (the bot's broadcasts) handle an outbox topic of its own, like any context. */
   registerOutboxHandler(handler: OutboxHandler): void;
   /** Every metric of this shop (served at /metrics). */
@@ -103,6 +107,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   }
   const secrets = ensureLocalSecrets(config.dataDir, { adminApiKey: config.adminApiKey, webhookSigningSecret: config.webhookSigningSecret });
+  const supportRelay = new SupportRelayChannel();
   const notifications = new NotifierChannels(overrides.notifier ?? new LogNotifier(logger.child({ part: 'notices' })));
 
   const metrics = new ShopMetrics();
@@ -131,6 +136,9 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     paymentExceptions: config.paymentExceptions,
     coordination: { flights: redis.flights },
     notifier: notifications,
+    support: { remindAfterMs: config.support.remindAfterMs },
+    supportRelay,
+    lock: redis.lock,
     log: (message, fields) => logger.warn(fields, message),
   });
   const shop = withProviderEventMetrics(domainShop, metrics);
@@ -190,6 +198,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     adminApiKey: secrets.adminApiKey,
     adminKeyGenerated: secrets.generated.includes('adminApiKey'),
     useNotifier: (channel, notifier) => notifications.use(channel, notifier),
+    useSupportRelay: (relay) => supportRelay.use(relay),
     registerOutboxHandler: (handler) => handlers.register(observedHandler(handler, metrics)),
     metrics,
     async close() {
