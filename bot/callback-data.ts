@@ -9,6 +9,8 @@ import { jobsActions } from './features/jobs/jobs-actions';
 import { menuActions } from './features/menu/menu-actions';
 import { ordersActions } from './features/orders/orders-actions';
 import { searchActions } from './features/search/search-actions';
+import { restockActions } from './features/restock/restock-actions';
+import { supportActions } from './features/support/support-actions';
 import { MAX_CALLBACK_DATA_BYTES } from './format/telegram-limits';
 import { ActionSpec, PayloadOfSpec, fitsCallbackData, splitCallbackData } from './routing/action-codec';
 
@@ -30,6 +32,8 @@ const ACTIONS = {
   ...jobsActions,
   ...broadcastActions,
   ...searchActions,
+  ...supportActions,
+  ...restockActions,
 };
 
 type Specs = typeof ACTIONS;

@@ -22,6 +22,10 @@ import { adminProductsFeature } from './features/admin-products/admin-products-f
 import { broadcastFeature } from './features/broadcast/broadcast-feature';
 import { answerInlineSearch } from './features/search/inline-search';
 import { searchFeature } from './features/search/search-feature';
+import { restockFeature } from './features/restock/restock-feature';
+import { supportChat } from './features/support/support-chat';
+import { supportFeature } from './features/support/support-feature';
+import { TelegramSupportRelay } from './notify/telegram-support-relay';
 import { cartFeature } from './features/cart/cart-feature';
 import { catalogFeature } from './features/catalog/catalog-feature';
 import { jobsFeature } from './features/jobs/jobs-feature';
@@ -58,6 +62,9 @@ const FEATURES: readonly BotFeature[] = [
   adminProductsFeature,
   jobsFeature,
   broadcastFeature,
+  restockFeature,
+  // Before search: while a shopper's ticket is open, what they write is for support, not a search.
+  supportFeature,
   searchFeature,
 ];
 
@@ -101,6 +108,8 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
   bot.use((ctx, next) => withLogContext({ reqId: `tg:${ctx.update.update_id}` }, next));
   // Inline queries come from any chat and carry no chat of their own: answered before the private-chat rule.
   bot.on('inline_query', (ctx) => answerInlineSearch(ctx, svc));
+  // The support group (SUPPORT_CHAT_ID): staff answer tickets in their topics; every other group is ignored below.
+  if (settings.supportChatId) bot.use(supportChat(svc, settings.supportChatId));
   bot.use(privateChatsOnly);
   bot.use(
     session<BotSession, BotContext>({
@@ -116,6 +125,7 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
   bot.on('message', (ctx) => onMessage(ctx, svc));
 
   deps.useNotifier('chat', new TelegramNotifier(clientWithSendDeadline(bot.telegram, sender, OUTBOX_SEND_DEADLINE_MS), svc));
+  deps.useSupportRelay?.(new TelegramSupportRelay(clientWithSendDeadline(bot.telegram, sender, OUTBOX_SEND_DEADLINE_MS), svc));
   deps.registerOutboxHandler(broadcastSendHandler(broadcastOutboxHandler({ callApi: sender.callApi, lock: deps.lock, sessions: deps.sessions, logger })));
 
   const secret = settings.webhookSecret ?? derivedWebhookSecret(settings.token);

@@ -22,7 +22,7 @@ export async function relayTicketMessages(deps: SupportDeps, job: RelayMessage):
     let ticket = found.ticket;
     for (const message of found.pending) {
       if (message.direction === 'to_staff' && ticket.threadId === null) {
-        const threadId = await deps.supportRelay.openThread(ticket);
+        const threadId = await deps.supportRelay.openThread(ticket, message);
         if (threadId !== null) {
           const kept = await deps.uow.run((tx) => tx.tickets.setThread(ticket.id, threadId));
           // Another relay made a topic first (its lease lapsed mid-call): use the one the ticket holds.

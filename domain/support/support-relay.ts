@@ -9,8 +9,11 @@ export type RelayOutcome = 'relayed' | 'unreachable';
  * the outbox tries again later, so a relay must tolerate being asked again for a message it already sent.
  */
 export interface SupportRelay {
-  /** Makes the staff-side place for a ticket (a forum topic) and returns its thread id; null when staff are written to privately. */
-  openThread(ticket: Ticket): Promise<number | null>;
+  /**
+   * Makes the staff-side place for a ticket (a forum topic, named after the shopper who wrote `first`) and returns
+   * its thread id; null when staff are written to privately.
+   */
+  openThread(ticket: Ticket, first: TicketMessage): Promise<number | null>;
   toStaff(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome>;
   toShopper(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome>;
 }

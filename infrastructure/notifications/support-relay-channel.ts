@@ -12,8 +12,8 @@ export class SupportRelayChannel implements SupportRelay {
     this.relay = relay;
   }
 
-  openThread(ticket: Ticket): Promise<number | null> {
-    return this.current().openThread(ticket);
+  openThread(ticket: Ticket, first: TicketMessage): Promise<number | null> {
+    return this.current().openThread(ticket, first);
   }
 
   toStaff(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome> {
