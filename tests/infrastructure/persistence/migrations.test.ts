@@ -21,6 +21,9 @@ const TABLES = [
   'product_translations',
   'products',
   'refunds',
+  'restock_alerts',
+  'support_messages',
+  'support_tickets',
   'users',
   'wechatpay_platform_certificates',
 ];
@@ -36,6 +39,7 @@ const ALL_MIGRATIONS = [
   'ProductTranslations1764633600200',
   'WechatpayPlatformCertificates1764720000000',
   'SearchTermsByTerm1764800000000',
+  'SupportAndRestock1764900000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
