@@ -1,5 +1,5 @@
 import { defineContext } from '../shared/context';
-import { handle } from '../shared/outbox/outbox-handler';
+import { RetryPolicy, handle } from '../shared/outbox/outbox-handler';
 import { OpenTicket, openTicket } from './open-ticket';
 import { mailReply, relayTicketMessages } from './relay-ticket';
 import { mailReplyTopic, relayMessageTopic } from './relay-topics';
@@ -20,6 +20,13 @@ export const SUPPORT_ERROR_CODES = [
 ] as const;
 export type SupportErrorCode = (typeof SUPPORT_ERROR_CODES)[number];
 
+/**
+ * A conversation is never given up on: while Telegram is unreachable a relay is tried again every few minutes for as
+ * long as it takes (the standard policy would leave it DEAD after a few hours). Each relay sends the ticket's whole
+ * backlog, so the first one that gets through catches up.
+ */
+const RELAY_RETRY: RetryPolicy = { maxAttempts: 100_000, backoffMs: (attempts) => Math.min(5_000 * 2 ** attempts, 5 * 60_000) };
+
 /** The support desk: tickets with their whole conversation, relayed both ways through the outbox. */
 export function supportContext(deps: SupportDeps) {
   return defineContext(
@@ -37,7 +44,7 @@ export function supportContext(deps: SupportDeps) {
       remindUnanswered: (batch: number) => remindUnanswered(deps, batch),
     },
     {
-      handlers: [handle(relayMessageTopic, (job) => relayTicketMessages(deps, job)), handle(mailReplyTopic, (job) => mailReply(deps, job))],
+      handlers: [handle(relayMessageTopic, (job) => relayTicketMessages(deps, job), RELAY_RETRY), handle(mailReplyTopic, (job) => mailReply(deps, job))],
       errorCodes: SUPPORT_ERROR_CODES,
     },
   );
