@@ -63,9 +63,9 @@ describe('support desk in Telegram, with a forum supergroup as the support chat'
 
     // Shopper → staff: a text and a photo (the same file reaches the topic).
     driver.userSendsText(alice, 'The mug arrived broken');
+    await driver.waitForMessage(groupId(), inThread(threadId, (m) => textOf(m) === `🎫 #${ticketId} · Alice\nThe mug arrived broken`), 15_000);
     const photo = png(4, 3, 200);
     driver.userSendsPhoto(alice, photo, { caption: 'look' });
-    await driver.waitForMessage(groupId(), inThread(threadId, (m) => textOf(m) === `🎫 #${ticketId} · Alice\nThe mug arrived broken`), 15_000);
     const relayedPhoto = await driver.waitForMessage(groupId(), inThread(threadId, (m) => m.photo !== undefined), 15_000);
     expect(textOf(relayedPhoto)).toBe(`🎫 #${ticketId} · Alice\nlook`);
     expect(driver.downloadPhoto(relayedPhoto).equals(photo)).toBe(true);
@@ -74,6 +74,7 @@ describe('support desk in Telegram, with a forum supergroup as the support chat'
     driver.userSendsToGroup(admin, groupId(), { text: 'Sorry! Is this the crack?' }, { threadId });
     const answer = await driver.waitForMessage(alice.id, (m) => textOf(m).startsWith(`💬 Support · ticket #${ticketId}`), 15_000);
     expect(textOf(answer)).toBe(`💬 Support · ticket #${ticketId}\nSorry! Is this the crack?`);
+    // (Telegram hands a bot's updates over in batches that it handles side by side: a person types one at a time.)
     const staffPhoto = png(3, 3, 50);
     driver.userSendsToGroup(admin, groupId(), { photo: staffPhoto, caption: 'here' }, { threadId });
     const photoAnswer = await driver.waitForMessage(alice.id, (m) => m.photo !== undefined, 15_000);
