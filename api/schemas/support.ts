@@ -9,7 +9,7 @@ export const Ticket = Type.Object({
   userId: Type.String({ description: "The shopper's Telegram id" }),
   orderNo: Nullable(Type.String({ description: 'The order the ticket is about (the shopper’s own)' })),
   status: StringEnum(TICKET_STATUSES, { description: 'open: waiting for staff; waiting_for_shopper: staff asked something; answered; closed' }),
-  assignee: Nullable(Type.String({ description: "The admin looking after it (Telegram id, or `api`)" })),
+  assignee: Nullable(Type.String({ description: 'The admin looking after it (Telegram id, or `api`)' })),
   waitingSince: Nullable(DateTime('Since when the shopper has waited for staff (status open)')),
   createdAt: DateTime(),
   updatedAt: DateTime(),

@@ -6,7 +6,8 @@ export const SUPPORT_EN = {
   btnTakeTicket: '🙋 Take it',
   btnStaffClose: '✅ Close',
   btnReopen: '↩️ Reopen',
-  ticketOpened: '🎫 Ticket #{id} is open{order}. Write your question here: texts, photos and files all reach our support team, and the answer comes to this chat.',
+  ticketOpened:
+    '🎫 Ticket #{id} is open{order}. Write your question here: texts, photos and files all reach our support team, and the answer comes to this chat.',
   ticketStillOpen: '🎫 Ticket #{id} is still open ({status}){order}. Just write here: everything you send goes to support.',
   ticketOrderLine: ' about order {orderNo}',
   ticketClosedByYou: 'Ticket #{id} is closed. Thank you! /support opens a new one.',
@@ -19,7 +20,8 @@ export const SUPPORT_EN = {
   supportReopenedNotice: '🎫 Support reopened ticket #{id}: write here to continue.',
   staffTicketHeader: '🎫 #{id} · {name}',
   staffTicketOpened: '🎫 New ticket #{id} from {name} (Telegram id {userId}){order}.\nReply in this topic to answer; /close, /take here too.',
-  staffTicketOpenedPrivate: '🎫 New ticket #{id} from {name} (Telegram id {userId}){order}.\nReply to any message of this ticket (or /reply {id} <text>) to answer.',
+  staffTicketOpenedPrivate:
+    '🎫 New ticket #{id} from {name} (Telegram id {userId}){order}.\nReply to any message of this ticket (or /reply {id} <text>) to answer.',
   staffShopperClosed: '✅ {name} closed ticket #{id}.',
   staffAssigned: '📌 Ticket #{id} is now looked after by {name}.',
   staffUnassigned: '📌 Ticket #{id} is looked after by nobody now.',

@@ -21,7 +21,8 @@ export const SUPPORT_RU: Record<keyof typeof SUPPORT_EN, string> = {
   supportReopenedNotice: '🎫 Поддержка снова открыла обращение #{id}: пишите сюда, чтобы продолжить.',
   staffTicketHeader: '🎫 #{id} · {name}',
   staffTicketOpened: '🎫 Новое обращение #{id} от {name} (Telegram id {userId}){order}.\nОтвечайте в этой теме; здесь же работают /close и /take.',
-  staffTicketOpenedPrivate: '🎫 Новое обращение #{id} от {name} (Telegram id {userId}){order}.\nОтветьте (reply) на любое сообщение обращения или /reply {id} <текст>.',
+  staffTicketOpenedPrivate:
+    '🎫 Новое обращение #{id} от {name} (Telegram id {userId}){order}.\nОтветьте (reply) на любое сообщение обращения или /reply {id} <текст>.',
   staffShopperClosed: '✅ {name} закрыл(а) обращение #{id}.',
   staffAssigned: '📌 Обращением #{id} теперь занимается {name}.',
   staffUnassigned: '📌 Обращением #{id} теперь никто не занимается.',

@@ -133,7 +133,12 @@ async function backInStockMessage(tg: Telegram, t: Translate, svc: BotServices, 
   if (productId === undefined) return;
   const product = await svc.shop.catalog.getProduct(productId);
   if (!product.ok) return;
-  await sendText(tg, notice.userId, t('backInStock', { title: product.value.title }), inlineKeyboard([[button(t('btnOpenProduct'), { k: 'product', id: productId })]]));
+  await sendText(
+    tg,
+    notice.userId,
+    t('backInStock', { title: product.value.title }),
+    inlineKeyboard([[button(t('btnOpenProduct'), { k: 'product', id: productId })]]),
+  );
 }
 
 /** An order's state as a new message, which then stands for the order (the next notice edits it). */

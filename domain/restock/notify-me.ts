@@ -19,7 +19,11 @@ export async function notifyMe(deps: RestockDeps, userId: string, productId: unk
 }
 
 /** The shopper no longer wants to hear about it. */
-export async function cancelNotifyMe(deps: RestockDeps, userId: string, productId: unknown): Promise<Result<{ productId: number; waiting: false }, ValidationError>> {
+export async function cancelNotifyMe(
+  deps: RestockDeps,
+  userId: string,
+  productId: unknown,
+): Promise<Result<{ productId: number; waiting: false }, ValidationError>> {
   const id = positiveInt('productId', productId, Number.MAX_SAFE_INTEGER);
   if (!id.ok) return id;
   await deps.uow.run((tx) => tx.restockAlerts.unsubscribe(id.value, userId));

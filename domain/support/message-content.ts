@@ -34,6 +34,8 @@ export function checkContent(content: MessageContent): Result<CheckedContent, Va
 
 /** A display name as stored: trimmed, at most MAX_AUTHOR_NAME characters, never empty. */
 export const authorNameOf = (name: string | null | undefined, fallback: string): string => {
-  const trimmed = Array.from((name ?? '').trim()).slice(0, MAX_AUTHOR_NAME).join('');
+  const trimmed = Array.from((name ?? '').trim())
+    .slice(0, MAX_AUTHOR_NAME)
+    .join('');
   return trimmed === '' ? fallback : trimmed;
 };

@@ -19,7 +19,10 @@ export type ShopperMessageError = ValidationError | DomainError<'NO_OPEN_TICKET'
  * Stores what the shopper wrote and, in the same transaction, puts the ticket back in staff's court (open, waiting
  * since now unless it already waited) and queues the relay. Storing never waits for Telegram: the relay does.
  */
-export async function postShopperMessage(deps: SupportDeps, cmd: ShopperMessage): Promise<Result<{ ticket: Ticket; message: TicketMessage }, ShopperMessageError>> {
+export async function postShopperMessage(
+  deps: SupportDeps,
+  cmd: ShopperMessage,
+): Promise<Result<{ ticket: Ticket; message: TicketMessage }, ShopperMessageError>> {
   const checked = checkContent(cmd.content);
   if (!checked.ok) return checked;
   const authorName = authorNameOf(cmd.authorName, `#${cmd.userId}`);

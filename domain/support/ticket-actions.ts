@@ -19,7 +19,9 @@ async function act(
   deps: SupportDeps,
   ticketId: number,
   actor: TicketActor,
-  decide: (ticket: Ticket) => Result<{ from: readonly TicketStatus[]; change: Omit<TicketChange, 'now'>; event: TicketEvent; direction: MessageDirection }, TicketActionError>,
+  decide: (
+    ticket: Ticket,
+  ) => Result<{ from: readonly TicketStatus[]; change: Omit<TicketChange, 'now'>; event: TicketEvent; direction: MessageDirection }, TicketActionError>,
 ): Promise<Result<Ticket, TicketActionError>> {
   const now = deps.clock.now();
   return deps.uow.run(async (tx: SupportTx) => {
@@ -79,7 +81,11 @@ export function assignTicket(
   assignee: string | null,
   by: { staffId: string; name?: string | null },
 ): Promise<Result<Ticket, TicketActionError>> {
-  const actor: TicketActor = { role: 'staff', staffId: assignee ?? by.staffId, name: assignee === null || assignee === by.staffId ? (by.name ?? null) : `#${assignee}` };
+  const actor: TicketActor = {
+    role: 'staff',
+    staffId: assignee ?? by.staffId,
+    name: assignee === null || assignee === by.staffId ? (by.name ?? null) : `#${assignee}`,
+  };
   return act(deps, ticketId, actor, (ticket) =>
     ticket.status === 'closed'
       ? fail('TICKET_CLOSED', `ticket ${ticket.id} is closed`)

@@ -31,7 +31,11 @@ export async function listTickets(deps: SupportDeps, query: ListTickets): Promis
 }
 
 /** A ticket with its history (the newest MAX_HISTORY lines); a shopper asking for another's gets TICKET_NOT_FOUND. */
-export async function getTicket(deps: SupportDeps, ticketId: number, forUser: string | null): Promise<Result<TicketWithHistory, DomainError<'TICKET_NOT_FOUND'>>> {
+export async function getTicket(
+  deps: SupportDeps,
+  ticketId: number,
+  forUser: string | null,
+): Promise<Result<TicketWithHistory, DomainError<'TICKET_NOT_FOUND'>>> {
   const found = await deps.uow.read(async (r) => {
     const [ticket, messages] = await Promise.all([r.tickets.findById(ticketId), r.ticketMessages.history(ticketId, MAX_HISTORY)]);
     return ticket ? { ticket, messages } : null;

@@ -309,7 +309,8 @@ export function loadConfig(env: Env): Config {
 /** A group's id as Telegram gives it: negative (supergroups are -100…). */
 function supportChatId(env: Env): string | undefined {
   const value = optional(env, 'SUPPORT_CHAT_ID');
-  if (value !== undefined && !/^-\d{1,20}$/.test(value)) throw new ConfigError('SUPPORT_CHAT_ID', `must be a group's id (negative, e.g. -1001234567890), got "${value}"`);
+  if (value !== undefined && !/^-\d{1,20}$/.test(value))
+    throw new ConfigError('SUPPORT_CHAT_ID', `must be a group's id (negative, e.g. -1001234567890), got "${value}"`);
   return value;
 }
 

@@ -20,7 +20,14 @@ describe('support desk in Telegram, with a forum supergroup as the support chat'
   beforeAll(async () => {
     world = await startBotWorld('polling', { supportForum: true });
     world.app.jobs.start();
-    const created = await world.app.shop.catalog.createProduct({ sku: 'MUG', title: 'Mug', description: 'A mug', kind: 'manual', price: { amount: 500 }, stock: 5 });
+    const created = await world.app.shop.catalog.createProduct({
+      sku: 'MUG',
+      title: 'Mug',
+      description: 'A mug',
+      kind: 'manual',
+      price: { amount: 500 },
+      stock: 5,
+    });
     if (!created.ok) throw new Error(created.error.message);
     product = created.value.id;
   });
@@ -63,10 +70,18 @@ describe('support desk in Telegram, with a forum supergroup as the support chat'
 
     // Shopper → staff: a text and a photo (the same file reaches the topic).
     driver.userSendsText(alice, 'The mug arrived broken');
-    await driver.waitForMessage(groupId(), inThread(threadId, (m) => textOf(m) === `🎫 #${ticketId} · Alice\nThe mug arrived broken`), 15_000);
+    await driver.waitForMessage(
+      groupId(),
+      inThread(threadId, (m) => textOf(m) === `🎫 #${ticketId} · Alice\nThe mug arrived broken`),
+      15_000,
+    );
     const photo = png(4, 3, 200);
     driver.userSendsPhoto(alice, photo, { caption: 'look' });
-    const relayedPhoto = await driver.waitForMessage(groupId(), inThread(threadId, (m) => m.photo !== undefined), 15_000);
+    const relayedPhoto = await driver.waitForMessage(
+      groupId(),
+      inThread(threadId, (m) => m.photo !== undefined),
+      15_000,
+    );
     expect(textOf(relayedPhoto)).toBe(`🎫 #${ticketId} · Alice\nlook`);
     expect(driver.downloadPhoto(relayedPhoto).equals(photo)).toBe(true);
 
@@ -85,7 +100,10 @@ describe('support desk in Telegram, with a forum supergroup as the support chat'
     const outage = standIn.faults.inject({ kind: 'serverError', status: 502, times: 100_000, chatId: groupId() });
     driver.userSendsText(alice, 'Yes, that one. Written while Telegram was down');
     await eventually(
-      () => world.api.inject({ method: 'GET', url: `/v1/admin/support/tickets/${ticketId}`, headers: ADMIN_KEY }).then((r) => r.json() as { messages: Array<{ text: string; relayed: boolean }> }),
+      () =>
+        world.api
+          .inject({ method: 'GET', url: `/v1/admin/support/tickets/${ticketId}`, headers: ADMIN_KEY })
+          .then((r) => r.json() as { messages: Array<{ text: string; relayed: boolean }> }),
       (h) => h.messages.some((m) => m.text.startsWith('Yes, that one') && !m.relayed),
       15_000,
     );
@@ -95,12 +113,19 @@ describe('support desk in Telegram, with a forum supergroup as the support chat'
     // A restart in between: the history is in the database, the topic is found again by its thread id.
     await world.restart();
     world.app.jobs.start();
-    await driver.waitForMessage(groupId(), inThread(threadId, (m) => textOf(m).endsWith('Written while Telegram was down')), 40_000);
+    await driver.waitForMessage(
+      groupId(),
+      inThread(threadId, (m) => textOf(m).endsWith('Written while Telegram was down')),
+      40_000,
+    );
     driver.userSendsToGroup(admin, groupId(), { text: 'A new mug is on its way' }, { threadId });
     await driver.waitForMessage(alice.id, (m) => textOf(m).endsWith('A new mug is on its way'), 15_000);
 
     const history = await world.api.inject({ method: 'GET', url: `/v1/admin/support/tickets/${ticketId}`, headers: ADMIN_KEY });
-    const body = history.json() as { ticket: { status: string; orderNo: string }; messages: Array<{ direction: string; kind: string; text: string; relayed: boolean }> };
+    const body = history.json() as {
+      ticket: { status: string; orderNo: string };
+      messages: Array<{ direction: string; kind: string; text: string; relayed: boolean }>;
+    };
     expect(body.ticket).toMatchObject({ status: 'answered', orderNo });
     expect(body.messages.map((m) => `${m.direction} ${m.kind} ${m.text}`)).toEqual([
       'to_staff event opened',
@@ -112,14 +137,21 @@ describe('support desk in Telegram, with a forum supergroup as the support chat'
       'to_shopper text A new mug is on its way',
     ]);
     await eventually(
-      () => world.api.inject({ method: 'GET', url: `/v1/admin/support/tickets/${ticketId}`, headers: ADMIN_KEY }).then((r) => r.json() as { messages: Array<{ relayed: boolean }> }),
+      () =>
+        world.api
+          .inject({ method: 'GET', url: `/v1/admin/support/tickets/${ticketId}`, headers: ADMIN_KEY })
+          .then((r) => r.json() as { messages: Array<{ relayed: boolean }> }),
       (h) => h.messages.every((m) => m.relayed),
     );
 
     // Alice closes it with the button on the ticket's message; staff are told in the topic.
     await press(driver, alice, opened, `hc:${ticketId}`);
     await driver.waitForMessage(alice.id, (m) => textOf(m).startsWith(`Ticket #${ticketId} is closed`));
-    await driver.waitForMessage(groupId(), inThread(threadId, (m) => textOf(m) === `✅ Alice closed ticket #${ticketId}.`), 15_000);
+    await driver.waitForMessage(
+      groupId(),
+      inThread(threadId, (m) => textOf(m) === `✅ Alice closed ticket #${ticketId}.`),
+      15_000,
+    );
     // Later messages are the shop's again, not support's.
     driver.userSendsText(alice, 'mug');
     await driver.waitForMessage(alice.id, (m) => !textOf(m).startsWith('💬'));
@@ -137,11 +169,18 @@ describe('support desk in Telegram, with a forum supergroup as the support chat'
     const ticketId = Number(/#(\d+)/.exec(textOf(opened))?.[1]);
     const announced = await driver.waitForMessage(groupId(), (m) => textOf(m).startsWith(`🎫 New ticket #${ticketId}`), 15_000);
     const threadId = announced.message_thread_id ?? 0;
-    const take = driver.inlineKeyboard(announced).flat().find((b) => b.callback_data === `ht:${ticketId}`);
+    const take = driver
+      .inlineKeyboard(announced)
+      .flat()
+      .find((b) => b.callback_data === `ht:${ticketId}`);
     expect(take).toBeDefined();
     const pressed = driver.userPressesButtonInGroup(admin, groupId(), announced.message_id, `ht:${ticketId}`);
     await driver.waitForCallbackAnswer(pressed, 10_000);
-    await driver.waitForMessage(groupId(), inThread(threadId, (m) => textOf(m) === `📌 Ticket #${ticketId} is now looked after by Admin.`), 15_000);
+    await driver.waitForMessage(
+      groupId(),
+      inThread(threadId, (m) => textOf(m) === `📌 Ticket #${ticketId} is now looked after by Admin.`),
+      15_000,
+    );
 
     driver.userStartsBot(admin);
     await driver.waitForMessage(admin.id, (m) => textOf(m).includes('Welcome'));

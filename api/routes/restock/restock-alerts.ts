@@ -37,7 +37,10 @@ export async function restockAlertRoutes(instance: FastifyInstance, opts: RouteD
 
   app.delete(
     '/v1/products/:productId/restock-alert',
-    { onRequest: access.shopper, schema: { ...shopper, summary: 'Stop waiting for this product', params: ProductIdParams, response: { 200: AlertState, ...errorResponses } } },
+    {
+      onRequest: access.shopper,
+      schema: { ...shopper, summary: 'Stop waiting for this product', params: ProductIdParams, response: { 200: AlertState, ...errorResponses } },
+    },
     async (request, reply) => {
       const result = await shop.restock.cancelNotifyMe(shopperId(request), Number(request.params.productId));
       return result.ok ? result.value : sendError(reply, result.error);

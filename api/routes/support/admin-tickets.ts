@@ -18,7 +18,10 @@ export async function adminTicketRoutes(instance: FastifyInstance, opts: RouteDe
 
   app.get(
     '/v1/admin/support/tickets',
-    { onRequest: access.admin, schema: { ...admin, summary: 'Tickets, newest first, by status', querystring: TicketListQuery, response: { 200: TicketList, ...errorResponses } } },
+    {
+      onRequest: access.admin,
+      schema: { ...admin, summary: 'Tickets, newest first, by status', querystring: TicketListQuery, response: { 200: TicketList, ...errorResponses } },
+    },
     async (request, reply) => {
       const result = await shop.support.listTickets(listQuery(request.query));
       return result.ok ? { items: result.value.map(presentTicket) } : sendError(reply, result.error);
@@ -27,7 +30,10 @@ export async function adminTicketRoutes(instance: FastifyInstance, opts: RouteDe
 
   app.get(
     '/v1/admin/support/tickets/:ticketId',
-    { onRequest: access.admin, schema: { ...admin, summary: 'A ticket with its whole conversation', params: TicketIdParams, response: { 200: TicketWithHistory, ...errorResponses } } },
+    {
+      onRequest: access.admin,
+      schema: { ...admin, summary: 'A ticket with its whole conversation', params: TicketIdParams, response: { 200: TicketWithHistory, ...errorResponses } },
+    },
     async (request, reply) => {
       const result = await shop.support.getTicket(ticketId(request.params), null);
       return result.ok ? presentHistory(result.value) : sendError(reply, result.error);
@@ -61,7 +67,16 @@ export async function adminTicketRoutes(instance: FastifyInstance, opts: RouteDe
 
   app.post(
     '/v1/admin/support/tickets/:ticketId/assign',
-    { onRequest: access.admin, schema: { ...admin, summary: 'Give the ticket to an admin (or to nobody)', params: TicketIdParams, body: AssignBody, response: { 200: Ticket, ...errorResponses } } },
+    {
+      onRequest: access.admin,
+      schema: {
+        ...admin,
+        summary: 'Give the ticket to an admin (or to nobody)',
+        params: TicketIdParams,
+        body: AssignBody,
+        response: { 200: Ticket, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const result = await shop.support.assignTicket(ticketId(request.params), request.body.assignee, API_STAFF);
       return result.ok ? presentTicket(result.value) : sendError(reply, result.error);
@@ -70,7 +85,10 @@ export async function adminTicketRoutes(instance: FastifyInstance, opts: RouteDe
 
   app.post(
     '/v1/admin/support/tickets/:ticketId/close',
-    { onRequest: access.admin, schema: { ...admin, summary: 'Close the ticket (the shopper is told)', params: TicketIdParams, response: { 200: Ticket, ...errorResponses } } },
+    {
+      onRequest: access.admin,
+      schema: { ...admin, summary: 'Close the ticket (the shopper is told)', params: TicketIdParams, response: { 200: Ticket, ...errorResponses } },
+    },
     async (request, reply) => {
       const result = await shop.support.closeTicket(ticketId(request.params), { role: 'staff', ...API_STAFF });
       return result.ok ? presentTicket(result.value) : sendError(reply, result.error);

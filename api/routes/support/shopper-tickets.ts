@@ -4,7 +4,16 @@ import { shopperId } from '../../auth';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
 import { SECURITY, errorResponses } from '../../schemas/common';
-import { OpenTicketBody, Ticket, TicketIdParams, TicketList, TicketListQuery, TicketMessage, TicketMessageBody, TicketWithHistory } from '../../schemas/support';
+import {
+  OpenTicketBody,
+  Ticket,
+  TicketIdParams,
+  TicketList,
+  TicketListQuery,
+  TicketMessage,
+  TicketMessageBody,
+  TicketWithHistory,
+} from '../../schemas/support';
 import { listQuery, presentHistory, presentMessage, presentTicket } from './ticket-presenters';
 
 const nameOf = (request: FastifyRequest): string | null => request.shopper?.firstName ?? null;
@@ -17,7 +26,10 @@ export async function shopperTicketRoutes(instance: FastifyInstance, opts: Route
 
   app.get(
     '/v1/support/tickets',
-    { onRequest: access.shopper, schema: { ...shopper, summary: 'My tickets, newest first', querystring: TicketListQuery, response: { 200: TicketList, ...errorResponses } } },
+    {
+      onRequest: access.shopper,
+      schema: { ...shopper, summary: 'My tickets, newest first', querystring: TicketListQuery, response: { 200: TicketList, ...errorResponses } },
+    },
     async (request, reply) => {
       const result = await shop.support.listTickets({ userId: shopperId(request), ...listQuery(request.query) });
       return result.ok ? { items: result.value.map(presentTicket) } : sendError(reply, result.error);
@@ -53,7 +65,12 @@ export async function shopperTicketRoutes(instance: FastifyInstance, opts: Route
     '/v1/support/tickets/:ticketId',
     {
       onRequest: access.shopper,
-      schema: { ...shopper, summary: 'One of my tickets with its whole conversation', params: TicketIdParams, response: { 200: TicketWithHistory, ...errorResponses } },
+      schema: {
+        ...shopper,
+        summary: 'One of my tickets with its whole conversation',
+        params: TicketIdParams,
+        response: { 200: TicketWithHistory, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const result = await shop.support.getTicket(Number(request.params.ticketId), shopperId(request));

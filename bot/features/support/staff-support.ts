@@ -38,9 +38,7 @@ export async function takeStaffReply(ctx: BotContext, svc: BotServices, message:
 /** `/tickets`: the tickets not closed, newest first. */
 export async function onTicketsCommand(ctx: BotContext, svc: BotServices): Promise<void> {
   const { t } = ctx;
-  const lists = await Promise.all(
-    (['open', 'waiting_for_shopper', 'answered'] as const).map((status) => svc.shop.support.listTickets({ status, limit: 30 })),
-  );
+  const lists = await Promise.all((['open', 'waiting_for_shopper', 'answered'] as const).map((status) => svc.shop.support.listTickets({ status, limit: 30 })));
   const tickets = lists.flatMap((l) => (l.ok ? l.value : [])).sort((a, b) => b.id - a.id);
   if (tickets.length === 0) return void (await reply(ctx, t('ticketsNone')));
   const lines = tickets.map((ticket) =>
@@ -75,7 +73,12 @@ export async function onTicketCommand(ctx: BotContext, svc: BotServices, args: s
   const found = await svc.shop.support.getTicket(Number(id), null);
   if (!found.ok) return void (await reply(ctx, errorText(t, found.error, { forAdmin: true })));
   const { ticket, messages } = found.value;
-  const head = t('ticketHistoryTitle', { id: ticket.id, status: statusText(t, ticket), userId: ticket.userId, order: ticket.orderNo ? ` · ${ticket.orderNo}` : '' });
+  const head = t('ticketHistoryTitle', {
+    id: ticket.id,
+    status: statusText(t, ticket),
+    userId: ticket.userId,
+    order: ticket.orderNo ? ` · ${ticket.orderNo}` : '',
+  });
   const offset = svc.settings.utcOffsetMinutes;
   await replyLong(ctx, [head, '', ...messages.map((m) => historyLine(t, m, offset))].join('\n'), staffKeyboard(t, ticket));
 }

@@ -136,8 +136,16 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
       Object.assign(world, { app, bot, api });
       const again =
         mode === 'polling'
-          ? () => up.calls.all().slice(before).some((c) => c.method === 'getUpdates')
-          : () => up.calls.all().slice(before).some((c) => c.method === 'setWebhook' && c.response?.ok === true);
+          ? () =>
+              up.calls
+                .all()
+                .slice(before)
+                .some((c) => c.method === 'getUpdates')
+          : () =>
+              up.calls
+                .all()
+                .slice(before)
+                .some((c) => c.method === 'setWebhook' && c.response?.ok === true);
       await up.driver.waitUntil(again, 15_000, `the bot to connect again (${mode})`);
     },
     async close() {

@@ -11,8 +11,14 @@ describe('support desk', () => {
   afterAll(() => w.close());
 
   const orderOf = async (shopperId: string): Promise<string> =>
-    value(await w.shop.payment.checkout({ shopperId, idempotencyKey: `support-${shopperId}-order`, items: [{ productId: pen, quantity: 1 }], paymentMethod: 'wechatpay' })).order
-      .orderNo;
+    value(
+      await w.shop.payment.checkout({
+        shopperId,
+        idempotencyKey: `support-${shopperId}-order`,
+        items: [{ productId: pen, quantity: 1 }],
+        paymentMethod: 'wechatpay',
+      }),
+    ).order.orderNo;
 
   it('opens a ticket from the shopper’s own order only, one at a time', async () => {
     await w.shopper('201');
@@ -31,7 +37,9 @@ describe('support desk', () => {
     await w.shopper('211');
     const { ticket } = value(await w.shop.support.openTicket({ userId: '211', authorName: 'Bob' }));
     value(await w.shop.support.postShopperMessage({ userId: '211', authorName: 'Bob', content: { kind: 'text', text: 'My key does not work' } }));
-    value(await w.shop.support.postShopperMessage({ userId: '211', authorName: 'Bob', content: { kind: 'photo', text: 'see', attachment: { fileId: 'PHOTO-1' } } }));
+    value(
+      await w.shop.support.postShopperMessage({ userId: '211', authorName: 'Bob', content: { kind: 'photo', text: 'see', attachment: { fileId: 'PHOTO-1' } } }),
+    );
     await w.drain();
     const staffSide = w.supportChats.toStaffLog.filter((r) => r.ticketId === ticket.id);
     expect(staffSide.map((r) => [r.message.kind, r.message.text])).toEqual([
@@ -43,7 +51,9 @@ describe('support desk', () => {
     expect(threads.size).toBe(1);
     expect([...threads][0]).not.toBeNull();
 
-    const reply = value(await w.shop.support.replyToTicket({ ticketId: ticket.id, staffId: '9001', staffName: 'Eve', content: { kind: 'text', text: 'Try this one' } }));
+    const reply = value(
+      await w.shop.support.replyToTicket({ ticketId: ticket.id, staffId: '9001', staffName: 'Eve', content: { kind: 'text', text: 'Try this one' } }),
+    );
     expect(reply.ticket).toMatchObject({ status: 'answered', assignee: '9001' });
     await w.drain();
     expect(w.supportChats.toShopperLog.filter((r) => r.ticketId === ticket.id).map((r) => r.message.text)).toEqual(['Try this one']);
@@ -69,7 +79,9 @@ describe('support desk', () => {
     await w.shopper('221');
     w.supportChats.down = true;
     const { ticket } = value(await w.shop.support.openTicket({ userId: '221', authorName: 'Cy', message: { kind: 'text', text: 'first' } }));
-    value(await w.shop.support.postShopperMessage({ userId: '221', content: { kind: 'document', text: '', attachment: { fileId: 'DOC-1', fileName: 'log.txt' } } }));
+    value(
+      await w.shop.support.postShopperMessage({ userId: '221', content: { kind: 'document', text: '', attachment: { fileId: 'DOC-1', fileName: 'log.txt' } } }),
+    );
     value(await w.shop.support.postShopperMessage({ userId: '221', content: { kind: 'text', text: 'third' } }));
     await w.drain();
     expect(w.supportChats.toStaffLog.filter((r) => r.ticketId === ticket.id)).toEqual([]);

@@ -119,10 +119,7 @@ export class UserDriver {
     const stored = chat.append('user', userJson(user), message, this.bot.world.nextSeq());
     this.bot.changed({ kind: 'message', chatId, stored });
     const botId = this.bot.id;
-    const seen =
-      group.botIsAdmin ||
-      (message.text?.startsWith('/') ?? false) ||
-      message.reply_to_message?.from?.id === botId;
+    const seen = group.botIsAdmin || (message.text?.startsWith('/') ?? false) || message.reply_to_message?.from?.id === botId;
     if (seen) this.bot.pushUpdate('message', stored.message);
     return stored.message;
   }
