@@ -22,3 +22,13 @@ export const AdjustmentBody = Type.Object(
   { amount: Type.Integer({ description: 'signed minor units: + gives credit, − takes it' }), reason: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false, examples: [{ amount: 5000, reason: 'goodwill' }] },
 );
+
+export const EmailSetting = Type.Object(
+  { email: Type.Union([Type.String({ format: 'email' }), Type.Null()], { description: 'where notices are also mailed; null = no mail' }) },
+  { examples: [{ email: 'me@example.com' }] },
+);
+
+export const EmailBody = Type.Object(
+  { email: Type.Union([Type.String({ maxLength: 254 }), Type.Null()], { description: 'an address, or null (or "") to stop mail' }) },
+  { additionalProperties: false, examples: [{ email: 'me@example.com' }, { email: null }] },
+);

@@ -3,6 +3,7 @@ import { AccountDeps } from './account-deps';
 import { AdjustCredit, adjustCredit } from './adjust-credit';
 import { shopperIdentifier } from './identify-shopper';
 import { chatReachable, markChatUnreachable } from './shopper-chat';
+import { emailOf, setEmail } from './shopper-email';
 import { chooseLanguage, preferredLanguage, shopperIds } from './shopper-preferences';
 import { getAccount, getLedger } from './view-account';
 
@@ -16,6 +17,8 @@ export function accountContext(deps: AccountDeps) {
       identifyShopper: shopperIdentifier(deps),
       chooseLanguage: (userId: string, language: string | null) => chooseLanguage(deps, userId, language),
       preferredLanguage: (userId: string) => preferredLanguage(deps, userId),
+      setEmail: (userId: string, email: string | null) => setEmail(deps, userId, email),
+      emailOf: (userId: string) => emailOf(deps, userId),
       chatReachable: (userId: string) => chatReachable(deps, userId),
       markChatUnreachable: (userId: string) => markChatUnreachable(deps, userId),
       shopperIds: (after: string | null, limit: number) => shopperIds(deps, after, limit),

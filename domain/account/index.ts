@@ -8,3 +8,4 @@ export type { ShopperProfile, UserRepository } from './shopper';
 export { LANGUAGES, resolveLanguage } from './shopper-preferences';
 export type { Language } from './shopper-preferences';
 export type { AdjustCredit, AdjustCreditError } from './adjust-credit';
+export type { SetEmailError } from './shopper-email';

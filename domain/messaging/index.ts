@@ -5,3 +5,5 @@ export { ADMIN_EVENTS, SHOPPER_EVENTS, adminNotice, adminNoticeTopic, shopperNot
 export type { AdminEvent, AdminNotice, Notifier, ShopperEvent, ShopperNotice } from './notices';
 export { BROADCAST_BATCH_SIZE, MAX_BROADCAST_TEXT, broadcastDedupeKey, broadcastSendTopic, readBroadcastSend, startBroadcast } from './broadcast';
 export type { BroadcastSend, StartBroadcast } from './broadcast';
+export { MAIL_RETRY, mailNotice, mailNoticeTopic } from './notice-mail';
+export type { MailContact, NoticeMailer } from './notice-mail';

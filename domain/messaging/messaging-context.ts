@@ -2,6 +2,7 @@ import { defineContext } from '../shared/context';
 import { done, handle } from '../shared/outbox/outbox-handler';
 import { StartBroadcast, startBroadcast } from './broadcast';
 import { MessagingDeps } from './messaging-deps';
+import { MAIL_RETRY, mailNotice, mailNoticeTopic } from './notice-mail';
 import { adminNoticeTopic, shopperNoticeTopic } from './notices';
 
 /** Telling people things: notices to shoppers and admins (through every channel), and broadcasts. */
@@ -13,10 +14,23 @@ export function messagingContext(deps: MessagingDeps) {
     {
       handlers: [
         // A channel that throws is tried again with the outbox's backoff; a person who cannot be reached is the channel's call.
-        handle(shopperNoticeTopic, async (notice) => {
+        handle(shopperNoticeTopic, async (notice, message) => {
+          // The mail is queued before the chat is tried, so a chat that fails for hours never holds the mail back.
+          if (deps.mailer) await deps.uow.run((tx) => tx.outbox.enqueue([mailNotice(notice, message.dedupeKey)], deps.clock.now()));
           await deps.notifier.notifyShopper(notice);
           return done;
         }),
+        handle(
+          mailNoticeTopic,
+          async (notice) => {
+            const contact = await deps.uow.read((tx) => tx.recipients.contactOf(notice.userId));
+            // Queued while mail was on, handled after it was turned off: the chat has it; nothing to retry.
+            if (!deps.mailer || !contact?.email) return done;
+            await deps.mailer.mailNotice(contact.email, contact.language, notice);
+            return done;
+          },
+          MAIL_RETRY,
+        ),
         handle(adminNoticeTopic, async (notice) => {
           await deps.notifier.notifyAdmins(notice);
           return done;

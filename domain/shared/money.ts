@@ -65,3 +65,11 @@ export function parseMajorUnits(written: string, currency: Currency): Minor | nu
   const amount = Number(match[1] + fraction.padEnd(digits, '0'));
   return Number.isSafeInteger(amount) ? minor(amount) : null;
 }
+
+/** Minor units as a decimal in the major unit, exactly (990 CNY → "9.90"): what a mail or a report writes. */
+export function writeMajorUnits(amount: Minor, currency: Currency): string {
+  const digits = minorDigitsOf(currency);
+  const sign = amount < 0 ? '-' : '';
+  const abs = String(Math.abs(amount)).padStart(digits + 1, '0');
+  return digits === 0 ? `${sign}${abs}` : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+}

@@ -22,6 +22,7 @@ import { observedHandler } from '../metrics/observed-handlers';
 import { withOrderObserver } from '../metrics/order-observer';
 import { watchOutboxBacklog } from '../metrics/outbox-backlog-metrics';
 import { LogNotifier } from '../notifications/log-notifier';
+import { SmtpNoticeMailer } from '../notifications/mail/smtp-notice-mailer';
 import { NotifierChannels } from '../notifications/notifier-channels';
 import { SupportRelayChannel } from '../notifications/support-relay-channel';
 import { SupportRelay } from '../../domain/support';
@@ -110,6 +111,10 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
   const supportRelay = new SupportRelayChannel();
   const notifications = new NotifierChannels(overrides.notifier ?? new LogNotifier(logger.child({ part: 'notices' })));
 
+  const mailer = config.mail ? new SmtpNoticeMailer(config.mail, config.limits.currency) : undefined;
+  if (config.mail)
+    logger.info({ smtp: new URL(config.mail.smtpUrl).host, from: config.mail.from }, 'mail: notices are also mailed to those who gave an address');
+
   const metrics = new ShopMetrics();
   watchOutboxBacklog(metrics, (now) => persistence.outboxBacklog(now), clock);
   // The pump is created below; the kick only runs after a commit, by which time it exists.
@@ -139,6 +144,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     support: { remindAfterMs: config.support.remindAfterMs },
     supportRelay,
     lock: redis.lock,
+    ...(mailer ? { mailer } : {}),
     log: (message, fields) => logger.warn(fields, message),
   });
   const shop = withProviderEventMetrics(domainShop, metrics);
@@ -205,6 +211,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
       activePump.stop();
       await jobs.stop();
       await payments.close();
+      mailer?.close();
       await redis.close();
       await persistence.close();
     },

@@ -61,6 +61,8 @@ export interface Config {
   adminApiKey: string | undefined;
   /** Signs fulfilment webhooks; every instance of one shop must share it (unset: generated into the data folder). */
   webhookSigningSecret: string | undefined;
+  /** SMTP_URL (+ MAIL_FROM): shoppers' and sellers' notices are mailed too, to those who gave an address. */
+  mail: MailSettings | undefined;
   /** Where webhook products may point: private targets only with WEBHOOK_ALLOW_PRIVATE=true, https only in production. */
   webhookUrls: WebhookUrlRules;
   telegramBotToken: string | undefined;
@@ -231,6 +233,25 @@ function redisKeyPrefix(env: Env): string {
   return value;
 }
 
+export interface MailSettings {
+  smtpUrl: string;
+  /** The From header: `Name <address>` or a bare address. */
+  from: string;
+}
+
+function mail(env: Env): MailSettings | undefined {
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp', 'smtps']);
+  const from = optional(env, 'MAIL_FROM');
+  if (smtpUrl === undefined) {
+    if (from !== undefined) throw new ConfigError('MAIL_FROM', 'is set but SMTP_URL is not: mail needs a server to go through');
+    return undefined;
+  }
+  const address = from === undefined ? 'tillbot <no-reply@localhost>' : from;
+  if (!/^(?:[^<>@\r\n]+<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/.test(address.trim()))
+    throw new ConfigError('MAIL_FROM', `must be "Name <address>" or an address, got "${address}"`);
+  return { smtpUrl, from: address.trim() };
+}
+
 /** Reads and checks every setting; the first bad one throws a ConfigError naming it. */
 export function loadConfig(env: Env): Config {
   const { roles: chosen, defaulted } = roles(env);
@@ -257,6 +278,7 @@ export function loadConfig(env: Env): Config {
     redisKeyPrefix: redisKeyPrefix(env),
     adminApiKey: secret(env, 'ADMIN_API_KEY', 16),
     webhookSigningSecret: secret(env, 'WEBHOOK_SIGNING_SECRET', 16),
+    mail: mail(env),
     webhookUrls: {
       allowPrivate: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE', ['true', 'false'] as const, 'false') === 'true',
       requireHttps: optional(env, 'NODE_ENV') === 'production',

@@ -2,10 +2,11 @@ import { on, defineFeature } from '../../routing/feature';
 import { accountActions } from './account-actions';
 import { showBalance } from './balance';
 import { onCreditCommand } from './credit';
+import { onEmailCommand } from './email';
 
 export const accountFeature = defineFeature({
   name: 'account',
   actions: [on(accountActions.balance, (ctx, svc) => showBalance(ctx, svc))],
-  commands: { balance: (ctx, svc) => showBalance(ctx, svc) },
+  commands: { balance: (ctx, svc) => showBalance(ctx, svc), email: (ctx, svc, args) => onEmailCommand(ctx, svc, args) },
   adminCommands: { credit: (ctx, svc, args) => onCreditCommand(ctx, svc, args) },
 });

@@ -1,5 +1,6 @@
 import { EntityManager, MoreThan } from 'typeorm';
 import { ShopperProfile, UserRepository } from '../../../domain/account';
+import { MailContact, RecipientDirectory } from '../../../domain/messaging';
 import { affectedRows } from '../affected-rows';
 import { toMs } from '../columns';
 import { UserEntity } from './user-entity';
@@ -8,7 +9,7 @@ import { profileFromRow, userRowFromProfile } from './user-mapping';
 /** users.preferred_language is VARCHAR(8): SQLite would keep a longer value that MySQL refuses, so both refuse it here. */
 const MAX_LANGUAGE_CHARS = 8;
 
-export class TypeormUserRepository implements UserRepository {
+export class TypeormUserRepository implements UserRepository, RecipientDirectory {
   constructor(private readonly manager: EntityManager) {}
 
   async upsert(profile: ShopperProfile, now: Date): Promise<void> {
@@ -59,6 +60,21 @@ export class TypeormUserRepository implements UserRepository {
   async preferredLanguage(id: string): Promise<string | null> {
     const row = await this.manager.findOne(UserEntity, { select: { id: true, preferred_language: true }, where: { id } });
     return row?.preferred_language ?? null;
+  }
+
+  async setEmail(id: string, email: string | null): Promise<boolean> {
+    const result = await this.manager.createQueryBuilder().update(UserEntity).set({ email }).where('id = :id', { id }).execute();
+    return affectedRows(result) === 1;
+  }
+
+  async email(id: string): Promise<string | null> {
+    const row = await this.manager.findOne(UserEntity, { select: { id: true, email: true }, where: { id } });
+    return row?.email ?? null;
+  }
+
+  async contactOf(id: string): Promise<MailContact | null> {
+    const row = await this.manager.findOne(UserEntity, { select: { id: true, email: true, preferred_language: true, language_code: true }, where: { id } });
+    return row ? { email: row.email, language: row.preferred_language ?? row.language_code } : null;
   }
 
   /** users.id is utf8mb4_bin on MySQL and BINARY-collated TEXT on SQLite: both order by bytes, so the cursor agrees. */

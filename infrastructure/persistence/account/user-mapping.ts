@@ -18,6 +18,7 @@ export const userRowFromProfile = (profile: ShopperProfile, now: Date): UserRow 
   language_code: profile.languageCode,
   preferred_language: null,
   chat_state: profile.chatOpen ? 'open' : 'none',
+  email: null,
   created_at: toMs(now),
   updated_at: toMs(now),
 });

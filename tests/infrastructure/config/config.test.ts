@@ -73,4 +73,14 @@ describe('configuration', () => {
       limits: { paymentFirstCheckMs: 5000, payWindowMs: 60_000 },
     });
   });
+
+  it('mails only with an SMTP server, from a sender that is an address', () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.example:587' }).mail).toEqual({ smtpUrl: 'smtp://mail.example:587', from: 'tillbot <no-reply@localhost>' });
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example', MAIL_FROM: 'Tea <shop@tea.example>' }).mail).toMatchObject({ from: 'Tea <shop@tea.example>' });
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: 'shop@tea.example' }).mail).toMatchObject({ from: 'shop@tea.example' });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ MAIL_FROM: 'shop@tea.example' })).toThrow(/MAIL_FROM: is set but SMTP_URL is not/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: 'Tea Shop' })).toThrow(/MAIL_FROM/);
+  });
 });
