@@ -121,6 +121,9 @@ export class TelegramNotifier implements Notifier {
       }
       case 'BACK_IN_STOCK':
         return this.backInStock(t, notice);
+      case 'SUPPORT_REPLY':
+        // Only ever mailed (mail.notice): the chat has the reply itself, relayed by the support desk.
+        return;
       default:
         this.svc.logger.warn({ event: notice.event }, 'shopper notice without an order number; skipped');
     }

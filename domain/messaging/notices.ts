@@ -12,6 +12,7 @@ export const SHOPPER_EVENTS = [
   'DUPLICATE_PAYMENT_REFUNDED',
   'CREDIT_ADJUSTED',
   'BACK_IN_STOCK',
+  'SUPPORT_REPLY',
 ] as const;
 export type ShopperEvent = (typeof SHOPPER_EVENTS)[number];
 
@@ -25,6 +26,10 @@ export interface ShopperNotice {
   amount?: Minor;
   /** The product a notice is about (BACK_IN_STOCK). */
   productId?: number;
+  /** The support ticket a notice is about (SUPPORT_REPLY). */
+  ticketId?: number;
+  /** Words the notice carries: the product's title (BACK_IN_STOCK), staff's reply (SUPPORT_REPLY). */
+  text?: string;
 }
 
 export interface AdminNotice {
@@ -53,12 +58,17 @@ export const shopperNoticeTopic = defineTopic<ShopperNotice>('notify.shopper', (
   if (amount !== undefined && !Number.isSafeInteger(amount)) return null;
   const productId = optionalNumber(p.productId);
   if (productId !== undefined && !Number.isSafeInteger(productId)) return null;
+  const ticketId = optionalNumber(p.ticketId);
+  if (ticketId !== undefined && !Number.isSafeInteger(ticketId)) return null;
+  const words = optionalText(p.text);
   return {
     userId,
     event,
     ...(orderNo !== undefined ? { orderNo } : {}),
     ...(amount !== undefined ? { amount: minor(amount) } : {}),
     ...(productId !== undefined ? { productId } : {}),
+    ...(ticketId !== undefined ? { ticketId } : {}),
+    ...(words !== undefined ? { text: words } : {}),
   };
 });
 

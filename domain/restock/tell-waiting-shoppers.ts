@@ -22,7 +22,7 @@ export async function tellWaitingShoppers(deps: RestockDeps, productId: number):
       const alerts = await tx.restockAlerts.waiting(productId, cursor, RESTOCK_BATCH);
       if (alerts.length === 0) return alerts;
       await tx.outbox.enqueue(
-        alerts.map((a) => shopperNotice({ userId: a.userId, event: 'BACK_IN_STOCK', productId }, `restock:${a.id}:${a.round}`)),
+        alerts.map((a) => shopperNotice({ userId: a.userId, event: 'BACK_IN_STOCK', productId, text: product.title }, `restock:${a.id}:${a.round}`)),
         now,
       );
       await tx.restockAlerts.markSent(

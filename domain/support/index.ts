@@ -5,7 +5,7 @@ export type { SupportDeps, SupportRepositories, SupportSettings, SupportTx } fro
 export { ACTIVE_STATUSES, MAX_CAPTION, MAX_HISTORY, MAX_MESSAGE_TEXT, MESSAGE_DIRECTIONS, MESSAGE_KINDS, TICKET_EVENTS, TICKET_STATUSES } from './ticket';
 export type { MessageDirection, MessageKind, Ticket, TicketAttachment, TicketEvent, TicketMessage, TicketStatus, TicketWithHistory } from './ticket';
 export type { NewTicket, NewTicketMessage, TicketChange, TicketMessageRepository, TicketQuery, TicketRepository } from './ticket-repository';
-export type { RelayOutcome, SupportMail, SupportRelay } from './support-relay';
+export type { RelayOutcome, SupportRelay } from './support-relay';
 export type { MessageContent } from './message-content';
 export type { OpenTicket, OpenTicketError } from './open-ticket';
 export type { ShopperMessage, ShopperMessageError } from './shopper-message';
@@ -14,4 +14,4 @@ export type { TicketActionError, TicketActor } from './ticket-actions';
 export { MAX_TICKET_PAGE } from './ticket-queries';
 export type { ListTickets } from './ticket-queries';
 export type { RemindReport } from './remind-unanswered';
-export { relayMessageTopic, mailReplyTopic } from './relay-topics';
+export { relayMessageTopic } from './relay-topics';

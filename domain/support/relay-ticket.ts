@@ -46,16 +46,3 @@ export async function relayTicketMessages(deps: SupportDeps, job: RelayMessage):
     await lease.release().catch(() => false);
   }
 }
-
-/** Mails a staff reply when the shop has an e-mail channel (the message is only queued then). */
-export async function mailReply(deps: SupportDeps, job: RelayMessage): Promise<HandlerOutcome> {
-  const mail = deps.supportMail;
-  if (!mail) return done;
-  const found = await deps.uow.read(async (r) => {
-    const [ticket, message] = await Promise.all([r.tickets.findById(job.ticketId), r.ticketMessages.findById(job.messageId)]);
-    return ticket && message && message.ticketId === ticket.id ? { ticket, message } : null;
-  });
-  if (!found) return done;
-  await mail.mailReply(found.ticket, found.message);
-  return done;
-}

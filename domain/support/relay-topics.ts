@@ -17,11 +17,5 @@ const decodeRelay = (p: Readonly<Record<string, unknown>>): RelayMessage | null 
 
 export const relayMessageTopic = defineTopic<RelayMessage>('support.relay', decodeRelay);
 
-/** A staff reply to mail to the shopper (only queued while the shop has an e-mail channel). */
-export const mailReplyTopic = defineTopic<RelayMessage>('support.mail-reply', decodeRelay);
-
 export const relayOf = (message: TicketMessage): OutboxEntry =>
   relayMessageTopic.message({ ticketId: message.ticketId, messageId: message.id }, `support:relay:${message.id}`);
-
-export const mailReplyOf = (message: TicketMessage): OutboxEntry =>
-  mailReplyTopic.message({ ticketId: message.ticketId, messageId: message.id }, `support:mail:${message.id}`);

@@ -1,7 +1,8 @@
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError } from '../shared/validation';
 import { MessageContent, authorNameOf, checkContent } from './message-content';
-import { mailReplyOf, relayOf } from './relay-topics';
+import { mailNotice } from '../messaging';
+import { relayOf } from './relay-topics';
 import { SupportDeps } from './support-deps';
 import { Ticket, TicketMessage } from './ticket';
 
@@ -36,7 +37,15 @@ export async function replyToTicket(deps: SupportDeps, cmd: StaffReply): Promise
     const changed = await tx.tickets.change(ticket.id, [ticket.status], { status, assignee, waitingSince: null, reminded: false, now });
     if (changed !== true) return fail('TICKET_CLOSED', `ticket ${ticket.id} changed just now; try again`);
     const message = await tx.ticketMessages.add({ ticketId: ticket.id, direction: 'to_shopper', authorId: cmd.staffId, authorName, ...checked.value, now });
-    await tx.outbox.enqueue(deps.supportMail ? [relayOf(message), mailReplyOf(message)] : [relayOf(message)], now);
+    // With a mail channel the reply is mailed too (messaging's mail.notice: sent only to a shopper who gave an address).
+    const mail = deps.mailer
+      ? [mailNotice({ userId: ticket.userId, event: 'SUPPORT_REPLY', ticketId: ticket.id, text: replyWords(message) }, `support:reply:${message.id}`)]
+      : [];
+    await tx.outbox.enqueue([relayOf(message), ...mail], now);
     return ok({ ticket: { ...ticket, status, assignee, waitingSince: null, reminded: false, updatedAt: now }, message });
   });
 }
+
+/** What a mail can say of a reply: its text, or that a photo or file is waiting in the chat. */
+const replyWords = (message: TicketMessage): string =>
+  message.kind === 'text' ? message.text : `[${message.kind}${message.attachment?.fileName ? `: ${message.attachment.fileName}` : ''}] ${message.text}`.trim();

@@ -1,8 +1,8 @@
 import { defineContext } from '../shared/context';
 import { RetryPolicy, handle } from '../shared/outbox/outbox-handler';
 import { OpenTicket, openTicket } from './open-ticket';
-import { mailReply, relayTicketMessages } from './relay-ticket';
-import { mailReplyTopic, relayMessageTopic } from './relay-topics';
+import { relayTicketMessages } from './relay-ticket';
+import { relayMessageTopic } from './relay-topics';
 import { remindUnanswered } from './remind-unanswered';
 import { ShopperMessage, postShopperMessage } from './shopper-message';
 import { StaffReply, replyToTicket } from './staff-reply';
@@ -44,7 +44,7 @@ export function supportContext(deps: SupportDeps) {
       remindUnanswered: (batch: number) => remindUnanswered(deps, batch),
     },
     {
-      handlers: [handle(relayMessageTopic, (job) => relayTicketMessages(deps, job), RELAY_RETRY), handle(mailReplyTopic, (job) => mailReply(deps, job))],
+      handlers: [handle(relayMessageTopic, (job) => relayTicketMessages(deps, job), RELAY_RETRY)],
       errorCodes: SUPPORT_ERROR_CODES,
     },
   );

@@ -2,7 +2,8 @@ import { OrderingRepositories } from '../ordering';
 import { Clock } from '../shared/clock';
 import { DistributedLock } from '../shared/ports/distributed-lock';
 import { TxBase, UnitOfWork } from '../shared/unit-of-work';
-import { SupportMail, SupportRelay } from './support-relay';
+import { NoticeMailer } from '../messaging';
+import { SupportRelay } from './support-relay';
 import { TicketMessageRepository, TicketRepository } from './ticket-repository';
 
 /** What support adds to a transaction. */
@@ -25,8 +26,8 @@ export interface SupportDeps {
   support: SupportSettings;
   /** The chat side; relays wait (outbox retries) while none is connected. */
   supportRelay: SupportRelay;
-  /** Unset until an e-mail channel exists: then no mail is queued. */
-  supportMail?: SupportMail;
+  /** Messaging's mail channel, when SMTP is configured: staff replies are then mailed to shoppers who gave an address. */
+  mailer?: NoticeMailer;
   /** Keeps one relay per ticket at a time, so a conversation arrives in the order it was written. */
   lock: DistributedLock;
 }

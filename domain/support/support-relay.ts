@@ -17,12 +17,3 @@ export interface SupportRelay {
   toStaff(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome>;
   toShopper(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome>;
 }
-
-/**
- * The e-mail seam: a staff reply is mailed to the shopper when they gave an address. The marketplace work adds an
- * e-mail channel to messaging; until it is wired here, the shop has no SupportMail and no mail is queued.
- */
-export interface SupportMail {
-  /** 'no-address' when the shopper gave none; a throw is retried by the outbox. */
-  mailReply(ticket: Ticket, message: TicketMessage): Promise<'sent' | 'no-address'>;
-}
