@@ -25,12 +25,19 @@ async function staffReply(ctx: BotContext, svc: BotServices, ticketId: number, c
   await reply(ctx, replied.ok ? ctx.t('staffReplySent', { id: ticketId }) : errorText(ctx.t, replied.error, { forAdmin: true }));
 }
 
-/** An admin replying (in the private chat) to one of a ticket's relayed messages answers that ticket. */
+/** An admin replying (in the private chat) to one of a ticket's relayed messages, or captioning a photo `/reply <ticket>`, answers that ticket. */
 export async function takeStaffReply(ctx: BotContext, svc: BotServices, message: Message): Promise<boolean> {
   if (!ctx.isAdmin) return false;
-  const ticketId = ticketReferredTo(message, ctx.botInfo.id);
   const content = contentOf(message);
-  if (ticketId === null || !content) return false;
+  if (!content) return false;
+  // A photo or file captioned "/reply <ticket> <text>" (captions are not commands to Telegram).
+  const captioned = content.kind !== 'text' ? /^\/reply(?:@\w+)?\s+#?(\d{1,15})\b\s*([\s\S]*)$/.exec(content.text ?? '') : null;
+  if (captioned?.[1]) {
+    await staffReply(ctx, svc, Number(captioned[1]), { ...content, text: captioned[2] ?? '' });
+    return true;
+  }
+  const ticketId = ticketReferredTo(message, ctx.botInfo.id);
+  if (ticketId === null) return false;
   await staffReply(ctx, svc, ticketId, content);
   return true;
 }

@@ -10,3 +10,4 @@ export type { RateLimitConfig } from './rate-limiter';
 export { maxInSlidingWindow, type ObservedSendRates } from './send-rates';
 export type { WebhookOptions } from './webhook-delivery';
 export type { BotSpec, CallbackAnswer } from './world';
+export { sniffImage } from './files/image-size';
