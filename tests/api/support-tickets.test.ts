@@ -61,7 +61,12 @@ describe.each(databaseBackends())('support tickets and restock alerts over the A
 
     const posted = await shop.api.inject({ method: 'POST', url: `/v1/support/tickets/${ticket.id}/messages`, headers: ann, payload: { text: 'Thanks!' } });
     expect(posted.statusCode).toBe(201);
-    const assigned = await shop.api.inject({ method: 'POST', url: `/v1/admin/support/tickets/${ticket.id}/assign`, headers: shop.admin, payload: { assignee: '42' } });
+    const assigned = await shop.api.inject({
+      method: 'POST',
+      url: `/v1/admin/support/tickets/${ticket.id}/assign`,
+      headers: shop.admin,
+      payload: { assignee: '42' },
+    });
     expect(assigned.json()).toMatchObject({ assignee: '42', status: 'open' });
     const closed = await shop.api.inject({ method: 'POST', url: `/v1/support/tickets/${ticket.id}/close`, headers: ann });
     expect(closed.json()).toMatchObject({ status: 'closed' });

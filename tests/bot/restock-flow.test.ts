@@ -10,7 +10,13 @@ describe('restock alerts in Telegram', () => {
   let keys: number;
   beforeAll(async () => {
     world = await startBotWorld('polling');
-    const created = await world.app.shop.catalog.createProduct({ sku: 'RARE', title: 'Rare key', description: 'Sold out often', kind: 'code', price: { amount: 900 } });
+    const created = await world.app.shop.catalog.createProduct({
+      sku: 'RARE',
+      title: 'Rare key',
+      description: 'Sold out often',
+      kind: 'code',
+      price: { amount: 900 },
+    });
     if (!created.ok) throw new Error(created.error.message);
     keys = created.value.id;
   });
@@ -37,11 +43,20 @@ describe('restock alerts in Telegram', () => {
     expect(added.ok).toBe(true);
     for (const person of [alice, ...crowd]) {
       const told = await driver.waitForMessage(person.id, (m) => textOf(m) === '🔔 Back in stock: Rare key', 30_000);
-      expect(driver.inlineKeyboard(told).flat().map((b) => b.callback_data)).toEqual([`p:${keys}`]);
+      expect(
+        driver
+          .inlineKeyboard(told)
+          .flat()
+          .map((b) => b.callback_data),
+      ).toEqual([`p:${keys}`]);
     }
     // Once each, and Telegram never had to say "too many requests".
-    for (const person of [alice, ...crowd]) expect(driver.botMessages(person.id).filter((m) => textOf(m.message).startsWith('🔔 Back in stock'))).toHaveLength(1);
-    const sends = standIn.calls.all().slice(before).filter((c) => c.method === 'sendMessage');
+    for (const person of [alice, ...crowd])
+      expect(driver.botMessages(person.id).filter((m) => textOf(m.message).startsWith('🔔 Back in stock'))).toHaveLength(1);
+    const sends = standIn.calls
+      .all()
+      .slice(before)
+      .filter((c) => c.method === 'sendMessage');
     expect(sends.filter((c) => c.response?.ok === false)).toEqual([]);
     expect(standIn.sendRates().maxGlobal).toBeLessThanOrEqual(30);
     expect(standIn.sendRates().maxPerChat).toBeLessThanOrEqual(3);

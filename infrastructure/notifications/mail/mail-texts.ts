@@ -35,7 +35,10 @@ export const MAIL_TEXTS: Readonly<Record<Language, Readonly<Record<ShopperEvent,
     },
     CREDIT_ADJUSTED: { subject: 'Your credit balance changed', body: 'Your credit balance changed by {amount}.' },
     BACK_IN_STOCK: { subject: 'Back in stock: {text}', body: '{text} is back in stock. Open the shop bot to buy it before it is gone again.' },
-    SUPPORT_REPLY: { subject: 'Support replied (ticket #{ticketId})', body: 'Support replied to your ticket #{ticketId}:\n\n{text}\n\nAnswer in the shop bot’s chat.' },
+    SUPPORT_REPLY: {
+      subject: 'Support replied (ticket #{ticketId})',
+      body: 'Support replied to your ticket #{ticketId}:\n\n{text}\n\nAnswer in the shop bot’s chat.',
+    },
   },
   zh: {
     ORDER_PAID: { subject: '订单 {orderNo}：已收到付款', body: '我们已收到订单 {orderNo} 的付款，发货后会通知你。' },
@@ -73,6 +76,9 @@ export const MAIL_TEXTS: Readonly<Record<Language, Readonly<Record<ShopperEvent,
     },
     CREDIT_ADJUSTED: { subject: 'Ваш баланс изменён', body: 'Ваш баланс изменён на {amount}.' },
     BACK_IN_STOCK: { subject: 'Снова в наличии: {text}', body: '{text} снова в наличии. Откройте бота магазина, чтобы купить, пока не закончилось.' },
-    SUPPORT_REPLY: { subject: 'Ответ поддержки (обращение #{ticketId})', body: 'Поддержка ответила на ваше обращение #{ticketId}:\n\n{text}\n\nОтвечайте в чате с ботом магазина.' },
+    SUPPORT_REPLY: {
+      subject: 'Ответ поддержки (обращение #{ticketId})',
+      body: 'Поддержка ответила на ваше обращение #{ticketId}:\n\n{text}\n\nОтвечайте в чате с ботом магазина.',
+    },
   },
 };

@@ -38,23 +38,36 @@ describe('forum supergroups on the Bot API stand-in', () => {
     expect(refusal(await call(standIn, 'createForumTopic', { chat_id: forum, name: 'x'.repeat(129) }))).toBe('Bad Request: TOPIC_NAME_INVALID');
     expect(refusal(await call(standIn, 'createForumTopic', { chat_id: -1009999, name: 'x' }))).toBe('Bad Request: chat not found');
 
-    const topic = result<{ message_thread_id: number; name: string; icon_color: number }>(await call(standIn, 'createForumTopic', { chat_id: forum, name: '#1 · Ann' }));
+    const topic = result<{ message_thread_id: number; name: string; icon_color: number }>(
+      await call(standIn, 'createForumTopic', { chat_id: forum, name: '#1 · Ann' }),
+    );
     expect(topic).toEqual({ message_thread_id: expect.any(Number), name: '#1 · Ann', icon_color: 0x6fb9f0 });
     expect(standIn.driver.topics(forum)).toEqual([{ threadId: topic.message_thread_id, name: '#1 · Ann', closed: false }]);
 
     const sent = result<TgMessage>(await call(standIn, 'sendMessage', { chat_id: forum, text: 'hello', message_thread_id: topic.message_thread_id }));
-    expect(sent).toMatchObject({ chat: { id: forum, type: 'supergroup', title: 'Support', is_forum: true }, message_thread_id: topic.message_thread_id, is_topic_message: true });
+    expect(sent).toMatchObject({
+      chat: { id: forum, type: 'supergroup', title: 'Support', is_forum: true },
+      message_thread_id: topic.message_thread_id,
+      is_topic_message: true,
+    });
     expect(refusal(await call(standIn, 'sendMessage', { chat_id: forum, text: 'x', message_thread_id: 987654 }))).toBe('Bad Request: message thread not found');
 
     result(await call(standIn, 'closeForumTopic', { chat_id: forum, message_thread_id: topic.message_thread_id }));
-    expect(refusal(await call(standIn, 'sendMessage', { chat_id: forum, text: 'x', message_thread_id: topic.message_thread_id }))).toBe('Bad Request: TOPIC_CLOSED');
+    expect(refusal(await call(standIn, 'sendMessage', { chat_id: forum, text: 'x', message_thread_id: topic.message_thread_id }))).toBe(
+      'Bad Request: TOPIC_CLOSED',
+    );
     result(await call(standIn, 'reopenForumTopic', { chat_id: forum, message_thread_id: topic.message_thread_id }));
 
     // A member writes in the topic: the bot (an admin there) gets it with the thread id.
     standIn.driver.userSendsToGroup(staff, forum, { text: 'reply from staff' }, { threadId: topic.message_thread_id });
     const updates = result<Array<{ message?: TgMessage }>>(await call(standIn, 'getUpdates', { timeout: 0 }));
     expect(updates.map((u) => u.message)).toEqual([
-      expect.objectContaining({ text: 'reply from staff', message_thread_id: topic.message_thread_id, is_topic_message: true, from: expect.objectContaining({ first_name: 'Eve' }) }),
+      expect.objectContaining({
+        text: 'reply from staff',
+        message_thread_id: topic.message_thread_id,
+        is_topic_message: true,
+        from: expect.objectContaining({ first_name: 'Eve' }),
+      }),
     ]);
   });
 
@@ -77,13 +90,23 @@ describe('forum supergroups on the Bot API stand-in', () => {
     const topic = result<{ message_thread_id: number }>(await call(standIn, 'createForumTopic', { chat_id: forum, name: 'Ann' }));
 
     const copied = result<{ message_id: number }>(
-      await call(standIn, 'copyMessage', { chat_id: forum, from_chat_id: ann.id, message_id: original.message_id, caption: 'Ann: broken', message_thread_id: topic.message_thread_id }),
+      await call(standIn, 'copyMessage', {
+        chat_id: forum,
+        from_chat_id: ann.id,
+        message_id: original.message_id,
+        caption: 'Ann: broken',
+        message_thread_id: topic.message_thread_id,
+      }),
     );
     const inTopic = standIn.driver.message(forum, copied.message_id);
     expect(inTopic).toMatchObject({ caption: 'Ann: broken', message_thread_id: topic.message_thread_id, photo: original.photo });
     expect(standIn.driver.downloadPhoto(inTopic as TgMessage).equals(bytes)).toBe(true);
 
-    expect(refusal(await call(standIn, 'copyMessage', { chat_id: forum, from_chat_id: ann.id, message_id: 9999 }))).toBe('Bad Request: message to copy not found');
-    expect(refusal(await call(standIn, 'copyMessage', { chat_id: ann.id, from_chat_id: forum, message_id: topic.message_thread_id }))).toBe("Bad Request: message can't be copied");
+    expect(refusal(await call(standIn, 'copyMessage', { chat_id: forum, from_chat_id: ann.id, message_id: 9999 }))).toBe(
+      'Bad Request: message to copy not found',
+    );
+    expect(refusal(await call(standIn, 'copyMessage', { chat_id: ann.id, from_chat_id: forum, message_id: topic.message_thread_id }))).toBe(
+      "Bad Request: message can't be copied",
+    );
   });
 });
