@@ -88,7 +88,7 @@ export class TelegramSupportRelay implements SupportRelay {
           : message.text === 'closed'
             ? t('staffShopperClosed', params)
             : message.text === 'assigned'
-              ? t('staffAssigned', params)
+              ? t(ticket.assignee === null ? 'staffUnassigned' : 'staffAssigned', params)
               : t('staffReopened', params);
       const markup = message.text === 'opened' ? staffKeyboard(t, { id: ticket.id, status: 'open' }) : undefined;
       await this.tg.sendMessage(target.chatId, text, { ...threadOf(target), ...(markup ? { reply_markup: markup } : {}) });

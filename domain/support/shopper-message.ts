@@ -38,7 +38,7 @@ export async function postShopperMessage(
   });
 }
 
-/** The shopper's message into an active ticket; null when the ticket closed under us (the conditional update lost). */
+/** The shopper's message into an active ticket; null when the ticket was closed under us. */
 export async function shopperWritesInTx(
   tx: SupportTx,
   ticket: Ticket,
@@ -50,8 +50,14 @@ export async function shopperWritesInTx(
   if (ticket.status !== 'open') {
     // The waiting period (and its one reminder) starts again with the shopper's first message after staff spoke.
     const changed = await tx.tickets.change(ticket.id, [ticket.status], { status: 'open', waitingSince: now, reminded: false, now });
-    if (changed !== true) return null;
-    current = { ...ticket, status: 'open', waitingSince: now, reminded: false, updatedAt: now };
+    if (changed === true) current = { ...ticket, status: 'open', waitingSince: now, reminded: false, updatedAt: now };
+    else {
+      // Lost to a concurrent change: Telegram hands over a burst of messages (an album) side by side, so another of
+      // the shopper's own messages may have opened it a moment ago — then this one simply joins. Closed: refused.
+      const fresh = await tx.tickets.findById(ticket.id);
+      if (!fresh || fresh.status === 'closed') return null;
+      current = fresh;
+    }
   }
   const message = await tx.ticketMessages.add({ ticketId: ticket.id, direction: 'to_staff', authorId: ticket.userId, authorName, ...content, now });
   await tx.outbox.enqueue([relayOf(message)], now);

@@ -90,6 +90,28 @@ describe.each(databaseBackends())('support tickets and restock alerts over the A
     expect((mine.json() as { items: Array<{ id: number }> }).items.map((t) => t.id)).toEqual([ticket.id]);
   });
 
+  it('stores every message of a concurrent burst after a staff reply (none lost to the status change race)', async () => {
+    const cy = shop.shopper(8821, 'Cy');
+    const opened = await shop.api.inject({ method: 'POST', url: '/v1/support/tickets', headers: cy, payload: { text: 'hi' } });
+    const ticketId = (opened.json() as { id: number }).id;
+    await shop.api.inject({ method: 'POST', url: `/v1/admin/support/tickets/${ticketId}/replies`, headers: shop.admin, payload: { text: 'Hello' } });
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        shop.api.inject({ method: 'POST', url: `/v1/support/tickets/${ticketId}/messages`, headers: cy, payload: { text: `line ${i}` } }),
+      ),
+    );
+    expect(burst.map((r) => r.statusCode)).toEqual(Array.from({ length: 12 }, () => 201));
+    const history = await shop.api.inject({ method: 'GET', url: `/v1/support/tickets/${ticketId}`, headers: cy });
+    const body = history.json() as { ticket: { status: string }; messages: Array<{ text: string }> };
+    expect(body.ticket.status).toBe('open');
+    expect(
+      body.messages
+        .filter((m) => m.text.startsWith('line '))
+        .map((m) => m.text)
+        .sort(),
+    ).toEqual(Array.from({ length: 12 }, (_, i) => `line ${i}`).sort());
+  });
+
   it('takes "notify me" only for a sold-out product and mails the return once', async () => {
     const ann = shop.shopper(8811, 'Ann');
     await shop.api.inject({ method: 'PUT', url: '/v1/account/email', headers: ann, payload: { email: 'restock@tea.example' } });

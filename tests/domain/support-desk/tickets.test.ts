@@ -138,3 +138,26 @@ describe('support desk', () => {
     expect(open.map((t) => t.id)).toContain(first.id);
   });
 });
+
+describe('support desk under concurrency (a burst of messages after a staff reply)', () => {
+  let w: DomainWorld;
+  beforeAll(async () => {
+    w = await openDomainWorld();
+  });
+  afterAll(() => w.close());
+
+  it('stores every message of the burst, none refused', async () => {
+    await w.shopper('251');
+    const { ticket } = value(await w.shop.support.openTicket({ userId: '251' }));
+    value(await w.shop.support.replyToTicket({ ticketId: ticket.id, staffId: 'api', content: { kind: 'text', text: 'Send photos please' } }));
+    const burst = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        w.shop.support.postShopperMessage({ userId: '251', content: { kind: 'photo', text: `p${i}`, attachment: { fileId: `F${i}` } } }),
+      ),
+    );
+    expect(burst.every((r) => r.ok)).toBe(true);
+    const history = value(await w.shop.support.getTicket(ticket.id, null));
+    expect(history.ticket.status).toBe('open');
+    expect(history.messages.filter((m) => m.kind === 'photo')).toHaveLength(5);
+  });
+});
