@@ -1,4 +1,4 @@
-import type { Telegram } from 'telegraf';
+import { type Telegram, TelegramError } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { RelayOutcome, SupportRelay, Ticket, TicketMessage } from '../../domain/support';
 import type { BotServices } from '../bot-services';
@@ -40,7 +40,14 @@ export class TelegramSupportRelay implements SupportRelay {
     const chatId = this.chatId;
     if (chatId) {
       const t = await this.staffLanguage();
-      await this.send(t, { chatId, ...(ticket.threadId !== null ? { threadId: ticket.threadId } : {}) }, ticket, message, 'forum');
+      try {
+        await this.send(t, { chatId, ...(ticket.threadId !== null ? { threadId: ticket.threadId } : {}) }, ticket, message, 'forum');
+      } catch (e) {
+        if (isThreadGone(e)) return 'thread-gone';
+        if (!isRefusedForGood(e)) throw e;
+        this.svc.logger.warn({ err: e, ticketId: ticket.id, messageId: message.id }, 'support message refused by Telegram for good; kept in the history only');
+        return 'unreachable';
+      }
       return 'relayed';
     }
     for (const adminId of this.svc.settings.adminIds) {
@@ -68,6 +75,10 @@ export class TelegramSupportRelay implements SupportRelay {
       await this.sendContent({ chatId: ticket.userId }, t('supportReplyHeader', { id: ticket.id }), message);
       return 'relayed';
     } catch (e) {
+      if (isRefusedForGood(e) && !isUnreachableChat(e)) {
+        this.svc.logger.warn({ err: e, ticketId: ticket.id, messageId: message.id }, 'support reply refused by Telegram for good; kept in the history only');
+        return 'unreachable';
+      }
       if (!isUnreachableChat(e)) throw e;
       await shop.account.markChatUnreachable(ticket.userId);
       return 'unreachable';
@@ -112,6 +123,16 @@ export class TelegramSupportRelay implements SupportRelay {
     for (const chunk of splitText(joined(header, message.text))) await this.tg.sendMessage(target.chatId, chunk, extra);
   }
 }
+
+/** The ticket's topic was deleted (or closed) in the support group. */
+const isThreadGone = (e: unknown): boolean =>
+  e instanceof TelegramError && e.code === 400 && /message thread not found|TOPIC_DELETED|TOPIC_CLOSED/i.test(e.description);
+
+/**
+ * A 400 for this one message (a file Telegram no longer has, say): retrying cannot help, and it must not hold up the
+ * ticket's later messages. 5xx, 429 and lost connections are thrown on, for the outbox to try again.
+ */
+const isRefusedForGood = (e: unknown): boolean => e instanceof TelegramError && e.code === 400;
 
 const joined = (header: string, text: string): string => (text === '' ? header : `${header}\n${text}`);
 

@@ -35,9 +35,15 @@ export async function relayTicketMessages(deps: SupportDeps, job: RelayMessage):
             if (current) ticket = current;
           }
         }
+        const outcome =
+          message.direction === 'to_staff' ? await deps.supportRelay.toStaff(ticket, message) : await deps.supportRelay.toShopper(ticket, message);
+        if (outcome === 'thread-gone' && ticket.threadId !== null) {
+          // Staff deleted the topic: forget it and start over; the next round makes a new topic for what is left.
+          const gone = ticket.threadId;
+          await deps.uow.run((tx) => tx.tickets.dropThread(ticket.id, gone));
+          break;
+        }
         // 'unreachable' (the shopper blocked the bot) is final too: the message stays in the history either way.
-        if (message.direction === 'to_staff') await deps.supportRelay.toStaff(ticket, message);
-        else await deps.supportRelay.toShopper(ticket, message);
         await deps.uow.run((tx) => tx.ticketMessages.markRelayed(message.id, deps.clock.now()));
       }
     }

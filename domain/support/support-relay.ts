@@ -1,7 +1,10 @@
 import { Ticket, TicketMessage } from './ticket';
 
-/** What became of one relayed message: it arrived, or the other side can never get it (blocked the bot). */
-export type RelayOutcome = 'relayed' | 'unreachable';
+/**
+ * What became of one relayed message: it arrived; the other side can never get it (blocked the bot, or Telegram
+ * refuses this message for good); or the ticket's forum topic is gone (deleted by staff): a new one is made.
+ */
+export type RelayOutcome = 'relayed' | 'unreachable' | 'thread-gone';
 
 /**
  * The chat side of the desk, implemented outside the domain (the bot: a forum topic per ticket in the support chat,

@@ -42,6 +42,8 @@ export interface TicketRepository {
   change(id: number, from: readonly TicketStatus[], change: TicketChange): Promise<boolean | 'ALREADY_OPEN'>;
   /** Remembers the ticket's forum topic; false when it has one already (another relay made it first). */
   setThread(id: number, threadId: number): Promise<boolean>;
+  /** Forgets a topic that no longer exists (only that one), so the next relay makes a new one. */
+  dropThread(id: number, threadId: number): Promise<boolean>;
   /** Open tickets whose shopper has waited since before `cutoff` and were not reminded about yet, oldest first. */
   findUnansweredSince(cutoff: Date, limit: number): Promise<Ticket[]>;
   /** Marks the reminder for this waiting period as sent; false when the period changed or it was sent already. */

@@ -188,7 +188,14 @@ describe('support desk in Telegram, with a forum supergroup as the support chat'
     await driver.waitForMessage(admin.id, (m) => textOf(m) === `✓ Sent to the shopper (ticket #${ticketId}).`);
     await driver.waitForMessage(bob.id, (m) => textOf(m) === `💬 Support · ticket #${ticketId}\nHello Bob`, 15_000);
 
-    driver.userSendsToGroup(admin, groupId(), { text: '/close' }, { threadId });
+    // Someone deletes the ticket's topic by hand: the next message gets a new topic instead of being stuck.
+    driver.adminRemovesTopic(groupId(), threadId, true);
+    driver.userSendsText(bob, 'Are you there?');
+    const reopened = await driver.waitForMessage(groupId(), (m) => textOf(m) === `🎫 #${ticketId} · Bob\nAre you there?`, 20_000);
+    expect(reopened.message_thread_id).not.toBe(threadId);
+    expect(driver.topics(groupId()).map((t) => t.threadId)).toContain(reopened.message_thread_id);
+
+    driver.userSendsToGroup(admin, groupId(), { text: '/close' }, { threadId: reopened.message_thread_id ?? 0 });
     await driver.waitForMessage(bob.id, (m) => textOf(m).startsWith(`✅ Support closed ticket #${ticketId}`), 15_000);
     const got = await world.api.inject({ method: 'GET', url: `/v1/admin/support/tickets/${ticketId}`, headers: ADMIN_KEY });
     expect((got.json() as { ticket: { status: string; assignee: string } }).ticket).toMatchObject({ status: 'closed', assignee: String(admin.id) });

@@ -104,6 +104,16 @@ export class TypeormTicketRepository implements TicketRepository {
     return affectedRows(result) === 1;
   }
 
+  async dropThread(id: number, threadId: number): Promise<boolean> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(SupportTicketEntity)
+      .set({ thread_id: null })
+      .where('id = :id AND thread_id = :threadId', { id, threadId })
+      .execute();
+    return affectedRows(result) === 1;
+  }
+
   async findUnansweredSince(cutoff: Date, limit: number): Promise<Ticket[]> {
     const rows = await this.manager
       .createQueryBuilder(SupportTicketEntity, 't')

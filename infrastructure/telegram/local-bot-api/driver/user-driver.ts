@@ -65,6 +65,16 @@ export class UserDriver {
     return id;
   }
 
+  /** A group admin closes (or deletes, `deleted`) a forum topic by hand: the bot's sends into it are refused from now on. */
+  adminRemovesTopic(chatId: number, threadId: number, deleted = false): void {
+    const topics = this.bot.chats.get(chatId)?.group?.topics;
+    const topic = topics?.get(threadId);
+    if (!topics || !topic) throw new Error(`Supergroup ${chatId} has no topic ${threadId}`);
+    if (deleted) topics.delete(threadId);
+    else topic.closed = true;
+    this.bot.world.changes.notify();
+  }
+
   /** The topics of a forum supergroup by thread id (what a person sees in the topic list). */
   topics(chatId: number): Array<{ threadId: number; name: string; closed: boolean }> {
     return [...(this.bot.chats.get(chatId)?.group?.topics ?? new Map()).entries()].map(([threadId, t]) => ({ threadId, name: t.name, closed: t.closed }));
