@@ -188,6 +188,12 @@ describe('support desk in Telegram, with a forum supergroup as the support chat'
     await driver.waitForMessage(admin.id, (m) => textOf(m) === `✓ Sent to the shopper (ticket #${ticketId}).`);
     await driver.waitForMessage(bob.id, (m) => textOf(m) === `💬 Support · ticket #${ticketId}\nHello Bob`, 15_000);
 
+    // "/ask" in the topic: the ticket waits for the shopper.
+    driver.userSendsToGroup(admin, groupId(), { text: '/ask Which order is it about?' }, { threadId });
+    await driver.waitForMessage(bob.id, (m) => textOf(m) === `💬 Support · ticket #${ticketId}\nWhich order is it about?`, 15_000);
+    const waiting = await world.api.inject({ method: 'GET', url: `/v1/admin/support/tickets/${ticketId}`, headers: ADMIN_KEY });
+    expect((waiting.json() as { ticket: { status: string } }).ticket.status).toBe('waiting_for_shopper');
+
     // Someone deletes the ticket's topic by hand: the next message gets a new topic instead of being stuck.
     driver.adminRemovesTopic(groupId(), threadId, true);
     driver.userSendsText(bob, 'Are you there?');

@@ -15,7 +15,7 @@ type StaffAction = 'take' | 'close' | 'reopen';
 
 /**
  * The support group (SUPPORT_CHAT_ID, a forum supergroup): whoever is in it is staff. A message in a ticket's topic
- * is a reply to that ticket's shopper; /take, /close and /reopen there act on the ticket, as do the buttons on the
+ * is a reply to that ticket's shopper (`/ask <question>`: one that waits for their answer); /take, /close and /reopen act on the ticket, as do the buttons on the
  * ticket's first message. Updates from this chat never reach the shop's private-chat features.
  */
 export function supportChat(svc: BotServices, supportChatId: string): MiddlewareFn<BotContext> {
@@ -41,6 +41,20 @@ export function supportChat(svc: BotServices, supportChatId: string): Middleware
     const ticket = await svc.shop.support.ticketOfThread(threadId);
     if (!ticket) return;
     const command = 'text' in message ? parseCommand(message.text) : null;
+    if (command?.name === 'ask') {
+      // "/ask <question>": the reply asks the shopper something, so the ticket waits for them (waiting_for_shopper).
+      const asked = command.args.trim();
+      if (asked === '') return;
+      const replied = await svc.shop.support.replyToTicket({
+        ticketId: ticket.id,
+        staffId: staff.staffId,
+        staffName: staff.name,
+        content: { kind: 'text', text: asked },
+        awaitShopper: true,
+      });
+      if (!replied.ok) await ctx.telegram.sendMessage(supportChatId, errorText(t, replied.error, { forAdmin: true }), { message_thread_id: threadId });
+      return;
+    }
     if (command) {
       const kind: StaffAction | null = command.name === 'take' ? 'take' : command.name === 'close' ? 'close' : command.name === 'reopen' ? 'reopen' : null;
       if (!kind) return;
