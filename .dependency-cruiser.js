@@ -9,6 +9,7 @@ const CONTEXT_EDGES = {
   ordering: ['catalog', 'account', 'messaging'],
   payment: ['ordering', 'catalog', 'account', 'messaging'],
   reporting: ['ordering', 'payment', 'catalog'],
+  reviews: ['ordering'],
   support: ['ordering', 'messaging'],
   restock: ['catalog', 'messaging'],
 };

@@ -31,6 +31,8 @@ export interface BotSession {
   wizard?: ProductWizard;
   awaiting?: AwaitingInput;
   broadcast?: PendingBroadcast;
+  /** A review just rated with stars: the next text message is its words. */
+  reviewText?: { reviewId: number };
   /** The shopper's last search in this chat, for its page buttons. */
   search?: string;
 }

@@ -8,6 +8,7 @@ import { catalogActions } from './features/catalog/catalog-actions';
 import { jobsActions } from './features/jobs/jobs-actions';
 import { menuActions } from './features/menu/menu-actions';
 import { ordersActions } from './features/orders/orders-actions';
+import { reviewsActions } from './features/reviews/reviews-actions';
 import { searchActions } from './features/search/search-actions';
 import { restockActions } from './features/restock/restock-actions';
 import { supportActions } from './features/support/support-actions';
@@ -32,6 +33,7 @@ const ACTIONS = {
   ...jobsActions,
   ...broadcastActions,
   ...searchActions,
+  ...reviewsActions,
   ...supportActions,
   ...restockActions,
 };

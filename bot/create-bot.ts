@@ -22,6 +22,7 @@ import { adminProductsFeature } from './features/admin-products/admin-products-f
 import { broadcastFeature } from './features/broadcast/broadcast-feature';
 import { answerInlineSearch } from './features/search/inline-search';
 import { searchFeature } from './features/search/search-feature';
+import { reviewsFeature } from './features/reviews/reviews-feature';
 import { restockFeature } from './features/restock/restock-feature';
 import { supportChat } from './features/support/support-chat';
 import { supportFeature } from './features/support/support-feature';
@@ -62,8 +63,11 @@ const FEATURES: readonly BotFeature[] = [
   adminProductsFeature,
   jobsFeature,
   broadcastFeature,
+  // Before search: the words after a review's stars are the review, not a search.
+  reviewsFeature,
   restockFeature,
-  // Before search: while a shopper's ticket is open, what they write is for support, not a search.
+  // Before search (after reviews, which asks for its words itself): while a shopper's ticket is open, what they
+  // write is for support, not a search.
   supportFeature,
   searchFeature,
 ];

@@ -140,6 +140,16 @@ export const EN = {
   languageSet: 'I will speak English from now on.',
 
   // domain errors, mapped once (errors.ts)
+  btnRate: '⭐ Rate {title}',
+  reviewAskStars: 'How many stars for {title}?',
+  reviewThanks: 'Thank you! {stars}\nSend a few words about it now if you like, or tap Done.',
+  btnReviewDone: 'Done',
+  reviewSaved: '✅ Your review is saved. Thank you!',
+  productRating: '⭐ {average} · {count} reviews',
+  productReviewLine: '{stars} {author}: {text}',
+  err_REVIEW_NOT_ALLOWED: 'You can rate a product once you have received it.',
+  err_REVIEW_EXISTS: 'You have already reviewed this.',
+  err_REVIEW_NOT_FOUND: 'That review does not exist.',
   err_VALIDATION_FAILED: 'That does not look right. Please check and try again.',
   err_UNAUTHORIZED: 'You are not allowed to do that.',
   err_FORBIDDEN: 'You are not allowed to do that.',

@@ -104,8 +104,8 @@ export const fitsCallbackData = (data: string): boolean => Buffer.byteLength(dat
 export function splitCallbackData(data: string): { parts: string[] } | null {
   if (!fitsCallbackData(data)) return null;
   const parts = data.split(':');
-  // Nothing the bot builds has more than three parts.
-  return parts.length > 3 ? null : { parts };
+  // Nothing the bot builds has more than four parts (a review's stars: code, order, line, stars).
+  return parts.length > 4 ? null : { parts };
 }
 
 /** A product id on a button. */

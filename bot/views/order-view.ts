@@ -5,7 +5,7 @@ import { isPayable } from '../../domain/ordering';
 import { formatMoney } from '../format/money';
 import { formatTime } from '../format/time';
 import type { TextKey, Translate } from '../i18n/translate';
-import { button, inlineKeyboard } from '../ui/keyboard';
+import { Button, button, inlineKeyboard } from '../ui/keyboard';
 
 const amountOf = (order: OrderState): string => formatMoney(order.totalAmount, order.currency);
 
@@ -85,9 +85,10 @@ export function orderDetailsText(t: Translate, details: OrderDetails, utcOffsetM
   return [head, '', ...body].join('\n');
 }
 
-export function orderDetailsKeyboard(t: Translate, order: OrderState, now: Date): InlineKeyboardMarkup {
+export function orderDetailsKeyboard(t: Translate, order: OrderState, now: Date, more: Button[][] = []): InlineKeyboardMarkup {
   const payable = isPayable(order, now);
   return inlineKeyboard([
+    ...more,
     payable && order.paymentMethod !== 'credit'
       ? [button(t('btnPay'), { k: 'showQr', orderNo: order.orderNo }), button(t('btnCancelOrder'), { k: 'cancelOrder', orderNo: order.orderNo })]
       : [],

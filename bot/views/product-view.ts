@@ -1,5 +1,6 @@
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Product } from '../../domain/catalog';
+import type { ProductReviews } from '../../domain/reviews';
 import { formatMoney } from '../format/money';
 import type { Translate } from '../i18n/translate';
 import { button, inlineKeyboard } from '../ui/keyboard';
@@ -7,7 +8,10 @@ import { button, inlineKeyboard } from '../ui/keyboard';
 /** Whether one more unit can go into the cart as far as the card knows; the cart use case decides for real. */
 const canAddOne = (product: Product, inCart: number): boolean => product.stock === null || product.stock > inCart;
 
-export function productCaption(t: Translate, product: Product, inCart: number): string {
+/** A review's words on a card: one line each, short, so three of them never push the caption past Telegram's limit. */
+const REVIEW_SNIPPET = 80;
+
+export function productCaption(t: Translate, product: Product, inCart: number, reviews?: ProductReviews): string {
   const currency = product.price.currency;
   const lines = [product.title, t('productPrice', { price: formatMoney(product.price.amount, currency) })];
   if (product.stock === null) lines.push(t('productInStock'));
@@ -15,6 +19,13 @@ export function productCaption(t: Translate, product: Product, inCart: number): 
   if (product.kind === 'credit' && product.creditAmount !== null) lines.push(t('productCredit', { credit: formatMoney(product.creditAmount, currency) }));
   if (inCart > 0) lines.push(t('productInCart', { count: inCart }));
   if (product.description.trim() !== '') lines.push('', product.description.trim());
+  if (reviews && reviews.count > 0 && reviews.average !== null) {
+    lines.push('', t('productRating', { average: reviews.average.toFixed(1), count: reviews.count }));
+    for (const review of reviews.recent) {
+      const text = review.text.length > REVIEW_SNIPPET ? `${review.text.slice(0, REVIEW_SNIPPET - 1)}…` : review.text;
+      lines.push(t('productReviewLine', { stars: '★'.repeat(review.rating), author: review.authorName, text: text || '—' }));
+    }
+  }
   return lines.join('\n');
 }
 

@@ -25,6 +25,7 @@ export {
   isSettled,
   isUnpaid,
   nextDeliveryAttemptAt,
+  wasReceived,
   refundableAmount,
   transition,
 } from './order-state-machine';

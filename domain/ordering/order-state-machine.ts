@@ -13,6 +13,9 @@ const among = (statuses: readonly OrderStatus[], status: OrderStatus): boolean =
 
 export const isUnpaid = (order: Pick<OrderState, 'status'>): boolean => among(UNPAID_STATUSES, order.status);
 export const isSettled = (order: Pick<OrderState, 'status'>): boolean => among(SETTLED_STATUSES, order.status);
+/** The shopper has what they bought: it was delivered, and not all of it refunded since (what a review may be written of). */
+export const wasReceived = (order: Pick<OrderState, 'status' | 'deliveredAt'>): boolean =>
+  order.deliveredAt !== null && order.status !== 'REFUNDED' && order.status !== 'REFUNDING';
 /** Payable now: unpaid and inside its pay window. */
 export const isPayable = (order: Pick<OrderState, 'status' | 'expiresAt'>, now: Date): boolean => isUnpaid(order) && order.expiresAt.getTime() > now.getTime();
 

@@ -7,6 +7,7 @@ import { messagingPersistence } from './messaging/messaging-persistence';
 import { orderingPersistence } from './ordering/ordering-persistence';
 import { OutboxEntity } from './outbox/outbox-entity';
 import { paymentPersistence } from './payment/payment-persistence';
+import { reviewsPersistence } from './reviews/reviews-persistence';
 import { restockPersistence } from './restock/restock-persistence';
 import { supportPersistence } from './support/support-persistence';
 
@@ -20,6 +21,7 @@ export const SHOP_ENTITIES = [
   ...messagingPersistence.entities,
   ...orderingPersistence.entities,
   ...paymentPersistence.entities,
+  ...reviewsPersistence.entities,
   ...supportPersistence.entities,
   ...restockPersistence.entities,
   OutboxEntity,
@@ -33,6 +35,7 @@ export const shopRepositories = (manager: EntityManager, dialect: Dialect) => ({
   ...messagingPersistence.repositories(manager, dialect),
   ...orderingPersistence.repositories(manager, dialect),
   ...paymentPersistence.repositories(manager, dialect),
+  ...reviewsPersistence.repositories(manager, dialect),
   ...supportPersistence.repositories(manager, dialect),
   ...restockPersistence.repositories(manager, dialect),
 });

@@ -68,6 +68,12 @@ const EXTREMES: Record<ActionKind, Action[]> = {
   runJob: [{ k: 'runJob', name: 'x'.repeat(48) }],
   broadcastSend: [{ k: 'broadcastSend', id: 'b'.repeat(40) }],
   broadcastCancel: [{ k: 'broadcastCancel', id: 'b'.repeat(40) }],
+  rateLine: [{ k: 'rateLine', orderNo: ORDER, line: 100 }],
+  rateStars: [
+    { k: 'rateStars', orderNo: ORDER, line: 1, stars: 1 },
+    { k: 'rateStars', orderNo: ORDER, line: 100, stars: 5 },
+  ],
+  reviewDone: [{ k: 'reviewDone' }],
 };
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');

@@ -89,14 +89,14 @@ export async function openProduct(ctx: BotContext, svc: BotServices, productId: 
     return;
   }
   const product = found.value;
-  const cart = await svc.shop.ordering.viewCart(ctx.userId);
+  const [cart, reviews] = await Promise.all([svc.shop.ordering.viewCart(ctx.userId), svc.shop.reviews.productReviews(product.id)]);
   const inCart = cart.items.find((i) => i.product.id === product.id)?.quantity ?? 0;
   await answer(ctx);
   await svc.photos.send(
     ctx.telegram,
     chatIdOf(ctx),
     product,
-    productCaption(ctx.t, product, inCart),
+    productCaption(ctx.t, product, inCart, reviews),
     productKeyboard(ctx.t, product, inCart, cartItemCount(cart)),
   );
 }
@@ -115,11 +115,12 @@ export async function addToCart(ctx: BotContext, svc: BotServices, productId: nu
   await answer(ctx, t('addedToCart', { title: item.product.title, count: item.quantity }));
   const message = ctx.callbackQuery?.message;
   if (message && 'photo' in message) {
+    const reviews = await svc.shop.reviews.productReviews(productId);
     await editCaption(
       ctx.telegram,
       chatIdOf(ctx),
       message.message_id,
-      productCaption(t, item.product, item.quantity),
+      productCaption(t, item.product, item.quantity, reviews),
       productKeyboard(t, item.product, item.quantity, cartItemCount(cart)),
     );
   }

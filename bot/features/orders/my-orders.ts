@@ -4,6 +4,7 @@ import { errorText } from '../../errors/error-replies';
 import { formatMoney } from '../../format/money';
 import { MAX_MESSAGE_LENGTH } from '../../format/telegram-limits';
 import { button, inlineKeyboard } from '../../ui/keyboard';
+import { rateButtons } from '../reviews/reviews';
 import { pageCount, pagerRow } from '../../ui/pager';
 import { answer, replyLong, show } from '../../ui/replies';
 import { orderDetailsKeyboard, orderDetailsText, statusText } from '../../views/order-view';
@@ -42,11 +43,11 @@ export async function showMyOrders(ctx: BotContext, svc: BotServices, page = 1):
 }
 
 export async function showOrder(ctx: BotContext, svc: BotServices, orderNo: string): Promise<void> {
-  const details = await svc.shop.payment.getOrder(orderNo, ctx.userId);
+  const [details, reviews] = await Promise.all([svc.shop.payment.getOrder(orderNo, ctx.userId), svc.shop.reviews.orderReviews(orderNo)]);
   if (!details.ok) return answer(ctx, errorText(ctx.t, details.error), { alert: true });
   await answer(ctx);
   const text = orderDetailsText(ctx.t, details.value, svc.settings.utcOffsetMinutes);
-  const markup = orderDetailsKeyboard(ctx.t, details.value.order, new Date());
+  const markup = orderDetailsKeyboard(ctx.t, details.value.order, new Date(), rateButtons(ctx.t, details.value.order, reviews));
   // Many delivered codes do not fit one message: then the whole list arrives over several.
   if (text.length > MAX_MESSAGE_LENGTH) await replyLong(ctx, text, markup);
   else await show(ctx, text, markup);

@@ -26,6 +26,7 @@ const TABLES = [
   'support_tickets',
   'users',
   'wechatpay_platform_certificates',
+  'product_reviews',
 ];
 const ALL_MIGRATIONS = [
   'InitialSchema1763700000000',
@@ -40,6 +41,7 @@ const ALL_MIGRATIONS = [
   'WechatpayPlatformCertificates1764720000000',
   'SearchTermsByTerm1764800000000',
   'ShopperEmail1764850000000',
+  'ProductReviews1764870000000',
   'SupportAndRestock1764900000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */

@@ -10,6 +10,7 @@ import { ProductTranslations1764633600200 } from './1764633600200-ProductTransla
 import { WechatpayPlatformCertificates1764720000000 } from './1764720000000-WechatpayPlatformCertificates';
 import { SearchTermsByTerm1764800000000 } from './1764800000000-SearchTermsByTerm';
 import { ShopperEmail1764850000000 } from './1764850000000-ShopperEmail';
+import { ProductReviews1764870000000 } from './1764870000000-ProductReviews';
 import { SupportAndRestock1764900000000 } from './1764900000000-SupportAndRestock';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
@@ -26,5 +27,6 @@ export const MYSQL_MIGRATIONS = [
   WechatpayPlatformCertificates1764720000000,
   SearchTermsByTerm1764800000000,
   ShopperEmail1764850000000,
+  ProductReviews1764870000000,
   SupportAndRestock1764900000000,
 ];
