@@ -10,6 +10,7 @@ const CONTEXT_EDGES = {
   payment: ['ordering', 'catalog', 'account', 'messaging'],
   reporting: ['ordering', 'payment', 'catalog'],
   reviews: ['ordering'],
+  referrals: ['account', 'messaging'],
   support: ['ordering', 'messaging'],
   restock: ['catalog', 'messaging'],
 };

@@ -20,12 +20,13 @@ import { ReadinessCheck, healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { orderingRoutes } from './routes/ordering';
 import { paymentRoutes } from './routes/payment';
+import { referralRoutes } from './routes/referrals';
 import { reviewRoutes } from './routes/reviews';
 import { restockRoutes } from './routes/restock';
 import { supportRoutes } from './routes/support';
 
 /** Each context's routes and error statuses, one line per context. */
-const CONTEXT_ROUTES = [catalogRoutes, accountRoutes, orderingRoutes, paymentRoutes, reviewRoutes, supportRoutes, restockRoutes] as const;
+const CONTEXT_ROUTES = [catalogRoutes, accountRoutes, orderingRoutes, paymentRoutes, reviewRoutes, referralRoutes, supportRoutes, restockRoutes] as const;
 
 type CodesOf<T> = T extends ContextRoutes<infer C> ? C : never;
 type WithStatus = SharedErrorCode | CodesOf<(typeof CONTEXT_ROUTES)[number]>;

@@ -23,6 +23,7 @@ import { broadcastFeature } from './features/broadcast/broadcast-feature';
 import { answerInlineSearch } from './features/search/inline-search';
 import { searchFeature } from './features/search/search-feature';
 import { reviewsFeature } from './features/reviews/reviews-feature';
+import { referralsFeature } from './features/referrals/referrals-feature';
 import { restockFeature } from './features/restock/restock-feature';
 import { supportChat } from './features/support/support-chat';
 import { supportFeature } from './features/support/support-feature';
@@ -63,6 +64,7 @@ const FEATURES: readonly BotFeature[] = [
   adminProductsFeature,
   jobsFeature,
   broadcastFeature,
+  referralsFeature,
   // Before search: the words after a review's stars are the review, not a search.
   reviewsFeature,
   restockFeature,

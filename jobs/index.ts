@@ -7,6 +7,7 @@ import { remindUnansweredTicketsJob } from './remind-unanswered-tickets';
 import { repairDroppedPaymentsJob } from './repair-dropped-payments';
 import { retryDeliveriesJob } from './retry-deliveries';
 import { retryPrepayJob } from './retry-prepay';
+import { rewardReferralsJob } from './reward-referrals';
 import { syncRefundsJob } from './sync-refunds';
 
 /** Every scheduled job, one line each; the composition root registers them with the JobRunner as they are. */
@@ -19,5 +20,6 @@ export const JOBS: readonly ScheduledJob[] = [
   syncRefundsJob,
   refreshPlatformCertificatesJob,
   indexMissingSearchTermsJob,
+  rewardReferralsJob,
   remindUnansweredTicketsJob,
 ];

@@ -114,6 +114,11 @@ export class TelegramNotifier implements Notifier {
         return void (await sendText(this.tg, notice.userId, t('latePaymentRefunded', { orderNo, amount })));
       case 'DUPLICATE_PAYMENT_REFUNDED':
         return void (await sendText(this.tg, notice.userId, t('duplicatePaymentRefunded', { orderNo, amount })));
+      case 'REFERRAL_REWARDED': {
+        const account = await this.svc.shop.account.getAccount(notice.userId);
+        await sendText(this.tg, notice.userId, t('referralRewardedNotice', { amount, balance: formatMoney(account.balance, account.currency) }));
+        return;
+      }
       case 'CREDIT_ADJUSTED': {
         const account = await this.svc.shop.account.getAccount(notice.userId);
         await sendText(this.tg, notice.userId, t('creditAdjustedNotice', { amount, balance: formatMoney(account.balance, account.currency) }));

@@ -1,6 +1,6 @@
 import { Minor } from '../shared/money';
 
-export const LEDGER_KINDS = ['TOP_UP', 'PURCHASE', 'ADJUSTMENT', 'REFUND', 'REVERSAL'] as const;
+export const LEDGER_KINDS = ['TOP_UP', 'PURCHASE', 'ADJUSTMENT', 'REFUND', 'REVERSAL', 'REFERRAL'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export interface Account {

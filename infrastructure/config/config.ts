@@ -1,7 +1,9 @@
+import type { ReferralTerms } from '../../domain/referrals';
+import { minor } from '../../domain/shared/money';
 import { WebhookUrlRules } from '../../domain/catalog';
 import { PAYMENT_METHODS, PaymentExceptions, PaymentMethod } from '../../domain/ordering';
 import { DEFAULT_PAYMENT_CHOICE } from '../../domain/payment';
-import { DEFAULT_LIMITS, ShopLimits } from '../../domain/shared/limits';
+import { DEFAULT_LIMITS, MAX_AMOUNT, ShopLimits } from '../../domain/shared/limits';
 import { AlipayConfigFiles } from '../payment/alipay/alipay-config';
 import { WechatPayConfigFiles } from '../payment/wechatpay/load-wechatpay-config';
 import { parseClusterNodes, type RedisClusterTarget } from '../redis/redis-target';
@@ -61,6 +63,8 @@ export interface Config {
   adminApiKey: string | undefined;
   /** Signs fulfilment webhooks; every instance of one shop must share it (unset: generated into the data folder). */
   webhookSigningSecret: string | undefined;
+  /** REFERRAL_*: what an invite pays both shoppers, after how long, up to which caps. */
+  referrals: ReferralTerms;
   /** SMTP_URL (+ MAIL_FROM): shoppers' and sellers' notices are mailed too, to those who gave an address. */
   mail: MailSettings | undefined;
   /** Where webhook products may point: private targets only with WEBHOOK_ALLOW_PRIVATE=true, https only in production. */
@@ -279,6 +283,13 @@ export function loadConfig(env: Env): Config {
     adminApiKey: secret(env, 'ADMIN_API_KEY', 16),
     webhookSigningSecret: secret(env, 'WEBHOOK_SIGNING_SECRET', 16),
     mail: mail(env),
+    referrals: {
+      referrerCredit: minor(integer(env, 'REFERRAL_REFERRER_CREDIT', 500, 0, MAX_AMOUNT)),
+      refereeCredit: minor(integer(env, 'REFERRAL_REFEREE_CREDIT', 500, 0, MAX_AMOUNT)),
+      graceMs: integer(env, 'REFERRAL_GRACE_HOURS', 72, 0, 24 * 365) * 3_600_000,
+      maxPerReferrer: integer(env, 'REFERRAL_MAX_PER_REFERRER', 100, 0, 1_000_000),
+      maxTotal: minor(integer(env, 'REFERRAL_MAX_TOTAL', 1_000_000, 0, MAX_AMOUNT)),
+    },
     webhookUrls: {
       allowPrivate: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE', ['true', 'false'] as const, 'false') === 'true',
       requireHttps: optional(env, 'NODE_ENV') === 'production',

@@ -7,6 +7,7 @@ import { messagingPersistence } from './messaging/messaging-persistence';
 import { orderingPersistence } from './ordering/ordering-persistence';
 import { OutboxEntity } from './outbox/outbox-entity';
 import { paymentPersistence } from './payment/payment-persistence';
+import { referralsPersistence } from './referrals/referrals-persistence';
 import { reviewsPersistence } from './reviews/reviews-persistence';
 import { restockPersistence } from './restock/restock-persistence';
 import { supportPersistence } from './support/support-persistence';
@@ -22,6 +23,7 @@ export const SHOP_ENTITIES = [
   ...orderingPersistence.entities,
   ...paymentPersistence.entities,
   ...reviewsPersistence.entities,
+  ...referralsPersistence.entities,
   ...supportPersistence.entities,
   ...restockPersistence.entities,
   OutboxEntity,
@@ -36,6 +38,7 @@ export const shopRepositories = (manager: EntityManager, dialect: Dialect) => ({
   ...orderingPersistence.repositories(manager, dialect),
   ...paymentPersistence.repositories(manager, dialect),
   ...reviewsPersistence.repositories(manager, dialect),
+  ...referralsPersistence.repositories(manager, dialect),
   ...supportPersistence.repositories(manager, dialect),
   ...restockPersistence.repositories(manager, dialect),
 });

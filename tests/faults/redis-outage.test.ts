@@ -16,6 +16,7 @@ const JOBS = [
   'sync-refunds',
   'refresh-platform-certificates',
   'index-missing-search-terms',
+  'reward-referrals',
   'remind-unanswered-tickets',
 ];
 

@@ -5,6 +5,7 @@ import { fitText } from '../../format/telegram-limits';
 import { button, inlineKeyboard } from '../../ui/keyboard';
 import { reply, show } from '../../ui/replies';
 import { openProduct } from '../catalog/catalog';
+import { startWithInvite } from '../referrals/referrals';
 
 export function mainMenuKeyboard(ctx: BotContext): InlineKeyboardMarkup {
   const { t } = ctx;
@@ -24,6 +25,7 @@ export async function onStart(ctx: BotContext, svc: BotServices, payload: string
   await reply(ctx, `${ctx.t('welcome', { name })}\n\n${ctx.t('mainMenu')}`, mainMenuKeyboard(ctx));
   const product = PRODUCT_PAYLOAD.exec(payload);
   if (product) await openProduct(ctx, svc, Number(product[1]));
+  else if (payload.startsWith('ref_')) await startWithInvite(ctx, svc, payload);
 }
 
 export async function onMenu(ctx: BotContext): Promise<void> {

@@ -216,6 +216,7 @@ export async function openDomainWorld(
     clock,
     ids: new CountingIds(),
     limits: shopLimits,
+    referralTerms: { referrerCredit: minor(500), refereeCredit: minor(300), graceMs: 72 * 3_600_000, maxPerReferrer: 100, maxTotal: minor(0) },
     importFiles: new TempImportFiles(),
     webhookTargets: { rules: webhookUrls, resolver: dns },
     webhook,

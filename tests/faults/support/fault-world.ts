@@ -28,6 +28,7 @@ export function jobSchedules(everySeconds: number): Record<string, string> {
     JOB_SYNC_REFUNDS_SCHEDULE: cron,
     JOB_REFRESH_PLATFORM_CERTIFICATES_SCHEDULE: cron,
     JOB_INDEX_MISSING_SEARCH_TERMS_SCHEDULE: cron,
+    JOB_REWARD_REFERRALS_SCHEDULE: cron,
     JOB_REMIND_UNANSWERED_TICKETS_SCHEDULE: cron,
   };
 }

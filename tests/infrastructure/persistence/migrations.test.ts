@@ -27,6 +27,7 @@ const TABLES = [
   'users',
   'wechatpay_platform_certificates',
   'product_reviews',
+  'referrals',
 ];
 const ALL_MIGRATIONS = [
   'InitialSchema1763700000000',
@@ -42,6 +43,7 @@ const ALL_MIGRATIONS = [
   'SearchTermsByTerm1764800000000',
   'ShopperEmail1764850000000',
   'ProductReviews1764870000000',
+  'Referrals1764880000000',
   'SupportAndRestock1764900000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */

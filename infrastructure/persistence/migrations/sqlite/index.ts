@@ -11,6 +11,7 @@ import { WechatpayPlatformCertificates1764720000000 } from './1764720000000-Wech
 import { SearchTermsByTerm1764800000000 } from './1764800000000-SearchTermsByTerm';
 import { ShopperEmail1764850000000 } from './1764850000000-ShopperEmail';
 import { ProductReviews1764870000000 } from './1764870000000-ProductReviews';
+import { Referrals1764880000000 } from './1764880000000-Referrals';
 import { SupportAndRestock1764900000000 } from './1764900000000-SupportAndRestock';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
@@ -28,5 +29,6 @@ export const SQLITE_MIGRATIONS = [
   SearchTermsByTerm1764800000000,
   ShopperEmail1764850000000,
   ProductReviews1764870000000,
+  Referrals1764880000000,
   SupportAndRestock1764900000000,
 ];
