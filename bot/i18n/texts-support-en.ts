@@ -19,7 +19,8 @@ export const SUPPORT_EN = {
   supportClosedNotice: '✅ Support closed ticket #{id}. /support opens a new one if you need us again.',
   supportReopenedNotice: '🎫 Support reopened ticket #{id}: write here to continue.',
   staffTicketHeader: '🎫 #{id} · {name}',
-  staffTicketOpened: '🎫 New ticket #{id} from {name} (Telegram id {userId}){order}.\nReply in this topic to answer (/ask <question> waits for the shopper’s answer); /take, /close here too.',
+  staffTicketOpened:
+    '🎫 New ticket #{id} from {name} (Telegram id {userId}){order}.\nReply in this topic to answer (/ask <question> waits for the shopper’s answer); /take, /close here too.',
   staffTicketOpenedPrivate:
     '🎫 New ticket #{id} from {name} (Telegram id {userId}){order}.\nReply to any message of this ticket (or /reply {id} <text>) to answer.',
   staffShopperClosed: '✅ {name} closed ticket #{id}.',

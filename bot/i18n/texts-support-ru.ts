@@ -20,7 +20,8 @@ export const SUPPORT_RU: Record<keyof typeof SUPPORT_EN, string> = {
   supportClosedNotice: '✅ Поддержка закрыла обращение #{id}. Если понадобимся снова — /support.',
   supportReopenedNotice: '🎫 Поддержка снова открыла обращение #{id}: пишите сюда, чтобы продолжить.',
   staffTicketHeader: '🎫 #{id} · {name}',
-  staffTicketOpened: '🎫 Новое обращение #{id} от {name} (Telegram id {userId}){order}.\nОтвечайте в этой теме (/ask <вопрос> — ждать ответа покупателя); здесь же работают /take и /close.',
+  staffTicketOpened:
+    '🎫 Новое обращение #{id} от {name} (Telegram id {userId}){order}.\nОтвечайте в этой теме (/ask <вопрос> — ждать ответа покупателя); здесь же работают /take и /close.',
   staffTicketOpenedPrivate:
     '🎫 Новое обращение #{id} от {name} (Telegram id {userId}){order}.\nОтветьте (reply) на любое сообщение обращения или /reply {id} <текст>.',
   staffShopperClosed: '✅ {name} закрыл(а) обращение #{id}.',

@@ -20,7 +20,8 @@ export const SUPPORT_ZH: Record<keyof typeof SUPPORT_EN, string> = {
   supportClosedNotice: '✅ 客服已关闭工单 #{id}。如需再次联系，发送 /support 即可。',
   supportReopenedNotice: '🎫 客服重新打开了工单 #{id}，请在这里继续留言。',
   staffTicketHeader: '🎫 #{id} · {name}',
-  staffTicketOpened: '🎫 新工单 #{id}，来自 {name}（Telegram id {userId}）{order}。\n在本话题中回复即可答复顾客（/ask <问题> 表示等待顾客答复）；也可使用 /take、/close。',
+  staffTicketOpened:
+    '🎫 新工单 #{id}，来自 {name}（Telegram id {userId}）{order}。\n在本话题中回复即可答复顾客（/ask <问题> 表示等待顾客答复）；也可使用 /take、/close。',
   staffTicketOpenedPrivate: '🎫 新工单 #{id}，来自 {name}（Telegram id {userId}）{order}。\n回复本工单的任意消息（或 /reply {id} <内容>）即可答复。',
   staffShopperClosed: '✅ {name} 关闭了工单 #{id}。',
   staffAssigned: '📌 工单 #{id} 现由 {name} 负责。',
