@@ -11,6 +11,8 @@ const CONTEXT_EDGES = {
   reporting: ['ordering', 'payment', 'catalog'],
   reviews: ['ordering'],
   referrals: ['account', 'messaging'],
+  support: ['ordering', 'messaging'],
+  restock: ['catalog', 'messaging'],
 };
 const CONTEXTS = Object.keys(CONTEXT_EDGES).join('|');
 const DOORS = ['api', 'bot', 'jobs'];

@@ -22,9 +22,11 @@ import { orderingRoutes } from './routes/ordering';
 import { paymentRoutes } from './routes/payment';
 import { referralRoutes } from './routes/referrals';
 import { reviewRoutes } from './routes/reviews';
+import { restockRoutes } from './routes/restock';
+import { supportRoutes } from './routes/support';
 
 /** Each context's routes and error statuses, one line per context. */
-const CONTEXT_ROUTES = [catalogRoutes, accountRoutes, orderingRoutes, paymentRoutes, reviewRoutes, referralRoutes] as const;
+const CONTEXT_ROUTES = [catalogRoutes, accountRoutes, orderingRoutes, paymentRoutes, reviewRoutes, referralRoutes, supportRoutes, restockRoutes] as const;
 
 type CodesOf<T> = T extends ContextRoutes<infer C> ? C : never;
 type WithStatus = SharedErrorCode | CodesOf<(typeof CONTEXT_ROUTES)[number]>;

@@ -1,4 +1,5 @@
 import { Notifier } from '../domain/messaging';
+import { SupportRelay } from '../domain/support';
 import { DistributedLock } from '../domain/shared/ports/distributed-lock';
 import { RateLimiter } from '../domain/shared/ports/rate-limiter';
 import { SessionStore } from '../domain/shared/ports/session-store';
@@ -27,6 +28,8 @@ export interface BotSettings {
   publicUrl: string | undefined;
   webhookSecret: string | undefined;
   adminIds: string[];
+  /** SUPPORT_CHAT_ID: the forum supergroup where each ticket gets a topic; unset: admins are written to privately. */
+  supportChatId?: string | undefined;
   /** How long an idle chat keeps its session (cart step, wizard state). */
   sessionTtlMs: number;
   /** Minutes east of UTC for "today" in /stats (Beijing: 480). */
@@ -48,4 +51,6 @@ export interface BotDeps {
   registerOutboxHandler(handler: OutboxHandler): void;
   /** Connects the chat channel: order and admin notices go to chats once the bot runs (instead of the log). */
   useNotifier(channel: string, notifier: Notifier): void;
+  /** Connects the support desk's chat side: tickets relayed to the support chat (or admins) and back to shoppers. */
+  useSupportRelay?(relay: SupportRelay): void;
 }

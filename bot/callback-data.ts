@@ -10,6 +10,8 @@ import { menuActions } from './features/menu/menu-actions';
 import { ordersActions } from './features/orders/orders-actions';
 import { reviewsActions } from './features/reviews/reviews-actions';
 import { searchActions } from './features/search/search-actions';
+import { restockActions } from './features/restock/restock-actions';
+import { supportActions } from './features/support/support-actions';
 import { MAX_CALLBACK_DATA_BYTES } from './format/telegram-limits';
 import { ActionSpec, PayloadOfSpec, fitsCallbackData, splitCallbackData } from './routing/action-codec';
 
@@ -32,6 +34,8 @@ const ACTIONS = {
   ...broadcastActions,
   ...searchActions,
   ...reviewsActions,
+  ...supportActions,
+  ...restockActions,
 };
 
 type Specs = typeof ACTIONS;

@@ -26,6 +26,10 @@ import { answerStarsPreCheckout, takeStarsPayment } from './features/orders/star
 import { searchFeature } from './features/search/search-feature';
 import { reviewsFeature } from './features/reviews/reviews-feature';
 import { referralsFeature } from './features/referrals/referrals-feature';
+import { restockFeature } from './features/restock/restock-feature';
+import { supportChat } from './features/support/support-chat';
+import { supportFeature } from './features/support/support-feature';
+import { TelegramSupportRelay } from './notify/telegram-support-relay';
 import { cartFeature } from './features/cart/cart-feature';
 import { catalogFeature } from './features/catalog/catalog-feature';
 import { jobsFeature } from './features/jobs/jobs-feature';
@@ -65,6 +69,10 @@ const FEATURES: readonly BotFeature[] = [
   referralsFeature,
   // Before search: the words after a review's stars are the review, not a search.
   reviewsFeature,
+  restockFeature,
+  // Before search (after reviews, which asks for its words itself): while a shopper's ticket is open, what they
+  // write is for support, not a search.
+  supportFeature,
   searchFeature,
 ];
 
@@ -111,6 +119,8 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
   // Stars: the pre-checkout query has no chat and 10 s to be answered; a payment must never meet the flood rule.
   bot.on('pre_checkout_query', (ctx) => answerStarsPreCheckout(ctx, svc));
   bot.on(message('successful_payment'), (ctx) => takeStarsPayment(ctx, svc));
+  // The support group (SUPPORT_CHAT_ID): staff answer tickets in their topics; every other group is ignored below.
+  if (settings.supportChatId) bot.use(supportChat(svc, settings.supportChatId));
   bot.use(privateChatsOnly);
   bot.use(
     session<BotSession, BotContext>({
@@ -126,6 +136,7 @@ export async function createBot(deps: BotDeps): Promise<BotHandle> {
   bot.on('message', (ctx) => onMessage(ctx, svc));
 
   deps.useNotifier('chat', new TelegramNotifier(clientWithSendDeadline(bot.telegram, sender, OUTBOX_SEND_DEADLINE_MS), svc));
+  deps.useSupportRelay?.(new TelegramSupportRelay(clientWithSendDeadline(bot.telegram, sender, OUTBOX_SEND_DEADLINE_MS), svc));
   deps.registerOutboxHandler(broadcastSendHandler(broadcastOutboxHandler({ callApi: sender.callApi, lock: deps.lock, sessions: deps.sessions, logger })));
 
   const secret = settings.webhookSecret ?? derivedWebhookSecret(settings.token);

@@ -6,12 +6,23 @@ import { PaymentDeps, paymentContext } from './payment';
 import { ReportingDeps, reportingContext } from './reporting';
 import { ReferralsDeps, referralsContext } from './referrals';
 import { ReviewsDeps, reviewsContext } from './reviews';
+import { RestockDeps, restockContext } from './restock';
+import { SupportDeps, supportContext } from './support';
 import { CONTEXT, ErrorCodesOf } from './shared/context';
 import { SharedErrorCode } from './shared/error-codes';
 import { OutboxHandler } from './shared/outbox/outbox-handler';
 
 /** What the contexts need, together: the composition root provides it once. */
-export type ShopDeps = CatalogDeps & AccountDeps & MessagingDeps & OrderingDeps & PaymentDeps & ReportingDeps & ReviewsDeps & ReferralsDeps;
+export type ShopDeps = CatalogDeps &
+  AccountDeps &
+  MessagingDeps &
+  OrderingDeps &
+  PaymentDeps &
+  ReportingDeps &
+  ReviewsDeps &
+  ReferralsDeps &
+  SupportDeps &
+  RestockDeps;
 
 /**
  * The shop the doors (api/, bot/, jobs/) call: one entry per bounded context, each its context's public face
@@ -27,6 +38,8 @@ export function createShop(deps: ShopDeps) {
     reporting: reportingContext(deps),
     reviews: reviewsContext(deps),
     referrals: referralsContext(deps),
+    support: supportContext(deps),
+    restock: restockContext(deps),
   };
 }
 

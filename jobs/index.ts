@@ -3,6 +3,7 @@ import { closeExpiredOrdersJob } from './close-expired-orders';
 import { indexMissingSearchTermsJob } from './index-missing-search-terms';
 import { outboxDispatchJob } from './outbox-dispatch';
 import { refreshPlatformCertificatesJob } from './refresh-platform-certificates';
+import { remindUnansweredTicketsJob } from './remind-unanswered-tickets';
 import { repairDroppedPaymentsJob } from './repair-dropped-payments';
 import { retryDeliveriesJob } from './retry-deliveries';
 import { retryPrepayJob } from './retry-prepay';
@@ -20,4 +21,5 @@ export const JOBS: readonly ScheduledJob[] = [
   refreshPlatformCertificatesJob,
   indexMissingSearchTermsJob,
   rewardReferralsJob,
+  remindUnansweredTicketsJob,
 ];

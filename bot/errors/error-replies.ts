@@ -5,6 +5,13 @@ import { TextKey, TextParams, Translate } from '../i18n/translate';
 /** The one map from a domain error code to what the bot says (the bot's counterpart of api/errors.ts). */
 export const ERROR_TEXT: Readonly<Record<ErrorCode, TextKey>> = {
   VALIDATION_FAILED: 'err_VALIDATION_FAILED',
+  TICKET_NOT_FOUND: 'err_TICKET_NOT_FOUND',
+  TICKET_ORDER_NOT_FOUND: 'err_TICKET_ORDER_NOT_FOUND',
+  TICKET_CLOSED: 'err_TICKET_CLOSED',
+  TICKET_NOT_CLOSED: 'err_TICKET_NOT_CLOSED',
+  TICKET_ALREADY_OPEN: 'err_TICKET_ALREADY_OPEN',
+  NO_OPEN_TICKET: 'err_NO_OPEN_TICKET',
+  PRODUCT_IN_STOCK: 'err_PRODUCT_IN_STOCK',
   UNAUTHORIZED: 'err_UNAUTHORIZED',
   FORBIDDEN: 'err_FORBIDDEN',
   NOT_FOUND: 'err_NOT_FOUND',

@@ -1,3 +1,4 @@
+import { SUPPORT_EN } from './texts-support-en';
 /** The English texts; their keys are the keys every language must have (a test and the types check it). */
 export const EN = {
   // menu and help
@@ -330,6 +331,7 @@ export const EN = {
   adminNotice_ORDER_PAID: '💰 Order {orderNo} was paid.',
   adminNotice_REFUND_FAILED: '⚠️ A refund for order {orderNo} failed: {detail}',
   adminNotice_DUPLICATE_PAYMENT: '💸 Order {orderNo} was paid twice; the second payment is being refunded automatically: {detail}',
+  ...SUPPORT_EN,
 } as const;
 
 export type TextKey = keyof typeof EN;

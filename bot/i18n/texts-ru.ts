@@ -1,3 +1,4 @@
+import { SUPPORT_RU } from './texts-support-ru';
 import { TextKey } from './texts-en';
 
 /** Русский. */
@@ -320,4 +321,5 @@ export const RU: Record<TextKey, string> = {
   adminNotice_ORDER_PAID: '💰 Заказ {orderNo} оплачен.',
   adminNotice_REFUND_FAILED: '⚠️ Возврат по заказу {orderNo} не удался: {detail}',
   adminNotice_DUPLICATE_PAYMENT: '💸 Заказ {orderNo} оплачен дважды; повторная оплата возвращается автоматически: {detail}',
+  ...SUPPORT_RU,
 };

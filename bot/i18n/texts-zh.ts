@@ -1,3 +1,4 @@
+import { SUPPORT_ZH } from './texts-support-zh';
 import { TextKey } from './texts-en';
 
 /** 简体中文. */
@@ -318,4 +319,5 @@ export const ZH: Record<TextKey, string> = {
   adminNotice_ORDER_PAID: '💰 订单 {orderNo} 已付款。',
   adminNotice_REFUND_FAILED: '⚠️ 订单 {orderNo} 的退款失败：{detail}',
   adminNotice_DUPLICATE_PAYMENT: '💸 订单 {orderNo} 被重复支付；第二笔付款正在自动退款：{detail}',
+  ...SUPPORT_ZH,
 };

@@ -99,6 +99,10 @@ export class TelegramNotifier implements Notifier {
     });
   }
 
+  private backInStock(t: Translate, notice: ShopperNotice): Promise<void> {
+    return backInStockMessage(this.tg, t, this.svc, notice);
+  }
+
   private async plainNotice(t: Translate, notice: ShopperNotice): Promise<void> {
     const currency = this.svc.settings.currency;
     const amount = formatMoney(notice.amount ?? 0, currency, { signed: notice.event === 'CREDIT_ADJUSTED' });
@@ -120,10 +124,29 @@ export class TelegramNotifier implements Notifier {
         await sendText(this.tg, notice.userId, t('creditAdjustedNotice', { amount, balance: formatMoney(account.balance, account.currency) }));
         return;
       }
+      case 'BACK_IN_STOCK':
+        return this.backInStock(t, notice);
+      case 'SUPPORT_REPLY':
+        // Only ever mailed (mail.notice): the chat has the reply itself, relayed by the support desk.
+        return;
       default:
         this.svc.logger.warn({ event: notice.event }, 'shopper notice without an order number; skipped');
     }
   }
+}
+
+/** The one restock alert a waiting shopper gets, with a button to the product (sold out again by now: the card says so). */
+async function backInStockMessage(tg: Telegram, t: Translate, svc: BotServices, notice: ShopperNotice): Promise<void> {
+  const productId = notice.productId;
+  if (productId === undefined) return;
+  const product = await svc.shop.catalog.getProduct(productId);
+  if (!product.ok) return;
+  await sendText(
+    tg,
+    notice.userId,
+    t('backInStock', { title: product.value.title }),
+    inlineKeyboard([[button(t('btnOpenProduct'), { k: 'product', id: productId })]]),
+  );
 }
 
 /** An order's state as a new message, which then stands for the order (the next notice edits it). */

@@ -44,6 +44,8 @@ export interface BotFeature {
   readonly onText?: (ctx: BotContext, svc: BotServices, text: string) => Promise<boolean>;
   /** A file sent to the bot; true when the feature took it. */
   readonly onDocument?: (ctx: BotContext, svc: BotServices, message: Message.DocumentMessage) => Promise<boolean>;
+  /** A photo sent to the bot; true when the feature took it. */
+  readonly onPhoto?: (ctx: BotContext, svc: BotServices, message: Message.PhotoMessage) => Promise<boolean>;
 }
 
 export const defineFeature = (feature: BotFeature): BotFeature => feature;

@@ -21,7 +21,8 @@ export function messageRouter(features: readonly BotFeature[]): (ctx: BotContext
     if (!message) return;
     if ('text' in message) return onText(ctx, svc, message.text);
     if ('document' in message) for (const feature of features) if (feature.onDocument && (await feature.onDocument(ctx, svc, message))) return;
-    // Stickers, photos, voice, a file from a shopper: not something the shop understands.
+    if ('photo' in message) for (const feature of features) if (feature.onPhoto && (await feature.onPhoto(ctx, svc, message))) return;
+    // Stickers, voice, a photo or file no feature took (no open ticket): not something the shop understands.
     await onHelp(ctx, 'unknownInput');
   };
 }

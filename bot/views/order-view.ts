@@ -92,6 +92,6 @@ export function orderDetailsKeyboard(t: Translate, order: OrderState, now: Date,
     payable && order.paymentMethod !== 'credit'
       ? [button(t('btnPay'), { k: 'showQr', orderNo: order.orderNo }), button(t('btnCancelOrder'), { k: 'cancelOrder', orderNo: order.orderNo })]
       : [],
-    [button(t('btnMyOrders'), { k: 'myOrders', page: 1 })],
+    [button(t('btnContactSupport'), { k: 'supportForOrder', orderNo: order.orderNo }), button(t('btnMyOrders'), { k: 'myOrders', page: 1 })],
   ]);
 }

@@ -37,6 +37,8 @@ export function productCaption(t: Translate, product: Product, inCart: number, r
 export function productKeyboard(t: Translate, product: Product, inCart: number, cartCount: number): InlineKeyboardMarkup {
   return inlineKeyboard([
     canAddOne(product, inCart) ? [button(inCart > 0 ? t('btnAddOneMore') : t('btnAddToCart'), { k: 'addToCart', id: product.id, qty: inCart + 1 })] : [],
+    // Sold out: the shopper can ask to be told once when it is back.
+    product.stock === 0 ? [button(t('btnNotifyMe'), { k: 'notifyMe', id: product.id })] : [],
     [button(cartCount > 0 ? t('btnCartCount', { count: cartCount }) : t('btnCart'), { k: 'cart' }), button(t('btnToCatalog'), { k: 'catalog', page: 1 })],
   ]);
 }

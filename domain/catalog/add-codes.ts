@@ -1,6 +1,7 @@
 import { CatalogDeps } from './catalog-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid } from '../shared/validation';
+import { stockBackOf } from './stock-back';
 
 export const MAX_CODES_PER_UPLOAD = 10_000;
 export const MAX_CODE_LENGTH = 255;
@@ -44,6 +45,8 @@ export async function addCodes(
     const { added, duplicates } = await tx.codes.add(productId, unique, now);
     await tx.products.releaseStock(productId, added);
     const stock = await tx.codes.countAvailable(productId);
+    // Sold out → available again: the restock alerts go out after the commit.
+    if (product.stock === 0 && added > 0) await tx.outbox.enqueue([stockBackOf(productId, now, stock)], now);
     return ok({ added, duplicates: duplicates + (cleaned.length - unique.length), stock });
   });
 }

@@ -36,3 +36,5 @@ export type { ImportRequest, Upload } from './import/import-catalog';
 export { STRICT_WEBHOOK_URL_RULES, checkWebhookTarget, checkWebhookUrlText } from './webhook-url';
 export type { WebhookHostResolver, WebhookTargets, WebhookUrlError, WebhookUrlRules } from './webhook-url';
 export { ipLiteralKind, isPublicAddress } from './ip-address';
+export { stockBackOf, stockBackTopic } from './stock-back';
+export type { StockBack } from './stock-back';

@@ -3,6 +3,7 @@ import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, nonNegativeInt } from '../shared/validation';
 import { Product } from './product';
 import { searchDocumentOf } from './product-search';
+import { stockBackOf } from './stock-back';
 import { ProductText, searchDocumentsOf, validateProductTexts } from './product-texts';
 import { MAX_STOCK, ProductInput, validateProductDraft, validateProductPatch } from './product-draft';
 import { WebhookUrlError, checkWebhookTarget } from './webhook-url';
@@ -83,7 +84,10 @@ function checkStock(stock: unknown): Result<number | null, ManageError> {
 
 async function applyStock(tx: CatalogTx, deps: CatalogDeps, product: Product, stock: number | null): Promise<Result<void, ManageError>> {
   if (product.kind === 'code') return fail('STOCK_FOLLOWS_CODES', 'a code product counts its unsold codes: upload codes instead of setting stock');
-  await tx.products.setStock(product.id, stock, deps.clock.now());
+  const now = deps.clock.now();
+  await tx.products.setStock(product.id, stock, now);
+  // Sold out → available again: the restock alerts go out after the commit.
+  if (product.stock === 0 && (stock === null || stock > 0)) await tx.outbox.enqueue([stockBackOf(product.id, now, stock)], now);
   return ok(undefined);
 }
 

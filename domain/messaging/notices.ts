@@ -12,10 +12,12 @@ export const SHOPPER_EVENTS = [
   'DUPLICATE_PAYMENT_REFUNDED',
   'CREDIT_ADJUSTED',
   'REFERRAL_REWARDED',
+  'BACK_IN_STOCK',
+  'SUPPORT_REPLY',
 ] as const;
 export type ShopperEvent = (typeof SHOPPER_EVENTS)[number];
 
-export const ADMIN_EVENTS = ['FULFILMENT_NEEDED', 'DELIVERY_STUCK', 'ORDER_PAID', 'REFUND_FAILED', 'DUPLICATE_PAYMENT'] as const;
+export const ADMIN_EVENTS = ['FULFILMENT_NEEDED', 'DELIVERY_STUCK', 'ORDER_PAID', 'REFUND_FAILED', 'DUPLICATE_PAYMENT', 'SUPPORT_UNANSWERED'] as const;
 export type AdminEvent = (typeof ADMIN_EVENTS)[number];
 
 export interface ShopperNotice {
@@ -23,6 +25,12 @@ export interface ShopperNotice {
   event: ShopperEvent;
   orderNo?: string;
   amount?: Minor;
+  /** The product a notice is about (BACK_IN_STOCK). */
+  productId?: number;
+  /** The support ticket a notice is about (SUPPORT_REPLY). */
+  ticketId?: number;
+  /** Words the notice carries: the product's title (BACK_IN_STOCK), staff's reply (SUPPORT_REPLY). */
+  text?: string;
 }
 
 export interface AdminNotice {
@@ -49,7 +57,20 @@ export const shopperNoticeTopic = defineTopic<ShopperNotice>('notify.shopper', (
   const orderNo = optionalText(p.orderNo);
   const amount = optionalNumber(p.amount);
   if (amount !== undefined && !Number.isSafeInteger(amount)) return null;
-  return { userId, event, ...(orderNo !== undefined ? { orderNo } : {}), ...(amount !== undefined ? { amount: minor(amount) } : {}) };
+  const productId = optionalNumber(p.productId);
+  if (productId !== undefined && !Number.isSafeInteger(productId)) return null;
+  const ticketId = optionalNumber(p.ticketId);
+  if (ticketId !== undefined && !Number.isSafeInteger(ticketId)) return null;
+  const words = optionalText(p.text);
+  return {
+    userId,
+    event,
+    ...(orderNo !== undefined ? { orderNo } : {}),
+    ...(amount !== undefined ? { amount: minor(amount) } : {}),
+    ...(productId !== undefined ? { productId } : {}),
+    ...(ticketId !== undefined ? { ticketId } : {}),
+    ...(words !== undefined ? { text: words } : {}),
+  };
 });
 
 export const adminNoticeTopic = defineTopic<AdminNotice>('notify.admins', (p) => {

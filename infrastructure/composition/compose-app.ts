@@ -24,6 +24,8 @@ import { watchOutboxBacklog } from '../metrics/outbox-backlog-metrics';
 import { LogNotifier } from '../notifications/log-notifier';
 import { SmtpNoticeMailer } from '../notifications/mail/smtp-notice-mailer';
 import { NotifierChannels } from '../notifications/notifier-channels';
+import { SupportRelayChannel } from '../notifications/support-relay-channel';
+import { SupportRelay } from '../../domain/support';
 import { withOutboxKick } from '../outbox/outbox-kick';
 import { OutboxPump } from '../outbox/outbox-pump';
 import { Payments, setUpPayments } from '../payment/payment-setup';
@@ -47,6 +49,8 @@ export interface App {
   adminKeyGenerated: boolean;
   /** Connects a notice channel (the bot's chats, by name); until one is connected, notices go to the log. */
   useNotifier(channel: string, notifier: Notifier): void;
+  /** Connects the chat side of the support desk (the bot); until then relays wait in the outbox. */
+  useSupportRelay(relay: SupportRelay): void;
   /** Lets another part (the bot's broadcasts) handle an outbox topic of its own, like any context. */
   registerOutboxHandler(handler: OutboxHandler): void;
   /** Every metric of this shop (served at /metrics). */
@@ -104,6 +108,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   }
   const secrets = ensureLocalSecrets(config.dataDir, { adminApiKey: config.adminApiKey, webhookSigningSecret: config.webhookSigningSecret });
+  const supportRelay = new SupportRelayChannel();
   const notifications = new NotifierChannels(overrides.notifier ?? new LogNotifier(logger.child({ part: 'notices' })));
 
   const mailer = config.mail ? new SmtpNoticeMailer(config.mail, config.limits.currency) : undefined;
@@ -137,6 +142,9 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     paymentExceptions: config.paymentExceptions,
     coordination: { flights: redis.flights },
     notifier: notifications,
+    support: { remindAfterMs: config.support.remindAfterMs },
+    supportRelay,
+    lock: redis.lock,
     ...(mailer ? { mailer } : {}),
     log: (message, fields) => logger.warn(fields, message),
   });
@@ -197,6 +205,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     adminApiKey: secrets.adminApiKey,
     adminKeyGenerated: secrets.generated.includes('adminApiKey'),
     useNotifier: (channel, notifier) => notifications.use(channel, notifier),
+    useSupportRelay: (relay) => supportRelay.use(relay),
     registerOutboxHandler: (handler) => handlers.register(observedHandler(handler, metrics)),
     metrics,
     async close() {

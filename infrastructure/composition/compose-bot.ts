@@ -17,6 +17,7 @@ export async function composeBot(app: App): Promise<BotHandle | null> {
       publicUrl: config.publicUrl,
       webhookSecret: config.telegramWebhookSecret,
       adminIds: config.adminTelegramIds,
+      supportChatId: config.support.chatId,
       sessionTtlMs: config.botSessionTtlMs,
       utcOffsetMinutes: config.shopUtcOffsetMinutes,
       currency: config.limits.currency,
@@ -28,5 +29,6 @@ export async function composeBot(app: App): Promise<BotHandle | null> {
     logger: app.logger,
     registerOutboxHandler: (handler) => app.registerOutboxHandler(handler),
     useNotifier: (channel, notifier) => app.useNotifier(channel, notifier),
+    useSupportRelay: (relay) => app.useSupportRelay(relay),
   });
 }

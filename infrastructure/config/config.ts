@@ -73,6 +73,8 @@ export interface Config {
   telegramWebhookSecret: string | undefined;
   telegramApiRoot: string | undefined;
   adminTelegramIds: string[];
+  /** SUPPORT_CHAT_ID (a forum supergroup: one topic per ticket; unset: each admin privately) and the reminder delay. */
+  support: { chatId: string | undefined; remindAfterMs: number };
   publicUrl: string | undefined;
   /** Where the payment provider sends notifications when that is not PUBLIC_URL (an internal address, the demo's sandbox). */
   paymentNotifyBaseUrl: string | undefined;
@@ -296,6 +298,7 @@ export function loadConfig(env: Env): Config {
     telegramWebhookSecret: secret(env, 'TELEGRAM_WEBHOOK_SECRET', 1, /^[A-Za-z0-9_-]{1,256}$/),
     telegramApiRoot: url(env, 'TELEGRAM_API_ROOT', ['http', 'https']),
     adminTelegramIds: admins,
+    support: { chatId: supportChatId(env), remindAfterMs: integer(env, 'SUPPORT_REMIND_AFTER_MINUTES', 30, 1, 7 * 24 * 60) * 60_000 },
     publicUrl: url(env, 'PUBLIC_URL', ['http', 'https']),
     paymentNotifyBaseUrl: url(env, 'PAYMENT_NOTIFY_BASE_URL', ['http', 'https']),
     trustProxy: trustedProxies(env),
@@ -334,6 +337,14 @@ export function loadConfig(env: Env): Config {
     sandbox: sandbox(env, integer(env, 'PORT', 3000, 0, 65535)),
     jobOverrides: jobOverrides(env),
   };
+}
+
+/** A group's id as Telegram gives it: negative (supergroups are -100…). */
+function supportChatId(env: Env): string | undefined {
+  const value = optional(env, 'SUPPORT_CHAT_ID');
+  if (value !== undefined && !/^-\d{1,20}$/.test(value))
+    throw new ConfigError('SUPPORT_CHAT_ID', `must be a group's id (negative, e.g. -1001234567890), got "${value}"`);
+  return value;
 }
 
 /** TRUST_PROXY: off (the default) or the list of proxy addresses in front of the API; never "any client". */

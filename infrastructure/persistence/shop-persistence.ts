@@ -9,6 +9,8 @@ import { OutboxEntity } from './outbox/outbox-entity';
 import { paymentPersistence } from './payment/payment-persistence';
 import { referralsPersistence } from './referrals/referrals-persistence';
 import { reviewsPersistence } from './reviews/reviews-persistence';
+import { restockPersistence } from './restock/restock-persistence';
+import { supportPersistence } from './support/support-persistence';
 
 // One line per context in each list: its tables, and its repositories in every transaction. The unit of work's
 // type is what these add up to, so a context whose repositories are missing here does not compile where it is wired.
@@ -22,6 +24,8 @@ export const SHOP_ENTITIES = [
   ...paymentPersistence.entities,
   ...reviewsPersistence.entities,
   ...referralsPersistence.entities,
+  ...supportPersistence.entities,
+  ...restockPersistence.entities,
   OutboxEntity,
   JobRunEntity,
 ];
@@ -35,6 +39,8 @@ export const shopRepositories = (manager: EntityManager, dialect: Dialect) => ({
   ...paymentPersistence.repositories(manager, dialect),
   ...reviewsPersistence.repositories(manager, dialect),
   ...referralsPersistence.repositories(manager, dialect),
+  ...supportPersistence.repositories(manager, dialect),
+  ...restockPersistence.repositories(manager, dialect),
 });
 
 export type ShopRepositories = ReturnType<typeof shopRepositories>;

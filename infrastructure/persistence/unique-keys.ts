@@ -23,4 +23,6 @@ export const UNIQUE_KEYS = {
   refundOutRefundNo: key('uq_refunds_out_refund_no', 'refunds', 'out_refund_no'),
   outboxDedupe: key('uq_outbox_dedupe_key', 'outbox', 'dedupe_key'),
   reviewOrderLine: key('uq_product_reviews_order_line', 'product_reviews', 'order_no', 'line_no'),
+  supportActiveTicket: key('uq_support_tickets_active_user', 'support_tickets', 'active_user'),
+  restockAlert: key('uq_restock_alerts_product_user', 'restock_alerts', 'product_id', 'user_id'),
 } as const;

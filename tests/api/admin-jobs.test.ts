@@ -22,6 +22,7 @@ describe.each(databaseBackends())('job control over HTTP (%s)', (backend) => {
       'refresh-platform-certificates',
       'index-missing-search-terms',
       'reward-referrals',
+      'remind-unanswered-tickets',
     ]);
     expect(listed.json().items.find((j: { name: string }) => j.name === 'sync-refunds').schedule).toBe('*/10 * * * * *');
 

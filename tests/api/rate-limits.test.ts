@@ -39,8 +39,9 @@ describe.each(redisBackends())('API rate limits (%s)', (backend) => {
     expect(Number(refused?.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(refused?.headers['retry-after'])).toBeLessThanOrEqual(60);
     expect(refused?.headers).toMatchObject({ 'x-ratelimit-limit': '12', 'x-ratelimit-remaining': '0' });
-    const allowed = replies.find((r) => r.statusCode === 200);
-    expect(Number(allowed?.headers['x-ratelimit-remaining'])).toBeLessThan(12);
+    // The allowed replies count down (each tells the tightest limit it met; replies may come back in any order).
+    const remaining = replies.filter((r) => r.statusCode === 200).map((r) => Number(r.headers['x-ratelimit-remaining']));
+    expect(Math.min(...remaining)).toBeLessThan(12);
     expect((await shop.api.inject({ method: 'GET', url: '/v1/cart', ...from('10.1.0.1', shop.shopper(7102)) })).statusCode).toBe(200);
   });
 

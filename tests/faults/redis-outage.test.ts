@@ -17,6 +17,7 @@ const JOBS = [
   'refresh-platform-certificates',
   'index-missing-search-terms',
   'reward-referrals',
+  'remind-unanswered-tickets',
 ];
 
 interface JobStatusView {

@@ -32,7 +32,12 @@ export class SmtpNoticeMailer implements NoticeMailer {
     const texts = MAIL_TEXTS[languageOf(language) ?? 'en'][notice.event];
     const amount = notice.amount === undefined ? '' : `${writeMajorUnits(minor(Math.abs(notice.amount)), this.currency)} ${this.currency}`;
     const signed = notice.event === 'CREDIT_ADJUSTED' && notice.amount !== undefined ? `${notice.amount < 0 ? '-' : '+'}${amount}` : amount;
-    const values = { orderNo: notice.orderNo ?? '', amount: signed };
+    const values = {
+      orderNo: notice.orderNo ?? '',
+      amount: signed,
+      ticketId: notice.ticketId === undefined ? '' : String(notice.ticketId),
+      text: notice.text ?? '',
+    };
     await this.transport.sendMail({ from: this.settings.from, to, subject: fill(texts.subject, values), text: fill(texts.body, values) });
   }
 

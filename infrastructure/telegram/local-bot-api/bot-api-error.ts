@@ -50,3 +50,9 @@ export function telegramCase(message: string): string {
   if (second !== undefined && (second === '_' || (second >= 'A' && second <= 'Z'))) return message;
   return message.charAt(0).toLowerCase() + message.slice(1);
 }
+
+export const notAForum = (): BotApiError => badRequest('the chat is not a forum');
+export const threadNotFound = (): BotApiError => badRequest('message thread not found');
+export const topicClosed = (): BotApiError => badRequest('TOPIC_CLOSED');
+export const notEnoughRightsForTopics = (): BotApiError => badRequest('not enough rights to create a topic');
+export const notAMember = (): BotApiError => forbidden('bot is not a member of the supergroup chat');

@@ -20,7 +20,10 @@ export interface TgBotUser extends TgUser {
 
 export interface TgChat {
   id: number;
-  type: 'private';
+  /** Private chats with one person, or supergroups (a forum supergroup has topics). */
+  type: 'private' | 'supergroup';
+  title?: string;
+  is_forum?: true;
   first_name?: string;
   last_name?: string;
   username?: string;
@@ -69,8 +72,12 @@ export interface TgMessage {
   chat: TgChat;
   date: number;
   edit_date?: number;
+  /** The forum topic a supergroup message belongs to (its id is the topic's creation message's id). */
+  message_thread_id?: number;
+  is_topic_message?: true;
   reply_to_message?: TgMessage;
   has_protected_content?: true;
+  forum_topic_created?: TgForumTopicCreated;
   text?: string;
   entities?: TgMessageEntity[];
   caption?: string;
@@ -112,6 +119,18 @@ export interface TgPreCheckoutQuery {
   currency: string;
   total_amount: number;
   invoice_payload: string;
+}
+
+export interface TgForumTopicCreated {
+  name: string;
+  icon_color: number;
+}
+
+/** What createForumTopic answers. */
+export interface TgForumTopic {
+  message_thread_id: number;
+  name: string;
+  icon_color: number;
 }
 
 export interface TgCallbackQuery {

@@ -40,7 +40,18 @@ export interface ChatAction {
   at: number;
 }
 
-/** A private chat between one user and one bot. */
+/** A supergroup the bot is in: its people, the bot's rights there, and (in a forum) its topics by thread id. */
+export interface GroupInfo {
+  title: string;
+  isForum: boolean;
+  members: Map<number, LocalUser>;
+  /** Admins receive every message (privacy mode does not apply) and may be given the right to manage topics. */
+  botIsAdmin: boolean;
+  canManageTopics: boolean;
+  topics: Map<number, { name: string; iconColor: number; closed: boolean }>;
+}
+
+/** A chat between one bot and one user (private), or a supergroup (`group` set; `user` then stands for the group). */
 export class ChatState {
   readonly messages: StoredMessage[] = [];
   readonly actions: ChatAction[] = [];
@@ -51,13 +62,17 @@ export class ChatState {
   private nextMessageId = 1;
 
   /** The person as they are now: a later update with a changed name or language_code replaces it, as Telegram does. */
-  constructor(public user: LocalUser) {}
+  constructor(
+    public user: LocalUser,
+    readonly group?: GroupInfo,
+  ) {}
 
   get id(): number {
     return this.user.id;
   }
 
   chatJson(): TgChat {
+    if (this.group) return { id: this.user.id, title: this.group.title, type: 'supergroup', ...(this.group.isForum ? { is_forum: true as const } : {}) };
     const chat: TgChat = { id: this.user.id, first_name: this.user.first_name, type: 'private' };
     if (this.user.last_name) chat.last_name = this.user.last_name;
     if (this.user.username) chat.username = this.user.username;

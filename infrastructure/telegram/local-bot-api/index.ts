@@ -12,3 +12,4 @@ export type { WebhookOptions } from './webhook-delivery';
 export type { BotSpec, CallbackAnswer } from './world';
 export type { StarsPaymentOutcome } from './driver/stars-payer';
 export type { StarsCharge } from './stars-state';
+export { sniffImage } from './files/image-size';

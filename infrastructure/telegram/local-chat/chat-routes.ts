@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChatEvent, TgBotCommand, UserDriver } from '../local-bot-api';
+import { sniffImage } from '../local-bot-api';
 import { asTelegramUser, CHAT_LANGUAGES, type ChatPeople, type ChatPerson, isChatLanguage } from './chat-people';
 import { FILES_PATH, type MessageView, messageView, replyKeyboardView } from './chat-views';
 import { openEventStream } from './event-stream';
@@ -208,7 +209,13 @@ export function chatRoutes(deps: ChatRoutesDeps): (app: FastifyInstance) => Prom
       const field = part.fields.caption;
       const caption = field && !Array.isArray(field) && field.type === 'field' ? String(field.value).trim() : '';
       const name = part.filename || 'file';
-      const sent = attempt(reply, () => driver.userSendsDocument(asTelegramUser(person), name, bytes, caption ? { caption } : {}));
+      // "Send as photo" (the page's default for an image), as a Telegram client compresses a picture into a photo.
+      const as = part.fields.as;
+      const asPhoto = as !== undefined && !Array.isArray(as) && as.type === 'field' && String(as.value) === 'photo' && sniffImage(bytes) !== undefined;
+      const options = caption ? { caption } : {};
+      const sent = attempt(reply, () =>
+        asPhoto ? driver.userSendsPhoto(asTelegramUser(person), bytes, options) : driver.userSendsDocument(asTelegramUser(person), name, bytes, options),
+      );
       return sent.done ? reply.code(201).send({ id: sent.value.message_id }) : reply;
     });
 

@@ -32,6 +32,10 @@ export interface BotWorld {
   admin: LocalUser;
   /** What the bot logged at warn and above. */
   botLog: string[];
+  /** SUPPORT_CHAT_ID: the stand-in's forum supergroup, with the admin in it (`supportForum` option). */
+  supportChatId: number | null;
+  /** Stops the shop and its bot and starts them again on the same database (the stand-in keeps its chats). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,6 +65,10 @@ export interface BotWorldOptions {
   redis?: boolean;
   /** Start the bot while nothing answers at the Bot API address; the stand-in comes up once it has retried. */
   botApiDownAtFirst?: boolean;
+  /** A forum supergroup on the stand-in as SUPPORT_CHAT_ID (one topic per ticket). */
+  supportForum?: boolean;
+  /** More settings (e.g. a job schedule). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -77,6 +85,7 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const redisUrl = opts.redis ? testRedisUrl() : undefined;
+  const supportChatId = opts.supportForum && standIn ? standIn.driver.createSupergroup({ title: 'Support', forum: true, members: [admin] }) : null;
   const config = loadConfig({
     DATA_DIR: dir,
     LOG_LEVEL: 'silent',
@@ -89,9 +98,69 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
     ADMIN_TELEGRAM_IDS: String(admin.id),
     ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `${uniqueName('botw')}:` } : {}),
     ...(mode === 'webhook' ? { PUBLIC_URL: base, TELEGRAM_WEBHOOK_SECRET: 'stand-in_webhook_secret-1' } : {}),
+    ...(supportChatId !== null ? { SUPPORT_CHAT_ID: String(supportChatId) } : {}),
+    ...opts.env,
   });
   const logger = createLogger('silent');
   const botLog = capturingLogger();
+  let { app, bot, api } = await startShop(config, logger, botLog.logger, token, port);
+  if (!standIn) {
+    await eventually(
+      async () => botLog.lines.some((l) => l.includes('Bot API not usable; retrying')),
+      (seen) => seen,
+      10_000,
+    );
+    standIn = await startStandIn();
+  }
+  const up = standIn;
+  const connected =
+    mode === 'polling' ? () => up.calls.byMethod('getUpdates').length > 0 : () => up.calls.byMethod('setWebhook').some((c) => c.response?.ok === true);
+  await up.driver.waitUntil(connected, 15_000, `the bot to connect (${mode})`);
+  const world: BotWorld = {
+    mode,
+    app,
+    api,
+    base,
+    standIn: up,
+    driver: up.driver,
+    bot,
+    admin,
+    botLog: botLog.lines,
+    supportChatId,
+    async restart() {
+      await bot.stop();
+      await api.close();
+      await app.close();
+      const before = up.calls.all().length;
+      ({ app, bot, api } = await startShop(config, logger, botLog.logger, token, port));
+      Object.assign(world, { app, bot, api });
+      const again =
+        mode === 'polling'
+          ? () =>
+              up.calls
+                .all()
+                .slice(before)
+                .some((c) => c.method === 'getUpdates')
+          : () =>
+              up.calls
+                .all()
+                .slice(before)
+                .some((c) => c.method === 'setWebhook' && c.response?.ok === true);
+      await up.driver.waitUntil(again, 15_000, `the bot to connect again (${mode})`);
+    },
+    async close() {
+      await bot.stop();
+      await api.close();
+      await app.close();
+      await up.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return world;
+}
+
+/** The shop, its API on `port` and its bot, wired exactly as main.ts wires them. */
+async function startShop(config: ReturnType<typeof loadConfig>, logger: Logger, botLogger: Logger, token: string, port: number) {
   const app = await composeApp(config, logger);
   const deps: BotDeps = {
     shop: app.shop,
@@ -101,6 +170,7 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
       publicUrl: config.publicUrl,
       webhookSecret: config.telegramWebhookSecret,
       adminIds: config.adminTelegramIds,
+      supportChatId: config.support.chatId,
       sessionTtlMs: 3_600_000,
       utcOffsetMinutes: 480,
       currency: config.limits.currency,
@@ -109,9 +179,10 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
     rateLimiter: app.redis.rateLimiter,
     lock: app.redis.lock,
     jobs: jobControl(app),
-    logger: botLog.logger,
+    logger: botLogger,
     registerOutboxHandler: (handler) => app.registerOutboxHandler(handler),
     useNotifier: (channel, notifier) => app.useNotifier(channel, notifier),
+    useSupportRelay: (relay) => app.useSupportRelay(relay),
   };
   const bot = await createBot(deps);
   const api = await buildApi({
@@ -131,36 +202,7 @@ export async function startBotWorld(mode: BotMode, opts: BotWorldOptions = {}): 
   });
   await api.listen({ host: '127.0.0.1', port });
   await bot.start();
-  if (!standIn) {
-    await eventually(
-      async () => botLog.lines.some((l) => l.includes('Bot API not usable; retrying')),
-      (seen) => seen,
-      10_000,
-    );
-    standIn = await startStandIn();
-  }
-  const up = standIn;
-  const connected =
-    mode === 'polling' ? () => up.calls.byMethod('getUpdates').length > 0 : () => up.calls.byMethod('setWebhook').some((c) => c.response?.ok === true);
-  await up.driver.waitUntil(connected, 15_000, `the bot to connect (${mode})`);
-  return {
-    mode,
-    app,
-    api,
-    base,
-    standIn: up,
-    driver: up.driver,
-    bot,
-    admin,
-    botLog: botLog.lines,
-    async close() {
-      await bot.stop();
-      await api.close();
-      await app.close();
-      await up.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { app, bot, api };
 }
 
 export function decodeQr(png: Buffer): string | undefined {

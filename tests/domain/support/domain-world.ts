@@ -24,6 +24,7 @@ import { Result, err, ok } from '../../../domain/shared/result';
 import { Shop, createShop, outboxHandlersOf } from '../../../domain/shop';
 import { ProductInput, WebhookHostResolver, WebhookUrlRules } from '../../../domain/catalog';
 import { Persistence, createPersistence } from '../../../infrastructure/persistence';
+import { RelayOutcome, SupportRelay, Ticket, TicketMessage } from '../../../domain/support';
 import { createRedisParts } from '../../../infrastructure/redis/create-redis-parts';
 
 export const T0 = new Date('2026-03-01T10:00:00.000Z');
@@ -137,6 +138,40 @@ export class ScriptedDns implements WebhookHostResolver {
 }
 
 /** A trial shop's rules: private targets refused, http allowed (the test world is not production). */
+/**
+ * The support desk's chat side, played: topics it made, what reached staff and shoppers (in order), and a switch
+ * for "Telegram is unreachable" (every call throws, as the bot's relay does while the Bot API does not answer).
+ */
+export class SupportChats implements SupportRelay {
+  readonly threads: number[] = [];
+  readonly toStaffLog: Array<{ ticketId: number; threadId: number | null; message: TicketMessage }> = [];
+  readonly toShopperLog: Array<{ ticketId: number; userId: string; message: TicketMessage }> = [];
+  down = false;
+  /** null: staff are written to privately (no SUPPORT_CHAT_ID). */
+  forum = true;
+  private nextThread = 100;
+
+  async openThread(): Promise<number | null> {
+    if (this.down) throw new Error('Bot API unreachable');
+    if (!this.forum) return null;
+    const id = this.nextThread++;
+    this.threads.push(id);
+    return id;
+  }
+
+  async toStaff(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome> {
+    if (this.down) throw new Error('Bot API unreachable');
+    this.toStaffLog.push({ ticketId: ticket.id, threadId: ticket.threadId, message });
+    return 'relayed';
+  }
+
+  async toShopper(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome> {
+    if (this.down) throw new Error('Bot API unreachable');
+    this.toShopperLog.push({ ticketId: ticket.id, userId: ticket.userId, message });
+    return 'relayed';
+  }
+}
+
 export const WORLD_WEBHOOK_RULES: WebhookUrlRules = { allowPrivate: false, requireHttps: false };
 
 export interface DomainWorld {
@@ -147,6 +182,7 @@ export interface DomainWorld {
   provider: ScriptedProvider;
   webhook: MerchantWebhook;
   notices: NoticeLog;
+  supportChats: SupportChats;
   limits: ShopLimits;
   /** Runs the outbox until nothing is due (deliveries, notices, refund executions), as the pump would after a commit. */
   drain(): Promise<number>;
@@ -171,6 +207,7 @@ export async function openDomainWorld(
   const webhook = new MerchantWebhook();
   const notices = new NoticeLog();
   const dns = new ScriptedDns();
+  const supportChats = new SupportChats();
   const shopLimits: ShopLimits = { ...DEFAULT_LIMITS, ...limits };
   // The in-process twins, on the test's clock: a throttle's interval passes when the test moves time.
   const redisParts = createRedisParts(undefined, { now: () => clock.now().getTime() });
@@ -187,6 +224,9 @@ export async function openDomainWorld(
     ...choice,
     coordination: { flights: redisParts.flights },
     notifier: notices,
+    support: { remindAfterMs: 30 * 60_000 },
+    supportRelay: supportChats,
+    lock: redisParts.lock,
     log: () => undefined,
   });
   const dispatch = { uow: persistence.uow, clock, handlers: new OutboxHandlers(outboxHandlersOf(shop)), owner: 'test', leaseMs: 60_000, log: () => undefined };
@@ -199,6 +239,7 @@ export async function openDomainWorld(
     provider,
     webhook,
     notices,
+    supportChats,
     limits: shopLimits,
     async drain() {
       let handled = 0;

@@ -29,6 +29,7 @@ export function jobSchedules(everySeconds: number): Record<string, string> {
     JOB_REFRESH_PLATFORM_CERTIFICATES_SCHEDULE: cron,
     JOB_INDEX_MISSING_SEARCH_TERMS_SCHEDULE: cron,
     JOB_REWARD_REFERRALS_SCHEDULE: cron,
+    JOB_REMIND_UNANSWERED_TICKETS_SCHEDULE: cron,
   };
 }
 
@@ -133,7 +134,8 @@ export async function startFaultWorld(name: string, options: { sandboxTimeScale:
         const env = shopEnv(shop, port, dataDir);
         const launch = async (): Promise<RunningProcess> => {
           const proc = group.start(shop.name, 'main.ts', env, dataDir);
-          await proc.waitForLine(READY, 90_000);
+          // A busy machine (CI beside other work) can take a minute or more to start a shop process and migrate.
+          await proc.waitForLine(READY, 180_000);
           return proc;
         };
         const handle: ShopProcess = {

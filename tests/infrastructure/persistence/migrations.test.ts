@@ -21,6 +21,9 @@ const TABLES = [
   'product_translations',
   'products',
   'refunds',
+  'restock_alerts',
+  'support_messages',
+  'support_tickets',
   'users',
   'wechatpay_platform_certificates',
   'product_reviews',
@@ -42,6 +45,7 @@ const ALL_MIGRATIONS = [
   'ProductReviews1764870000000',
   'Referrals1764880000000',
   'TelegramStars1764950000000',
+  'SupportAndRestock1764960000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];

@@ -13,6 +13,7 @@ import { ShopperEmail1764850000000 } from './1764850000000-ShopperEmail';
 import { ProductReviews1764870000000 } from './1764870000000-ProductReviews';
 import { Referrals1764880000000 } from './1764880000000-Referrals';
 import { TelegramStars1764950000000 } from './1764950000000-TelegramStars';
+import { SupportAndRestock1764960000000 } from './1764960000000-SupportAndRestock';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const MYSQL_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MYSQL_MIGRATIONS = [
   ProductReviews1764870000000,
   Referrals1764880000000,
   TelegramStars1764950000000,
+  SupportAndRestock1764960000000,
 ];

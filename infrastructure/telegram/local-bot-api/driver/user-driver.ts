@@ -1,6 +1,6 @@
 import type { TgBotCommand, TgBotUser, TgInlineKeyboardButton, TgMessage } from '../bot-api-types';
 import type { ChatEventListener } from '../chat-events';
-import { type ChatAction, type ChatState, type LocalUser, type StoredMessage, userJson } from '../chat-state';
+import { type ChatAction, ChatState, type GroupInfo, type LocalUser, type StoredMessage, userJson } from '../chat-state';
 import type { StoredFile } from '../files/file-store';
 import { sniffImage } from '../files/image-size';
 import { newCallbackQueryId, newUserId } from '../ids';
@@ -49,10 +49,108 @@ export class UserDriver {
     return this.userSendsText(user, payload === undefined ? '/start' : `/start ${payload}`);
   }
 
+  /**
+   * A supergroup with the bot in it (a forum when `forum`: topics, createForumTopic); `botIsAdmin` gives the bot
+   * every message (no privacy mode) and, with `canManageTopics`, the right to make topics. Returns the group's id.
+   */
+  createSupergroup(options: { title: string; forum?: boolean; members?: LocalUser[]; botIsAdmin?: boolean; canManageTopics?: boolean }): number {
+    const id = -(1_000_000_000_000 + newUserId());
+    const group: GroupInfo = {
+      title: options.title,
+      isForum: options.forum === true,
+      members: new Map((options.members ?? []).map((m) => [m.id, m])),
+      botIsAdmin: options.botIsAdmin ?? true,
+      canManageTopics: options.canManageTopics ?? options.botIsAdmin ?? true,
+      topics: new Map(),
+    };
+    this.bot.chats.set(id, new ChatState({ id, first_name: options.title }, group));
+    return id;
+  }
+
+  /** A group admin closes (or deletes, `deleted`) a forum topic by hand: the bot's sends into it are refused from now on. */
+  adminRemovesTopic(chatId: number, threadId: number, deleted = false): void {
+    const topics = this.bot.chats.get(chatId)?.group?.topics;
+    const topic = topics?.get(threadId);
+    if (!topics || !topic) throw new Error(`Supergroup ${chatId} has no topic ${threadId}`);
+    if (deleted) topics.delete(threadId);
+    else topic.closed = true;
+    this.bot.world.changes.notify();
+  }
+
+  /** The topics of a forum supergroup by thread id (what a person sees in the topic list). */
+  topics(chatId: number): Array<{ threadId: number; name: string; closed: boolean }> {
+    return [...(this.bot.chats.get(chatId)?.group?.topics ?? new Map()).entries()].map(([threadId, t]) => ({ threadId, name: t.name, closed: t.closed }));
+  }
+
+  /**
+   * A member writes in a supergroup, in a forum topic when `threadId` is given. The bot gets the update as Telegram
+   * sends it: always when it is an admin there; otherwise (privacy mode) only commands and replies to its messages.
+   */
+  userSendsToGroup(
+    user: LocalUser,
+    chatId: number,
+    content: { text?: string; photo?: Buffer; document?: { fileName: string; bytes: Buffer }; caption?: string },
+    options: { threadId?: number; replyToMessageId?: number } = {},
+  ): TgMessage {
+    const chat = this.bot.chats.get(chatId);
+    const group = chat?.group;
+    if (!chat || !group) throw new Error(`There is no supergroup ${chatId}`);
+    if (!group.members.has(user.id)) group.members.set(user.id, user);
+    const message: Partial<TgMessage> = {};
+    if (options.threadId !== undefined) {
+      if (!group.topics.has(options.threadId)) throw new Error(`Supergroup ${chatId} has no topic ${options.threadId}`);
+      Object.assign(message, { message_thread_id: options.threadId, is_topic_message: true });
+      // A message in a topic answers the topic's first message unless it replies to another one.
+      const first = chat.find(options.threadId);
+      if (first && options.replyToMessageId === undefined) message.reply_to_message = first.message;
+    }
+    if (options.replyToMessageId !== undefined) {
+      const target = chat.find(options.replyToMessageId);
+      if (!target) throw new Error(`There is no message ${options.replyToMessageId} in chat ${chatId}`);
+      message.reply_to_message = target.message;
+    }
+    if (content.text !== undefined) {
+      const entities = typedTextEntities(content.text);
+      Object.assign(message, { text: content.text }, entities.length > 0 ? { entities } : {});
+    } else if (content.photo) {
+      const image = sniffImage(content.photo);
+      if (!image) throw new Error('Not an image a Telegram client could send as a photo');
+      const file = this.bot.files.addPhoto(content.photo, image);
+      message.photo = [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: content.photo.length, width: image.width, height: image.height }];
+    } else if (content.document) {
+      const file = this.bot.files.addDocument(content.document.bytes, content.document.fileName);
+      message.document = {
+        file_name: content.document.fileName,
+        mime_type: file.mimeType,
+        file_id: file.fileId,
+        file_unique_id: file.fileUniqueId,
+        file_size: content.document.bytes.length,
+      };
+    } else throw new Error('A Telegram client does not send an empty message');
+    if (content.caption && message.text === undefined) message.caption = content.caption;
+    const stored = chat.append('user', userJson(user), message, this.bot.world.nextSeq());
+    this.bot.changed({ kind: 'message', chatId, stored });
+    const botId = this.bot.id;
+    const seen = group.botIsAdmin || (message.text?.startsWith('/') ?? false) || message.reply_to_message?.from?.id === botId;
+    if (seen) this.bot.pushUpdate('message', stored.message);
+    return stored.message;
+  }
+
+  /** Presses an inline button in a supergroup; returns the callback query id the bot must answer. */
+  userPressesButtonInGroup(user: LocalUser, chatId: number, messageId: number, callbackData: string): string {
+    const chat = this.bot.chats.get(chatId);
+    if (!chat?.group) throw new Error(`There is no supergroup ${chatId}`);
+    return this.press(chat, user, messageId, callbackData);
+  }
+
   /** Presses an inline button; returns the callback query id the bot must answer. */
   userPressesButton(user: LocalUser, messageId: number, callbackData: string): string {
     const chat = this.existingChat(user.id);
     chat.user = user;
+    return this.press(chat, user, messageId, callbackData);
+  }
+
+  private press(chat: ChatState, user: LocalUser, messageId: number, callbackData: string): string {
     const stored = chat.find(messageId);
     if (!stored) throw new Error(`There is no message ${messageId} in chat ${chat.id}`);
     const buttons = stored.message.reply_markup?.inline_keyboard.flat() ?? [];
@@ -102,13 +200,15 @@ export class UserDriver {
     return this.deliver(chat, { document, ...(options.caption ? { caption: options.caption } : {}) });
   }
 
-  userSendsPhoto(user: LocalUser, bytes: Buffer, options: { caption?: string } = {}): TgMessage {
+  userSendsPhoto(user: LocalUser, bytes: Buffer, options: { caption?: string; replyToMessageId?: number } = {}): TgMessage {
     const image = sniffImage(bytes);
     if (!image) throw new Error('Not an image a Telegram client could send as a photo');
     const chat = this.openChat(user);
     const file = this.bot.files.addPhoto(bytes, image);
     const photo = [{ file_id: file.fileId, file_unique_id: file.fileUniqueId, file_size: bytes.length, width: image.width, height: image.height }];
-    return this.deliver(chat, { photo, ...(options.caption ? { caption: options.caption } : {}) });
+    const replied = options.replyToMessageId === undefined ? undefined : chat.find(options.replyToMessageId)?.message;
+    if (options.replyToMessageId !== undefined && !replied) throw new Error(`There is no message ${options.replyToMessageId} to reply to in chat ${chat.id}`);
+    return this.deliver(chat, { photo, ...(options.caption ? { caption: options.caption } : {}), ...(replied ? { reply_to_message: replied } : {}) });
   }
 
   /** Taps Pay on the Stars invoice in this message: pre-checkout, then (on ok) the payment. */

@@ -1,6 +1,6 @@
-import { botBlocked, chatIdEmpty, chatNotFound } from '../bot-api-error';
+import { botBlocked, chatIdEmpty, chatNotFound, notAMember, threadNotFound, topicClosed } from '../bot-api-error';
 import type { ChatState } from '../chat-state';
-import { type RequestParams, stringParam } from '../request-params';
+import { intParam, type RequestParams, stringParam } from '../request-params';
 import type { BotState, World } from '../world';
 
 export interface MethodContext {
@@ -37,9 +37,22 @@ export function knownChat(ctx: MethodContext): ChatState {
   return chat;
 }
 
-/** A chat the bot may write to: known, and not blocked by its user. */
+/** A chat the bot may write to: known, and not blocked by its user (a group: the bot is still in it). */
 export function writableChat(ctx: MethodContext): ChatState {
   const chat = knownChat(ctx);
-  if (chat.blocked) throw botBlocked();
+  if (chat.blocked) throw chat.group ? notAMember() : botBlocked();
   return chat;
+}
+
+/**
+ * `message_thread_id` as Telegram reads it for a send: in a forum it names an existing, open topic (else 400);
+ * elsewhere it is ignored. Returns the fields the new message carries.
+ */
+export function readThread(ctx: MethodContext, chat: ChatState): { message_thread_id?: number; is_topic_message?: true } {
+  const threadId = intParam(ctx.params, 'message_thread_id');
+  if (threadId === undefined || !chat.group?.isForum) return {};
+  const topic = chat.group.topics.get(threadId);
+  if (!topic) throw threadNotFound();
+  if (topic.closed) throw topicClosed();
+  return { message_thread_id: threadId, is_topic_message: true };
 }

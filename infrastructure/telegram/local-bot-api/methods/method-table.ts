@@ -1,6 +1,8 @@
 import { answerCallbackQuery, deleteMyCommands, getChat, getFile, getMe, getMyCommands, setMyCommands } from './bot-methods';
 import { deleteMessage, editMessageCaption, editMessageReplyMarkup, editMessageText } from './edit-methods';
 import { answerInlineQuery } from './inline-methods';
+import { copyMessage } from './copy-message';
+import { closeForumTopic, createForumTopic, reopenForumTopic } from './forum-methods';
 import type { MethodHandler } from './method-context';
 import { answerPreCheckoutQuery, createInvoiceLink, refundStarPayment, sendInvoice } from './payment-methods';
 import { sendChatAction, sendDocument, sendMessage, sendPhoto } from './send-methods';
@@ -16,6 +18,10 @@ const HANDLERS: Record<string, MethodHandler> = {
   sendPhoto,
   sendDocument,
   sendChatAction,
+  copyMessage,
+  createForumTopic,
+  closeForumTopic,
+  reopenForumTopic,
   editMessageText,
   editMessageCaption,
   editMessageReplyMarkup,
@@ -39,7 +45,7 @@ const BY_LOWER_NAME = new Map(Object.entries(HANDLERS).map(([name, handler]) => 
 export const findMethod = (name: string): { name: string; handler: MethodHandler } | undefined => BY_LOWER_NAME.get(name.toLowerCase());
 
 /** Methods whose messages count against Telegram's flood limits. */
-export const SEND_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendInvoice']);
+export const SEND_METHODS: ReadonlySet<string> = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendInvoice', 'copyMessage']);
 
 /**
  * Real Bot API methods the local Bot API does not speak. They are answered with a loud 501 rather than
@@ -51,7 +57,6 @@ const UNSPOKEN = new Set(
     'close',
     'forwardMessage',
     'forwardMessages',
-    'copyMessage',
     'copyMessages',
     'sendAudio',
     'sendVideo',

@@ -5,7 +5,7 @@ import { readReplyMarkup } from '../reply-markup';
 import { stringParam } from '../request-params';
 import { messageCaption, messageText } from '../text/message-text';
 import { type MessageContent, postBotMessage, readReplyTo, withEntities } from './message-content';
-import { type MethodContext, type MethodOutcome, ok, writableChat } from './method-context';
+import { type MethodContext, type MethodOutcome, ok, readThread, writableChat } from './method-context';
 
 const CHAT_ACTIONS = new Set([
   'typing',
@@ -29,8 +29,9 @@ export function sendMessage(ctx: MethodContext): MethodOutcome {
   const markup = readReplyMarkup(ctx.params);
   const chat = writableChat(ctx);
   const replyTo = readReplyTo(ctx.params, chat);
+  const thread = readThread(ctx, chat);
   ctx.takeSendQuota(chat.id);
-  const content: MessageContent = { text: text.text, ...withEntities(text, 'entities') };
+  const content: MessageContent = { ...thread, text: text.text, ...withEntities(text, 'entities') };
   if (replyTo) content.reply_to_message = replyTo;
   return ok(postBotMessage(ctx, chat, content, markup, 'sendMessage').message);
 }
@@ -46,9 +47,10 @@ async function sendMedia(
   const markup = readReplyMarkup(ctx.params);
   const chat = writableChat(ctx);
   const replyTo = readReplyTo(ctx.params, chat);
+  const thread = readThread(ctx, chat);
   const file = await resolveInputFile(ctx.bot.files, input, kind, ctx.signal);
   ctx.takeSendQuota(chat.id);
-  const content: MessageContent = describe(file);
+  const content: MessageContent = { ...thread, ...describe(file) };
   if (caption) Object.assign(content, { caption: caption.text }, withEntities(caption, 'caption_entities'));
   if (replyTo) content.reply_to_message = replyTo;
   return ok(postBotMessage(ctx, chat, content, markup, method).message);

@@ -29,10 +29,11 @@ export const addPerson = (name, language) => send('POST', '/people', { name, lan
 
 export const setLanguage = (personId, language) => send('PATCH', `/people/${personId}`, { language });
 
-export async function sendDocument(personId, file, caption) {
+export async function sendDocument(personId, file, caption, asPhoto = false) {
   const form = new FormData();
   // The caption goes first: the server reads the fields that come before the file.
   if (caption) form.append('caption', caption);
+  if (asPhoto) form.append('as', 'photo');
   form.append('file', file, file.name);
   const response = await fetch(`${BASE}/people/${personId}/documents`, { method: 'POST', headers: ACTION_HEADERS, body: form });
   return answerOf(response);

@@ -406,7 +406,8 @@ ui.upload.addEventListener('submit', async (event) => {
   if (!person || !file) return;
   ui.uploadSend.disabled = true;
   try {
-    await api.sendDocument(person.id, file, ui.uploadCaption.value.trim());
+    // A picture goes as a photo, as a Telegram client sends it; any other file as a document.
+    await api.sendDocument(person.id, file, ui.uploadCaption.value.trim(), /^image\/(png|jpeg|gif|webp)$/.test(file.type));
     if (ui.input.value.trim() === ui.uploadCaption.value.trim()) ui.input.value = '';
     closeUpload();
   } catch (error) {

@@ -156,6 +156,17 @@ describe('the chat page over the local Bot API', () => {
     const file = (await asBot('getFile', { file_id: fileId })) as { file_path: string };
     expect(await (await fetch(`${local.apiRoot}/file/bot${local.token}/${file.file_path}`)).text()).toBe('CODE-1\nCODE-2\n');
 
+    // A picture "as photo" arrives as a photo (a support ticket's screenshot); anything else stays a document.
+    const picture = await QRCode.toBuffer('support screenshot', { type: 'png' });
+    const asPhoto = new FormData();
+    asPhoto.append('caption', 'broken mug');
+    asPhoto.append('as', 'photo');
+    asPhoto.append('file', new Blob([picture]), 'mug.png');
+    expect((await fetch(`${base}/chat/api/people/${admin}/documents`, { method: 'POST', headers: ACTION, body: asPhoto })).status).toBe(201);
+    const photoUpdate = await nextUpdate();
+    expect(photoUpdate.message).toMatchObject({ caption: 'broken mug', photo: [expect.objectContaining({ file_size: picture.length })] });
+    expect(photoUpdate.message).not.toHaveProperty('document');
+
     await asBotUpload('sendDocument', 'document', 'report <1>.html', Buffer.from('<script>alert(1)</script>'), { chat_id: String(admin) });
     const doc = must(
       (await history(admin)).messages.find((m) => m.from === 'bot' && m.document),
@@ -169,7 +180,7 @@ describe('the chat page over the local Bot API', () => {
     const qr = await QRCode.toBuffer('http://127.0.0.1:9/pay/abc', { type: 'png' });
     await asBotUpload('sendPhoto', 'photo', 'qr.png', qr, { chat_id: String(admin), caption: 'Scan to pay' });
     const photo = must(
-      (await history(admin)).messages.find((m) => m.photo),
+      (await history(admin)).messages.find((m) => m.from === 'bot' && m.photo),
       'the photo in the chat',
     );
     expect(photo).toMatchObject({ text: 'Scan to pay', photo: { qrLink: 'http://127.0.0.1:9/pay/abc' } });
