@@ -8,3 +8,5 @@ export type { ShopperProfile, UserRepository } from './shopper';
 export { LANGUAGES, resolveLanguage } from './shopper-preferences';
 export type { Language } from './shopper-preferences';
 export type { AdjustCredit, AdjustCreditError } from './adjust-credit';
+export { addressLine, validateShippingAddress } from './shipping-address';
+export type { ShippingAddress, ShippingAddressRepository } from './shipping-address';

@@ -1,6 +1,6 @@
 import { Minor, Price } from '../shared/money';
 
-export const PRODUCT_KINDS = ['credit', 'code', 'manual', 'webhook'] as const;
+export const PRODUCT_KINDS = ['credit', 'code', 'manual', 'webhook', 'physical'] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
 /** Everything an admin sets on a product; validated by `validateProductDraft`. */
