@@ -42,8 +42,19 @@ export async function priceLines(
   paymentMethod: PaymentMethod,
   exceptions: PaymentExceptions = {},
 ): Promise<Result<OrderLine[], PricingError>> {
+  const priced = await priceLinesOfSellers(tx, items, paymentMethod, exceptions);
+  return priced.ok ? ok(priced.value.map((p) => p.line)) : priced;
+}
+
+/** `priceLines`, each line with the seller of its product (a checkout groups them into one order per seller). */
+export async function priceLinesOfSellers(
+  tx: OrderingTx,
+  items: RequestedItem[],
+  paymentMethod: PaymentMethod,
+  exceptions: PaymentExceptions = {},
+): Promise<Result<Array<{ line: OrderLine; sellerId: number }>, PricingError>> {
   const products = new Map<number, Product>((await tx.products.findManyByIds(items.map((i) => i.productId))).map((p) => [p.id, p]));
-  const lines: OrderLine[] = [];
+  const lines: Array<{ line: OrderLine; sellerId: number }> = [];
   for (const [index, item] of items.entries()) {
     const product = products.get(item.productId);
     if (!product || !product.visible) return fail('PRODUCT_NOT_FOUND', `no product ${item.productId}`, { productId: item.productId });
@@ -55,16 +66,19 @@ export async function priceLines(
       return fail('PAYMENT_METHOD_NOT_ALLOWED', `${product.title} is paid only by ${only.join(' or ')}, not ${paymentMethod}`);
     }
     lines.push({
-      lineNo: index + 1,
-      productId: product.id,
-      sku: product.sku,
-      title: product.title,
-      kind: product.kind,
-      unitPrice: product.price.amount,
-      quantity: item.quantity,
-      lineTotal: timesMinor(product.price.amount, item.quantity),
-      creditAmount: product.creditAmount,
-      webhookUrl: product.webhookUrl,
+      sellerId: product.sellerId,
+      line: {
+        lineNo: index + 1,
+        productId: product.id,
+        sku: product.sku,
+        title: product.title,
+        kind: product.kind,
+        unitPrice: product.price.amount,
+        quantity: item.quantity,
+        lineTotal: timesMinor(product.price.amount, item.quantity),
+        creditAmount: product.creditAmount,
+        webhookUrl: product.webhookUrl,
+      },
     });
   }
   return ok(lines);

@@ -1,6 +1,7 @@
 import { Minor } from '../shared/money';
 import { adminNotice, shopperNotice } from '../messaging';
-import { Order, OrderState, afterTransition, deliveryOf, isSettled, transition } from '../ordering';
+import { Order, OrderState, afterTransition, deliveryOf, isCheckoutNo, isSettled, transition } from '../ordering';
+import { recordCheckoutPayment, standIn } from './record-checkout-payment';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { PaymentTx } from './payment-deps';
 import { PaymentRecord } from './payment-record';
@@ -33,6 +34,10 @@ export async function recordPayment(
   /** What the caller already read or wrote in this transaction (not read again): the order, the payment row (null: none). */
   seen: { order?: OrderState; payment?: PaymentRecord | null } = {},
 ): Promise<Result<RecordPaymentOutcome, RecordPaymentError>> {
+  if (isCheckoutNo(payment.orderNo)) {
+    const recorded = await recordCheckoutPayment(tx, payment, { payment: seen.payment });
+    return recorded.ok ? ok({ status: recorded.value.status, order: standIn(recorded.value.orders, payment.orderNo) }) : recorded;
+  }
   const state = seen.order ?? (await tx.orders.findByNo(payment.orderNo));
   if (!state) return fail('ORDER_NOT_FOUND', `no order ${payment.orderNo}`);
   const order = Order.restore(state);

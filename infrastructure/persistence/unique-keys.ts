@@ -17,6 +17,8 @@ export const UNIQUE_KEYS = {
   productCode: key('uq_product_codes_product_code', 'product_codes', 'product_id', 'code'),
   orderNo: key('PRIMARY', 'orders', 'order_no'),
   orderIdempotency: key('uq_orders_user_idempotency', 'orders', 'user_id', 'idempotency_key'),
+  checkoutNo: key('PRIMARY', 'checkouts', 'checkout_no'),
+  checkoutIdempotency: key('uq_checkouts_user_idempotency', 'checkouts', 'user_id', 'idempotency_key'),
   ledgerReference: key('uq_ledger_entries_user_reference', 'ledger_entries', 'user_id', 'reference'),
   paymentOutTradeNo: key('uq_payments_out_trade_no', 'payments', 'out_trade_no'),
   paymentTransaction: key('uq_payments_provider_transaction', 'payments', 'provider', 'transaction_id'),
