@@ -70,6 +70,8 @@ export function orderingContext(deps: OrderingDeps) {
     shipSellerOrder: (sellerId: number, orderNo: string, cmd: ShipCommand) => shipSellerOrder(deps, sellerId, orderNo, cmd),
     confirmReceipt: (shopperId: string, orderNo: string) => confirmReceipt(deps, shopperId, orderNo),
     completeShippedOrders: (batch: number) => completeShippedOrders(deps, batch),
+    /** The shop's one currency (delivery fees are in it). */
+    currency: () => deps.limits.currency,
   };
   return defineContext(useCases, {
     errorCodes: ORDERING_ERROR_CODES,

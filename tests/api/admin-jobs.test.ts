@@ -21,6 +21,8 @@ describe.each(databaseBackends())('job control over HTTP (%s)', (backend) => {
       'sync-refunds',
       'refresh-platform-certificates',
       'index-missing-search-terms',
+      'cancel-unconfirmed-seller-orders',
+      'complete-shipped-orders',
     ]);
     expect(listed.json().items.find((j: { name: string }) => j.name === 'sync-refunds').schedule).toBe('*/10 * * * * *');
 

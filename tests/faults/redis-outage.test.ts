@@ -16,6 +16,8 @@ const JOBS = [
   'sync-refunds',
   'refresh-platform-certificates',
   'index-missing-search-terms',
+  'cancel-unconfirmed-seller-orders',
+  'complete-shipped-orders',
 ];
 
 interface JobStatusView {

@@ -28,6 +28,8 @@ export function jobSchedules(everySeconds: number): Record<string, string> {
     JOB_SYNC_REFUNDS_SCHEDULE: cron,
     JOB_REFRESH_PLATFORM_CERTIFICATES_SCHEDULE: cron,
     JOB_INDEX_MISSING_SEARCH_TERMS_SCHEDULE: cron,
+    JOB_CANCEL_UNCONFIRMED_SELLER_ORDERS_SCHEDULE: cron,
+    JOB_COMPLETE_SHIPPED_ORDERS_SCHEDULE: cron,
   };
 }
 
