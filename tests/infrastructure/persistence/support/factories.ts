@@ -61,6 +61,12 @@ export const orderState = (overrides: Partial<OrderState> = {}): OrderState => (
   lastDeliveryError: null,
   refundedAmount: minor(0),
   fulfilmentNote: null,
+  sellerId: 1,
+  checkoutNo: null,
+  confirmWindowMinutes: null,
+  confirmBy: null,
+  delivery: null,
+  shipment: null,
   ...overrides,
 });
 
