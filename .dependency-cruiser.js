@@ -9,6 +9,8 @@ const CONTEXT_EDGES = {
   ordering: ['catalog', 'account', 'messaging'],
   payment: ['ordering', 'catalog', 'account', 'messaging'],
   reporting: ['ordering', 'payment', 'catalog'],
+  // The marketplace's shops and their money. Ordering and payment (the buying side) call its face; it knows neither.
+  sellers: ['catalog', 'messaging'],
 };
 const CONTEXTS = Object.keys(CONTEXT_EDGES).join('|');
 const DOORS = ['api', 'bot', 'jobs'];

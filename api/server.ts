@@ -20,9 +20,10 @@ import { ReadinessCheck, healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { orderingRoutes } from './routes/ordering';
 import { paymentRoutes } from './routes/payment';
+import { sellersRoutes } from './routes/sellers';
 
 /** Each context's routes and error statuses, one line per context. */
-const CONTEXT_ROUTES = [catalogRoutes, accountRoutes, orderingRoutes, paymentRoutes] as const;
+const CONTEXT_ROUTES = [catalogRoutes, accountRoutes, orderingRoutes, paymentRoutes, sellersRoutes] as const;
 
 type CodesOf<T> = T extends ContextRoutes<infer C> ? C : never;
 type WithStatus = SharedErrorCode | CodesOf<(typeof CONTEXT_ROUTES)[number]>;

@@ -4,12 +4,13 @@ import { MessagingDeps, messagingContext } from './messaging';
 import { OrderingDeps, orderingContext } from './ordering';
 import { PaymentDeps, paymentContext } from './payment';
 import { ReportingDeps, reportingContext } from './reporting';
+import { SellersDeps, sellersContext } from './sellers';
 import { CONTEXT, ErrorCodesOf } from './shared/context';
 import { SharedErrorCode } from './shared/error-codes';
 import { OutboxHandler } from './shared/outbox/outbox-handler';
 
 /** What the contexts need, together: the composition root provides it once. */
-export type ShopDeps = CatalogDeps & AccountDeps & MessagingDeps & OrderingDeps & PaymentDeps & ReportingDeps;
+export type ShopDeps = CatalogDeps & AccountDeps & MessagingDeps & OrderingDeps & PaymentDeps & ReportingDeps & SellersDeps;
 
 /**
  * The shop the doors (api/, bot/, jobs/) call: one entry per bounded context, each its context's public face
@@ -23,6 +24,7 @@ export function createShop(deps: ShopDeps) {
     ordering: orderingContext(deps),
     payment: paymentContext(deps),
     reporting: reportingContext(deps),
+    sellers: sellersContext(deps),
   };
 }
 

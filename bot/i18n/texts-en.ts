@@ -1,5 +1,8 @@
+import { SELLERS_EN } from './texts-sellers-en';
+
 /** The English texts; their keys are the keys every language must have (a test and the types check it). */
 export const EN = {
+  ...SELLERS_EN,
   // menu and help
   welcome: 'Welcome, {name}! Browse the catalog, put things in your cart and pay by WeChat or Alipay QR code or with your credit balance.',
   mainMenu: 'What would you like to do?',

@@ -1,7 +1,9 @@
 import { TextKey } from './texts-en';
+import { SELLERS_RU } from './texts-sellers-ru';
 
 /** Русский. */
 export const RU: Record<TextKey, string> = {
+  ...SELLERS_RU,
   welcome: 'Добро пожаловать, {name}! Смотрите каталог, добавляйте товары в корзину и платите QR-кодом WeChat или Alipay или с баланса.',
   mainMenu: 'Что вы хотите сделать?',
   btnCatalog: '🛍 Каталог',

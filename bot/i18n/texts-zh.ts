@@ -1,7 +1,9 @@
 import { TextKey } from './texts-en';
+import { SELLERS_ZH } from './texts-sellers-zh';
 
 /** 简体中文. */
 export const ZH: Record<TextKey, string> = {
+  ...SELLERS_ZH,
   welcome: '欢迎，{name}！浏览商品、加入购物车，然后用微信或支付宝扫码、或账户余额付款。',
   mainMenu: '你想做什么？',
   btnCatalog: '🛍 商品',

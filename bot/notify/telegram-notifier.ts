@@ -1,6 +1,7 @@
 import type { Telegram } from 'telegraf';
 import type { OrderState } from '../../domain/ordering';
-import type { AdminNotice, Notifier, ShopperNotice } from '../../domain/messaging';
+import type { AdminNotice, Notifier, SellerNotice, SellerRecipient, ShopperNotice } from '../../domain/messaging';
+import { LANGUAGES, Language } from '../../domain/account';
 import type { BotServices } from '../bot-services';
 import { formatMoney } from '../format/money';
 import { splitText } from '../format/telegram-limits';
@@ -115,8 +116,37 @@ export class TelegramNotifier implements Notifier {
         await sendText(this.tg, notice.userId, t('creditAdjustedNotice', { amount, balance: formatMoney(account.balance, account.currency) }));
         return;
       }
+      case 'SELLER_ORDER_CONFIRMED':
+      case 'SELLER_ORDER_CANCELLED':
+      case 'REFUND_STARTED':
+      case 'ORDER_SHIPPED':
+      case 'ORDER_COMPLETED':
+      case 'SELLER_APPROVED':
+      case 'SELLER_REJECTED':
+        await sendText(this.tg, notice.userId, t(`shopperNotice_${notice.event}`, { orderNo, amount, detail: notice.detail ?? '' }));
+        return;
       default:
         this.svc.logger.warn({ event: notice.event }, 'shopper notice without an order number; skipped');
+    }
+  }
+
+  /** A seller's notice in their chat and language; the house (no chat of its own) is the admins'. */
+  async notifySeller(notice: SellerNotice, to: SellerRecipient): Promise<void> {
+    const params = {
+      orderNo: notice.orderNo ?? '—',
+      amount: formatMoney(notice.amount ?? 0, this.svc.settings.currency),
+      detail: notice.detail ?? '',
+    };
+    const chats = to.chatId === null ? this.svc.settings.adminIds : [to.chatId];
+    for (const chatId of chats) {
+      const known = LANGUAGES.find((l) => l === to.language);
+      const lang: Language = to.chatId !== null && known ? known : await this.svc.chatLanguages.languageFor(chatId);
+      try {
+        await sendText(this.tg, chatId, translator(lang)(`sellerNotice_${notice.event}`, params));
+      } catch (e) {
+        if (!isUnreachableChat(e)) throw e;
+        this.svc.logger.info({ sellerId: notice.sellerId, event: notice.event }, 'seller notice skipped: the chat cannot be reached');
+      }
     }
   }
 }

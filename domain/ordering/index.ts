@@ -16,7 +16,7 @@ export type {
   DeliveryChoice,
   Shipment,
 } from './order-types';
-export { HOUSE_SELLER_ID, Order, itemsKeyOf } from './order';
+export { Order, itemsKeyOf } from './order';
 export { CHECKOUT_NO_PATTERN, CHECKOUT_STATUSES, isCheckoutNo, newCheckoutNo } from './checkout';
 export type { CheckoutRepository, CheckoutState, CheckoutStatus } from './checkout';
 export { MAX_DELIVERY_OPTIONS, validateDeliveryOption } from './delivery-option';

@@ -1,8 +1,8 @@
 import { ZERO, addMinor, sumMinor } from '../shared/money';
 import { DeliveryChoice, OrderLine, OrderState, OrderStatus, PaymentMethod } from './order-types';
 
-/** The house seller: the shop's own goods (the sellers migration makes it seller 1). */
-export const HOUSE_SELLER_ID = 1;
+
+import { HOUSE_SELLER_ID } from '../catalog';
 
 export interface PlaceOrderInput {
   orderNo: string;

@@ -131,6 +131,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     paymentExceptions: config.paymentExceptions,
     coordination: { flights: redis.flights },
     notifier: notifications,
+    mailer: null,
     log: (message, fields) => logger.warn(fields, message),
   });
   const shop = withProviderEventMetrics(domainShop, metrics);

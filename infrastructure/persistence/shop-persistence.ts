@@ -7,6 +7,7 @@ import { messagingPersistence } from './messaging/messaging-persistence';
 import { orderingPersistence } from './ordering/ordering-persistence';
 import { OutboxEntity } from './outbox/outbox-entity';
 import { paymentPersistence } from './payment/payment-persistence';
+import { sellersPersistence } from './sellers/sellers-persistence';
 
 // One line per context in each list: its tables, and its repositories in every transaction. The unit of work's
 // type is what these add up to, so a context whose repositories are missing here does not compile where it is wired.
@@ -18,6 +19,7 @@ export const SHOP_ENTITIES = [
   ...messagingPersistence.entities,
   ...orderingPersistence.entities,
   ...paymentPersistence.entities,
+  ...sellersPersistence.entities,
   OutboxEntity,
   JobRunEntity,
 ];
@@ -29,6 +31,7 @@ export const shopRepositories = (manager: EntityManager, dialect: Dialect) => ({
   ...messagingPersistence.repositories(manager, dialect),
   ...orderingPersistence.repositories(manager, dialect),
   ...paymentPersistence.repositories(manager, dialect),
+  ...sellersPersistence.repositories(manager, dialect),
 });
 
 export type ShopRepositories = ReturnType<typeof shopRepositories>;

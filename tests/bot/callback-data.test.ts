@@ -128,6 +128,7 @@ describe('the keyboards the views build', () => {
   const long = 'Очень длинное название товара '.repeat(10);
   const product = (id: number, stock: number | null): Product => ({
     id,
+    sellerId: 1,
     sku: `SKU-${id}`,
     title: long,
     description: long,

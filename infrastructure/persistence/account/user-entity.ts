@@ -11,6 +11,8 @@ export interface UserRow {
   preferred_language: string | null;
   /** 'open': the bot has seen their private chat; 'none': it cannot write to them; NULL: not known (older rows). */
   chat_state: 'open' | 'none' | null;
+  /** Where notices go by mail too (set by the shopper); NULL = chat only. */
+  email: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -26,6 +28,7 @@ export const UserEntity = new EntitySchema<UserRow>({
     language_code: stringColumn(16, true),
     preferred_language: stringColumn(8, true),
     chat_state: stringColumn(8, true),
+    email: stringColumn(191, true),
     created_at: bigintColumn(),
     updated_at: bigintColumn(),
   },

@@ -2,7 +2,7 @@
 // test moves it, ids drawn from a counter, and the outside world (payment provider, merchant webhooks, chats)
 // played by small scripted doubles. No database, repository or use case is mocked: only what lies outside the shop.
 import { minor } from '../../../domain/shared/money';
-import { AdminNotice, Notifier, ShopperNotice } from '../../../domain/messaging';
+import { AdminNotice, Notifier, SellerNotice, SellerRecipient, ShopperNotice } from '../../../domain/messaging';
 import { FulfilmentRequest, FulfilmentWebhook } from '../../../domain/ordering';
 import {
   PaymentDeps,
@@ -126,6 +126,10 @@ export class NoticeLog implements Notifier {
   async notifyAdmins(notice: AdminNotice): Promise<void> {
     this.admins.push(notice);
   }
+  readonly sellers: Array<SellerNotice & { chatId: string | null }> = [];
+  async notifySeller(notice: SellerNotice, to: SellerRecipient): Promise<void> {
+    this.sellers.push({ ...notice, chatId: to.chatId });
+  }
 }
 
 /** DNS as the test sets it: host → addresses (none for an unknown host). */
@@ -186,6 +190,7 @@ export async function openDomainWorld(
     ...choice,
     coordination: { flights: redisParts.flights },
     notifier: notices,
+    mailer: null,
     log: () => undefined,
   });
   const dispatch = { uow: persistence.uow, clock, handlers: new OutboxHandlers(outboxHandlersOf(shop)), owner: 'test', leaseMs: 60_000, log: () => undefined };

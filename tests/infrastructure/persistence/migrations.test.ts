@@ -21,6 +21,10 @@ const TABLES = [
   'product_translations',
   'products',
   'refunds',
+  'seller_balances',
+  'seller_ledger',
+  'seller_payouts',
+  'sellers',
   'users',
   'wechatpay_platform_certificates',
 ];
@@ -36,6 +40,7 @@ const ALL_MIGRATIONS = [
   'ProductTranslations1764633600200',
   'WechatpayPlatformCertificates1764720000000',
   'SearchTermsByTerm1764800000000',
+  'Sellers1764900000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
@@ -84,16 +89,54 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
     }
   });
 
+  it('makes the existing shop the house seller: every product there is belongs to seller 1, SKUs become unique per seller', async () => {
+    const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'house.sqlite'), logger: silent });
+    try {
+      await persistence.migrate();
+      await persistence.dataSource.undoLastMigration(); // a database from before the marketplace
+      await persistence.dataSource.query('DELETE FROM products');
+      await persistence.dataSource.query(
+        "INSERT INTO products (sku, title, description, kind, price_amount, currency, stock, visible, created_at, updated_at) VALUES ('OLD-1', 'Old', '', 'manual', 100, 'CNY', NULL, 1, 0, 0)",
+      );
+      expect(await persistence.migrate()).toEqual(['Sellers1764900000000']);
+      const [product] = await persistence.dataSource.query("SELECT seller_id FROM products WHERE sku = 'OLD-1'");
+      expect(Number(product.seller_id)).toBe(1);
+      const [house] = await persistence.dataSource.query('SELECT id, status, auto_confirm, commission_bps FROM sellers');
+      expect([Number(house.id), house.status, Number(house.auto_confirm), Number(house.commission_bps)]).toEqual([1, 'active', 1, 0]);
+      const [balance] = await persistence.dataSource.query('SELECT seller_id, balance_minor FROM seller_balances');
+      expect([Number(balance.seller_id), Number(balance.balance_minor)]).toEqual([1, 0]);
+      // Another shop may use the same SKU; the house may not use it twice.
+      await persistence.dataSource.query(
+        "INSERT INTO sellers (id, telegram_user_id, shop_name, contact, description, status, auto_confirm, created_at, updated_at) VALUES (2, '42', 'Tea', '', '', 'active', 0, 0, 0)",
+      );
+      await persistence.dataSource.query(
+        "INSERT INTO products (seller_id, sku, title, description, kind, price_amount, currency, stock, visible, created_at, updated_at) VALUES (2, 'OLD-1', 'Theirs', '', 'manual', 100, 'CNY', NULL, 1, 0, 0)",
+      );
+      await expect(
+        persistence.dataSource.query(
+          "INSERT INTO products (sku, title, description, kind, price_amount, currency, stock, visible, created_at, updated_at) VALUES ('OLD-1', 'Again', '', 'manual', 100, 'CNY', NULL, 1, 0, 0)",
+        ),
+      ).rejects.toThrow();
+      // Leaves the database as the next test expects it (a down cannot make shared SKUs globally unique again).
+      await persistence.dataSource.query('DELETE FROM products WHERE seller_id = 2');
+      await persistence.dataSource.query('DELETE FROM seller_balances WHERE seller_id = 2');
+      await persistence.dataSource.query('DELETE FROM sellers WHERE id = 2');
+    } finally {
+      await persistence.close();
+    }
+  });
+
   it('keeps the search terms of an upgraded database when the term table takes its new key', async () => {
     const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'upgrade.sqlite'), logger: silent });
     try {
       await persistence.migrate();
+      await persistence.dataSource.undoLastMigration(); // Sellers
       await persistence.dataSource.undoLastMigration(); // back to (product_id, term) + the find index
       await persistence.dataSource.query('DELETE FROM product_search_terms');
       await persistence.dataSource.query(
         "INSERT INTO product_search_terms (product_id, term, visible, fields, weight) VALUES (7, 'tea', 1, 1, 8), (7, '红茶', 1, 1, 8), (8, 'tea', 0, 4, 1)",
       );
-      expect(await persistence.migrate()).toEqual(['SearchTermsByTerm1764800000000']);
+      expect(await persistence.migrate()).toEqual(['SearchTermsByTerm1764800000000', 'Sellers1764900000000']);
       const rows = await persistence.dataSource.query('SELECT product_id, term, visible, fields, weight FROM product_search_terms ORDER BY product_id, term');
       expect(rows.map((r: Record<string, unknown>) => [Number(r.product_id), r.term, Number(r.visible), Number(r.fields), Number(r.weight)])).toEqual([
         [7, 'tea', 1, 1, 8],
@@ -104,6 +147,10 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
       await expect(
         persistence.dataSource.query("INSERT INTO product_search_terms (product_id, term, visible, fields, weight) VALUES (7, 'tea', 0, 1, 1)"),
       ).rejects.toThrow();
+      // Leaves the database as the next test expects it (a down cannot make shared SKUs globally unique again).
+      await persistence.dataSource.query('DELETE FROM products WHERE seller_id = 2');
+      await persistence.dataSource.query('DELETE FROM seller_balances WHERE seller_id = 2');
+      await persistence.dataSource.query('DELETE FROM sellers WHERE id = 2');
     } finally {
       await persistence.close();
     }

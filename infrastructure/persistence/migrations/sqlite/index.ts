@@ -9,6 +9,7 @@ import { CatalogImports1764633600100 } from './1764633600100-CatalogImports';
 import { ProductTranslations1764633600200 } from './1764633600200-ProductTranslations';
 import { WechatpayPlatformCertificates1764720000000 } from './1764720000000-WechatpayPlatformCertificates';
 import { SearchTermsByTerm1764800000000 } from './1764800000000-SearchTermsByTerm';
+import { Sellers1764900000000 } from './1764900000000-Sellers';
 import { Checkouts1765100000000 } from './1765100000000-Checkouts';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
@@ -24,5 +25,6 @@ export const SQLITE_MIGRATIONS = [
   ProductTranslations1764633600200,
   WechatpayPlatformCertificates1764720000000,
   SearchTermsByTerm1764800000000,
+  Sellers1764900000000,
   Checkouts1765100000000,
 ];

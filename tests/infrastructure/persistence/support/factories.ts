@@ -11,6 +11,7 @@ let sequence = 0;
 const next = (): number => (sequence += 1);
 
 export const productDraft = (overrides: Partial<ProductDraft> = {}): ProductDraft => ({
+  sellerId: 1,
   sku: `SKU-${next()}`,
   title: 'OpenAI credit pack',
   description: 'Adds credits to your balance',
