@@ -174,7 +174,7 @@ export const EN = {
   err_PAYMENT_METHOD_UNAVAILABLE: 'That payment method is not available right now.',
   err_CART_EMPTY: 'Your cart is empty.',
   err_CART_FULL: 'Your cart is full. Check out or remove something first.',
-  err_CHECKOUT_REQUIRED: 'Another shop's goods and physical goods are bought through the cart's checkout.',
+  err_CHECKOUT_REQUIRED: 'Goods of other shops and physical goods are bought through the checkout of the cart.',
   err_DELIVERY_OPTION_REQUIRED: 'Pick a delivery option for each shop that ships your goods.',
   err_ADDRESS_REQUIRED: 'Physical goods need a shipping address: add one first.',
   err_ORDER_NOT_CONFIRMABLE: 'This order is no longer waiting for your confirmation.',

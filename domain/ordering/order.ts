@@ -1,8 +1,6 @@
 import { ZERO, addMinor, sumMinor } from '../shared/money';
-import { DeliveryChoice, OrderLine, OrderState, OrderStatus, PaymentMethod } from './order-types';
-
-
 import { HOUSE_SELLER_ID } from '../catalog';
+import { DeliveryChoice, OrderLine, OrderState, OrderStatus, PaymentMethod } from './order-types';
 
 export interface PlaceOrderInput {
   orderNo: string;
