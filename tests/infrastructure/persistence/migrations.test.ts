@@ -10,6 +10,8 @@ const TABLES = [
   'cart_items',
   'catalog_imports',
   'categories',
+  'checkouts',
+  'delivery_options',
   'job_runs',
   'ledger_entries',
   'order_lines',
@@ -25,6 +27,7 @@ const TABLES = [
   'seller_ledger',
   'seller_payouts',
   'sellers',
+  'shipping_addresses',
   'users',
   'wechatpay_platform_certificates',
 ];
@@ -41,6 +44,7 @@ const ALL_MIGRATIONS = [
   'WechatpayPlatformCertificates1764720000000',
   'SearchTermsByTerm1764800000000',
   'Sellers1764900000000',
+  'Checkouts1765100000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
@@ -93,12 +97,17 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
     const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'house.sqlite'), logger: silent });
     try {
       await persistence.migrate();
+      await persistence.dataSource.undoLastMigration(); // Checkouts
       await persistence.dataSource.undoLastMigration(); // a database from before the marketplace
       await persistence.dataSource.query('DELETE FROM products');
       await persistence.dataSource.query(
         "INSERT INTO products (sku, title, description, kind, price_amount, currency, stock, visible, created_at, updated_at) VALUES ('OLD-1', 'Old', '', 'manual', 100, 'CNY', NULL, 1, 0, 0)",
       );
-      expect(await persistence.migrate()).toEqual(['Sellers1764900000000']);
+      expect(await persistence.migrate()).toEqual(['Sellers1764900000000', 'Checkouts1765100000000']);
+      // Every order there was is the house's own, in no checkout.
+      expect(await persistence.dataSource.query('SELECT COUNT(*) AS n FROM orders WHERE seller_id <> 1 OR checkout_no IS NOT NULL')).toEqual([
+        expect.objectContaining({ n: expect.anything() }),
+      ]);
       const [product] = await persistence.dataSource.query("SELECT seller_id FROM products WHERE sku = 'OLD-1'");
       expect(Number(product.seller_id)).toBe(1);
       const [house] = await persistence.dataSource.query('SELECT id, status, auto_confirm, commission_bps FROM sellers');
@@ -130,13 +139,14 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
     const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'upgrade.sqlite'), logger: silent });
     try {
       await persistence.migrate();
+      await persistence.dataSource.undoLastMigration(); // Checkouts
       await persistence.dataSource.undoLastMigration(); // Sellers
       await persistence.dataSource.undoLastMigration(); // back to (product_id, term) + the find index
       await persistence.dataSource.query('DELETE FROM product_search_terms');
       await persistence.dataSource.query(
         "INSERT INTO product_search_terms (product_id, term, visible, fields, weight) VALUES (7, 'tea', 1, 1, 8), (7, '红茶', 1, 1, 8), (8, 'tea', 0, 4, 1)",
       );
-      expect(await persistence.migrate()).toEqual(['SearchTermsByTerm1764800000000', 'Sellers1764900000000']);
+      expect(await persistence.migrate()).toEqual(['SearchTermsByTerm1764800000000', 'Sellers1764900000000', 'Checkouts1765100000000']);
       const rows = await persistence.dataSource.query('SELECT product_id, term, visible, fields, weight FROM product_search_terms ORDER BY product_id, term');
       expect(rows.map((r: Record<string, unknown>) => [Number(r.product_id), r.term, Number(r.visible), Number(r.fields), Number(r.weight)])).toEqual([
         [7, 'tea', 1, 1, 8],

@@ -5,16 +5,19 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // hold (confirmation window and deadline), the delivery option and address picked for physical goods, and the
 // shipment. Sellers manage delivery options; shoppers keep one shipping address. Existing orders are the house's
 // (seller 1) and belong to no checkout, so nothing about them changes.
+// Identifiers compare byte for byte, as the other tables' do (a shopper's key `abc` is not `ABC`).
+const BIN = 'CHARACTER SET utf8mb4 COLLATE utf8mb4_bin';
+
 const UP: string[] = [
   `CREATE TABLE checkouts (
-    checkout_no VARCHAR(32) NOT NULL,
-    user_id VARCHAR(32) NOT NULL,
+    checkout_no VARCHAR(32) ${BIN} NOT NULL,
+    user_id VARCHAR(32) ${BIN} NOT NULL,
     status VARCHAR(16) NOT NULL,
     currency VARCHAR(3) NOT NULL,
     total_amount BIGINT NOT NULL,
     payment_method VARCHAR(16) NOT NULL,
-    idempotency_key VARCHAR(191) NULL,
-    request_hash VARCHAR(128) NULL,
+    idempotency_key VARCHAR(191) ${BIN} NULL,
+    request_hash VARCHAR(128) ${BIN} NULL,
     created_at BIGINT NOT NULL,
     expires_at BIGINT NOT NULL,
     paid_at BIGINT NULL,
@@ -25,7 +28,7 @@ const UP: string[] = [
   ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`,
   `ALTER TABLE orders
     ADD COLUMN seller_id BIGINT NOT NULL DEFAULT 1,
-    ADD COLUMN checkout_no VARCHAR(32) NULL,
+    ADD COLUMN checkout_no VARCHAR(32) ${BIN} NULL,
     ADD COLUMN confirm_window_minutes INT NULL,
     ADD COLUMN confirm_by BIGINT NULL,
     ADD COLUMN delivery_option_id BIGINT NULL,
@@ -53,7 +56,7 @@ const UP: string[] = [
     KEY ix_delivery_options_seller (seller_id, active)
   ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`,
   `CREATE TABLE shipping_addresses (
-    user_id VARCHAR(32) NOT NULL,
+    user_id VARCHAR(32) ${BIN} NOT NULL,
     recipient VARCHAR(64) NOT NULL,
     phone VARCHAR(32) NOT NULL,
     address TEXT NOT NULL,
