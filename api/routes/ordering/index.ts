@@ -5,6 +5,7 @@ import { cartRoutes } from './cart';
 import { orderRoutes } from './orders';
 import { deliveryOptionRoutes } from './delivery-options';
 import { receiptRoutes } from './receipts';
+import { sellerOrderRoutes } from './seller-orders';
 
 const ORDERING_STATUS: Record<OrderingErrorCode, number> = {
   ORDER_NOT_FOUND: 404,
@@ -40,4 +41,5 @@ export const orderingRoutes = defineRoutes(async (app, deps) => {
   await app.register(adminOrderRoutes, deps);
   await app.register(deliveryOptionRoutes, deps);
   await app.register(receiptRoutes, deps);
+  await app.register(sellerOrderRoutes, deps);
 }, ORDERING_STATUS);
