@@ -10,7 +10,10 @@ export const ShippingAddress = Type.Object(
     phone: Type.String({ minLength: 3, maxLength: 32, description: 'digits, spaces and + - ( )' }),
     address: Type.String({ minLength: 5, maxLength: 300 }),
   },
-  { description: "where physical goods go; kept per shopper and used again when a checkout names none", examples: [{ recipient: 'Li Lei', phone: '+86 138 0000 0000', address: '1 Nanjing Road, Shanghai' }] },
+  {
+    description: 'where physical goods go; kept per shopper and used again when a checkout names none',
+    examples: [{ recipient: 'Li Lei', phone: '+86 138 0000 0000', address: '1 Nanjing Road, Shanghai' }],
+  },
 );
 
 export const DeliveryOption = Type.Object({
@@ -57,7 +60,9 @@ export const Checkout = Type.Object({
   refunded: Type.Optional(Money),
 });
 
-export const CheckoutNoParams = Type.Object({ checkoutNo: Type.String({ pattern: '^C[0-9]{24}$', description: 'a checkout number, e.g. C20260301100000123456789012' }) });
+export const CheckoutNoParams = Type.Object({
+  checkoutNo: Type.String({ pattern: '^C[0-9]{24}$', description: 'a checkout number, e.g. C20260301100000123456789012' }),
+});
 
 export const ShipBody = Type.Object({ carrier: Type.String({ minLength: 1, maxLength: 64 }), trackingNo: Type.String({ minLength: 1, maxLength: 64 }) });
 

@@ -13,7 +13,10 @@ export async function shippingAddressRoutes(instance: FastifyInstance, opts: Rou
   const shopper = { tags: ['account'], security: SECURITY.shopper };
   app.get(
     '/v1/account/address',
-    { onRequest: access.shopper, schema: { ...shopper, summary: 'My saved shipping address (null: none yet)', response: { 200: Nullable(ShippingAddress), ...errorResponses } } },
+    {
+      onRequest: access.shopper,
+      schema: { ...shopper, summary: 'My saved shipping address (null: none yet)', response: { 200: Nullable(ShippingAddress), ...errorResponses } },
+    },
     async (request) => shop.account.getShippingAddress(shopperId(request)),
   );
   app.put(

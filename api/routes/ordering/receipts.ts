@@ -19,7 +19,7 @@ export async function receiptRoutes(instance: FastifyInstance, opts: RouteDeps):
         tags: ['orders'],
         security: SECURITY.shopper,
         summary: 'Confirm a shipped order arrived',
-        description: 'SHIPPED → DELIVERED. Unconfirmed, it completes by itself after its delivery option\'s days plus a grace period.',
+        description: "SHIPPED → DELIVERED. Unconfirmed, it completes by itself after its delivery option's days plus a grace period.",
         params: OrderNoParams,
         response: { 200: Order, ...errorResponses },
       },

@@ -83,15 +83,17 @@ export async function sellerOrderRoutes(instance: FastifyInstance, opts: RouteDe
       schema: {
         ...seller,
         summary: 'Cancel a paid order not yet handed over: the shopper gets exactly its amount back',
+        description:
+          'Body `{}` or `{ "reason": "…" }` (the shopper is told it). Refunded through the provider as a part of the checkout\'s one payment, or to the credit balance; its stock goes back.',
         params: OrderNoParams,
-        body: Type.Optional(CancelBody),
+        body: CancelBody,
         response: { 200: Order, ...errorResponses },
       },
     },
     async (request, reply) => {
       const sellerId = await sellerIdOf(opts, request, reply);
       if (sellerId === null) return reply;
-      const cancelled = await shop.payment.cancelSellerOrder(sellerId, request.params.orderNo, request.body?.reason);
+      const cancelled = await shop.payment.cancelSellerOrder(sellerId, request.params.orderNo, request.body.reason);
       if (!cancelled.ok) return sendError(reply, cancelled.error);
       return presentOrder(cancelled.value);
     },

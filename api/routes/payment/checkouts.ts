@@ -30,7 +30,10 @@ export async function checkoutsRoutes(instance: FastifyInstance, opts: RouteDeps
     async (request, reply) => {
       const key = request.headers['idempotency-key'];
       if (typeof key !== 'string' || key.length === 0) {
-        return sendError(reply, { code: 'IDEMPOTENCY_KEY_REQUIRED', message: 'send an Idempotency-Key header (8–128 printable characters, new for each checkout)' });
+        return sendError(reply, {
+          code: 'IDEMPOTENCY_KEY_REQUIRED',
+          message: 'send an Idempotency-Key header (8–128 printable characters, new for each checkout)',
+        });
       }
       const result = await shop.payment.placeCheckout({
         shopperId: shopperId(request),
