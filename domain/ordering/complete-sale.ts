@@ -10,5 +10,9 @@ import { OrderingTx } from './ordering-deps';
  */
 export async function creditCompletedSale(tx: OrderingTx, limits: ShopLimits, order: OrderState, now: Date): Promise<void> {
   if (order.checkoutNo === null) return;
-  await creditSale(tx, { sellerId: order.sellerId, orderNo: order.orderNo, grossMinor: order.totalAmount - order.refundedAmount, currency: order.currency, at: now }, limits);
+  await creditSale(
+    tx,
+    { sellerId: order.sellerId, orderNo: order.orderNo, grossMinor: order.totalAmount - order.refundedAmount, currency: order.currency, at: now },
+    limits,
+  );
 }

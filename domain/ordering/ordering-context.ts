@@ -9,15 +9,7 @@ import { OrderingDeps } from './ordering-deps';
 import { OrderState } from './order-types';
 import { retryDeliveries } from './retry-deliveries';
 import { addDeliveryOption, listDeliveryOptions, removeDeliveryOption } from './manage-delivery-options';
-import {
-  ShipCommand,
-  completeShippedOrders,
-  confirmReceipt,
-  confirmSellerOrder,
-  getSellerOrder,
-  listSellerOrders,
-  shipSellerOrder,
-} from './seller-orders';
+import { ShipCommand, completeShippedOrders, confirmReceipt, confirmSellerOrder, getSellerOrder, listSellerOrders, shipSellerOrder } from './seller-orders';
 
 export const ORDERING_ERROR_CODES = [
   'ORDER_NOT_FOUND',

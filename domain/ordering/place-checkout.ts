@@ -240,8 +240,7 @@ async function deliveryChoices(
   for (const sellerId of shipping) {
     const optionId = placement.delivery.get(sellerId);
     const option = optionId === undefined ? undefined : options.get(optionId);
-    if (!option || option.sellerId !== sellerId)
-      return fail('DELIVERY_OPTION_REQUIRED', `pick one of seller ${sellerId}'s delivery options`, { sellerId });
+    if (!option || option.sellerId !== sellerId) return fail('DELIVERY_OPTION_REQUIRED', `pick one of seller ${sellerId}'s delivery options`, { sellerId });
     choices.set(sellerId, { optionId: option.id, name: option.name, fee: option.fee, estimatedDays: option.estimatedDays, address: addressLine(address) });
   }
   return ok(choices);

@@ -30,8 +30,7 @@ export async function confirmSellerOrder(deps: OrderingDeps, sellerId: number, o
     const confirmed = transition(state, { type: 'SELLER_CONFIRM', at: now });
     if (!confirmed.ok) return confirmed;
     // The window job may be cancelling it this very moment: the conditional update decides who won.
-    if (!(await tx.orders.applyTransition(confirmed.value)))
-      return fail('ORDER_NOT_CONFIRMABLE', `order ${orderNo} is no longer waiting for its seller`);
+    if (!(await tx.orders.applyTransition(confirmed.value))) return fail('ORDER_NOT_CONFIRMABLE', `order ${orderNo} is no longer waiting for its seller`);
     await tx.outbox.enqueue([deliveryOf(orderNo), shopperNotice({ userId: state.userId, event: 'SELLER_ORDER_CONFIRMED', orderNo }, orderNo)], now);
     return ok(afterTransition(state, confirmed.value));
   });
@@ -100,7 +99,7 @@ export async function confirmReceipt(deps: OrderingDeps, shopperId: string, orde
 }
 
 /** The job: shipped orders past their receive-by time complete by themselves. */
-export async function completeShippedOrders(deps: OrderingDeps, batch: number): Promise<Record<string, number>> {
+export async function completeShippedOrders(deps: OrderingDeps, batch: number): Promise<{ due: number; completed: number; skipped: number }> {
   const due = await deps.uow.read((tx) => tx.orders.findReceiveOverdue(deps.clock.now(), batch));
   const report = { due: due.length, completed: 0, skipped: 0 };
   for (const order of due) {
@@ -112,7 +111,11 @@ export async function completeShippedOrders(deps: OrderingDeps, batch: number): 
 }
 
 /** A seller's orders (paid onwards), newest first; `status` narrows it. */
-export async function listSellerOrders(deps: OrderingDeps, sellerId: number, query: PageQuery & { status?: unknown }): Promise<Result<OrderPage, ValidationError>> {
+export async function listSellerOrders(
+  deps: OrderingDeps,
+  sellerId: number,
+  query: PageQuery & { status?: unknown },
+): Promise<Result<OrderPage, ValidationError>> {
   let status: OrderStatus | undefined;
   if (query.status !== undefined && query.status !== '') {
     const named = ORDER_STATUSES.find((s) => s === query.status);

@@ -87,7 +87,7 @@ async function refundToCredit(tx: PaymentTx, state: OrderState, outRefundNo: str
 }
 
 /** The job: seller orders whose confirmation window passed are cancelled and refunded. */
-export async function cancelUnconfirmedSellerOrders(deps: PaymentDeps, batch: number): Promise<Record<string, number>> {
+export async function cancelUnconfirmedSellerOrders(deps: PaymentDeps, batch: number): Promise<{ overdue: number; cancelled: number; skipped: number }> {
   const overdue = await deps.uow.read((tx) => tx.orders.findConfirmOverdue(deps.clock.now(), batch));
   const report = { overdue: overdue.length, cancelled: 0, skipped: 0 };
   for (const order of overdue) {

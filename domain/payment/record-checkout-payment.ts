@@ -4,7 +4,7 @@ import { OutboxEntry } from '../shared/outbox/topic';
 import { Result, fail, ok } from '../shared/result';
 import { PaymentTx } from './payment-deps';
 import { PaymentRecord } from './payment-record';
-import type { ConfirmedPayment, RecordPaymentError } from './record-payment';
+import { ConfirmedPayment, RecordPaymentError } from './confirmed-payment';
 
 export type CheckoutPaymentOutcome = { status: 'MARKED_PAID' | 'ALREADY_RECORDED'; checkout: CheckoutState; orders: OrderState[] };
 
@@ -26,7 +26,10 @@ export async function recordCheckoutPayment(
   if (checkout.status === 'CLOSED') return fail('ORDER_CLOSED', `checkout ${checkout.checkoutNo} is closed`);
   if (checkout.status === 'PAID') return ok({ status: 'ALREADY_RECORDED', checkout, orders });
   if (payment.amount !== checkout.totalAmount || payment.currency !== checkout.currency)
-    return fail('AMOUNT_MISMATCH', `checkout ${checkout.checkoutNo} costs ${checkout.totalAmount} ${checkout.currency}, got ${payment.amount} ${payment.currency}`);
+    return fail(
+      'AMOUNT_MISMATCH',
+      `checkout ${checkout.checkoutNo} costs ${checkout.totalAmount} ${checkout.currency}, got ${payment.amount} ${payment.currency}`,
+    );
   // The checkout row is the one every payer of it meets first: whoever moves it OPEN → PAID pays its orders.
   if (!(await tx.checkouts.markPaid(checkout.checkoutNo, payment.paidAt))) return ok({ status: 'ALREADY_RECORDED', checkout, orders });
   const paidOrders: OrderState[] = [];
@@ -34,7 +37,8 @@ export async function recordCheckoutPayment(
   for (const state of orders) {
     const paid = transition(state, { type: 'PAY', at: payment.paidAt, amount: state.totalAmount, currency: state.currency });
     if (!paid.ok) return paid;
-    if (!(await tx.orders.applyTransition(paid.value))) throw new Error(`order ${state.orderNo} of checkout ${checkout.checkoutNo} moved while its checkout was open`);
+    if (!(await tx.orders.applyTransition(paid.value)))
+      throw new Error(`order ${state.orderNo} of checkout ${checkout.checkoutNo} moved while its checkout was open`);
     const after = afterTransition(state, paid.value);
     paidOrders.push(after);
     messages.push(shopperNotice({ userId: state.userId, event: 'ORDER_PAID', orderNo: state.orderNo, amount: state.totalAmount }, state.orderNo));

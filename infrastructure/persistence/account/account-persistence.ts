@@ -8,8 +8,11 @@ import { TypeormAccountRepository } from './typeorm-account-repository';
 import { TypeormUserRepository } from './typeorm-user-repository';
 import { UserEntity } from './user-entity';
 
-export const accountPersistence = definePersistence<AccountRepositories>([UserEntity, AccountEntity, LedgerEntryEntity, ShippingAddressEntity], (manager, dialect) => ({
-  users: new TypeormUserRepository(manager),
-  accounts: new TypeormAccountRepository(manager, dialect),
-  addresses: new TypeormShippingAddressRepository(manager),
-}));
+export const accountPersistence = definePersistence<AccountRepositories>(
+  [UserEntity, AccountEntity, LedgerEntryEntity, ShippingAddressEntity],
+  (manager, dialect) => ({
+    users: new TypeormUserRepository(manager),
+    accounts: new TypeormAccountRepository(manager, dialect),
+    addresses: new TypeormShippingAddressRepository(manager),
+  }),
+);

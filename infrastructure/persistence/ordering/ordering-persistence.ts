@@ -10,9 +10,12 @@ import { OrderLineEntity } from './order-line-entity';
 import { TypeormCartRepository } from './typeorm-cart-repository';
 import { TypeormOrderRepository } from './typeorm-order-repository';
 
-export const orderingPersistence = definePersistence<OrderingRepositories>([OrderEntity, OrderLineEntity, CartItemEntity, CheckoutEntity, DeliveryOptionEntity], (manager) => ({
-  orders: new TypeormOrderRepository(manager),
-  carts: new TypeormCartRepository(manager),
-  checkouts: new TypeormCheckoutRepository(manager),
-  deliveryOptions: new TypeormDeliveryOptionRepository(manager),
-}));
+export const orderingPersistence = definePersistence<OrderingRepositories>(
+  [OrderEntity, OrderLineEntity, CartItemEntity, CheckoutEntity, DeliveryOptionEntity],
+  (manager) => ({
+    orders: new TypeormOrderRepository(manager),
+    carts: new TypeormCartRepository(manager),
+    checkouts: new TypeormCheckoutRepository(manager),
+    deliveryOptions: new TypeormDeliveryOptionRepository(manager),
+  }),
+);

@@ -174,7 +174,8 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
       if (!completed && refunds + held !== total) found.push({ orderNo, detail: `${status}: refunded ${refunds} + held ${held} ≠ total ${total}` });
       if (num(r.cancellations) === 1 && num(r.cancelled_amount) !== total)
         found.push({ orderNo, detail: `cancelled: its refund is ${num(r.cancelled_amount)}, its share is ${total}` });
-      if (num(r.cancellations) === 1 && status === 'REFUNDED' && refunds !== total) found.push({ orderNo, detail: `cancelled and REFUNDED, but ${refunds} went back of ${total}` });
+      if (num(r.cancellations) === 1 && status === 'REFUNDED' && refunds !== total)
+        found.push({ orderNo, detail: `cancelled and REFUNDED, but ${refunds} went back of ${total}` });
     }
     return found;
   }

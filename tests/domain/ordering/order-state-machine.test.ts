@@ -159,7 +159,10 @@ describe('the order state machine', () => {
       ok: true,
       value: { to: 'AWAITING_SELLER', changes: { paidAt: AT, nextDeliveryAt: null, confirmBy: new Date(AT.getTime() + 3_600_000) } },
     });
-    expect(transition(order('AWAITING_SELLER'), { type: 'SELLER_CONFIRM', at: AT })).toMatchObject({ ok: true, value: { to: 'PAID', changes: { confirmBy: null, nextDeliveryAt: AT } } });
+    expect(transition(order('AWAITING_SELLER'), { type: 'SELLER_CONFIRM', at: AT })).toMatchObject({
+      ok: true,
+      value: { to: 'PAID', changes: { confirmBy: null, nextDeliveryAt: AT } },
+    });
     expect(transition(order('PAID', { delivery: null }), EVENT.SHIP(order('PAID')))).toMatchObject({ ok: false, error: { code: NS } });
     for (const back of ['AWAITING_SELLER', 'SHIPPED'] as const)
       expect(transition(order('REFUNDING'), { type: 'ABANDON_REFUND', back })).toMatchObject({ ok: true, value: { to: back } });
