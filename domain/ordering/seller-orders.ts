@@ -31,7 +31,11 @@ export async function confirmSellerOrder(deps: OrderingDeps, sellerId: number, o
     if (!confirmed.ok) return confirmed;
     // The window job may be cancelling it this very moment: the conditional update decides who won.
     if (!(await tx.orders.applyTransition(confirmed.value))) return fail('ORDER_NOT_CONFIRMABLE', `order ${orderNo} is no longer waiting for its seller`);
-    await tx.outbox.enqueue([deliveryOf(orderNo), shopperNotice({ userId: state.userId, event: 'SELLER_ORDER_CONFIRMED', orderNo }, orderNo)], now);
+    const shop = (await tx.sellers.findById(sellerId))?.shopName ?? '';
+    await tx.outbox.enqueue(
+      [deliveryOf(orderNo), shopperNotice({ userId: state.userId, event: 'SELLER_ORDER_CONFIRMED', orderNo, detail: shop }, orderNo)],
+      now,
+    );
     return ok(afterTransition(state, confirmed.value));
   });
 }

@@ -62,7 +62,17 @@ export async function cancelSellerOrder(
     });
     if (refund === 'DUPLICATE') throw new Error(`refund ${outRefundNo} exists for an order that was not cancelled yet`);
     const messages: OutboxEntry[] = [
-      shopperNotice({ userId: state.userId, event: 'SELLER_ORDER_CANCELLED', orderNo, detail: reason.value }, orderNo),
+      // The shop's name is what the shopper knows it by (the reason is the seller's own note, kept on the order).
+      shopperNotice(
+        {
+          userId: state.userId,
+          event: 'SELLER_ORDER_CANCELLED',
+          orderNo,
+          amount: state.totalAmount,
+          detail: (await tx.sellers.findById(state.sellerId))?.shopName ?? '',
+        },
+        orderNo,
+      ),
       shopperNotice({ userId: state.userId, event: 'REFUND_STARTED', orderNo, amount: state.totalAmount }, outRefundNo),
     ];
     if (by === null) messages.push(sellerNotice({ sellerId: state.sellerId, event: 'ORDER_AUTO_CANCELLED', orderNo, amount: state.totalAmount }, orderNo));
