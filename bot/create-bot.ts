@@ -1,3 +1,4 @@
+import { marketplaceFeature } from './features/marketplace/marketplace-feature';
 import type { FastifyInstance } from 'fastify';
 import { session, Telegraf } from 'telegraf';
 import { LANGUAGES } from '../domain/account';
@@ -59,6 +60,7 @@ const FEATURES: readonly BotFeature[] = [
   jobsFeature,
   broadcastFeature,
   searchFeature,
+  marketplaceFeature,
 ];
 
 /** The Telegram door: shopper and admin conversations over the shop, notices to chats, and its transport. */

@@ -116,10 +116,18 @@ export class TelegramNotifier implements Notifier {
         await sendText(this.tg, notice.userId, t('creditAdjustedNotice', { amount, balance: formatMoney(account.balance, account.currency) }));
         return;
       }
+      case 'ORDER_SHIPPED':
+        // The shopper says when it arrived (else it completes by itself after the delivery's days and a grace period).
+        await sendText(
+          this.tg,
+          notice.userId,
+          t('shopperNotice_ORDER_SHIPPED', { orderNo, amount, detail: notice.detail ?? '' }),
+          notice.orderNo ? inlineKeyboard([[button(t('btnReceived'), { k: 'orderReceived', orderNo: notice.orderNo })]]) : undefined,
+        );
+        return;
       case 'SELLER_ORDER_CONFIRMED':
       case 'SELLER_ORDER_CANCELLED':
       case 'REFUND_STARTED':
-      case 'ORDER_SHIPPED':
       case 'ORDER_COMPLETED':
       case 'SELLER_APPROVED':
       case 'SELLER_REJECTED':
@@ -142,7 +150,18 @@ export class TelegramNotifier implements Notifier {
       const known = LANGUAGES.find((l) => l === to.language);
       const lang: Language = to.chatId !== null && known ? known : await this.svc.chatLanguages.languageFor(chatId);
       try {
-        await sendText(this.tg, chatId, translator(lang)(`sellerNotice_${notice.event}`, params));
+        const t = translator(lang);
+        // An order waiting for them: answered right there (the buttons say only which order; the shop is the presser's).
+        const markup =
+          notice.event === 'ORDER_TO_CONFIRM' && notice.orderNo
+            ? inlineKeyboard([
+                [
+                  button(t('btnSellerConfirm'), { k: 'sellerConfirm', orderNo: notice.orderNo }),
+                  button(t('btnSellerCancel'), { k: 'sellerCancel', orderNo: notice.orderNo }),
+                ],
+              ])
+            : undefined;
+        await sendText(this.tg, chatId, t(`sellerNotice_${notice.event}`, params), markup);
       } catch (e) {
         if (!isUnreachableChat(e)) throw e;
         this.svc.logger.info({ sellerId: notice.sellerId, event: notice.event }, 'seller notice skipped: the chat cannot be reached');

@@ -62,6 +62,12 @@ const EXTREMES: Record<ActionKind, Action[]> = {
   runJob: [{ k: 'runJob', name: 'x'.repeat(48) }],
   broadcastSend: [{ k: 'broadcastSend', id: 'b'.repeat(40) }],
   broadcastCancel: [{ k: 'broadcastCancel', id: 'b'.repeat(40) }],
+  sellerConfirm: [{ k: 'sellerConfirm', orderNo: ORDER }],
+  sellerCancel: [{ k: 'sellerCancel', orderNo: ORDER }],
+  orderReceived: [{ k: 'orderReceived', orderNo: ORDER }],
+  pickDelivery: [{ k: 'pickDelivery', optionId: 1_000_000_000_000, nonce: 'n'.repeat(16) }],
+  useAddress: [{ k: 'useAddress', nonce: 'n'.repeat(16) }],
+  newAddress: [{ k: 'newAddress', nonce: 'n'.repeat(16) }],
 };
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
