@@ -59,8 +59,9 @@ const FEATURES: readonly BotFeature[] = [
   adminProductsFeature,
   jobsFeature,
   broadcastFeature,
-  searchFeature,
+  // Before search: an address the checkout asked for is not a search.
   marketplaceFeature,
+  searchFeature,
 ];
 
 /** The Telegram door: shopper and admin conversations over the shop, notices to chats, and its transport. */

@@ -63,7 +63,7 @@ describe.each(databaseBackends())('a checkout across two sellers and the house (
     const [house, forA, forB] = checkout.orders as Array<{ orderNo: string; sellerId: number; total: { amount: number } }>;
     expect([house?.sellerId, forA?.sellerId, forB?.sellerId]).toEqual([1, a.id, b.id]);
     if (!house || !forA || !forB) throw new Error('three orders expected');
-    expect((await call('GET', `/v1/account/address`, shop.shopper(8100))).json()).toMatchObject({ recipient: 'Han Meimei' });
+    expect((await call('GET', `/v1/account/address`, shop.shopper(8100))).json()).toMatchObject({ address: { recipient: 'Han Meimei' } });
 
     expect(sandbox().pay(checkout.checkoutNo).ok).toBe(true);
     await eventually(

@@ -1,4 +1,5 @@
 import { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { FastifyInstance } from 'fastify';
 import { shopperId } from '../../auth';
 import { RouteDeps } from '../../context-routes';
@@ -15,9 +16,13 @@ export async function shippingAddressRoutes(instance: FastifyInstance, opts: Rou
     '/v1/account/address',
     {
       onRequest: access.shopper,
-      schema: { ...shopper, summary: 'My saved shipping address (null: none yet)', response: { 200: Nullable(ShippingAddress), ...errorResponses } },
+      schema: {
+        ...shopper,
+        summary: 'My saved shipping address',
+        response: { 200: Type.Object({ address: Nullable(ShippingAddress) }, { description: 'address null: none saved yet' }), ...errorResponses },
+      },
     },
-    async (request) => shop.account.getShippingAddress(shopperId(request)),
+    async (request) => ({ address: await shop.account.getShippingAddress(shopperId(request)) }),
   );
   app.put(
     '/v1/account/address',
