@@ -24,8 +24,14 @@ describe('a checkout across sellers', () => {
     w = await openDomainWorld();
     a = await addSeller(w.persistence, { telegramUserId: '7001', confirmWindowMinutes: 60 });
     b = await addSeller(w.persistence, { telegramUserId: '7002', commissionBps: 500 });
-    houseCode = await w.product({ sku: 'H-GIFT', title: 'House gift card', kind: 'code', price: { amount: 1000 }, codes: ['H1', 'H2', 'H3'] });
-    aCode = await w.product({ sku: 'A-KEY', title: 'Game key', kind: 'code', price: { amount: 3000 }, codes: ['A1', 'A2', 'A3'] });
+    houseCode = await w.product({
+      sku: 'H-GIFT',
+      title: 'House gift card',
+      kind: 'code',
+      price: { amount: 1000 },
+      codes: Array.from({ length: 12 }, (_, i) => `H${i}`),
+    });
+    aCode = await w.product({ sku: 'A-KEY', title: 'Game key', kind: 'code', price: { amount: 3000 }, codes: Array.from({ length: 12 }, (_, i) => `A${i}`) });
     await giveProductTo(w.persistence, aCode, a.id);
     bTeapot = await w.product({ sku: 'B-POT', title: 'Teapot', kind: 'physical', price: { amount: 2500 }, stock: 5 });
     await giveProductTo(w.persistence, bTeapot, b.id);
@@ -229,6 +235,71 @@ describe('a checkout across sellers', () => {
     value(await w.shop.payment.refundOrder({ orderNo: second.orderNo, amount: 1000, reason: 'chipped' }));
     await w.drain();
     expect(await balance()).toBe(2 * (3300 - 165) - 950);
+    expect((await reconcile()).discrepancies).toEqual([]);
+  });
+
+  it('counts a checkout as ONE unpaid purchase against the cap, however many sellers it holds', async () => {
+    await w.shopper('505');
+    const items = [
+      { productId: houseCode, quantity: 1 },
+      { productId: aCode, quantity: 1 },
+    ];
+    for (let i = 1; i <= w.limits.maxUnpaidOrders; i += 1) {
+      const placed = value(await w.shop.payment.placeCheckout({ shopperId: '505', idempotencyKey: `cap-checkout-${i}`, items, paymentMethod: 'wechatpay' }));
+      expect(placed.orders).toHaveLength(2);
+    }
+    expect(await w.shop.payment.placeCheckout({ shopperId: '505', idempotencyKey: 'cap-checkout-x', items, paymentMethod: 'wechatpay' })).toMatchObject({
+      ok: false,
+      error: { code: 'TOO_MANY_UNPAID_ORDERS' },
+    });
+    expect(
+      await w.shop.payment.checkout({
+        shopperId: '505',
+        idempotencyKey: 'cap-order-x1',
+        items: [{ productId: houseCode, quantity: 1 }],
+        paymentMethod: 'wechatpay',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'TOO_MANY_UNPAID_ORDERS' } });
+    // Cancelling one of its orders cancels the checkout whole (one payment, one purchase), stock and codes back.
+    const first = value(await w.shop.payment.placeCheckout({ shopperId: '505', idempotencyKey: 'cap-checkout-1', items, paymentMethod: 'wechatpay' }));
+    const [one, two] = first.orders.map((o) => o.orderNo);
+    value(await w.shop.payment.cancelOrder(one ?? '', 'cancelled by the shopper', '505'));
+    expect((await order(two ?? '')).status).toBe('CLOSED');
+    expect(value(await w.shop.payment.getCheckout(first.checkout.checkoutNo, '505')).checkout.status).toBe('CLOSED');
+    value(await w.shop.payment.placeCheckout({ shopperId: '505', idempotencyKey: 'cap-checkout-4', items, paymentMethod: 'wechatpay' }));
+    expect((await reconcile()).discrepancies).toEqual([]);
+  });
+
+  it('refunds a cancelled share once even when the provider is down at first: the refund waits in the outbox and is retried', async () => {
+    await w.shopper('506');
+    w.clock.advance(20 * 60_000);
+    const placed = value(
+      await w.shop.payment.placeCheckout({
+        shopperId: '506',
+        idempotencyKey: 'down-checkout-1',
+        items: [{ productId: aCode, quantity: 1 }],
+        paymentMethod: 'wechatpay',
+      }),
+    );
+    value(await w.shop.payment.applyProviderEvent(w.paid(w.provider.pay(placed.checkout.checkoutNo, placed.checkout.totalAmount, w.clock.now()))));
+    await w.drain();
+    const forA = bySeller(placed.orders, a.id);
+    const refundsBefore = w.provider.calls.length;
+    w.provider.refundAnswer = { ok: false, error: { code: 'PROVIDER_UNAVAILABLE', message: 'timeout' } };
+    value(await w.shop.payment.cancelSellerOrder(a.id, forA.orderNo));
+    await w.drain();
+    expect((await order(forA.orderNo)).status).toBe('REFUNDING');
+    w.provider.refundAnswer = (no) => ({ ok: true, value: { outRefundNo: no, refundId: `R-${no}`, status: 'SUCCESS' } });
+    w.clock.advance(10 * 60_000);
+    await w.drain();
+    await w.shop.payment.syncRefunds(10);
+    await w.drain();
+    expect(await order(forA.orderNo)).toMatchObject({ status: 'REFUNDED', refundedAmount: 3000 });
+    // Asked again only under the same out_refund_no (the provider refunds one number once), and only that one.
+    const asked = w.provider.calls.slice(refundsBefore).filter((c) => c.startsWith('refund '));
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(asked.map((c) => c.split(' ')[1]))).toEqual(new Set([`${forA.orderNo}-C`]));
+    expect(value(await w.shop.payment.getCheckout(placed.checkout.checkoutNo, '506')).refunds).toHaveLength(1);
     expect((await reconcile()).discrepancies).toEqual([]);
   });
 });
