@@ -22,8 +22,10 @@ describe('buying from a shop in chat (polling)', () => {
     const created = await app.shop.catalog.createProduct({ sku: 'POT', title: 'Clay teapot', kind: 'physical', price: { amount: 4500 }, stock: 3 });
     if (!created.ok) throw new Error(created.error.message);
     await giveProductTo(app.persistence, created.value.id, seller.id);
-    const option = await app.shop.ordering.addDeliveryOption(seller.id, { name: 'SF Express', fee: 1500, estimatedDays: 2 });
-    if (!option.ok) throw new Error(option.error.message);
+    // The seller sets up shipping in chat.
+    driver.userSendsText(bea, '/delivery add 15 2 SF Express');
+    const options = await driver.waitForMessage(bea.id, (m) => textOf(m).startsWith('🚚 Your delivery options'));
+    expect(textOf(options)).toMatch(/#\d+ SF Express · ¥15\.00 · ~2 d/);
 
     const carl = driver.createUser({ first_name: 'Carl', language_code: 'en' });
     driver.userStartsBot(carl);

@@ -1,5 +1,6 @@
 import { on, defineFeature } from '../../routing/feature';
 import { answer, show } from '../../ui/replies';
+import { deliveryCommand } from './delivery-options-command';
 import { continueMarketCheckout, takeAddress } from './market-checkout';
 import { marketplaceActions } from './marketplace-actions';
 import { orderReceived, sellerCancel, sellerConfirm, shipCommand } from './seller-order-buttons';
@@ -34,6 +35,6 @@ export const marketplaceFeature = defineFeature({
       await show(ctx, ctx.t('marketAskAddress'));
     }),
   ],
-  commands: { ship: shipCommand },
+  commands: { ship: shipCommand, delivery: deliveryCommand },
   onText: (ctx, svc, text) => takeAddress(ctx, svc, text),
 });
