@@ -6,13 +6,16 @@ const CONTEXT_EDGES = {
   catalog: [],
   messaging: [],
   account: ['messaging'],
-  ordering: ['catalog', 'account', 'messaging'],
-  payment: ['ordering', 'catalog', 'account', 'messaging'],
+  // The buying side calls the sellers' face: their terms at checkout, creditSale / clawBackRefund in its transactions.
+  ordering: ['catalog', 'account', 'messaging', 'sellers'],
+  payment: ['ordering', 'catalog', 'account', 'messaging', 'sellers'],
   reporting: ['ordering', 'payment', 'catalog'],
   reviews: ['ordering'],
   referrals: ['account', 'messaging'],
   support: ['ordering', 'messaging'],
   restock: ['catalog', 'messaging'],
+  // The marketplace's shops and their money. Ordering and payment (the buying side) call its face; it knows neither.
+  sellers: ['catalog', 'messaging'],
 };
 const CONTEXTS = Object.keys(CONTEXT_EDGES).join('|');
 const DOORS = ['api', 'bot', 'jobs'];

@@ -24,9 +24,20 @@ import { referralRoutes } from './routes/referrals';
 import { reviewRoutes } from './routes/reviews';
 import { restockRoutes } from './routes/restock';
 import { supportRoutes } from './routes/support';
+import { sellersRoutes } from './routes/sellers';
 
 /** Each context's routes and error statuses, one line per context. */
-const CONTEXT_ROUTES = [catalogRoutes, accountRoutes, orderingRoutes, paymentRoutes, reviewRoutes, referralRoutes, supportRoutes, restockRoutes] as const;
+const CONTEXT_ROUTES = [
+  catalogRoutes,
+  accountRoutes,
+  orderingRoutes,
+  paymentRoutes,
+  sellersRoutes,
+  reviewRoutes,
+  referralRoutes,
+  supportRoutes,
+  restockRoutes,
+] as const;
 
 type CodesOf<T> = T extends ContextRoutes<infer C> ? C : never;
 type WithStatus = SharedErrorCode | CodesOf<(typeof CONTEXT_ROUTES)[number]>;

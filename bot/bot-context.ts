@@ -17,6 +17,20 @@ export interface AwaitingInput {
   field: 'title' | 'price' | 'description' | 'photoUrl' | 'stock' | 'codes' | 'starsPrice';
 }
 
+/** A checkout of a cart with other shops' or physical goods, step by step: how it is paid, the delivery picked per seller, the address. */
+export interface MarketCheckout {
+  method: 'credit' | 'wechatpay' | 'alipay';
+  nonce: string;
+  /** sellerId → delivery option id. */
+  delivery: Record<string, number>;
+  /** The seller whose delivery options are on screen (a forged option of another seller is refused at checkout). */
+  asking?: number;
+  /** The saved address was shown and accepted (or just typed). */
+  addressConfirmed?: boolean;
+  /** The next text the shopper sends is their address. */
+  awaitingAddress?: boolean;
+}
+
 export interface PendingBroadcast {
   id: string;
   text: string;
@@ -33,6 +47,7 @@ export interface BotSession {
   broadcast?: PendingBroadcast;
   /** A review just rated with stars: the next text message is its words. */
   reviewText?: { reviewId: number };
+  market?: MarketCheckout;
   /** The shopper's last search in this chat, for its page buttons. */
   search?: string;
 }

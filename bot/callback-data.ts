@@ -6,6 +6,7 @@ import { broadcastActions } from './features/broadcast/broadcast-actions';
 import { cartActions } from './features/cart/cart-actions';
 import { catalogActions } from './features/catalog/catalog-actions';
 import { jobsActions } from './features/jobs/jobs-actions';
+import { marketplaceActions } from './features/marketplace/marketplace-actions';
 import { menuActions } from './features/menu/menu-actions';
 import { ordersActions } from './features/orders/orders-actions';
 import { reviewsActions } from './features/reviews/reviews-actions';
@@ -36,6 +37,7 @@ const ACTIONS = {
   ...reviewsActions,
   ...supportActions,
   ...restockActions,
+  ...marketplaceActions,
 };
 
 type Specs = typeof ACTIONS;

@@ -1,4 +1,5 @@
 import { message } from 'telegraf/filters';
+import { marketplaceFeature } from './features/marketplace/marketplace-feature';
 import type { FastifyInstance } from 'fastify';
 import { session, Telegraf } from 'telegraf';
 import { LANGUAGES } from '../domain/account';
@@ -73,6 +74,8 @@ const FEATURES: readonly BotFeature[] = [
   // Before search (after reviews, which asks for its words itself): while a shopper's ticket is open, what they
   // write is for support, not a search.
   supportFeature,
+  // Before search: an address the checkout asked for is not a search.
+  marketplaceFeature,
   searchFeature,
 ];
 

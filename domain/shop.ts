@@ -8,6 +8,7 @@ import { ReferralsDeps, referralsContext } from './referrals';
 import { ReviewsDeps, reviewsContext } from './reviews';
 import { RestockDeps, restockContext } from './restock';
 import { SupportDeps, supportContext } from './support';
+import { SellersDeps, sellersContext } from './sellers';
 import { CONTEXT, ErrorCodesOf } from './shared/context';
 import { SharedErrorCode } from './shared/error-codes';
 import { OutboxHandler } from './shared/outbox/outbox-handler';
@@ -22,7 +23,8 @@ export type ShopDeps = CatalogDeps &
   ReviewsDeps &
   ReferralsDeps &
   SupportDeps &
-  RestockDeps;
+  RestockDeps &
+  SellersDeps;
 
 /**
  * The shop the doors (api/, bot/, jobs/) call: one entry per bounded context, each its context's public face
@@ -40,6 +42,7 @@ export function createShop(deps: ShopDeps) {
     referrals: referralsContext(deps),
     support: supportContext(deps),
     restock: restockContext(deps),
+    sellers: sellersContext(deps),
   };
 }
 

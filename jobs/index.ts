@@ -1,5 +1,7 @@
 import { ScheduledJob } from '../infrastructure/scheduling/scheduled-job';
+import { cancelUnconfirmedSellerOrdersJob } from './cancel-unconfirmed-seller-orders';
 import { closeExpiredOrdersJob } from './close-expired-orders';
+import { completeShippedOrdersJob } from './complete-shipped-orders';
 import { indexMissingSearchTermsJob } from './index-missing-search-terms';
 import { outboxDispatchJob } from './outbox-dispatch';
 import { refreshPlatformCertificatesJob } from './refresh-platform-certificates';
@@ -22,4 +24,6 @@ export const JOBS: readonly ScheduledJob[] = [
   indexMissingSearchTermsJob,
   rewardReferralsJob,
   remindUnansweredTicketsJob,
+  cancelUnconfirmedSellerOrdersJob,
+  completeShippedOrdersJob,
 ];

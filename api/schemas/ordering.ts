@@ -37,6 +37,21 @@ export const Order = Type.Object(
     refunded: Type.Optional(Money),
     fulfilmentNote: Type.Optional(Type.String()),
     codes: Type.Optional(Type.Array(Type.String(), { description: 'the codes handed over (code products, once delivered)' })),
+    sellerId: Type.Optional(Type.Integer({ description: "the shop that sells it (1 = the house); present on a checkout's seller orders" })),
+    checkoutNo: Type.Optional(Type.String({ description: "the checkout it belongs to: its one payment is the checkout's" })),
+    confirmBy: Type.Optional(Nullable(DateTime('AWAITING_SELLER until: past it the order is cancelled and refunded'))),
+    delivery: Type.Optional(
+      Type.Object(
+        { name: Type.String(), fee: Money, estimatedDays: Type.Integer(), address: Type.String() },
+        { description: 'physical goods: the delivery option picked and where to (its fee is in the total)' },
+      ),
+    ),
+    shipment: Type.Optional(
+      Type.Object(
+        { carrier: Type.String(), trackingNo: Type.String(), shippedAt: DateTime(), receiveBy: DateTime('completes by itself then, if not confirmed') },
+        { description: 'once the seller shipped it' },
+      ),
+    ),
   },
   {
     examples: [

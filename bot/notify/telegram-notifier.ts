@@ -1,6 +1,7 @@
 import type { Telegram } from 'telegraf';
 import type { OrderState } from '../../domain/ordering';
-import type { AdminNotice, Notifier, ShopperNotice } from '../../domain/messaging';
+import type { AdminNotice, Notifier, SellerNotice, SellerRecipient, ShopperNotice } from '../../domain/messaging';
+import { LANGUAGES, Language } from '../../domain/account';
 import type { BotServices } from '../bot-services';
 import { formatMoney } from '../format/money';
 import { splitText } from '../format/telegram-limits';
@@ -127,10 +128,57 @@ export class TelegramNotifier implements Notifier {
       case 'BACK_IN_STOCK':
         return this.backInStock(t, notice);
       case 'SUPPORT_REPLY':
-        // Only ever mailed (mail.notice): the chat has the reply itself, relayed by the support desk.
+      // Only ever mailed (mail.notice): the chat has the reply itself, relayed by the support desk.
+      case 'ORDER_SHIPPED':
+        // The shopper says when it arrived (else it completes by itself after the delivery's days and a grace period).
+        await sendText(
+          this.tg,
+          notice.userId,
+          t('shopperNotice_ORDER_SHIPPED', { orderNo, amount, detail: notice.detail ?? '' }),
+          notice.orderNo ? inlineKeyboard([[button(t('btnReceived'), { k: 'orderReceived', orderNo: notice.orderNo })]]) : undefined,
+        );
+        return;
+      case 'SELLER_ORDER_CONFIRMED':
+      case 'SELLER_ORDER_CANCELLED':
+      case 'REFUND_STARTED':
+      case 'ORDER_COMPLETED':
+      case 'SELLER_APPROVED':
+      case 'SELLER_REJECTED':
+        await sendText(this.tg, notice.userId, t(`shopperNotice_${notice.event}`, { orderNo, amount, detail: notice.detail ?? '' }));
         return;
       default:
         this.svc.logger.warn({ event: notice.event }, 'shopper notice without an order number; skipped');
+    }
+  }
+
+  /** A seller's notice in their chat and language; the house (no chat of its own) is the admins'. */
+  async notifySeller(notice: SellerNotice, to: SellerRecipient): Promise<void> {
+    const params = {
+      orderNo: notice.orderNo ?? '—',
+      amount: formatMoney(notice.amount ?? 0, this.svc.settings.currency),
+      detail: notice.detail ?? '',
+    };
+    const chats = to.chatId === null ? this.svc.settings.adminIds : [to.chatId];
+    for (const chatId of chats) {
+      const known = LANGUAGES.find((l) => l === to.language);
+      const lang: Language = to.chatId !== null && known ? known : await this.svc.chatLanguages.languageFor(chatId);
+      try {
+        const t = translator(lang);
+        // An order waiting for them: answered right there (the buttons say only which order; the shop is the presser's).
+        const markup =
+          notice.event === 'ORDER_TO_CONFIRM' && notice.orderNo
+            ? inlineKeyboard([
+                [
+                  button(t('btnSellerConfirm'), { k: 'sellerConfirm', orderNo: notice.orderNo }),
+                  button(t('btnSellerCancel'), { k: 'sellerCancel', orderNo: notice.orderNo }),
+                ],
+              ])
+            : undefined;
+        await sendText(this.tg, chatId, t(`sellerNotice_${notice.event}`, params), markup);
+      } catch (e) {
+        if (!isUnreachableChat(e)) throw e;
+        this.svc.logger.info({ sellerId: notice.sellerId, event: notice.event }, 'seller notice skipped: the chat cannot be reached');
+      }
     }
   }
 }

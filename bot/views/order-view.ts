@@ -41,8 +41,17 @@ export function orderStateText(t: Translate, order: OrderState, utcOffsetMinutes
     case 'CREATED':
     case 'AWAITING_PAYMENT':
       return t('stateAwaitingPayment', { ...params, expiry: formatTime(order.expiresAt, utcOffsetMinutes) });
+    case 'AWAITING_SELLER':
+      return t('stateAwaitingSeller', { ...params, deadline: order.confirmBy ? formatTime(order.confirmBy, utcOffsetMinutes) : '—' });
     case 'PAID':
       return opts.awaitingFulfilment ? t('stateAwaitingFulfilment', params) : t('statePaid', params);
+    case 'SHIPPED':
+      return t('stateShipped', {
+        ...params,
+        carrier: order.shipment?.carrier ?? '',
+        trackingNo: order.shipment?.trackingNo ?? '',
+        receiveBy: order.shipment ? formatTime(order.shipment.receiveBy, utcOffsetMinutes) : '—',
+      });
     case 'DELIVERED':
       return t('stateDelivered', params);
     case 'CLOSED':

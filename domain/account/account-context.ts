@@ -5,6 +5,7 @@ import { shopperIdentifier } from './identify-shopper';
 import { chatReachable, markChatUnreachable } from './shopper-chat';
 import { emailOf, setEmail } from './shopper-email';
 import { chooseLanguage, preferredLanguage, shopperIds } from './shopper-preferences';
+import { getShippingAddress, saveShippingAddress } from './shipping-addresses';
 import { getAccount, getLedger } from './view-account';
 
 export const ACCOUNT_ERROR_CODES = ['INSUFFICIENT_CREDIT'] as const;
@@ -25,6 +26,8 @@ export function accountContext(deps: AccountDeps) {
       getAccount: (userId: string) => getAccount(deps, userId),
       getLedger: (userId: string, limit?: number) => getLedger(deps, userId, limit),
       adjustCredit: (cmd: AdjustCredit) => adjustCredit(deps, cmd),
+      getShippingAddress: (userId: string) => getShippingAddress(deps, userId),
+      saveShippingAddress: (userId: string, input: unknown) => saveShippingAddress(deps, userId, input),
     },
     { errorCodes: ACCOUNT_ERROR_CODES },
   );

@@ -3,12 +3,14 @@ import { Ids } from '../shared/ids';
 import { ShopLimits } from '../shared/limits';
 import { TxBase, UnitOfWork } from '../shared/unit-of-work';
 import { AccountRepository } from './account-repository';
+import { ShippingAddressRepository } from './shipping-address';
 import { UserRepository } from './shopper';
 
 /** What the account context adds to a transaction: who shoppers are, and their credit. */
 export interface AccountRepositories {
   users: UserRepository;
   accounts: AccountRepository;
+  addresses: ShippingAddressRepository;
 }
 
 export type AccountTx = TxBase & AccountRepositories;

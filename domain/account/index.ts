@@ -9,3 +9,5 @@ export { LANGUAGES, resolveLanguage } from './shopper-preferences';
 export type { Language } from './shopper-preferences';
 export type { AdjustCredit, AdjustCreditError } from './adjust-credit';
 export type { SetEmailError } from './shopper-email';
+export { addressLine, validateShippingAddress } from './shipping-address';
+export type { ShippingAddress, ShippingAddressRepository } from './shipping-address';

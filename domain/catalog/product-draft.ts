@@ -2,7 +2,7 @@ import { Price, minor, price as priceOf } from '../shared/money';
 import { MAX_AMOUNT } from '../shared/limits';
 import { Result, ok } from '../shared/result';
 import { ValidationError, invalid, nonNegativeInt, positiveInt, text } from '../shared/validation';
-import { MAX_STARS, MIN_STARS, PRODUCT_KINDS, ProductDraft, ProductKind, STARS_KINDS } from './product';
+import { HOUSE_SELLER_ID, MAX_STARS, MIN_STARS, PRODUCT_KINDS, ProductDraft, ProductKind, STARS_KINDS } from './product';
 import { WebhookUrlError, WebhookUrlRules, checkWebhookUrlText } from './webhook-url';
 
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -57,7 +57,12 @@ function price(value: unknown, currency: string): Checked<Price> {
  * Validates a whole new product. `code` products start with stock 0: their stock is the size of their code pool.
  * A webhook URL is checked against `webhookRules` as far as its text goes; the use case then asks DNS.
  */
-export function validateProductDraft(input: ProductInput, currency: string, webhookRules: WebhookUrlRules): DraftChecked<ProductDraft> {
+export function validateProductDraft(
+  input: ProductInput,
+  currency: string,
+  webhookRules: WebhookUrlRules,
+  sellerId: number = HOUSE_SELLER_ID,
+): DraftChecked<ProductDraft> {
   if (typeof input.sku !== 'string' || !SKU_PATTERN.test(input.sku)) return invalid('sku', 'must be 1–64 of A-Z a-z 0-9 _ . - starting with a letter or digit');
   const title = text('title', input.title, 1, 120);
   if (!title.ok) return title;
@@ -67,6 +72,7 @@ export function validateProductDraft(input: ProductInput, currency: string, webh
   const cost = price(input.price, currency);
   if (!cost.ok) return cost;
   const draft: ProductDraft = {
+    sellerId,
     sku: input.sku,
     title: title.value,
     description: description.value,
@@ -136,7 +142,7 @@ export function validateProductPatch(
   input: ProductInput,
   currency: string,
   webhookRules: WebhookUrlRules,
-): DraftChecked<Omit<ProductDraft, 'stock'>> {
+): DraftChecked<Omit<ProductDraft, 'stock' | 'sellerId'>> {
   if (input.kind !== undefined && input.kind !== current.kind) return invalid('kind', 'cannot change; create a new product instead');
   if (input.stock !== undefined) return invalid('stock', 'set stock with the stock endpoint');
   const merged: ProductInput = {
@@ -152,8 +158,8 @@ export function validateProductPatch(
     photoUrl: input.photoUrl === undefined ? current.photoUrl : input.photoUrl,
     categoryId: input.categoryId === undefined ? current.categoryId : input.categoryId,
   };
-  const checked = validateProductDraft(merged, currency, input.webhookUrl === undefined ? UNCHANGED_URL : webhookRules);
+  const checked = validateProductDraft(merged, currency, input.webhookUrl === undefined ? UNCHANGED_URL : webhookRules, current.sellerId);
   if (!checked.ok) return checked;
-  const { stock: _ignored, ...rest } = checked.value;
+  const { stock: _ignored, sellerId: _fixed, ...rest } = checked.value;
   return ok(rest);
 }

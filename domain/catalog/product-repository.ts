@@ -1,18 +1,19 @@
-import { Product, ProductDraft } from './product';
+import { Product, ProductDraft, ProductPatch } from './product';
 
 export interface ProductRepository {
   findById(id: number): Promise<Product | null>;
-  findBySku(sku: string): Promise<Product | null>;
+  /** By a seller's SKU (SKUs are unique per seller; the house when no seller is named). */
+  findBySku(sku: string, sellerId?: number): Promise<Product | null>;
   findManyByIds(ids: number[]): Promise<Product[]>;
   /** The next `limit` products by id after `afterId`; `lock` holds them (shared) until the transaction ends. */
   listAfter(afterId: number, limit: number, opts?: { lock?: boolean }): Promise<Product[]>;
-  findManyBySkus(skus: string[]): Promise<Product[]>;
+  findManyBySkus(skus: string[], sellerId?: number): Promise<Product[]>;
   /** One multi-row INSERT per chunk; the SKUs must be free (a taken one throws: the caller planned against them). */
   insertMany(drafts: ProductDraft[], now: Date): Promise<Product[]>;
   /** 'DUPLICATE_SKU' when the sku is taken (the unique key decides, not a prior read). */
   insert(draft: ProductDraft, now: Date): Promise<Product | 'DUPLICATE_SKU'>;
   /** Changes the given fields (never `stock`: see the stock methods). null when there is no such product. */
-  update(id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, now: Date): Promise<Product | null | 'DUPLICATE_SKU'>;
+  update(id: number, patch: ProductPatch, now: Date): Promise<Product | null | 'DUPLICATE_SKU'>;
   /**
    * Conditional decrement: `stock = stock - qty WHERE stock >= qty`. True when taken (always true for unlimited stock).
    * Holds the product row lock until the transaction ends, which also serialises the product's code pool.

@@ -1,6 +1,13 @@
 import { Minor, Price } from '../shared/money';
 
-export const PRODUCT_KINDS = ['credit', 'code', 'manual', 'webhook'] as const;
+/**
+ * The platform's own shop: every product made before sellers existed, and every product an admin creates without
+ * naming a seller, belongs to it (the sellers migration inserts it as seller 1).
+ */
+export const HOUSE_SELLER_ID = 1;
+
+/** `physical`: goods a seller ships (bought through a checkout, with a delivery option and an address). */
+export const PRODUCT_KINDS = ['credit', 'code', 'manual', 'webhook', 'physical'] as const;
 export type ProductKind = (typeof PRODUCT_KINDS)[number];
 
 /** Kinds Telegram lets a bot sell for Stars: digital goods only (a code, credit, a merchant's webhook). */
@@ -12,6 +19,9 @@ export const MAX_STARS = 10_000;
 
 /** Everything an admin sets on a product; validated by `validateProductDraft`. */
 export interface ProductDraft {
+  /** The shop that sells it: fixed at creation (a patch never moves a product to another seller). */
+  sellerId: number;
+  /** Unique per seller: two shops may both use `TSHIRT-1`. */
   sku: string;
   title: string;
   description: string;
@@ -36,3 +46,6 @@ export interface Product extends ProductDraft {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** What a product update may change: neither its stock (see the stock methods) nor its seller. */
+export type ProductPatch = Partial<Omit<ProductDraft, 'stock' | 'sellerId'>>;

@@ -1,9 +1,19 @@
 // The messaging context's public face: what other contexts and the doors may use.
 export { messagingContext } from './messaging-context';
-export type { MessagingDeps, MessagingRepositories, RecipientDirectory } from './messaging-deps';
-export { ADMIN_EVENTS, SHOPPER_EVENTS, adminNotice, adminNoticeTopic, shopperNotice, shopperNoticeTopic } from './notices';
-export type { AdminEvent, AdminNotice, Notifier, ShopperEvent, ShopperNotice } from './notices';
+export type { MessagingDeps, MessagingRepositories, RecipientDirectory, SellerRecipientDirectory } from './messaging-deps';
+export {
+  ADMIN_EVENTS,
+  SELLER_EVENTS,
+  SHOPPER_EVENTS,
+  adminNotice,
+  adminNoticeTopic,
+  sellerNotice,
+  sellerNoticeTopic,
+  shopperNotice,
+  shopperNoticeTopic,
+} from './notices';
+export type { AdminEvent, AdminNotice, Notifier, SellerEvent, SellerNotice, SellerRecipient, ShopperEvent, ShopperNotice } from './notices';
 export { BROADCAST_BATCH_SIZE, MAX_BROADCAST_TEXT, broadcastDedupeKey, broadcastSendTopic, readBroadcastSend, startBroadcast } from './broadcast';
 export type { BroadcastSend, StartBroadcast } from './broadcast';
-export { MAIL_RETRY, mailNotice, mailNoticeTopic } from './notice-mail';
+export { MAIL_RETRY, mailNotice, mailNoticeTopic, sellerMailNotice, sellerMailNoticeTopic } from './notice-mail';
 export type { MailContact, NoticeMailer } from './notice-mail';

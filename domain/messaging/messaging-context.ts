@@ -1,11 +1,11 @@
 import { defineContext } from '../shared/context';
-import { done, handle } from '../shared/outbox/outbox-handler';
+import { done, giveUp, handle } from '../shared/outbox/outbox-handler';
 import { StartBroadcast, startBroadcast } from './broadcast';
 import { MessagingDeps } from './messaging-deps';
-import { MAIL_RETRY, mailNotice, mailNoticeTopic } from './notice-mail';
-import { adminNoticeTopic, shopperNoticeTopic } from './notices';
+import { MAIL_RETRY, mailNotice, mailNoticeTopic, sellerMailNotice, sellerMailNoticeTopic } from './notice-mail';
+import { adminNoticeTopic, sellerNoticeTopic, shopperNoticeTopic } from './notices';
 
-/** Telling people things: notices to shoppers and admins (through every channel), and broadcasts. */
+/** Telling people things: notices to shoppers, sellers and admins (chat, and mail when configured), and broadcasts. */
 export function messagingContext(deps: MessagingDeps) {
   return defineContext(
     {
@@ -27,6 +27,23 @@ export function messagingContext(deps: MessagingDeps) {
             // Queued while mail was on, handled after it was turned off: the chat has it; nothing to retry.
             if (!deps.mailer || !contact?.email) return done;
             await deps.mailer.mailNotice(contact.email, contact.language, notice);
+            return done;
+          },
+          MAIL_RETRY,
+        ),
+        handle(sellerNoticeTopic, async (notice, message) => {
+          const to = await deps.uow.read((r) => r.sellerRecipients.find(notice.sellerId));
+          if (to === null) return giveUp(`no seller ${notice.sellerId}`);
+          if (deps.mailer && to.email) await deps.uow.run((tx) => tx.outbox.enqueue([sellerMailNotice(notice, message.dedupeKey)], deps.clock.now()));
+          await deps.notifier.notifySeller(notice, to);
+          return done;
+        }),
+        handle(
+          sellerMailNoticeTopic,
+          async (notice) => {
+            const to = await deps.uow.read((r) => r.sellerRecipients.find(notice.sellerId));
+            if (!deps.mailer || !to?.email) return done;
+            await deps.mailer.mailSellerNotice(to.email, to.language, notice);
             return done;
           },
           MAIL_RETRY,

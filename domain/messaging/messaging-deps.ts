@@ -1,7 +1,7 @@
 import { Clock } from '../shared/clock';
 import { UnitOfWork } from '../shared/unit-of-work';
 import { MailContact, NoticeMailer } from './notice-mail';
-import { Notifier } from './notices';
+import { Notifier, SellerRecipient } from './notices';
 
 /** Who a broadcast goes to; the shoppers' table answers it (messaging does not depend on the account context). */
 export interface RecipientDirectory {
@@ -11,9 +11,15 @@ export interface RecipientDirectory {
   contactOf(id: string): Promise<MailContact | null>;
 }
 
+/** How sellers are reached; the sellers' table answers it (messaging does not depend on the sellers context). */
+export interface SellerRecipientDirectory {
+  find(sellerId: number): Promise<SellerRecipient | null>;
+}
+
 /** What messaging adds to a transaction. */
 export interface MessagingRepositories {
   recipients: RecipientDirectory;
+  sellerRecipients: SellerRecipientDirectory;
 }
 
 export interface MessagingDeps {

@@ -14,10 +14,27 @@ export const SHOPPER_EVENTS = [
   'REFERRAL_REWARDED',
   'BACK_IN_STOCK',
   'SUPPORT_REPLY',
+  // The marketplace: a seller's answer to a paid order, its shipping, its completion, a refund's progress.
+  'SELLER_ORDER_CONFIRMED',
+  'SELLER_ORDER_CANCELLED',
+  'REFUND_STARTED',
+  'ORDER_SHIPPED',
+  'ORDER_COMPLETED',
+  'SELLER_APPROVED',
+  'SELLER_REJECTED',
 ] as const;
 export type ShopperEvent = (typeof SHOPPER_EVENTS)[number];
 
-export const ADMIN_EVENTS = ['FULFILMENT_NEEDED', 'DELIVERY_STUCK', 'ORDER_PAID', 'REFUND_FAILED', 'DUPLICATE_PAYMENT', 'SUPPORT_UNANSWERED'] as const;
+export const ADMIN_EVENTS = [
+  'FULFILMENT_NEEDED',
+  'DELIVERY_STUCK',
+  'ORDER_PAID',
+  'REFUND_FAILED',
+  'DUPLICATE_PAYMENT',
+  'SUPPORT_UNANSWERED',
+  'SELLER_APPLIED',
+  'PAYOUT_REQUESTED',
+] as const;
 export type AdminEvent = (typeof ADMIN_EVENTS)[number];
 
 export interface ShopperNotice {
@@ -31,6 +48,41 @@ export interface ShopperNotice {
   ticketId?: number;
   /** Words the notice carries: the product's title (BACK_IN_STOCK), staff's reply (SUPPORT_REPLY). */
   text?: string;
+  /** Words the notice carries (a shop's name, a carrier and tracking number). */
+  detail?: string;
+}
+
+/** What a seller hears: their shop's state, an order waiting for them, their money. */
+export const SELLER_EVENTS = [
+  'SELLER_APPROVED',
+  'SELLER_REJECTED',
+  'SELLER_SUSPENDED',
+  'SELLER_REINSTATED',
+  'TERMS_CHANGED',
+  'ORDER_TO_CONFIRM',
+  'ORDER_AUTO_CANCELLED',
+  'ORDER_RECEIVED',
+  'SALE_CREDITED',
+  'REFUND_CLAWED_BACK',
+  'PAYOUT_PAID',
+  'PAYOUT_CANCELLED',
+] as const;
+export type SellerEvent = (typeof SELLER_EVENTS)[number];
+
+export interface SellerNotice {
+  sellerId: number;
+  event: SellerEvent;
+  orderNo?: string;
+  amount?: Minor;
+  detail?: string;
+}
+
+/** How a seller is reached, read when the notice is sent (an e-mail set after the notice was queued still counts). */
+export interface SellerRecipient {
+  /** The Telegram chat; null for a shop without one (the house): its notices go to the admins' chats. */
+  chatId: string | null;
+  email: string | null;
+  language: string | null;
 }
 
 export interface AdminNotice {
@@ -46,6 +98,7 @@ export interface AdminNotice {
 export interface Notifier {
   notifyShopper(notice: ShopperNotice): Promise<void>;
   notifyAdmins(notice: AdminNotice): Promise<void>;
+  notifySeller(notice: SellerNotice, to: SellerRecipient): Promise<void>;
 }
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | null => values.find((v) => v === value) ?? null;
@@ -62,6 +115,7 @@ export const shopperNoticeTopic = defineTopic<ShopperNotice>('notify.shopper', (
   const ticketId = optionalNumber(p.ticketId);
   if (ticketId !== undefined && !Number.isSafeInteger(ticketId)) return null;
   const words = optionalText(p.text);
+  const detail = optionalText(p.detail);
   return {
     userId,
     event,
@@ -70,6 +124,24 @@ export const shopperNoticeTopic = defineTopic<ShopperNotice>('notify.shopper', (
     ...(productId !== undefined ? { productId } : {}),
     ...(ticketId !== undefined ? { ticketId } : {}),
     ...(words !== undefined ? { text: words } : {}),
+    ...(detail !== undefined ? { detail } : {}),
+  };
+});
+
+export const sellerNoticeTopic = defineTopic<SellerNotice>('notify.seller', (p) => {
+  const sellerId = optionalNumber(p.sellerId);
+  const event = oneOf(SELLER_EVENTS, p.event);
+  if (sellerId === undefined || !Number.isSafeInteger(sellerId) || sellerId < 1 || event === null) return null;
+  const orderNo = optionalText(p.orderNo);
+  const amount = optionalNumber(p.amount);
+  if (amount !== undefined && !Number.isSafeInteger(amount)) return null;
+  const detail = optionalText(p.detail);
+  return {
+    sellerId,
+    event,
+    ...(orderNo !== undefined ? { orderNo } : {}),
+    ...(amount !== undefined ? { amount: minor(amount) } : {}),
+    ...(detail !== undefined ? { detail } : {}),
   };
 });
 
@@ -85,3 +157,6 @@ export const adminNoticeTopic = defineTopic<AdminNotice>('notify.admins', (p) =>
 export const shopperNotice = (notice: ShopperNotice, dedupe: string): OutboxEntry => shopperNoticeTopic.message(notice, `shopper:${notice.event}:${dedupe}`);
 
 export const adminNotice = (notice: AdminNotice, dedupe: string): OutboxEntry => adminNoticeTopic.message(notice, `admins:${notice.event}:${dedupe}`);
+
+/** A notice for one seller (chat, and mail when they have an address); `dedupe` names the fact, so it is queued once. */
+export const sellerNotice = (notice: SellerNotice, dedupe: string): OutboxEntry => sellerNoticeTopic.message(notice, `seller:${notice.event}:${dedupe}`);

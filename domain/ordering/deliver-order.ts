@@ -6,6 +6,7 @@ import { Order } from './order';
 import { transition } from './order-state-machine';
 import { OrderState } from './order-types';
 import { OrderingDeps, OrderingTx } from './ordering-deps';
+import { creditCompletedSale } from './complete-sale';
 
 /** "Deliver order X": queued in the transaction that makes the order PAID, handled by `deliverOrder`. */
 export const deliverOrderTopic = defineTopic<{ orderNo: string }>('order.deliver', (p) => {
@@ -42,6 +43,12 @@ export async function deliverOrder(deps: OrderingDeps, orderNo: string): Promise
     const fresh = await tx.orders.findByNo(orderNo);
     if (!fresh) return ok<DeliveryOutcome>('ALREADY_DELIVERED');
     await deliverAutomaticLines(tx, fresh, now, deps.limits.currency);
+    if (Order.restore(fresh).hasPhysicalLines()) {
+      // Physical goods are handed over by the seller's shipment (SHIP, then the shopper's receipt), not here.
+      const waiting = transition(fresh, { type: 'AWAIT_FULFILMENT' });
+      if (waiting.ok) await tx.orders.applyTransition(waiting.value);
+      return ok<DeliveryOutcome>('AWAITING_FULFILMENT');
+    }
     if (Order.restore(fresh).hasManualLines()) {
       const waiting = transition(fresh, { type: 'AWAIT_FULFILMENT' });
       if (waiting.ok) await tx.orders.applyTransition(waiting.value);
@@ -54,7 +61,7 @@ export async function deliverOrder(deps: OrderingDeps, orderNo: string): Promise
       );
       return ok<DeliveryOutcome>('AWAITING_FULFILMENT');
     }
-    return finish(tx, fresh, now, null);
+    return finish(tx, deps, fresh, now, null);
   });
 }
 
@@ -72,7 +79,7 @@ export async function fulfilOrder(deps: OrderingDeps, orderNo: string, note: str
     const fresh = await tx.orders.findByNo(orderNo);
     if (!claimed || !fresh) return fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${fresh?.status ?? 'gone'}, not PAID`);
     await deliverAutomaticLines(tx, fresh, now, deps.limits.currency);
-    return finish(tx, fresh, now, note);
+    return finish(tx, deps, fresh, now, note);
   });
 }
 
@@ -115,10 +122,17 @@ async function deliverAutomaticLines(tx: OrderingTx, state: OrderState, now: Dat
   if (state.lines.some((l) => l.kind === 'code')) await tx.codes.markDeliveredForOrder(state.orderNo, now);
 }
 
-async function finish(tx: OrderingTx, state: OrderState, now: Date, note: string | null): Promise<Result<DeliveryOutcome, DeliveryError>> {
+async function finish(
+  tx: OrderingTx,
+  deps: Pick<OrderingDeps, 'limits'>,
+  state: OrderState,
+  now: Date,
+  note: string | null,
+): Promise<Result<DeliveryOutcome, DeliveryError>> {
   const delivered = transition(state, { type: 'DELIVER', at: now, note });
   if (!delivered.ok) return delivered;
   if (!(await tx.orders.applyTransition(delivered.value))) return ok('ALREADY_DELIVERED');
+  await creditCompletedSale(tx, deps.limits, state, now);
   await tx.outbox.enqueue([shopperNotice({ userId: state.userId, event: 'ORDER_DELIVERED', orderNo: state.orderNo }, state.orderNo)], now);
   return ok('DELIVERED');
 }

@@ -13,12 +13,19 @@ export type {
   PaymentExceptions,
   PaymentMethod,
   TransitionSubject,
+  DeliveryChoice,
+  Shipment,
 } from './order-types';
 export { Order, itemsKeyOf } from './order';
+export { CHECKOUT_NO_PATTERN, CHECKOUT_STATUSES, isCheckoutNo, newCheckoutNo } from './checkout';
+export type { CheckoutRepository, CheckoutState, CheckoutStatus } from './checkout';
+export { MAX_DELIVERY_OPTIONS, validateDeliveryOption } from './delivery-option';
+export type { DeliveryOption, DeliveryOptionDraft, DeliveryOptionRepository } from './delivery-option';
 export {
   ORDER_EVENT_TYPES,
   ORDER_TRANSITIONS,
   SETTLED_STATUSES,
+  UNDELIVERED_PAID_STATUSES,
   UNPAID_STATUSES,
   afterTransition,
   isPayable,
@@ -44,3 +51,8 @@ export { closeUnpaidInTx } from './close-order';
 export type { CloseOrderError } from './close-order';
 export { releaseLines, reserveLines } from './stock-reservation';
 export type { RetryDeliveriesReport } from './retry-deliveries';
+export { placeCheckoutInTx, prepareCheckout } from './place-checkout';
+export type { CheckoutPlacement, PlaceCheckout, PlaceCheckoutError, PlacedCheckout, SettleNewCheckout } from './place-checkout';
+export { RECEIPT_GRACE_DAYS } from './seller-orders';
+export type { SellerOrderError, ShipCommand } from './seller-orders';
+export { creditCompletedSale } from './complete-sale';

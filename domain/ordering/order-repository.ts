@@ -75,4 +75,12 @@ export interface OrderRepository {
   listStuck(query: StuckOrderQuery): Promise<{ items: OrderState[]; total: number }>;
   /** PAID orders whose next delivery attempt is due, oldest first. */
   findDeliveryDue(now: Date, limit: number): Promise<OrderState[]>;
+  /** A checkout's seller orders. */
+  findByCheckout(checkoutNo: string): Promise<OrderState[]>;
+  /** One seller's orders, newest first (unpaid ones are not the seller's business yet: only paid onwards). */
+  listBySeller(sellerId: number, query: { status?: OrderStatus; limit: number; offset: number }): Promise<{ items: OrderState[]; total: number }>;
+  /** AWAITING_SELLER orders whose confirmation window has passed, oldest deadline first. */
+  findConfirmOverdue(now: Date, limit: number): Promise<OrderState[]>;
+  /** SHIPPED orders whose receive-by time has passed, oldest first. */
+  findReceiveOverdue(now: Date, limit: number): Promise<OrderState[]>;
 }

@@ -5,9 +5,21 @@ import { OrderChanges, OrderState, OrderStatus, OrderTransition, orderKind } fro
 /** Orders that can still be paid (inside their pay window) or closed. The repository's SQL filters on the same list. */
 export const UNPAID_STATUSES = ['CREATED', 'AWAITING_PAYMENT'] as const satisfies readonly OrderStatus[];
 /** Orders whose money has arrived, whatever happened after. */
-export const SETTLED_STATUSES = ['PAID', 'DELIVERED', 'REFUNDING', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const satisfies readonly OrderStatus[];
+export const SETTLED_STATUSES = [
+  'AWAITING_SELLER',
+  'PAID',
+  'SHIPPED',
+  'DELIVERED',
+  'REFUNDING',
+  'REFUNDED',
+  'PARTIALLY_REFUNDED',
+] as const satisfies readonly OrderStatus[];
 /** Where a refund may start from; a CLOSED order only when money arrived after it closed (a late payment). */
-const REFUNDABLE_STATUSES = ['PAID', 'DELIVERED', 'PARTIALLY_REFUNDED', 'CLOSED'] as const satisfies readonly OrderStatus[];
+const REFUNDABLE_STATUSES = ['PAID', 'SHIPPED', 'DELIVERED', 'PARTIALLY_REFUNDED', 'CLOSED'] as const satisfies readonly OrderStatus[];
+/** Where a refund may go back to when it fails: where it started (a seller's cancel starts from AWAITING_SELLER). */
+const REFUND_ORIGINS = [...REFUNDABLE_STATUSES, 'AWAITING_SELLER'] as const satisfies readonly OrderStatus[];
+/** Paid and not yet handed over: a refund of these is of the whole order, and its goods go back on the shelf. */
+export const UNDELIVERED_PAID_STATUSES = ['AWAITING_SELLER', 'PAID'] as const satisfies readonly OrderStatus[];
 
 const among = (statuses: readonly OrderStatus[], status: OrderStatus): boolean => statuses.includes(status);
 
@@ -44,6 +56,14 @@ export interface OrderEvents {
   START_REFUND: { amount: Minor; allowClosed: boolean };
   /** The provider (or the credit balance) gave the money back. */
   FINISH_REFUND: { amount: Minor };
+  /** The seller accepts a paid order that waited for them: it goes on to delivery. */
+  SELLER_CONFIRM: { at: Date };
+  /** The seller refuses it (or its confirmation window passed): its whole amount is refunded. */
+  SELLER_CANCEL: { at: Date; reason: string };
+  /** The seller sent the physical goods. */
+  SHIP: { at: Date; carrier: string; trackingNo: string; receiveBy: Date };
+  /** The shopper confirmed receipt (or the receive-by time passed): the order is complete. */
+  RECEIVE: { at: Date };
   /** The refund failed: the order goes back to where it was when the refund started. */
   ABANDON_REFUND: { back: OrderStatus };
 }
@@ -65,6 +85,10 @@ export interface OrderEventErrors {
   START_REFUND: 'ORDER_NOT_REFUNDABLE' | 'VALIDATION_FAILED';
   FINISH_REFUND: 'ORDER_NOT_REFUNDABLE';
   ABANDON_REFUND: 'ORDER_NOT_REFUNDABLE';
+  SELLER_CONFIRM: 'ORDER_NOT_CONFIRMABLE';
+  SELLER_CANCEL: 'ORDER_NOT_CANCELLABLE';
+  SHIP: 'ORDER_NOT_SHIPPABLE';
+  RECEIVE: 'ORDER_NOT_RECEIVABLE';
 }
 
 export type TransitionError<T extends OrderEventType> = DomainError<OrderEventErrors[T]>;
@@ -94,6 +118,12 @@ const amountMismatch = (order: OrderState, event: { amount: Minor; currency: str
 const notPaid = (order: OrderState) => error('ORDER_NOT_FULFILLABLE', `order ${order.orderNo} is ${order.status}, not PAID`);
 const notRefunding = (order: OrderState) => error('ORDER_NOT_REFUNDABLE', `order ${order.orderNo} is ${order.status}, not REFUNDING`);
 const paidNow = (at: Date): OrderChanges => ({ paidAt: at, nextDeliveryAt: at, deliveryAttempts: 0, lastDeliveryError: null });
+/** A seller's order waits for them when they confirm by hand: no delivery is due until they do. */
+const waitsForSeller = (o: OrderState): boolean => o.confirmWindowMinutes !== null;
+const paidFor = (o: OrderState, at: Date): OrderChanges =>
+  o.confirmWindowMinutes !== null
+    ? { paidAt: at, nextDeliveryAt: null, deliveryAttempts: 0, lastDeliveryError: null, confirmBy: new Date(at.getTime() + o.confirmWindowMinutes * 60_000) }
+    : paidNow(at);
 
 /** Exponential backoff for delivery retries: 30 s, 1 min, 2 min, … capped at 1 h. */
 export function nextDeliveryAttemptAt(now: Date, attempts: number): Date {
@@ -117,18 +147,20 @@ export const ORDER_TRANSITIONS: { readonly [T in OrderEventType]: TransitionRule
   },
   PAY: {
     from: UNPAID_STATUSES,
-    to: ['PAID'],
+    to: ['PAID', 'AWAITING_SELLER'],
     refused: (o) =>
       o.status === 'CLOSED' ? error('ORDER_CLOSED', `order ${o.orderNo} is closed`) : error('ORDER_NOT_PAYABLE', `order ${o.orderNo} is ${o.status}`),
     guard: amountMismatch,
-    changes: (_o, e) => paidNow(e.at),
+    target: (o) => (waitsForSeller(o) ? 'AWAITING_SELLER' : 'PAID'),
+    changes: (o, e) => paidFor(o, e.at),
   },
   PAY_LATE: {
     from: ['CLOSED'],
-    to: ['PAID'],
+    to: ['PAID', 'AWAITING_SELLER'],
     refused: (o) => error('ORDER_NOT_PAYABLE', `order ${o.orderNo} is ${o.status}, not CLOSED`),
     guard: amountMismatch,
-    changes: (_o, e) => paidNow(e.at),
+    target: (o) => (waitsForSeller(o) ? 'AWAITING_SELLER' : 'PAID'),
+    changes: (o, e) => paidFor(o, e.at),
   },
   CLOSE: {
     from: UNPAID_STATUSES,
@@ -170,7 +202,7 @@ export const ORDER_TRANSITIONS: { readonly [T in OrderEventType]: TransitionRule
       const limit = o.status === 'CLOSED' ? o.totalAmount : refundableAmount(o);
       if (e.amount > limit) return error('VALIDATION_FAILED', `amount: at most ${limit} can still be refunded`, { field: 'amount' });
       // An undelivered order is refunded whole (the sale is undone and its stock goes back); part refunds follow delivery.
-      if (o.status === 'PAID' && e.amount !== limit)
+      if ((o.status === 'PAID' || o.status === 'SHIPPED') && e.amount !== limit)
         return error('VALIDATION_FAILED', `amount: an order not yet delivered is refunded in full (${limit})`, { field: 'amount' });
       return null;
     },
@@ -185,12 +217,38 @@ export const ORDER_TRANSITIONS: { readonly [T in OrderEventType]: TransitionRule
   },
   ABANDON_REFUND: {
     from: ['REFUNDING'],
-    to: REFUNDABLE_STATUSES,
+    to: REFUND_ORIGINS,
     refused: notRefunding,
     // Only back to a state a refund can start from: the one the refund recorded when it began.
-    guard: (o, e) => (among(REFUNDABLE_STATUSES, e.back) ? null : error('ORDER_NOT_REFUNDABLE', `order ${o.orderNo} cannot go back to ${e.back}`)),
+    guard: (o, e) => (among(REFUND_ORIGINS, e.back) ? null : error('ORDER_NOT_REFUNDABLE', `order ${o.orderNo} cannot go back to ${e.back}`)),
     target: (_o, e) => e.back,
     changes: () => ({}),
+  },
+  SELLER_CONFIRM: {
+    from: ['AWAITING_SELLER'],
+    to: ['PAID'],
+    refused: (o) => error('ORDER_NOT_CONFIRMABLE', `order ${o.orderNo} is ${o.status}, not waiting for its seller`),
+    changes: (_o, e) => ({ confirmBy: null, nextDeliveryAt: e.at, deliveryAttempts: 0, lastDeliveryError: null }),
+  },
+  SELLER_CANCEL: {
+    // Before anything is handed over: waiting for the seller, or confirmed and not yet shipped.
+    from: UNDELIVERED_PAID_STATUSES,
+    to: ['REFUNDING'],
+    refused: (o) => error('ORDER_NOT_CANCELLABLE', `order ${o.orderNo} is ${o.status}: only a paid order not yet handed over can be cancelled`),
+    changes: (_o, e) => ({ confirmBy: null, nextDeliveryAt: null, closedAt: e.at, closeReason: e.reason.slice(0, 200) }),
+  },
+  SHIP: {
+    from: ['PAID'],
+    to: ['SHIPPED'],
+    refused: (o) => error('ORDER_NOT_SHIPPABLE', `order ${o.orderNo} is ${o.status}, not confirmed and waiting to be shipped`),
+    guard: (o) => (o.delivery === null ? error('ORDER_NOT_SHIPPABLE', `order ${o.orderNo} has nothing to ship`) : null),
+    changes: (_o, e) => ({ nextDeliveryAt: null, shipment: { carrier: e.carrier, trackingNo: e.trackingNo, shippedAt: e.at, receiveBy: e.receiveBy } }),
+  },
+  RECEIVE: {
+    from: ['SHIPPED'],
+    to: ['DELIVERED'],
+    refused: (o) => error('ORDER_NOT_RECEIVABLE', `order ${o.orderNo} is ${o.status}, not shipped`),
+    changes: (_o, e) => ({ deliveredAt: e.at }),
   },
 };
 

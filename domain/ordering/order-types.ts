@@ -1,7 +1,18 @@
 import { ProductKind } from '../catalog';
 import { Minor } from '../shared/money';
 
-export const ORDER_STATUSES = ['CREATED', 'AWAITING_PAYMENT', 'PAID', 'DELIVERED', 'CLOSED', 'REFUNDING', 'REFUNDED', 'PARTIALLY_REFUNDED'] as const;
+export const ORDER_STATUSES = [
+  'CREATED',
+  'AWAITING_PAYMENT',
+  'AWAITING_SELLER',
+  'PAID',
+  'SHIPPED',
+  'DELIVERED',
+  'CLOSED',
+  'REFUNDING',
+  'REFUNDED',
+  'PARTIALLY_REFUNDED',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const PAYMENT_METHODS = ['credit', 'wechatpay', 'alipay', 'stars'] as const;
@@ -32,6 +43,24 @@ export interface OrderLine {
   webhookUrl: string | null;
 }
 
+/** The seller's delivery option the shopper picked for physical goods, and where to, as they were at checkout. */
+export interface DeliveryChoice {
+  optionId: number;
+  name: string;
+  fee: Minor;
+  estimatedDays: number;
+  /** The shipping address, one text (recipient, phone, address). */
+  address: string;
+}
+
+/** A physical order on its way: who carries it and when it completes by itself if the shopper does not confirm. */
+export interface Shipment {
+  carrier: string;
+  trackingNo: string;
+  shippedAt: Date;
+  receiveBy: Date;
+}
+
 /** The persisted state of an order; the Order aggregate guards how it changes. */
 export interface OrderState {
   orderNo: string;
@@ -57,6 +86,17 @@ export interface OrderState {
   lastDeliveryError: string | null;
   refundedAmount: Minor;
   fulfilmentNote: string | null;
+  /** Who sells it (1 = the house). A checkout makes one order per seller. */
+  sellerId: number;
+  /** The checkout it belongs to (its one payment is the checkout's); null: an order paid on its own. */
+  checkoutNo: string | null;
+  /** How long its seller has to confirm once paid; null: it needs no confirmation (auto-confirm, the house). */
+  confirmWindowMinutes: number | null;
+  /** AWAITING_SELLER until: past it the window job cancels and refunds it. */
+  confirmBy: Date | null;
+  /** Physical goods: the option picked and the address; null when nothing is shipped. Its fee is in the total. */
+  delivery: DeliveryChoice | null;
+  shipment: Shipment | null;
 }
 
 /** Columns a transition may set besides the status. */
@@ -73,6 +113,8 @@ export type OrderChanges = Partial<
     | 'refundedAmount'
     | 'fulfilmentNote'
     | 'expiresAt'
+    | 'confirmBy'
+    | 'shipment'
   >
 >;
 

@@ -1,5 +1,6 @@
-import { ZERO, sumMinor } from '../shared/money';
-import { OrderLine, OrderState, OrderStatus, PaymentMethod } from './order-types';
+import { ZERO, addMinor, sumMinor } from '../shared/money';
+import { HOUSE_SELLER_ID } from '../catalog';
+import { DeliveryChoice, OrderLine, OrderState, OrderStatus, PaymentMethod } from './order-types';
 
 export interface PlaceOrderInput {
   orderNo: string;
@@ -11,6 +12,8 @@ export interface PlaceOrderInput {
   requestHash: string | null;
   now: Date;
   payWindowMs: number;
+  /** A checkout's seller order: whose it is, under which checkout, its hold and delivery (absent: the house's own order). */
+  seller?: { sellerId: number; checkoutNo: string; confirmWindowMinutes: number | null; delivery: DeliveryChoice | null };
 }
 
 /** Canonical key of what was bought: the same items in any order give the same key. */
@@ -32,7 +35,8 @@ export class Order {
   }
 
   static place(input: PlaceOrderInput): Order {
-    const total = sumMinor(input.lines.map((l) => l.lineTotal));
+    const delivery = input.seller?.delivery ?? null;
+    const total = addMinor(sumMinor(input.lines.map((l) => l.lineTotal)), delivery?.fee ?? ZERO);
     return new Order({
       orderNo: input.orderNo,
       userId: input.userId,
@@ -55,6 +59,12 @@ export class Order {
       lastDeliveryError: null,
       refundedAmount: ZERO,
       fulfilmentNote: null,
+      sellerId: input.seller?.sellerId ?? HOUSE_SELLER_ID,
+      checkoutNo: input.seller?.checkoutNo ?? null,
+      confirmWindowMinutes: input.seller?.confirmWindowMinutes ?? null,
+      confirmBy: null,
+      delivery,
+      shipment: null,
     });
   }
 
@@ -72,5 +82,10 @@ export class Order {
 
   hasManualLines(): boolean {
     return this.state.lines.some((l) => l.kind === 'manual');
+  }
+
+  /** Physical lines: handed over by the seller's shipment, not by delivery. */
+  hasPhysicalLines(): boolean {
+    return this.state.lines.some((l) => l.kind === 'physical');
   }
 }

@@ -8,6 +8,8 @@ import { listMyOrders, listOrders } from './order-queries';
 import { OrderingDeps } from './ordering-deps';
 import { OrderState } from './order-types';
 import { retryDeliveries } from './retry-deliveries';
+import { addDeliveryOption, listDeliveryOptions, removeDeliveryOption } from './manage-delivery-options';
+import { ShipCommand, completeShippedOrders, confirmReceipt, confirmSellerOrder, getSellerOrder, listSellerOrders, shipSellerOrder } from './seller-orders';
 
 export const ORDERING_ERROR_CODES = [
   'ORDER_NOT_FOUND',
@@ -26,6 +28,14 @@ export const ORDERING_ERROR_CODES = [
   'PAYMENT_METHOD_UNAVAILABLE',
   'CART_EMPTY',
   'CART_FULL',
+  'CHECKOUT_REQUIRED',
+  'DELIVERY_OPTION_REQUIRED',
+  'ADDRESS_REQUIRED',
+  'ORDER_NOT_CONFIRMABLE',
+  'ORDER_NOT_CANCELLABLE',
+  'ORDER_NOT_SHIPPABLE',
+  'ORDER_NOT_RECEIVABLE',
+  'TOO_MANY_DELIVERY_OPTIONS',
 ] as const;
 export type OrderingErrorCode = (typeof ORDERING_ERROR_CODES)[number];
 
@@ -43,6 +53,17 @@ export function orderingContext(deps: OrderingDeps) {
     deliverOrder: (orderNo: string) => deliverOrder(deps, orderNo),
     fulfilOrder: (orderNo: string, note: string | null) => fulfilOrder(deps, orderNo, note),
     retryDeliveries: (batch: number) => retryDeliveries(deps, batch),
+    listDeliveryOptions: (sellerId: number) => listDeliveryOptions(deps, sellerId),
+    addDeliveryOption: (sellerId: number, input: { name?: unknown; fee?: unknown; estimatedDays?: unknown }) => addDeliveryOption(deps, sellerId, input),
+    removeDeliveryOption: (sellerId: number, optionId: number) => removeDeliveryOption(deps, sellerId, optionId),
+    listSellerOrders: (sellerId: number, query: PageQuery & { status?: unknown }) => listSellerOrders(deps, sellerId, query),
+    getSellerOrder: (sellerId: number, orderNo: string) => getSellerOrder(deps, sellerId, orderNo),
+    confirmSellerOrder: (sellerId: number, orderNo: string) => confirmSellerOrder(deps, sellerId, orderNo),
+    shipSellerOrder: (sellerId: number, orderNo: string, cmd: ShipCommand) => shipSellerOrder(deps, sellerId, orderNo, cmd),
+    confirmReceipt: (shopperId: string, orderNo: string) => confirmReceipt(deps, shopperId, orderNo),
+    completeShippedOrders: (batch: number) => completeShippedOrders(deps, batch),
+    /** The shop's one currency (delivery fees are in it). */
+    currency: () => deps.limits.currency,
   };
   return defineContext(useCases, {
     errorCodes: ORDERING_ERROR_CODES,

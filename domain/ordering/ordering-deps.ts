@@ -1,10 +1,13 @@
 import { AccountRepositories } from '../account';
 import { CatalogRepositories } from '../catalog';
+import { SellersRepositories } from '../sellers';
 import { Clock } from '../shared/clock';
 import { Ids } from '../shared/ids';
 import { ShopLimits } from '../shared/limits';
 import { TxBase, UnitOfWork } from '../shared/unit-of-work';
 import { CartRepository } from './cart';
+import { CheckoutRepository } from './checkout';
+import { DeliveryOptionRepository } from './delivery-option';
 import { FulfilmentWebhook } from './fulfilment-webhook';
 import { OrderRepository } from './order-repository';
 
@@ -12,13 +15,15 @@ import { OrderRepository } from './order-repository';
 export interface OrderingRepositories {
   orders: OrderRepository;
   carts: CartRepository;
+  checkouts: CheckoutRepository;
+  deliveryOptions: DeliveryOptionRepository;
 }
 
 /** What ordering's use cases may touch: its own tables, the catalog's stock and codes, shoppers and their credit. */
-export type OrderingTx = TxBase & OrderingRepositories & CatalogRepositories & AccountRepositories;
+export type OrderingTx = TxBase & OrderingRepositories & CatalogRepositories & AccountRepositories & SellersRepositories;
 
 export interface OrderingDeps {
-  uow: UnitOfWork<OrderingRepositories & CatalogRepositories & AccountRepositories>;
+  uow: UnitOfWork<OrderingRepositories & CatalogRepositories & AccountRepositories & SellersRepositories>;
   clock: Clock;
   ids: Ids;
   limits: ShopLimits;

@@ -2,11 +2,12 @@ import { sha256Hex } from '../shared/digest';
 import { ShopLimits } from '../shared/limits';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid } from '../shared/validation';
+import { HOUSE_SELLER_ID } from '../catalog';
 import { Order, itemsKeyOf } from './order';
 import { newOrderNo } from './order-number';
 import { PAYMENT_METHODS, PaymentExceptions, PaymentMethod, orderCurrencyOf } from './order-types';
 import { OrderingDeps, OrderingTx } from './ordering-deps';
-import { RequestedItem, normaliseItems, priceLines } from './price-lines';
+import { RequestedItem, normaliseItems, priceLinesOfSellers } from './price-lines';
 import { checkReservationLimits } from './reservation-limits';
 import { reserveLines } from './stock-reservation';
 
@@ -37,6 +38,7 @@ export type PlaceOrderError =
       | 'CART_EMPTY'
       | 'PAYMENT_METHOD_UNAVAILABLE'
       | 'PAYMENT_METHOD_NOT_ALLOWED'
+      | 'CHECKOUT_REQUIRED'
     >;
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
@@ -126,8 +128,13 @@ export async function placeInTx<E = never>(
     const allowed = checkReservationLimits(mine, items, deps.limits, now);
     if (!allowed.ok) return allowed;
   }
-  const lines = await priceLines(tx, items, paymentMethod, placement.exceptions);
-  if (!lines.ok) return lines;
+  const priced = await priceLinesOfSellers(tx, items, paymentMethod, placement.exceptions);
+  if (!priced.ok) return priced;
+  // An order of its own is the house's digital goods; another seller's goods (held for the seller) and physical
+  // goods (a delivery option and an address) are bought through a checkout.
+  if (priced.value.some((p) => p.sellerId !== HOUSE_SELLER_ID || p.line.kind === 'physical'))
+    return fail('CHECKOUT_REQUIRED', "another shop's goods and physical goods are bought through a checkout (POST /v1/checkouts)");
+  const lines = ok(priced.value.map((p) => p.line));
   // The row goes in first, under a freshly drawn number (a collision draws again); stock and codes are then
   // reserved against it, and a shortage rolls the whole placement back.
   const place = () =>

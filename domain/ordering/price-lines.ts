@@ -43,8 +43,19 @@ export async function priceLines(
   paymentMethod: PaymentMethod,
   exceptions: PaymentExceptions = {},
 ): Promise<Result<OrderLine[], PricingError>> {
+  const priced = await priceLinesOfSellers(tx, items, paymentMethod, exceptions);
+  return priced.ok ? ok(priced.value.map((p) => p.line)) : priced;
+}
+
+/** `priceLines`, each line with the seller of its product (a checkout groups them into one order per seller). */
+export async function priceLinesOfSellers(
+  tx: OrderingTx,
+  items: RequestedItem[],
+  paymentMethod: PaymentMethod,
+  exceptions: PaymentExceptions = {},
+): Promise<Result<Array<{ line: OrderLine; sellerId: number }>, PricingError>> {
   const products = new Map<number, Product>((await tx.products.findManyByIds(items.map((i) => i.productId))).map((p) => [p.id, p]));
-  const lines: OrderLine[] = [];
+  const lines: Array<{ line: OrderLine; sellerId: number }> = [];
   for (const [index, item] of items.entries()) {
     const product = products.get(item.productId);
     if (!product || !product.visible) return fail('PRODUCT_NOT_FOUND', `no product ${item.productId}`, { productId: item.productId });
@@ -58,19 +69,22 @@ export async function priceLines(
     const unitPrice: Minor | null = paymentMethod === 'stars' ? product.starsPrice : product.price.amount;
     if (unitPrice === null) return fail('PAYMENT_METHOD_NOT_ALLOWED', `${product.title} is not sold for Telegram Stars`);
     lines.push({
-      lineNo: index + 1,
-      productId: product.id,
-      sku: product.sku,
-      title: product.title,
-      kind: product.kind,
-      unitPrice,
-      quantity: item.quantity,
-      lineTotal: timesMinor(unitPrice, item.quantity),
-      creditAmount: product.creditAmount,
-      webhookUrl: product.webhookUrl,
+      sellerId: product.sellerId,
+      line: {
+        lineNo: index + 1,
+        productId: product.id,
+        sku: product.sku,
+        title: product.title,
+        kind: product.kind,
+        unitPrice,
+        quantity: item.quantity,
+        lineTotal: timesMinor(unitPrice, item.quantity),
+        creditAmount: product.creditAmount,
+        webhookUrl: product.webhookUrl,
+      },
     });
   }
-  if (paymentMethod === 'stars' && sumMinor(lines.map((l) => l.lineTotal)) > MAX_STARS)
+  if (paymentMethod === 'stars' && sumMinor(lines.map((l) => l.line.lineTotal)) > MAX_STARS)
     return fail('PAYMENT_METHOD_NOT_ALLOWED', `one Telegram Stars invoice holds at most ${MAX_STARS} stars: buy fewer at a time`);
   return ok(lines);
 }

@@ -1,4 +1,4 @@
-import { Order, isUnpaid } from '../ordering';
+import { Order, closeUnpaidInTx, isUnpaid } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { closeOrder } from './close-order';
 import { confirmProviderTrade } from './confirm-provider-trade';
@@ -17,6 +17,7 @@ export async function cancelUnpaidOrder(deps: PaymentDeps, orderNo: string, reas
   if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
   const order = Order.restore(state);
   if (state.status === 'CLOSED') return ok(order);
+  if (state.checkoutNo !== null) return cancelUnpaidCheckout(deps, state.checkoutNo, orderNo, reason, shopperId);
   if (!isUnpaid(state)) return fail('ORDER_NOT_CLOSABLE', `order ${orderNo} is ${state.status} and cannot be cancelled`);
   const provider = providerFor(deps.providers, state.paymentMethod);
   if (provider !== null) {
@@ -24,6 +25,43 @@ export async function cancelUnpaidOrder(deps: PaymentDeps, orderNo: string, reas
     if (!settled.ok) return settled;
   }
   return closeOrder(deps, orderNo, reason, shopperId);
+}
+
+/**
+ * A checkout is paid as one, so it is cancelled as one: the provider asked and the trade closed first, then the
+ * checkout, every seller order (stock back) and the pending payment in one transaction. Hands back `orderNo`'s order.
+ */
+async function cancelUnpaidCheckout(
+  deps: PaymentDeps,
+  checkoutNo: string,
+  orderNo: string,
+  reason: string,
+  shopperId?: string,
+): Promise<Result<Order, CancelError>> {
+  const checkout = await deps.uow.read((tx) => tx.checkouts.findByNo(checkoutNo));
+  if (!checkout || (shopperId !== undefined && checkout.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+  if (checkout.status === 'PAID') return fail('ORDER_NOT_CLOSABLE', `checkout ${checkoutNo} is paid and cannot be cancelled`);
+  const provider = providerFor(deps.providers, checkout.paymentMethod);
+  if (provider !== null && checkout.status === 'OPEN') {
+    const settled = await settleAtProvider(deps, provider, checkoutNo);
+    if (!settled.ok) return settled;
+  }
+  return deps.uow.run(async (tx): Promise<Result<Order, CancelError>> => {
+    const now = deps.clock.now();
+    if (!(await tx.checkouts.markClosed(checkoutNo, now))) {
+      const again = await tx.checkouts.findByNo(checkoutNo);
+      if (again?.status === 'PAID') return fail('ORDER_NOT_CLOSABLE', `checkout ${checkoutNo} has just been paid`);
+    }
+    let asked: Order | null = null;
+    for (const state of await tx.orders.findByCheckout(checkoutNo)) {
+      const closed = isUnpaid(state) ? await closeUnpaidInTx(tx, state, now, reason) : ok(state);
+      if (!closed.ok) return fail('ORDER_NOT_CLOSABLE', closed.error.message);
+      if (state.orderNo === orderNo) asked = Order.restore(closed.value);
+    }
+    const payment = await tx.payments.findByOutTradeNo(checkoutNo);
+    if (payment?.status === 'PENDING') await tx.payments.markClosed(checkoutNo);
+    return asked ? ok(asked) : fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+  });
 }
 
 async function settleAtProvider(deps: PaymentDeps, provider: PaymentProvider, orderNo: string): Promise<Result<void, CancelError>> {

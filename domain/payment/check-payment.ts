@@ -25,9 +25,11 @@ export async function checkPayment(
   if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
   const provider = providerFor(deps.providers, state.paymentMethod);
   if (provider === null || !WORTH_ASKING.includes(state.status)) return ok(Order.restore(state));
-  const ask = () => askProvider(deps, provider, orderNo);
+  // A checkout's seller order is paid under its checkout's number.
+  const tradeNo = state.checkoutNo ?? orderNo;
+  const ask = () => askProvider(deps, provider, tradeNo);
   // Without the shared store (Redis down) the shopper is still answered: one direct, single-attempt query.
-  const asked = await deps.coordination.flights.once(`payment-check:${orderNo}`, deps.limits.paymentCheckIntervalMs, ask).catch(async (e: unknown) => {
+  const asked = await deps.coordination.flights.once(`payment-check:${tradeNo}`, deps.limits.paymentCheckIntervalMs, ask).catch(async (e: unknown) => {
     if (!isKeyValueUnavailable(e)) throw e;
     return ask();
   });

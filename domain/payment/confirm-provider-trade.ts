@@ -1,5 +1,5 @@
 import { adminNotice, shopperNotice } from '../messaging';
-import { Order, deliveryOf, reserveLines, transition } from '../ordering';
+import { Order, deliveryOf, isCheckoutNo, reserveLines, transition } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { Minor } from '../shared/money';
 import { PaymentDeps, PaymentTx } from './payment-deps';
@@ -46,7 +46,8 @@ export async function confirmProviderTrade(deps: PaymentDeps, trade: ProviderTra
 /** A trade's payment that is recorded already, seen again: the same charge (no effect) or a second one (refunded). */
 async function seenAgain(tx: PaymentTx, payment: PaymentRecord, charge: Confirmed, now: Date): Promise<TradeOutcome> {
   if (payment.transactionId === charge.transactionId) return 'ALREADY_RECORDED';
-  const order = await tx.orders.findByNo(payment.orderNo);
+  // A checkout's second charge is refunded against its first seller order (the order itself is left alone).
+  const order = isCheckoutNo(payment.orderNo) ? ((await tx.orders.findByCheckout(payment.orderNo))[0] ?? null) : await tx.orders.findByNo(payment.orderNo);
   if (!order) throw new Error(`payment ${payment.outTradeNo} has no order ${payment.orderNo}`);
   return refundDuplicatePaymentInTx(tx, order, payment, charge, now);
 }
@@ -86,6 +87,7 @@ async function applyTrade(deps: PaymentDeps, trade: ProviderTrade, confirmed: Co
 
   const payment = await deps.uow.read((tx) => tx.payments.findByOutTradeNo(trade.outTradeNo));
   if (!payment) return fail('ORDER_NOT_FOUND', `no payment with out_trade_no ${trade.outTradeNo}`);
+  if (isCheckoutNo(payment.orderNo)) return ok(await refundLateCheckoutPayment(deps, payment, confirmed));
   const orderNo = payment.orderNo;
 
   // Late payment, first choice: the goods are still there — sell them after all. All or nothing (a failed
@@ -141,5 +143,30 @@ async function applyTrade(deps: PaymentDeps, trade: ProviderTrade, confirmed: Co
       now,
     );
     return ok('LATE_PAYMENT_REFUNDING');
+  });
+}
+
+/**
+ * Money for a checkout we had closed: its seller orders' stock went back when it closed, so the money goes back —
+ * each seller order refunds its own total (a part of the one payment each), in one transaction with the payment.
+ */
+async function refundLateCheckoutPayment(deps: PaymentDeps, payment: PaymentRecord, confirmed: Confirmed): Promise<TradeOutcome | Raced> {
+  return deps.uow.run(async (tx): Promise<TradeOutcome | Raced> => {
+    const checkout = await tx.checkouts.findByNo(payment.orderNo);
+    if (!checkout || checkout.status !== 'CLOSED') return 'RACED';
+    const now = deps.clock.now();
+    if (!(await tx.payments.markSucceeded(payment.outTradeNo, confirmed.transactionId, confirmed.paidAt))) return 'RACED';
+    if (!(await tx.checkouts.markPaid(checkout.checkoutNo, confirmed.paidAt))) return 'RACED';
+    const messages = [];
+    for (const state of await tx.orders.findByCheckout(checkout.checkoutNo)) {
+      const opened = await openRefundInTx(tx, deps, Order.restore(state), state.totalAmount, 'paid after the checkout closed', `${state.orderNo}-LATE`, true);
+      if (!opened.ok) throw new Error(`late payment refund for ${state.orderNo}: ${opened.error.message}`);
+      messages.push(
+        refundExecutionOf(opened.value.outRefundNo),
+        shopperNotice({ userId: state.userId, event: 'LATE_PAYMENT_REFUNDED', orderNo: state.orderNo, amount: state.totalAmount }, state.orderNo),
+      );
+    }
+    await tx.outbox.enqueue(messages, now);
+    return 'LATE_PAYMENT_REFUNDING';
   });
 }

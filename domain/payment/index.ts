@@ -31,3 +31,8 @@ export type { RefundCommand, RefundError } from './refund-order';
 export { closeOrder } from './close-order';
 export { executeRefundTopic, refundExecutionOf } from './execute-refund';
 export { paymentCheckBackoffMs } from './repair-dropped-payments';
+export type { CheckedOutMany, PlaceCheckoutFailure } from './place-checkout';
+export type { CheckoutQr, CheckoutQrError } from './checkout-qr';
+export type { CheckoutDetails } from './checkout-details';
+export { cancellationRefundNo } from './cancel-seller-order';
+export type { CancelSellerOrderError } from './cancel-seller-order';

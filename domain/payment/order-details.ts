@@ -20,7 +20,8 @@ export async function getOrder(
   return deps.uow.read(async (tx) => {
     const order = await tx.orders.findByNo(orderNo);
     if (!order || (viewer !== null && order.userId !== viewer)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
-    const payments = await tx.payments.findByOrder(orderNo);
+    // A checkout's seller order shows the checkout's one payment (it paid for this order too).
+    const payments = await tx.payments.findByOrder(order.checkoutNo ?? orderNo);
     const codes = order.lines.some((l) => l.kind === 'code') ? await tx.codes.listForOrder(orderNo) : [];
     return ok({ order, payments, deliveredCodes: codes.filter((c) => c.status === 'DELIVERED') });
   });

@@ -1,4 +1,4 @@
-import { PlaceOrder } from '../ordering';
+import { PlaceCheckout, PlaceOrder } from '../ordering';
 import { defineContext } from '../shared/context';
 import { done, handle, retry } from '../shared/outbox/outbox-handler';
 import { SingleFlight } from '../shared/single-flight';
@@ -20,6 +20,10 @@ import { startQrPayment } from './start-qr-payment';
 import { StarsPreCheckout, approveStarsPreCheckout } from './stars-pre-checkout';
 import { StarsPayment, recordStarsPayment } from './stars-payment';
 import { syncRefunds } from './sync-refunds';
+import { placeCheckout } from './place-checkout';
+import { startCheckoutQr } from './checkout-qr';
+import { getCheckout } from './checkout-details';
+import { cancelSellerOrder, cancelUnconfirmedSellerOrders } from './cancel-seller-order';
 
 export const PAYMENT_ERROR_CODES = ['PROVIDER_UNAVAILABLE', 'PRICE_CHANGED'] as const;
 export type PaymentErrorCode = (typeof PAYMENT_ERROR_CODES)[number];
@@ -49,6 +53,13 @@ export function paymentContext(deps: PaymentDeps) {
     closeExpiredOrders: (batch: number) => closeExpiredOrders(deps, batch),
     retryPrepay: (batch: number) => retryPrepay(deps, batch),
     syncRefunds: (batch: number) => syncRefunds(deps, batch),
+    /** Several sellers in one go: one order per seller, one payment for the total. */
+    placeCheckout: (cmd: PlaceCheckout) => placeCheckout(deps, cmd),
+    getCheckout: (checkoutNo: string, viewer: string | null) => getCheckout(deps, checkoutNo, viewer),
+    startCheckoutQr: (checkoutNo: string, shopperId?: string) => startCheckoutQr(deps, checkoutNo, shopperId),
+    /** A seller refuses one of their paid orders: it is refunded, its share only, once. */
+    cancelSellerOrder: (sellerId: number, orderNo: string, reason?: unknown) => cancelSellerOrder(deps, { sellerId }, orderNo, reason),
+    cancelUnconfirmedSellerOrders: (batch: number) => cancelUnconfirmedSellerOrders(deps, batch),
   };
   return defineContext(useCases, {
     errorCodes: PAYMENT_ERROR_CODES,

@@ -1,6 +1,7 @@
 import { AccountRepositories } from '../account';
 import { CatalogRepositories } from '../catalog';
 import { OrderingRepositories, PaymentExceptions, PaymentMethod } from '../ordering';
+import { SellersRepositories } from '../sellers';
 import { Clock } from '../shared/clock';
 import { Ids } from '../shared/ids';
 import { ShopLimits } from '../shared/limits';
@@ -16,9 +17,9 @@ export interface PaymentRepositories {
   refunds: RefundRepository;
 }
 
-type PaymentTouches = PaymentRepositories & OrderingRepositories & CatalogRepositories & AccountRepositories;
+type PaymentTouches = PaymentRepositories & OrderingRepositories & CatalogRepositories & AccountRepositories & SellersRepositories;
 
-/** What payment's use cases may touch: money moves orders (ordering), stock (catalog) and balances (account). */
+/** What payment's use cases may touch: money moves orders (ordering), stock (catalog), balances (account) and sellers' money (a refund after completion). */
 export type PaymentTx = TxBase & PaymentTouches;
 
 export interface PaymentDeps {

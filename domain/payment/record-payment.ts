@@ -1,26 +1,17 @@
-import { Minor } from '../shared/money';
 import { adminNotice, shopperNotice } from '../messaging';
-import { Order, OrderState, afterTransition, deliveryOf, isSettled, transition } from '../ordering';
-import { DomainError, Result, fail, ok } from '../shared/result';
+import { Order, OrderState, afterTransition, deliveryOf, isCheckoutNo, isSettled, transition } from '../ordering';
+import { Result, fail, ok } from '../shared/result';
+import { ConfirmedPayment, RecordPaymentError } from './confirmed-payment';
 import { PaymentTx } from './payment-deps';
 import { PaymentRecord } from './payment-record';
+import { recordCheckoutPayment, standIn } from './record-checkout-payment';
 
-export interface ConfirmedPayment {
-  orderNo: string;
-  outTradeNo: string;
-  provider: string;
-  transactionId: string;
-  amount: Minor;
-  currency: string;
-  paidAt: Date;
-}
+export type { ConfirmedPayment, RecordPaymentError } from './confirmed-payment';
 
 export type RecordPaymentOutcome =
   | { status: 'MARKED_PAID'; order: Order }
   /** The same payment seen again (a duplicate notification, a repair query after the callback): no effect. */
   | { status: 'ALREADY_RECORDED'; order: Order };
-
-export type RecordPaymentError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_CLOSED' | 'ORDER_NOT_PAYABLE' | 'AMOUNT_MISMATCH'>;
 
 /**
  * The one path by which money turns an order PAID — callback, repair query and credit alike. Inside the caller's
@@ -33,6 +24,10 @@ export async function recordPayment(
   /** What the caller already read or wrote in this transaction (not read again): the order, the payment row (null: none). */
   seen: { order?: OrderState; payment?: PaymentRecord | null } = {},
 ): Promise<Result<RecordPaymentOutcome, RecordPaymentError>> {
+  if (isCheckoutNo(payment.orderNo)) {
+    const recorded = await recordCheckoutPayment(tx, payment, { payment: seen.payment });
+    return recorded.ok ? ok({ status: recorded.value.status, order: standIn(recorded.value.orders, payment.orderNo) }) : recorded;
+  }
   const state = seen.order ?? (await tx.orders.findByNo(payment.orderNo));
   if (!state) return fail('ORDER_NOT_FOUND', `no order ${payment.orderNo}`);
   const order = Order.restore(state);

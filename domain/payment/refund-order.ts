@@ -1,4 +1,5 @@
-import { Order, refundableAmount, transition } from '../ordering';
+import { Order, OrderState, refundableAmount, transition } from '../ordering';
+import { PaymentRecord } from './payment-record';
 import { sha256Hex } from '../shared/digest';
 import { Minor, ZERO, minor, negateMinor, shareOfMinor, sumMinor, timesMinor } from '../shared/money';
 import { DomainError, Result, fail, ok } from '../shared/result';
@@ -36,7 +37,7 @@ export async function openRefundInTx(
   const state = order.snapshot;
   const starting = transition(state, { type: 'START_REFUND', amount, allowClosed });
   if (!starting.ok) return starting;
-  const payment = (await tx.payments.findByOrder(state.orderNo)).find((p) => p.status === 'SUCCEEDED');
+  const payment = await paymentOf(tx, state);
   if (!payment) return fail('ORDER_NOT_REFUNDABLE', `order ${state.orderNo} has no successful payment`);
   if (!(await tx.orders.applyTransition(starting.value))) return fail('ORDER_NOT_REFUNDABLE', `order ${state.orderNo} changed; look at it again`);
   const now = deps.clock.now();
@@ -80,6 +81,15 @@ export async function openRefundInTx(
   });
   if (inserted === 'DUPLICATE') return fail('ORDER_NOT_REFUNDABLE', `refund ${outRefundNo} exists already`);
   return ok(inserted);
+}
+
+/** The order's successful payment: its own, or — for a checkout's seller order — the checkout's one payment. */
+export async function paymentOf(tx: PaymentTx, state: OrderState): Promise<PaymentRecord | null> {
+  if (state.checkoutNo !== null) {
+    const shared = await tx.payments.findByOutTradeNo(state.checkoutNo);
+    return shared?.status === 'SUCCEEDED' ? shared : null;
+  }
+  return (await tx.payments.findByOrder(state.orderNo)).find((p) => p.status === 'SUCCEEDED') ?? null;
 }
 
 /** An admin refunds an order, fully or partly: back to the credit balance for credit orders, through the provider otherwise. */

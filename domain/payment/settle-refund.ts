@@ -1,8 +1,11 @@
 import { adminNotice, shopperNotice } from '../messaging';
-import { releaseLines, transition } from '../ordering';
+import { OrderStatus, UNDELIVERED_PAID_STATUSES, releaseLines, transition } from '../ordering';
+import { clawBackRefund } from '../sellers';
 import { OutboxEntry } from '../shared/outbox/topic';
 import { PaymentTx } from './payment-deps';
 import { RefundRecord } from './refund-record';
+
+const among = (statuses: readonly OrderStatus[], status: OrderStatus): boolean => statuses.includes(status);
 
 /** A refund reached a final state (provider answer, notification, sync): the order leaves REFUNDING exactly once. */
 export async function settleRefundInTx(
@@ -28,7 +31,10 @@ export async function settleRefundInTx(
     if (!finished.ok) throw new Error(finished.error.message);
     if (!(await tx.orders.applyTransition(finished.value))) throw new Error(`order ${refund.orderNo} left REFUNDING under us`);
     // Refunded before delivery: the goods were never handed over, so they go back on the shelf.
-    if (refund.orderStatusBefore === 'PAID') await releaseLines(tx, state.orderNo, state.lines);
+    if (among(UNDELIVERED_PAID_STATUSES, refund.orderStatusBefore)) await releaseLines(tx, state.orderNo, state.lines);
+    // Refunded after completion: the seller was credited for it, so their share of the refund is taken back (once).
+    if (state.checkoutNo !== null && (refund.orderStatusBefore === 'DELIVERED' || refund.orderStatusBefore === 'PARTIALLY_REFUNDED'))
+      await clawBackRefund(tx, { sellerId: state.sellerId, orderNo: state.orderNo, refundMinor: refund.amount, refundRef: refund.outRefundNo, at: now });
     await tx.outbox.enqueue(
       [shopperNotice({ userId: state.userId, event: 'ORDER_REFUNDED', orderNo: state.orderNo, amount: refund.amount }, refund.outRefundNo)],
       now,

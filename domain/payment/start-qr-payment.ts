@@ -3,6 +3,7 @@ import { DomainError, Result, fail, ok } from '../shared/result';
 import { PaymentDeps, PaymentTx } from './payment-deps';
 import { PaymentProvider } from './payment-provider';
 import { providerFor } from './payment-providers';
+import { startCheckoutQr } from './checkout-qr';
 
 export type QrPayment = (
   | { status: 'READY'; codeUrl: string; expiresAt: Date }
@@ -48,6 +49,16 @@ export async function openQrPaymentInTx(tx: PaymentTx, provider: PaymentProvider
  */
 export async function startQrPayment(deps: PaymentDeps, orderNo: string, shopperId?: string): Promise<Result<QrPayment, StartQrPaymentError>> {
   const now = deps.clock.now();
+  // A checkout's seller order is paid with its checkout: the one code for the total.
+  const own = await deps.uow.read((tx) => tx.orders.findByNo(orderNo));
+  if (own?.checkoutNo) {
+    if (shopperId !== undefined && own.userId !== shopperId) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+    const started = await startCheckoutQr(deps, own.checkoutNo, shopperId);
+    if (!started.ok) return started;
+    const order = started.value.orders.find((o) => o.orderNo === orderNo) ?? own;
+    const { checkout: _checkout, orders: _orders, ...qr } = started.value;
+    return ok({ ...qr, order });
+  }
   const prepared = await deps.uow.run(async (tx): Promise<Result<{ order: Order; provider: PaymentProvider; codeUrl: string | null }, StartQrPaymentError>> => {
     const state = await tx.orders.findByNo(orderNo);
     if (!state || (shopperId !== undefined && state.userId !== shopperId)) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);

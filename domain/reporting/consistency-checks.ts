@@ -20,6 +20,17 @@ export interface ConsistencyChecks {
   moneyByCurrency(): Promise<Array<{ currency: string; paidIn: number; payments: number; refunded: number; refunds: number }>>;
   /** Payments or refunds in another currency than their order's, and orders refunded beyond what was paid. */
   currencyMismatches(): Promise<Array<{ orderNo: string; orderCurrency: string; currency: string; what: 'payment' | 'refund' | 'over-refunded' }>>;
+  /** Checkouts whose orders do not add up to them, paid without exactly one payment of their total, or refunded more than paid. */
+  checkoutMismatches(): Promise<
+    Array<{ checkoutNo: string; status: string; total: number; ordersTotal: number; orders: number; payments: number; paid: number; refunded: number }>
+  >;
+  /** Seller orders of paid checkouts whose credit, refunds and held money do not add up to their total (with why). */
+  sellerOrderMismatches(): Promise<Array<{ orderNo: string; detail: string }>>;
+  /**
+   * The marketplace's money, in all: paid in for checkouts; credited to sellers net of take-backs (their balances +
+   * payouts, as far as sales go); the platform's commissions; refunded; still held for sellers.
+   */
+  marketplaceMoney(): Promise<{ moneyIn: number; toSellers: number; commissions: number; refunds: number; held: number }>;
   /** The newest payments of a provider (to compare with what the provider says). */
   recentProviderPayments(provider: string, limit: number): Promise<Array<{ outTradeNo: string; orderNo: string; status: string; amount: number }>>;
 }

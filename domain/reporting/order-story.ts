@@ -22,7 +22,8 @@ export async function orderStory(deps: ReportingDeps, orderNo: string): Promise<
   return deps.uow.read(async (tx) => {
     const order = await tx.orders.findByNo(orderNo);
     if (!order) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
-    const payments = await tx.payments.findByOrder(orderNo);
+    // A checkout's seller order was paid by the checkout's one payment.
+    const payments = await tx.payments.findByOrder(order.checkoutNo ?? orderNo);
     const refunds = await tx.refunds.findByOrder(orderNo);
     const codes = order.lines.some((l) => l.kind === 'code') ? await tx.codes.listForOrder(orderNo) : [];
     const events: OrderStoryEvent[] = [{ at: order.createdAt, what: `placed (${order.paymentMethod}), pay by ${order.expiresAt.toISOString()}` }];

@@ -68,6 +68,21 @@ export async function reconcileReport(deps: ReconcileDeps): Promise<ReconcileRep
     add('codes', `product ${r.productId}: stock ${r.stock ?? 'unlimited'} but ${r.available} codes available`);
   for (const r of await deps.checks.codeStateMismatches())
     add('codes', `code ${r.codeId} is ${r.status} for order ${r.orderNo ?? '-'} (${r.orderStatus ?? 'no order'})`);
+  for (const r of await deps.checks.checkoutMismatches()) {
+    add(
+      'checkout',
+      `checkout ${r.checkoutNo} (${r.status}, total ${r.total}): ${r.orders} seller order(s) totalling ${r.ordersTotal}, ${r.payments} successful payment(s) of ${r.paid}, refunded ${r.refunded}`,
+    );
+  }
+  for (const r of await deps.checks.sellerOrderMismatches()) add('seller-order', `order ${r.orderNo}: ${r.detail}`);
+  const market = await deps.checks.marketplaceMoney();
+  const accounted = market.toSellers + market.commissions + market.refunds + market.held;
+  if (market.moneyIn !== accounted) {
+    add(
+      'marketplace',
+      `money in ${market.moneyIn} ≠ to sellers ${market.toSellers} + commissions ${market.commissions} + refunds ${market.refunds} + held ${market.held} (= ${accounted})`,
+    );
+  }
   const duplicates = await deps.checks.duplicatePayments();
   const duplicatePayments: DuplicatePaymentCount = { total: duplicates.length, refunded: 0, refunding: 0, failed: 0 };
   for (const d of duplicates) {

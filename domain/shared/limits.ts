@@ -19,6 +19,10 @@ export interface ShopLimits {
   paymentCheckIntervalMs: number;
   /** The repair job first asks the provider about an unpaid QR order this long after its QR was made; later checks back off from it. */
   paymentFirstCheckMs: number;
+  /** The platform's commission on a seller's sale, in basis points (1000 = 10 %), unless the seller has their own. */
+  sellerCommissionBps: number;
+  /** How long a seller has to confirm a paid order, unless the seller has their own window. */
+  sellerConfirmWindowMinutes: number;
 }
 
 export const DEFAULT_LIMITS: ShopLimits = {
@@ -34,6 +38,8 @@ export const DEFAULT_LIMITS: ShopLimits = {
   maxDeliveryAttempts: 8,
   paymentFirstCheckMs: 60_000,
   paymentCheckIntervalMs: 5_000,
+  sellerCommissionBps: 1000,
+  sellerConfirmWindowMinutes: 24 * 60,
 };
 
 /** Largest amount or credit we accept on input: 100 million yuan in fen; keeps sums far from 2^53. */

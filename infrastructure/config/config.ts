@@ -316,6 +316,8 @@ export function loadConfig(env: Env): Config {
       maxDeliveryAttempts: integer(env, 'MAX_DELIVERY_ATTEMPTS', DEFAULT_LIMITS.maxDeliveryAttempts, 1, 100),
       paymentFirstCheckMs: integer(env, 'PAYMENT_FIRST_CHECK_SECONDS', DEFAULT_LIMITS.paymentFirstCheckMs / 1000, 1, 3600) * 1000,
       paymentCheckIntervalMs: integer(env, 'PAYMENT_CHECK_INTERVAL_SECONDS', DEFAULT_LIMITS.paymentCheckIntervalMs / 1000, 1, 3600) * 1000,
+      sellerCommissionBps: integer(env, 'SELLER_COMMISSION_BPS', DEFAULT_LIMITS.sellerCommissionBps, 0, 10_000),
+      sellerConfirmWindowMinutes: integer(env, 'SELLER_CONFIRM_WINDOW_MINUTES', DEFAULT_LIMITS.sellerConfirmWindowMinutes, 1, 30 * 24 * 60),
     },
     initDataMaxAgeSeconds: integer(env, 'INIT_DATA_MAX_AGE_SECONDS', 24 * 3600, 60, 24 * 3600),
     botSessionTtlMs: integer(env, 'BOT_SESSION_TTL_HOURS', 24, 1, 24 * 30) * 3_600_000,

@@ -1,4 +1,4 @@
-import { AdminNotice, Notifier, ShopperNotice } from '../../domain/messaging';
+import { AdminNotice, Notifier, SellerNotice, SellerRecipient, ShopperNotice } from '../../domain/messaging';
 import { Logger } from '../logging/logger';
 
 /** Where notices go while no chat is connected: the log, so nothing is silently dropped. */
@@ -11,5 +11,9 @@ export class LogNotifier implements Notifier {
 
   async notifyAdmins(notice: AdminNotice): Promise<void> {
     this.logger.info({ notice }, 'admin notice');
+  }
+
+  async notifySeller(notice: SellerNotice, to: SellerRecipient): Promise<void> {
+    this.logger.info({ notice, chatId: to.chatId }, 'seller notice');
   }
 }

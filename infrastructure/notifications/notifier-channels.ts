@@ -1,7 +1,7 @@
-import { AdminNotice, Notifier, ShopperNotice } from '../../domain/messaging';
+import { AdminNotice, Notifier, SellerNotice, SellerRecipient, ShopperNotice } from '../../domain/messaging';
 
 /**
- * Every channel notices go out on (the bot's chats now; mail later), behind the one Notifier the messaging context
+ * Every chat channel notices go out on (the bot's chats; mail has its own outbox messages, see messaging's `mail.notice`), behind the one Notifier the messaging context
  * is given. With no channel connected, notices go to the fallback (the log), so nothing is silently dropped.
  * A channel that throws fails the outbox message, which is tried again — on every channel, so a channel must
  * tolerate a repeated notice (the chat one rewrites the same message).
@@ -22,6 +22,10 @@ export class NotifierChannels implements Notifier {
 
   async notifyAdmins(notice: AdminNotice): Promise<void> {
     for (const channel of this.current()) await channel.notifyAdmins(notice);
+  }
+
+  async notifySeller(notice: SellerNotice, to: SellerRecipient): Promise<void> {
+    for (const channel of this.current()) await channel.notifySeller(notice, to);
   }
 
   private current(): Notifier[] {

@@ -11,6 +11,7 @@ import { referralsPersistence } from './referrals/referrals-persistence';
 import { reviewsPersistence } from './reviews/reviews-persistence';
 import { restockPersistence } from './restock/restock-persistence';
 import { supportPersistence } from './support/support-persistence';
+import { sellersPersistence } from './sellers/sellers-persistence';
 
 // One line per context in each list: its tables, and its repositories in every transaction. The unit of work's
 // type is what these add up to, so a context whose repositories are missing here does not compile where it is wired.
@@ -26,6 +27,7 @@ export const SHOP_ENTITIES = [
   ...referralsPersistence.entities,
   ...supportPersistence.entities,
   ...restockPersistence.entities,
+  ...sellersPersistence.entities,
   OutboxEntity,
   JobRunEntity,
 ];
@@ -41,6 +43,7 @@ export const shopRepositories = (manager: EntityManager, dialect: Dialect) => ({
   ...referralsPersistence.repositories(manager, dialect),
   ...supportPersistence.repositories(manager, dialect),
   ...restockPersistence.repositories(manager, dialect),
+  ...sellersPersistence.repositories(manager, dialect),
 });
 
 export type ShopRepositories = ReturnType<typeof shopRepositories>;

@@ -23,6 +23,8 @@ describe.each(databaseBackends())('job control over HTTP (%s)', (backend) => {
       'index-missing-search-terms',
       'reward-referrals',
       'remind-unanswered-tickets',
+      'cancel-unconfirmed-seller-orders',
+      'complete-shipped-orders',
     ]);
     expect(listed.json().items.find((j: { name: string }) => j.name === 'sync-refunds').schedule).toBe('*/10 * * * * *');
 

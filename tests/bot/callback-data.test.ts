@@ -74,6 +74,12 @@ const EXTREMES: Record<ActionKind, Action[]> = {
     { k: 'rateStars', orderNo: ORDER, line: 100, stars: 5 },
   ],
   reviewDone: [{ k: 'reviewDone' }],
+  sellerConfirm: [{ k: 'sellerConfirm', orderNo: ORDER }],
+  sellerCancel: [{ k: 'sellerCancel', orderNo: ORDER }],
+  orderReceived: [{ k: 'orderReceived', orderNo: ORDER }],
+  pickDelivery: [{ k: 'pickDelivery', optionId: 1_000_000_000_000, nonce: 'n'.repeat(16) }],
+  useAddress: [{ k: 'useAddress', nonce: 'n'.repeat(16) }],
+  newAddress: [{ k: 'newAddress', nonce: 'n'.repeat(16) }],
 };
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
@@ -140,6 +146,7 @@ describe('the keyboards the views build', () => {
   const long = 'Очень длинное название товара '.repeat(10);
   const product = (id: number, stock: number | null): Product => ({
     id,
+    sellerId: 1,
     sku: `SKU-${id}`,
     title: long,
     description: long,

@@ -18,6 +18,8 @@ const JOBS = [
   'index-missing-search-terms',
   'reward-referrals',
   'remind-unanswered-tickets',
+  'cancel-unconfirmed-seller-orders',
+  'complete-shipped-orders',
 ];
 
 interface JobStatusView {

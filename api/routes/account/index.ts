@@ -2,6 +2,7 @@ import { AccountErrorCode } from '../../../domain/account';
 import { defineRoutes } from '../../context-routes';
 import { accountRoutes as shopperAccountRoutes } from './account';
 import { adminAccountRoutes } from './admin-accounts';
+import { shippingAddressRoutes } from './shipping-address';
 
 const ACCOUNT_STATUS: Record<AccountErrorCode, number> = {
   INSUFFICIENT_CREDIT: 402,
@@ -11,4 +12,5 @@ const ACCOUNT_STATUS: Record<AccountErrorCode, number> = {
 export const accountRoutes = defineRoutes(async (app, deps) => {
   await app.register(shopperAccountRoutes, deps);
   await app.register(adminAccountRoutes, deps);
+  await app.register(shippingAddressRoutes, deps);
 }, ACCOUNT_STATUS);

@@ -3,6 +3,9 @@ import { defineRoutes } from '../../context-routes';
 import { adminOrderRoutes } from './admin-orders';
 import { cartRoutes } from './cart';
 import { orderRoutes } from './orders';
+import { deliveryOptionRoutes } from './delivery-options';
+import { receiptRoutes } from './receipts';
+import { sellerOrderRoutes } from './seller-orders';
 
 const ORDERING_STATUS: Record<OrderingErrorCode, number> = {
   ORDER_NOT_FOUND: 404,
@@ -21,6 +24,14 @@ const ORDERING_STATUS: Record<OrderingErrorCode, number> = {
   TOO_MANY_UNPAID_ORDERS: 429,
   RESERVATION_LIMIT: 409,
   CANCEL_COOLDOWN: 429,
+  CHECKOUT_REQUIRED: 422,
+  DELIVERY_OPTION_REQUIRED: 422,
+  ADDRESS_REQUIRED: 422,
+  ORDER_NOT_CONFIRMABLE: 409,
+  ORDER_NOT_CANCELLABLE: 409,
+  ORDER_NOT_SHIPPABLE: 409,
+  ORDER_NOT_RECEIVABLE: 409,
+  TOO_MANY_DELIVERY_OPTIONS: 422,
 };
 
 /** Carts and orders; admins list orders and fulfil manual ones. */
@@ -28,4 +39,7 @@ export const orderingRoutes = defineRoutes(async (app, deps) => {
   await app.register(cartRoutes, deps);
   await app.register(orderRoutes, deps);
   await app.register(adminOrderRoutes, deps);
+  await app.register(deliveryOptionRoutes, deps);
+  await app.register(receiptRoutes, deps);
+  await app.register(sellerOrderRoutes, deps);
 }, ORDERING_STATUS);

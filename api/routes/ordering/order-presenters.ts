@@ -44,8 +44,29 @@ export function presentOrder(o: OrderState, details?: Omit<OrderDetails, 'order'
     ...(o.refundedAmount > 0 ? { refunded: money(o.refundedAmount, o.currency) } : {}),
     ...(o.fulfilmentNote ? { fulfilmentNote: o.fulfilmentNote } : {}),
     ...(codes.length > 0 ? { codes } : {}),
+    ...(o.checkoutNo !== null ? marketplaceFields(o) : {}),
   };
 }
+
+/** A checkout's seller order: whose, under which checkout, its hold, delivery and shipment. */
+const marketplaceFields = (o: OrderState) => ({
+  sellerId: o.sellerId,
+  ...(o.checkoutNo !== null ? { checkoutNo: o.checkoutNo } : {}),
+  confirmBy: iso(o.confirmBy),
+  ...(o.delivery
+    ? { delivery: { name: o.delivery.name, fee: money(o.delivery.fee, o.currency), estimatedDays: o.delivery.estimatedDays, address: o.delivery.address } }
+    : {}),
+  ...(o.shipment
+    ? {
+        shipment: {
+          carrier: o.shipment.carrier,
+          trackingNo: o.shipment.trackingNo,
+          shippedAt: o.shipment.shippedAt.toISOString(),
+          receiveBy: o.shipment.receiveBy.toISOString(),
+        },
+      }
+    : {}),
+});
 
 /** The admin view adds the shopper, delivery bookkeeping and payments. */
 export const presentOrderForAdmin = (o: OrderState, details?: Omit<OrderDetails, 'order'>) => ({

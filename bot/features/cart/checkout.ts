@@ -9,6 +9,7 @@ import { withPressLock } from '../../ui/press-lock';
 import { answer, chatIdOf, show } from '../../ui/replies';
 import { editText } from '../../ui/telegram-io';
 import { cartScreen } from '../../views/cart-view';
+import { startMarketCheckout } from '../marketplace/market-checkout';
 import { presentOrder } from '../orders/order-presenter';
 
 /** A method's letter in the order's idempotency key (as on its button). */
@@ -50,6 +51,11 @@ export async function payFromCart(ctx: BotContext, svc: BotServices, method: Pay
   const idempotencyKey = `tg-${messageId}-${nonce}-${METHOD_KEY[method]}`;
   const pressed = await withPressLock(svc, `${ctx.userId}:${idempotencyKey}`, async () => {
     const result = await svc.shop.payment.checkout({ shopperId: ctx.userId, idempotencyKey, fromCart: true, paymentMethod: method });
+    // Other shops' goods or physical goods in the cart: one checkout across the sellers, step by step.
+    if (!result.ok && result.error.code === 'CHECKOUT_REQUIRED') {
+      await answer(ctx);
+      return startMarketCheckout(ctx, svc, method, nonce);
+    }
     if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
     const { order, outcome, payment } = result.value;
     if (outcome === 'replayed' && (await svc.orderMessages.find(order.orderNo))) return answer(ctx, t('orderAlreadyPlaced'));

@@ -1,9 +1,9 @@
 import { CatalogTx } from '../catalog-deps';
-import { Product, ProductDraft } from '../product';
+import { Product, ProductDraft, ProductPatch } from '../product';
 import { ProductText, groupTexts, sameTexts } from '../product-texts';
 import { ImportedProduct, RowProblem } from './imported-product';
 
-type Patch = Partial<Omit<ProductDraft, 'stock'>>;
+type Patch = ProductPatch;
 
 export interface PlannedUpdate {
   row: ImportedProduct;

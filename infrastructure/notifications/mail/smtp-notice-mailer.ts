@@ -1,5 +1,5 @@
 import nodemailer, { Transporter } from 'nodemailer';
-import type { NoticeMailer, ShopperNotice } from '../../../domain/messaging';
+import type { NoticeMailer, SellerNotice, ShopperNotice } from '../../../domain/messaging';
 import { languageOf } from '../../../domain/shared/languages';
 import { minor, writeMajorUnits } from '../../../domain/shared/money';
 import { MailSettings } from '../../config/config';
@@ -29,16 +29,27 @@ export class SmtpNoticeMailer implements NoticeMailer {
   }
 
   async mailNotice(to: string, language: string | null, notice: ShopperNotice): Promise<void> {
-    const texts = MAIL_TEXTS[languageOf(language) ?? 'en'][notice.event];
-    const amount = notice.amount === undefined ? '' : `${writeMajorUnits(minor(Math.abs(notice.amount)), this.currency)} ${this.currency}`;
+    const texts = MAIL_TEXTS[languageOf(language) ?? 'en'].shopper[notice.event];
+    const amount = this.money(notice.amount);
     const signed = notice.event === 'CREDIT_ADJUSTED' && notice.amount !== undefined ? `${notice.amount < 0 ? '-' : '+'}${amount}` : amount;
     const values = {
       orderNo: notice.orderNo ?? '',
       amount: signed,
       ticketId: notice.ticketId === undefined ? '' : String(notice.ticketId),
       text: notice.text ?? '',
+      detail: notice.detail ?? '',
     };
     await this.transport.sendMail({ from: this.settings.from, to, subject: fill(texts.subject, values), text: fill(texts.body, values) });
+  }
+
+  async mailSellerNotice(to: string, language: string | null, notice: SellerNotice): Promise<void> {
+    const texts = MAIL_TEXTS[languageOf(language) ?? 'en'].seller[notice.event];
+    const values = { orderNo: notice.orderNo ?? '', amount: this.money(notice.amount), detail: notice.detail ?? '' };
+    await this.transport.sendMail({ from: this.settings.from, to, subject: fill(texts.subject, values), text: fill(texts.body, values) });
+  }
+
+  private money(amount: number | undefined): string {
+    return amount === undefined ? '' : `${writeMajorUnits(minor(Math.abs(amount)), this.currency)} ${this.currency}`;
   }
 
   close(): void {

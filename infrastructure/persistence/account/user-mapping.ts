@@ -17,8 +17,8 @@ export const userRowFromProfile = (profile: ShopperProfile, now: Date): UserRow 
   username: profile.username,
   language_code: profile.languageCode,
   preferred_language: null,
-  chat_state: profile.chatOpen ? 'open' : 'none',
   email: null,
+  chat_state: profile.chatOpen ? 'open' : 'none',
   created_at: toMs(now),
   updated_at: toMs(now),
 });

@@ -3,6 +3,7 @@ import { bigintColumn, booleanColumn, idColumn, stringColumn, textColumn } from 
 
 export interface ProductRow {
   id: number;
+  seller_id: number;
   sku: string;
   title: string;
   description: string;
@@ -25,6 +26,7 @@ export const ProductEntity = new EntitySchema<ProductRow>({
   tableName: 'products',
   columns: {
     id: idColumn(),
+    seller_id: bigintColumn(),
     sku: stringColumn(64),
     title: stringColumn(255),
     description: textColumn(),

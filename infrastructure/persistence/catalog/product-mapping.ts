@@ -1,10 +1,11 @@
-import { PRODUCT_KINDS, Product, ProductDraft } from '../../../domain/catalog';
+import { PRODUCT_KINDS, Product, ProductDraft, ProductPatch } from '../../../domain/catalog';
 import { price } from '../../../domain/shared/money';
 import { minorOrNull, oneOf, toDate, toMs } from '../columns';
 import { ProductRow } from './product-entity';
 
 export const productFromRow = (row: ProductRow): Product => ({
   id: row.id,
+  sellerId: row.seller_id,
   sku: row.sku,
   title: row.title,
   description: row.description,
@@ -22,6 +23,7 @@ export const productFromRow = (row: ProductRow): Product => ({
 });
 
 export const productRowFromDraft = (draft: ProductDraft, now: Date): Omit<ProductRow, 'id'> => ({
+  seller_id: draft.sellerId,
   sku: draft.sku,
   title: draft.title,
   description: draft.description,
@@ -40,7 +42,7 @@ export const productRowFromDraft = (draft: ProductDraft, now: Date): Omit<Produc
 });
 
 /** Only the fields present in the patch; `undefined` means "leave as is". */
-export function productColumnsFromPatch(patch: Partial<Omit<ProductDraft, 'stock'>>): Partial<ProductRow> {
+export function productColumnsFromPatch(patch: ProductPatch): Partial<ProductRow> {
   const columns: Partial<ProductRow> = {};
   if (patch.sku !== undefined) columns.sku = patch.sku;
   if (patch.title !== undefined) columns.title = patch.title;

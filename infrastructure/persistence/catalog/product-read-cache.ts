@@ -1,4 +1,4 @@
-import { Product, ProductDraft, ProductListQuery, ProductPage, ProductRepository, ProductSearch, SearchDocument } from '../../../domain/catalog';
+import { Product, ProductDraft, ProductListQuery, ProductPatch, ProductPage, ProductRepository, ProductSearch, SearchDocument } from '../../../domain/catalog';
 
 /** How the cache hears of changes made elsewhere, and tells the others of its own (e.g. an InvalidationChannel topic). */
 export interface ChangeNotices {
@@ -39,13 +39,13 @@ export class ProductReadCache {
   reads(repo: ProductRepository): ProductRepository {
     return {
       findById: (id: number) => this.cached<Product | null>(`id:${id}`, () => repo.findById(id)),
-      findBySku: (sku: string) => repo.findBySku(sku),
+      findBySku: (sku: string, sellerId?: number) => repo.findBySku(sku, sellerId),
       findManyByIds: (ids: number[]) => repo.findManyByIds(ids),
-      findManyBySkus: (skus: string[]) => repo.findManyBySkus(skus),
+      findManyBySkus: (skus: string[], sellerId?: number) => repo.findManyBySkus(skus, sellerId),
       listAfter: (afterId: number, limit: number, opts?: { lock?: boolean }) => repo.listAfter(afterId, limit, opts),
       insert: (draft: ProductDraft, at: Date) => repo.insert(draft, at),
       insertMany: (drafts: ProductDraft[], at: Date) => repo.insertMany(drafts, at),
-      update: (id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, at: Date) => repo.update(id, patch, at),
+      update: (id: number, patch: ProductPatch, at: Date) => repo.update(id, patch, at),
       reserveStock: (id: number, quantity: number) => repo.reserveStock(id, quantity),
       releaseStock: (id: number, quantity: number) => repo.releaseStock(id, quantity),
       setStock: (id: number, stock: number | null, at: Date) => repo.setStock(id, stock, at),
@@ -66,13 +66,13 @@ export class ProductReadCache {
     const writing = writingWith(wrote);
     return {
       findById: (id) => repo.findById(id),
-      findBySku: (sku) => repo.findBySku(sku),
+      findBySku: (sku, sellerId) => repo.findBySku(sku, sellerId),
       findManyByIds: (ids) => repo.findManyByIds(ids),
-      findManyBySkus: (skus) => repo.findManyBySkus(skus),
+      findManyBySkus: (skus, sellerId) => repo.findManyBySkus(skus, sellerId),
       listAfter: (afterId, limit, opts) => repo.listAfter(afterId, limit, opts),
       insert: writing((draft: ProductDraft, at: Date) => repo.insert(draft, at)),
       insertMany: writing((drafts: ProductDraft[], at: Date) => repo.insertMany(drafts, at)),
-      update: writing((id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, at: Date) => repo.update(id, patch, at)),
+      update: writing((id: number, patch: ProductPatch, at: Date) => repo.update(id, patch, at)),
       reserveStock: writing((id: number, quantity: number) => repo.reserveStock(id, quantity)),
       releaseStock: writing((id: number, quantity: number) => repo.releaseStock(id, quantity)),
       setStock: writing((id: number, stock: number | null, at: Date) => repo.setStock(id, stock, at)),

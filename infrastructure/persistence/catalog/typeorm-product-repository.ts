@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { Product, ProductDraft, ProductRepository } from '../../../domain/catalog';
+import { HOUSE_SELLER_ID, Product, ProductDraft, ProductPatch, ProductRepository } from '../../../domain/catalog';
 import { affectedRows } from '../affected-rows';
 import { toMs } from '../columns';
 import { Dialect } from '../dialect';
@@ -12,6 +12,7 @@ import { UNIQUE_KEYS } from '../unique-keys';
 const INSERT_CHUNK = 1000;
 
 const INSERT_COLUMNS = [
+  'seller_id',
   'sku',
   'title',
   'description',
@@ -45,8 +46,8 @@ export class TypeormProductRepository implements ProductRepository {
     return row ? productFromRow(row) : null;
   }
 
-  async findBySku(sku: string): Promise<Product | null> {
-    const row = await this.manager.findOneBy(ProductEntity, { sku });
+  async findBySku(sku: string, sellerId: number = HOUSE_SELLER_ID): Promise<Product | null> {
+    const row = await this.manager.findOneBy(ProductEntity, { seller_id: sellerId, sku });
     return row ? productFromRow(row) : null;
   }
 
@@ -56,9 +57,9 @@ export class TypeormProductRepository implements ProductRepository {
     return rows.map(productFromRow);
   }
 
-  async findManyBySkus(skus: string[]): Promise<Product[]> {
+  async findManyBySkus(skus: string[], sellerId: number = HOUSE_SELLER_ID): Promise<Product[]> {
     if (skus.length === 0) return [];
-    const rows = await this.manager.find(ProductEntity, { where: { sku: In([...new Set(skus)]) } });
+    const rows = await this.manager.find(ProductEntity, { where: { seller_id: sellerId, sku: In([...new Set(skus)]) } });
     return rows.map(productFromRow);
   }
 
@@ -101,7 +102,7 @@ export class TypeormProductRepository implements ProductRepository {
     }
   }
 
-  async update(id: number, patch: Partial<Omit<ProductDraft, 'stock'>>, now: Date): Promise<Product | null | 'DUPLICATE_SKU'> {
+  async update(id: number, patch: ProductPatch, now: Date): Promise<Product | null | 'DUPLICATE_SKU'> {
     const columns: Partial<ProductRow> = { ...productColumnsFromPatch(patch), updated_at: toMs(now) };
     try {
       const result = await this.manager.createQueryBuilder().update(ProductEntity).set(columns).where('id = :id', { id }).execute();

@@ -1,6 +1,8 @@
 import { EntitySchema } from 'typeorm';
 import { bigintColumn, intColumn, stringColumn, textColumn } from '../columns';
 
+const intOrNullColumn = () => ({ ...intColumn(), nullable: true });
+
 export interface OrderRow {
   order_no: string;
   user_id: string;
@@ -22,6 +24,19 @@ export interface OrderRow {
   last_delivery_error: string | null;
   refunded_amount: number;
   fulfilment_note: string | null;
+  seller_id: number;
+  checkout_no: string | null;
+  confirm_window_minutes: number | null;
+  confirm_by: number | null;
+  delivery_option_id: number | null;
+  delivery_name: string | null;
+  delivery_fee: number | null;
+  delivery_days: number | null;
+  shipping_address: string | null;
+  carrier: string | null;
+  tracking_no: string | null;
+  shipped_at: number | null;
+  receive_by: number | null;
 }
 
 export const OrderEntity = new EntitySchema<OrderRow>({
@@ -48,5 +63,18 @@ export const OrderEntity = new EntitySchema<OrderRow>({
     last_delivery_error: textColumn(true),
     refunded_amount: bigintColumn(),
     fulfilment_note: textColumn(true),
+    seller_id: bigintColumn(),
+    checkout_no: stringColumn(32, true),
+    confirm_window_minutes: intOrNullColumn(),
+    confirm_by: bigintColumn(true),
+    delivery_option_id: bigintColumn(true),
+    delivery_name: stringColumn(64, true),
+    delivery_fee: bigintColumn(true),
+    delivery_days: intOrNullColumn(),
+    shipping_address: textColumn(true),
+    carrier: stringColumn(64, true),
+    tracking_no: stringColumn(64, true),
+    shipped_at: bigintColumn(true),
+    receive_by: bigintColumn(true),
   },
 });

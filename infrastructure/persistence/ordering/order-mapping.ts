@@ -1,6 +1,6 @@
 import { minor } from '../../../domain/shared/money';
 import { PRODUCT_KINDS } from '../../../domain/catalog';
-import { ORDER_STATUSES, OrderChanges, OrderLine, OrderState, PAYMENT_METHODS } from '../../../domain/ordering';
+import { ORDER_STATUSES, OrderChanges, OrderLine, OrderState, PAYMENT_METHODS, Shipment } from '../../../domain/ordering';
 import { oneOf, toDate, toDateOrNull, toMs, toMsOrNull, minorOrNull } from '../columns';
 import { OrderLineRow } from './order-line-entity';
 import { OrderRow } from './order-entity';
@@ -54,6 +54,33 @@ export const orderFromRow = (row: OrderRow, lines: OrderLineRow[]): OrderState =
   lastDeliveryError: row.last_delivery_error,
   refundedAmount: minor(row.refunded_amount),
   fulfilmentNote: row.fulfilment_note,
+  sellerId: row.seller_id,
+  checkoutNo: row.checkout_no,
+  confirmWindowMinutes: row.confirm_window_minutes,
+  confirmBy: toDateOrNull(row.confirm_by),
+  delivery:
+    row.delivery_option_id === null
+      ? null
+      : {
+          optionId: row.delivery_option_id,
+          name: row.delivery_name ?? '',
+          fee: minor(row.delivery_fee ?? 0),
+          estimatedDays: row.delivery_days ?? 0,
+          address: row.shipping_address ?? '',
+        },
+  shipment: shipmentFromRow(row),
+});
+
+const shipmentFromRow = (row: OrderRow): Shipment | null =>
+  row.shipped_at === null || row.receive_by === null
+    ? null
+    : { carrier: row.carrier ?? '', trackingNo: row.tracking_no ?? '', shippedAt: toDate(row.shipped_at), receiveBy: toDate(row.receive_by) };
+
+const shipmentColumns = (shipment: Shipment | null): Pick<OrderRow, 'carrier' | 'tracking_no' | 'shipped_at' | 'receive_by'> => ({
+  carrier: shipment?.carrier ?? null,
+  tracking_no: shipment?.trackingNo ?? null,
+  shipped_at: toMsOrNull(shipment?.shippedAt),
+  receive_by: toMsOrNull(shipment?.receiveBy),
 });
 
 export const orderRow = (order: OrderState): OrderRow => ({
@@ -77,6 +104,16 @@ export const orderRow = (order: OrderState): OrderRow => ({
   last_delivery_error: order.lastDeliveryError,
   refunded_amount: order.refundedAmount,
   fulfilment_note: order.fulfilmentNote,
+  seller_id: order.sellerId,
+  checkout_no: order.checkoutNo,
+  confirm_window_minutes: order.confirmWindowMinutes,
+  confirm_by: toMsOrNull(order.confirmBy),
+  delivery_option_id: order.delivery?.optionId ?? null,
+  delivery_name: order.delivery?.name ?? null,
+  delivery_fee: order.delivery?.fee ?? null,
+  delivery_days: order.delivery?.estimatedDays ?? null,
+  shipping_address: order.delivery?.address ?? null,
+  ...shipmentColumns(order.shipment),
 });
 
 /** The columns a transition sets besides the status; a key that is absent (undefined) is left alone. */
@@ -92,5 +129,7 @@ export function orderColumnsFromChanges(changes: OrderChanges): Partial<OrderRow
   if (changes.refundedAmount !== undefined) columns.refunded_amount = changes.refundedAmount;
   if (changes.fulfilmentNote !== undefined) columns.fulfilment_note = changes.fulfilmentNote;
   if (changes.expiresAt !== undefined) columns.expires_at = toMs(changes.expiresAt);
+  if (changes.confirmBy !== undefined) columns.confirm_by = toMsOrNull(changes.confirmBy);
+  if (changes.shipment !== undefined) Object.assign(columns, shipmentColumns(changes.shipment));
   return columns;
 }

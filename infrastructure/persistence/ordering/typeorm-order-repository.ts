@@ -1,4 +1,4 @@
-import { EntityManager, FindOptionsWhere, In, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual } from 'typeorm';
+import { EntityManager, FindOptionsWhere, In, IsNull, LessThan, LessThanOrEqual, MoreThan, MoreThanOrEqual, Not } from 'typeorm';
 import {
   OrderListQuery,
   OrderRepository,
@@ -59,6 +59,8 @@ export class TypeormOrderRepository implements OrderRepository {
         items_key: itemsKey,
         payment_method: paymentMethod,
         expires_at: MoreThanOrEqual(toMs(payableUntil)),
+        // A checkout's seller order is paid with its checkout, never handed back as an order of its own.
+        checkout_no: IsNull(),
       },
       order: { created_at: 'DESC', order_no: 'DESC' },
       take: 1,
@@ -68,13 +70,15 @@ export class TypeormOrderRepository implements OrderRepository {
 
   async reservationsOf(userId: string, now: Date, releasedSince: Date): Promise<ShopperReservations> {
     // One round trip inside the placement transaction (it replaced a COUNT): both halves use ix_orders_user_status.
+    // A checkout's seller orders are one unpaid purchase: the cap counts checkouts, not their orders.
     const unpaid = UNPAID_STATUSES.map(() => '?').join(', ');
     const rows = (await this.manager.query(
       `SELECT ol.product_id AS product_id,
               SUM(CASE WHEN o.status = 'CLOSED' THEN 0 ELSE ol.quantity END) AS held,
               SUM(CASE WHEN o.status = 'CLOSED' THEN ol.quantity ELSE 0 END) AS released,
               MAX(CASE WHEN o.status = 'CLOSED' THEN o.closed_at ELSE NULL END) AS last_closed,
-              (SELECT COUNT(*) FROM orders u WHERE u.user_id = ? AND u.status IN (${unpaid}) AND u.expires_at > ?) AS unpaid_orders
+              (SELECT COUNT(DISTINCT COALESCE(u.checkout_no, u.order_no)) FROM orders u
+                WHERE u.user_id = ? AND u.status IN (${unpaid}) AND u.expires_at > ?) AS unpaid_orders
        FROM orders o JOIN order_lines ol ON ol.order_no = o.order_no
        WHERE o.user_id = ? AND ((o.status IN (${unpaid}) AND o.expires_at > ?) OR (o.status = 'CLOSED' AND o.closed_at > ?))
        GROUP BY ol.product_id`,
@@ -141,6 +145,40 @@ export class TypeormOrderRepository implements OrderRepository {
     const rows = await this.manager.find(OrderEntity, {
       where: { status: 'PAID', next_delivery_at: LessThanOrEqual(toMs(now)) },
       order: { next_delivery_at: 'ASC', order_no: 'ASC' },
+      take: limit,
+    });
+    return this.withLines(rows);
+  }
+
+  async findByCheckout(checkoutNo: string): Promise<OrderState[]> {
+    const rows = await this.manager.find(OrderEntity, { where: { checkout_no: checkoutNo }, order: { seller_id: 'ASC', order_no: 'ASC' } });
+    return this.withLines(rows);
+  }
+
+  async listBySeller(sellerId: number, query: { status?: OrderStatus; limit: number; offset: number }): Promise<{ items: OrderState[]; total: number }> {
+    const status = query.status !== undefined ? query.status : Not(In([...UNPAID_STATUSES, 'CLOSED']));
+    const [rows, total] = await this.manager.findAndCount(OrderEntity, {
+      where: { seller_id: sellerId, status },
+      order: { created_at: 'DESC', order_no: 'DESC' },
+      skip: Math.max(0, query.offset),
+      take: Math.max(1, query.limit),
+    });
+    return { items: await this.withLines(rows), total };
+  }
+
+  async findConfirmOverdue(now: Date, limit: number): Promise<OrderState[]> {
+    const rows = await this.manager.find(OrderEntity, {
+      where: { status: 'AWAITING_SELLER', confirm_by: LessThanOrEqual(toMs(now)) },
+      order: { confirm_by: 'ASC', order_no: 'ASC' },
+      take: limit,
+    });
+    return this.withLines(rows);
+  }
+
+  async findReceiveOverdue(now: Date, limit: number): Promise<OrderState[]> {
+    const rows = await this.manager.find(OrderEntity, {
+      where: { status: 'SHIPPED', receive_by: LessThanOrEqual(toMs(now)) },
+      order: { receive_by: 'ASC', order_no: 'ASC' },
       take: limit,
     });
     return this.withLines(rows);

@@ -1,7 +1,9 @@
 import { DataSource } from 'typeorm';
 import { ConsistencyChecks } from '../../../domain/reporting';
 
-const PAID = `('PAID','DELIVERED','REFUNDING','REFUNDED','PARTIALLY_REFUNDED')`;
+const PAID = `('AWAITING_SELLER','PAID','SHIPPED','DELIVERED','REFUNDING','REFUNDED','PARTIALLY_REFUNDED')`;
+/** A checkout's seller order still holding the shopper's money for its seller: paid, neither completed nor refunded. */
+const HELD = `('AWAITING_SELLER','PAID','SHIPPED','REFUNDING')`;
 const num = (v: unknown): number => Number(v);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -29,7 +31,7 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
       SELECT o.order_no AS order_no, o.status AS status, o.total_amount AS total,
              COUNT(p.id) AS succeeded, COALESCE(SUM(p.amount), 0) AS paid
       FROM orders o LEFT JOIN payments p ON p.order_no = o.order_no AND p.status = 'SUCCEEDED'
-      WHERE o.status IN ${PAID}
+      WHERE o.status IN ${PAID} AND o.checkout_no IS NULL
       GROUP BY o.order_no, o.status, o.total_amount
       HAVING COUNT(p.id) <> 1 OR COALESCE(SUM(p.amount), 0) <> o.total_amount`);
     return rows.map((r) => ({
@@ -76,7 +78,7 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
       FROM product_codes c LEFT JOIN orders o ON o.order_no = c.order_no
       WHERE (c.status = 'AVAILABLE' AND c.order_no IS NOT NULL)
          OR (c.status <> 'AVAILABLE' AND o.order_no IS NULL)
-         OR (c.status = 'RESERVED' AND o.status NOT IN ('CREATED','AWAITING_PAYMENT','PAID','REFUNDING'))
+         OR (c.status = 'RESERVED' AND o.status NOT IN ('CREATED','AWAITING_PAYMENT','AWAITING_SELLER','PAID','REFUNDING'))
          OR (c.status = 'DELIVERED' AND o.delivered_at IS NULL)`);
     return rows.map((r) => ({
       codeId: num(r.id),
@@ -142,6 +144,101 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
       [provider],
     );
     return rows.map((r) => ({ outTradeNo: String(r.out_trade_no), orderNo: String(r.order_no), status: String(r.status), amount: num(r.amount) }));
+  }
+
+  async checkoutMismatches() {
+    const rows = await this.rows(`
+      SELECT k.checkout_no AS checkout_no, k.status AS status, k.total_amount AS total,
+             (SELECT COALESCE(SUM(o.total_amount), 0) FROM orders o WHERE o.checkout_no = k.checkout_no) AS orders_total,
+             (SELECT COUNT(*) FROM orders o WHERE o.checkout_no = k.checkout_no) AS orders,
+             (SELECT COUNT(*) FROM payments p WHERE p.out_trade_no = k.checkout_no AND p.status = 'SUCCEEDED') AS payments,
+             (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.out_trade_no = k.checkout_no AND p.status = 'SUCCEEDED') AS paid,
+             (SELECT COALESCE(SUM(r.amount), 0) FROM refunds r JOIN orders o ON o.order_no = r.order_no
+               WHERE o.checkout_no = k.checkout_no AND r.kind = 'ORDER' AND r.status = 'SUCCEEDED') AS refunded
+      FROM checkouts k`);
+    return rows
+      .map((r) => ({
+        checkoutNo: String(r.checkout_no),
+        status: String(r.status),
+        total: num(r.total),
+        ordersTotal: num(r.orders_total),
+        orders: num(r.orders),
+        payments: num(r.payments),
+        paid: num(r.paid),
+        refunded: num(r.refunded),
+      }))
+      .filter(
+        (r) =>
+          r.orders === 0 ||
+          r.ordersTotal !== r.total ||
+          (r.status === 'PAID' ? r.payments !== 1 || r.paid !== r.total : r.payments !== 0) ||
+          r.refunded > r.paid,
+      );
+  }
+
+  async sellerOrderMismatches() {
+    // Per seller order of a paid checkout: what its seller was credited (net of what was taken back), what went back
+    // to the shopper and what is still held add up to its total; a cancelled one was refunded exactly its total.
+    const rows = await this.rows(`
+      SELECT o.order_no AS order_no, o.status AS status, o.total_amount AS total, o.refunded_amount AS refunded_amount,
+             o.delivered_at AS delivered_at, o.seller_id AS seller_id,
+             (SELECT COUNT(*) FROM seller_ledger l WHERE l.seller_id = o.seller_id AND l.order_no = o.order_no AND l.kind = 'sale') AS sales,
+             (SELECT COALESCE(SUM(l.amount_minor + l.commission_minor), 0) FROM seller_ledger l
+               WHERE l.seller_id = o.seller_id AND l.order_no = o.order_no AND l.kind IN ('sale', 'refund_clawback')) AS credited,
+             (SELECT COALESCE(SUM(l.commission_minor), 0) FROM seller_ledger l
+               WHERE l.seller_id = o.seller_id AND l.order_no = o.order_no AND l.kind = 'sale' AND l.commission_minor < 0) AS negative_commission,
+             (SELECT COALESCE(SUM(r.amount), 0) FROM refunds r WHERE r.order_no = o.order_no AND r.kind = 'ORDER' AND r.status = 'SUCCEEDED') AS refunds,
+             (SELECT COUNT(*) FROM refunds r WHERE r.order_no = o.order_no AND r.out_refund_no = ${this.concat('o.order_no', `'-C'`)}) AS cancellations,
+             (SELECT COALESCE(SUM(r.amount), 0) FROM refunds r WHERE r.order_no = o.order_no AND r.out_refund_no = ${this.concat('o.order_no', `'-C'`)}) AS cancelled_amount
+      FROM orders o JOIN checkouts k ON k.checkout_no = o.checkout_no
+      WHERE k.status = 'PAID'`);
+    const found: Array<{ orderNo: string; detail: string }> = [];
+    for (const r of rows) {
+      const orderNo = String(r.order_no);
+      const status = String(r.status);
+      const total = num(r.total);
+      const completed = r.delivered_at !== null && r.delivered_at !== undefined;
+      const sales = num(r.sales);
+      const credited = num(r.credited);
+      const refunds = num(r.refunds);
+      const held = ['AWAITING_SELLER', 'PAID', 'SHIPPED', 'REFUNDING'].includes(status) && !completed ? total - num(r.refunded_amount) : 0;
+      if (completed && sales !== 1) found.push({ orderNo, detail: `completed (${status}) but credited to seller ${num(r.seller_id)} ${sales} times` });
+      if (!completed && sales !== 0) found.push({ orderNo, detail: `not completed (${status}) yet credited to its seller` });
+      if (num(r.negative_commission) !== 0) found.push({ orderNo, detail: 'a sale with a negative commission' });
+      if (completed && credited + refunds !== total)
+        found.push({ orderNo, detail: `completed: credited ${credited} (net of take-backs) + refunded ${refunds} ≠ total ${total}` });
+      if (!completed && refunds + held !== total) found.push({ orderNo, detail: `${status}: refunded ${refunds} + held ${held} ≠ total ${total}` });
+      if (num(r.cancellations) === 1 && num(r.cancelled_amount) !== total)
+        found.push({ orderNo, detail: `cancelled: its refund is ${num(r.cancelled_amount)}, its share is ${total}` });
+      if (num(r.cancellations) === 1 && status === 'REFUNDED' && refunds !== total)
+        found.push({ orderNo, detail: `cancelled and REFUNDED, but ${refunds} went back of ${total}` });
+    }
+    return found;
+  }
+
+  async marketplaceMoney() {
+    const [row] = await this.rows(`
+      SELECT
+        (SELECT COALESCE(SUM(p.amount), 0) FROM payments p JOIN checkouts k ON k.checkout_no = p.out_trade_no WHERE p.status = 'SUCCEEDED') AS money_in,
+        (SELECT COALESCE(SUM(l.amount_minor), 0) FROM seller_ledger l JOIN orders o ON o.order_no = l.order_no
+          WHERE o.checkout_no IS NOT NULL AND l.kind IN ('sale', 'refund_clawback')) AS to_sellers,
+        (SELECT COALESCE(SUM(l.commission_minor), 0) FROM seller_ledger l JOIN orders o ON o.order_no = l.order_no
+          WHERE o.checkout_no IS NOT NULL AND l.kind IN ('sale', 'refund_clawback')) AS commissions,
+        (SELECT COALESCE(SUM(r.amount), 0) FROM refunds r JOIN orders o ON o.order_no = r.order_no
+          WHERE o.checkout_no IS NOT NULL AND r.kind = 'ORDER' AND r.status = 'SUCCEEDED') AS refunds,
+        (SELECT COALESCE(SUM(o.total_amount - o.refunded_amount), 0) FROM orders o JOIN checkouts k ON k.checkout_no = o.checkout_no
+          WHERE k.status = 'PAID' AND o.status IN ${HELD} AND o.delivered_at IS NULL) AS held`);
+    return {
+      moneyIn: num(row?.money_in),
+      toSellers: num(row?.to_sellers),
+      commissions: num(row?.commissions),
+      refunds: num(row?.refunds),
+      held: num(row?.held),
+    };
+  }
+
+  private concat(a: string, b: string): string {
+    return this.db.options.type === 'mysql' || this.db.options.type === 'mariadb' ? `CONCAT(${a}, ${b})` : `${a} || ${b}`;
   }
 
   private concatRef(): string {

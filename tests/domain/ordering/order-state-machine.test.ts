@@ -28,6 +28,12 @@ const order = (status: OrderStatus, overrides: Partial<OrderState> = {}): OrderS
   lastDeliveryError: null,
   refundedAmount: minor(status === 'PARTIALLY_REFUNDED' ? 100 : 0),
   fulfilmentNote: null,
+  sellerId: 1,
+  checkoutNo: null,
+  confirmWindowMinutes: null,
+  confirmBy: null,
+  delivery: { optionId: 1, name: 'Post', fee: minor(0), estimatedDays: 3, address: 'Li Lei, 123, 1 Road' },
+  shipment: null,
   ...overrides,
 });
 
@@ -44,6 +50,10 @@ const EVENT: { [T in OrderEventType]: (state: OrderState) => Extract<OrderEvent,
   START_REFUND: (s) => ({ type: 'START_REFUND', amount: minor(s.totalAmount - s.refundedAmount), allowClosed: true }),
   FINISH_REFUND: () => ({ type: 'FINISH_REFUND', amount: minor(600) }),
   ABANDON_REFUND: () => ({ type: 'ABANDON_REFUND', back: 'DELIVERED' }),
+  SELLER_CONFIRM: () => ({ type: 'SELLER_CONFIRM', at: AT }),
+  SELLER_CANCEL: () => ({ type: 'SELLER_CANCEL', at: AT, reason: 'out of stock' }),
+  SHIP: () => ({ type: 'SHIP', at: AT, carrier: 'SF', trackingNo: 'SF1', receiveBy: new Date(AT.getTime() + 10 * 86_400_000) }),
+  RECEIVE: () => ({ type: 'RECEIVE', at: AT }),
 };
 
 // The shop's promises, spelled out independently of the table: where each event leads from each state, or the code
@@ -52,24 +62,34 @@ const NP = 'ORDER_NOT_PAYABLE';
 const NC = 'ORDER_NOT_CLOSABLE';
 const NF = 'ORDER_NOT_FULFILLABLE';
 const NR = 'ORDER_NOT_REFUNDABLE';
-type Cell = OrderStatus | typeof NP | typeof NC | typeof NF | typeof NR | 'ORDER_CLOSED';
+const NK = 'ORDER_NOT_CONFIRMABLE';
+const NX = 'ORDER_NOT_CANCELLABLE';
+const NS = 'ORDER_NOT_SHIPPABLE';
+const NV = 'ORDER_NOT_RECEIVABLE';
+type Cell = OrderStatus | typeof NP | typeof NC | typeof NF | typeof NR | typeof NK | typeof NX | typeof NS | typeof NV | 'ORDER_CLOSED';
+/** The seller's events refused alike wherever no seller step is due. */
+const NO_SELLER_STEP = { SELLER_CONFIRM: NK, SELLER_CANCEL: NX, SHIP: NS, RECEIVE: NV } as const;
 const EXPECTED: Record<OrderStatus, Record<OrderEventType, Cell>> = {
   // prettier-ignore
-  CREATED: { AWAIT_PAYMENT: 'AWAITING_PAYMENT', PAY: 'PAID', PAY_LATE: NP, CLOSE: 'CLOSED', CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: NR, FINISH_REFUND: NR, ABANDON_REFUND: NR },
+  CREATED: { AWAIT_PAYMENT: 'AWAITING_PAYMENT', PAY: 'PAID', PAY_LATE: NP, CLOSE: 'CLOSED', CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: NR, FINISH_REFUND: NR, ABANDON_REFUND: NR, ...NO_SELLER_STEP },
   // prettier-ignore
-  AWAITING_PAYMENT: { AWAIT_PAYMENT: NP, PAY: 'PAID', PAY_LATE: NP, CLOSE: 'CLOSED', CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: NR, FINISH_REFUND: NR, ABANDON_REFUND: NR },
+  AWAITING_PAYMENT: { AWAIT_PAYMENT: NP, PAY: 'PAID', PAY_LATE: NP, CLOSE: 'CLOSED', CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: NR, FINISH_REFUND: NR, ABANDON_REFUND: NR, ...NO_SELLER_STEP },
   // prettier-ignore
-  PAID: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: 'PAID', AWAIT_FULFILMENT: 'PAID', DELIVERY_FAILED: 'PAID', DELIVER: 'DELIVERED', START_REFUND: 'REFUNDING', FINISH_REFUND: NR, ABANDON_REFUND: NR },
+  AWAITING_SELLER: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: NR, FINISH_REFUND: NR, ABANDON_REFUND: NR, SELLER_CONFIRM: 'PAID', SELLER_CANCEL: 'REFUNDING', SHIP: NS, RECEIVE: NV },
   // prettier-ignore
-  DELIVERED: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: 'REFUNDING', FINISH_REFUND: NR, ABANDON_REFUND: NR },
+  PAID: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: 'PAID', AWAIT_FULFILMENT: 'PAID', DELIVERY_FAILED: 'PAID', DELIVER: 'DELIVERED', START_REFUND: 'REFUNDING', FINISH_REFUND: NR, ABANDON_REFUND: NR, SELLER_CONFIRM: NK, SELLER_CANCEL: 'REFUNDING', SHIP: 'SHIPPED', RECEIVE: NV },
   // prettier-ignore
-  CLOSED: { AWAIT_PAYMENT: NP, PAY: 'ORDER_CLOSED', PAY_LATE: 'PAID', CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: 'REFUNDING', FINISH_REFUND: NR, ABANDON_REFUND: NR },
+  SHIPPED: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: 'REFUNDING', FINISH_REFUND: NR, ABANDON_REFUND: NR, SELLER_CONFIRM: NK, SELLER_CANCEL: NX, SHIP: NS, RECEIVE: 'DELIVERED' },
   // prettier-ignore
-  REFUNDING: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: NR, FINISH_REFUND: 'REFUNDED', ABANDON_REFUND: 'DELIVERED' },
+  DELIVERED: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: 'REFUNDING', FINISH_REFUND: NR, ABANDON_REFUND: NR, ...NO_SELLER_STEP },
   // prettier-ignore
-  REFUNDED: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: NR, FINISH_REFUND: NR, ABANDON_REFUND: NR },
+  CLOSED: { AWAIT_PAYMENT: NP, PAY: 'ORDER_CLOSED', PAY_LATE: 'PAID', CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: 'REFUNDING', FINISH_REFUND: NR, ABANDON_REFUND: NR, ...NO_SELLER_STEP },
   // prettier-ignore
-  PARTIALLY_REFUNDED: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: 'REFUNDING', FINISH_REFUND: NR, ABANDON_REFUND: NR },
+  REFUNDING: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: NR, FINISH_REFUND: 'REFUNDED', ABANDON_REFUND: 'DELIVERED', ...NO_SELLER_STEP },
+  // prettier-ignore
+  REFUNDED: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: NR, FINISH_REFUND: NR, ABANDON_REFUND: NR, ...NO_SELLER_STEP },
+  // prettier-ignore
+  PARTIALLY_REFUNDED: { AWAIT_PAYMENT: NP, PAY: NP, PAY_LATE: NP, CLOSE: NC, CLAIM_DELIVERY: NF, AWAIT_FULFILMENT: NF, DELIVERY_FAILED: NF, DELIVER: NF, START_REFUND: 'REFUNDING', FINISH_REFUND: NR, ABANDON_REFUND: NR, ...NO_SELLER_STEP },
 };
 
 const pairs = ORDER_STATUSES.flatMap((status) => ORDER_EVENT_TYPES.map((event) => [status, event] as const));
@@ -132,6 +152,20 @@ describe('the order state machine', () => {
       expect(transition(order('REFUNDING'), { type: 'ABANDON_REFUND', back })).toMatchObject({ ok: true, value: { to: back } });
     for (const back of ['CREATED', 'AWAITING_PAYMENT', 'REFUNDING', 'REFUNDED'] as const)
       expect(transition(order('REFUNDING'), { type: 'ABANDON_REFUND', back })).toMatchObject({ ok: false, error: { code: NR } });
+  });
+
+  it("holds a seller's paid order for its seller, with the deadline of its window, and ships only what has a delivery", () => {
+    expect(transition(order('AWAITING_PAYMENT', { confirmWindowMinutes: 60 }), { type: 'PAY', at: AT, amount: minor(600), currency: 'CNY' })).toMatchObject({
+      ok: true,
+      value: { to: 'AWAITING_SELLER', changes: { paidAt: AT, nextDeliveryAt: null, confirmBy: new Date(AT.getTime() + 3_600_000) } },
+    });
+    expect(transition(order('AWAITING_SELLER'), { type: 'SELLER_CONFIRM', at: AT })).toMatchObject({
+      ok: true,
+      value: { to: 'PAID', changes: { confirmBy: null, nextDeliveryAt: AT } },
+    });
+    expect(transition(order('PAID', { delivery: null }), EVENT.SHIP(order('PAID')))).toMatchObject({ ok: false, error: { code: NS } });
+    for (const back of ['AWAITING_SELLER', 'SHIPPED'] as const)
+      expect(transition(order('REFUNDING'), { type: 'ABANDON_REFUND', back })).toMatchObject({ ok: true, value: { to: back } });
   });
 
   it('counts a failed delivery and backs the next one off, keeping the order PAID', () => {

@@ -2,7 +2,7 @@
 // test moves it, ids drawn from a counter, and the outside world (payment provider, merchant webhooks, chats)
 // played by small scripted doubles. No database, repository or use case is mocked: only what lies outside the shop.
 import { minor } from '../../../domain/shared/money';
-import { AdminNotice, Notifier, ShopperNotice } from '../../../domain/messaging';
+import { AdminNotice, Notifier, SellerNotice, SellerRecipient, ShopperNotice } from '../../../domain/messaging';
 import { FulfilmentRequest, FulfilmentWebhook } from '../../../domain/ordering';
 import {
   PaymentDeps,
@@ -126,6 +126,10 @@ export class NoticeLog implements Notifier {
   }
   async notifyAdmins(notice: AdminNotice): Promise<void> {
     this.admins.push(notice);
+  }
+  readonly sellers: Array<SellerNotice & { chatId: string | null }> = [];
+  async notifySeller(notice: SellerNotice, to: SellerRecipient): Promise<void> {
+    this.sellers.push({ ...notice, chatId: to.chatId });
   }
 }
 

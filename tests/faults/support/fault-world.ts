@@ -30,6 +30,8 @@ export function jobSchedules(everySeconds: number): Record<string, string> {
     JOB_INDEX_MISSING_SEARCH_TERMS_SCHEDULE: cron,
     JOB_REWARD_REFERRALS_SCHEDULE: cron,
     JOB_REMIND_UNANSWERED_TICKETS_SCHEDULE: cron,
+    JOB_CANCEL_UNCONFIRMED_SELLER_ORDERS_SCHEDULE: cron,
+    JOB_COMPLETE_SHIPPED_ORDERS_SCHEDULE: cron,
   };
 }
 

@@ -10,6 +10,8 @@ const TABLES = [
   'cart_items',
   'catalog_imports',
   'categories',
+  'checkouts',
+  'delivery_options',
   'job_runs',
   'ledger_entries',
   'order_lines',
@@ -24,6 +26,11 @@ const TABLES = [
   'restock_alerts',
   'support_messages',
   'support_tickets',
+  'seller_balances',
+  'seller_ledger',
+  'seller_payouts',
+  'sellers',
+  'shipping_addresses',
   'users',
   'wechatpay_platform_certificates',
   'product_reviews',
@@ -44,8 +51,10 @@ const ALL_MIGRATIONS = [
   'ShopperEmail1764850000000',
   'ProductReviews1764870000000',
   'Referrals1764880000000',
+  'Sellers1764900000000',
   'TelegramStars1764950000000',
   'SupportAndRestock1764960000000',
+  'Checkouts1765100000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
@@ -94,6 +103,49 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
     }
   });
 
+  it('makes the existing shop the house seller: every product there is belongs to seller 1, SKUs become unique per seller', async () => {
+    const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'house.sqlite'), logger: silent });
+    try {
+      await persistence.migrate();
+      // A database from before the marketplace: undo the Sellers migration and every one after it.
+      const since = ALL_MIGRATIONS.slice(ALL_MIGRATIONS.indexOf('Sellers1764900000000'));
+      for (let i = 0; i < since.length; i++) await persistence.dataSource.undoLastMigration();
+      await persistence.dataSource.query('DELETE FROM products');
+      await persistence.dataSource.query(
+        "INSERT INTO products (sku, title, description, kind, price_amount, currency, stock, visible, created_at, updated_at) VALUES ('OLD-1', 'Old', '', 'manual', 100, 'CNY', NULL, 1, 0, 0)",
+      );
+      expect(await persistence.migrate()).toEqual(since);
+      // Every order there was is the house's own, in no checkout.
+      expect(await persistence.dataSource.query('SELECT COUNT(*) AS n FROM orders WHERE seller_id <> 1 OR checkout_no IS NOT NULL')).toEqual([
+        expect.objectContaining({ n: expect.anything() }),
+      ]);
+      const [product] = await persistence.dataSource.query("SELECT seller_id FROM products WHERE sku = 'OLD-1'");
+      expect(Number(product.seller_id)).toBe(1);
+      const [house] = await persistence.dataSource.query('SELECT id, status, auto_confirm, commission_bps FROM sellers');
+      expect([Number(house.id), house.status, Number(house.auto_confirm), Number(house.commission_bps)]).toEqual([1, 'active', 1, 0]);
+      const [balance] = await persistence.dataSource.query('SELECT seller_id, balance_minor FROM seller_balances');
+      expect([Number(balance.seller_id), Number(balance.balance_minor)]).toEqual([1, 0]);
+      // Another shop may use the same SKU; the house may not use it twice.
+      await persistence.dataSource.query(
+        "INSERT INTO sellers (id, telegram_user_id, shop_name, contact, description, status, auto_confirm, created_at, updated_at) VALUES (2, '42', 'Tea', '', '', 'active', 0, 0, 0)",
+      );
+      await persistence.dataSource.query(
+        "INSERT INTO products (seller_id, sku, title, description, kind, price_amount, currency, stock, visible, created_at, updated_at) VALUES (2, 'OLD-1', 'Theirs', '', 'manual', 100, 'CNY', NULL, 1, 0, 0)",
+      );
+      await expect(
+        persistence.dataSource.query(
+          "INSERT INTO products (sku, title, description, kind, price_amount, currency, stock, visible, created_at, updated_at) VALUES ('OLD-1', 'Again', '', 'manual', 100, 'CNY', NULL, 1, 0, 0)",
+        ),
+      ).rejects.toThrow();
+      // Leaves the database as the next test expects it (a down cannot make shared SKUs globally unique again).
+      await persistence.dataSource.query('DELETE FROM products WHERE seller_id = 2');
+      await persistence.dataSource.query('DELETE FROM seller_balances WHERE seller_id = 2');
+      await persistence.dataSource.query('DELETE FROM sellers WHERE id = 2');
+    } finally {
+      await persistence.close();
+    }
+  });
+
   it('keeps the search terms of an upgraded database when the term table takes its new key', async () => {
     const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'upgrade.sqlite'), logger: silent });
     try {
@@ -116,6 +168,10 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
       await expect(
         persistence.dataSource.query("INSERT INTO product_search_terms (product_id, term, visible, fields, weight) VALUES (7, 'tea', 0, 1, 1)"),
       ).rejects.toThrow();
+      // Leaves the database as the next test expects it (a down cannot make shared SKUs globally unique again).
+      await persistence.dataSource.query('DELETE FROM products WHERE seller_id = 2');
+      await persistence.dataSource.query('DELETE FROM seller_balances WHERE seller_id = 2');
+      await persistence.dataSource.query('DELETE FROM sellers WHERE id = 2');
     } finally {
       await persistence.close();
     }

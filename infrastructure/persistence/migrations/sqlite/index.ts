@@ -12,8 +12,10 @@ import { SearchTermsByTerm1764800000000 } from './1764800000000-SearchTermsByTer
 import { ShopperEmail1764850000000 } from './1764850000000-ShopperEmail';
 import { ProductReviews1764870000000 } from './1764870000000-ProductReviews';
 import { Referrals1764880000000 } from './1764880000000-Referrals';
+import { Sellers1764900000000 } from './1764900000000-Sellers';
 import { TelegramStars1764950000000 } from './1764950000000-TelegramStars';
 import { SupportAndRestock1764960000000 } from './1764960000000-SupportAndRestock';
+import { Checkouts1765100000000 } from './1765100000000-Checkouts';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const SQLITE_MIGRATIONS = [
@@ -31,6 +33,8 @@ export const SQLITE_MIGRATIONS = [
   ShopperEmail1764850000000,
   ProductReviews1764870000000,
   Referrals1764880000000,
+  Sellers1764900000000,
   TelegramStars1764950000000,
   SupportAndRestock1764960000000,
+  Checkouts1765100000000,
 ];

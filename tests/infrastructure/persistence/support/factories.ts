@@ -11,6 +11,7 @@ let sequence = 0;
 const next = (): number => (sequence += 1);
 
 export const productDraft = (overrides: Partial<ProductDraft> = {}): ProductDraft => ({
+  sellerId: 1,
   sku: `SKU-${next()}`,
   title: 'OpenAI credit pack',
   description: 'Adds credits to your balance',
@@ -62,6 +63,12 @@ export const orderState = (overrides: Partial<OrderState> = {}): OrderState => (
   lastDeliveryError: null,
   refundedAmount: minor(0),
   fulfilmentNote: null,
+  sellerId: 1,
+  checkoutNo: null,
+  confirmWindowMinutes: null,
+  confirmBy: null,
+  delivery: null,
+  shipment: null,
   ...overrides,
 });
 

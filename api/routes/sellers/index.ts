@@ -1,0 +1,14 @@
+import { SellersErrorCode } from '../../../domain/sellers';
+import { defineRoutes } from '../../context-routes';
+
+const SELLERS_STATUS: Record<SellersErrorCode, number> = {
+  SELLER_NOT_FOUND: 404,
+  SELLER_EXISTS: 409,
+  SELLER_NOT_ACTIVE: 403,
+  SELLER_STATE_CONFLICT: 409,
+  PAYOUT_NOT_FOUND: 404,
+  PAYOUT_NOT_COVERED: 409,
+};
+
+/** The marketplace's shops: the public list, a seller's own products, balance and payouts, and the admins' decisions. */
+export const sellersRoutes = defineRoutes(async () => undefined, SELLERS_STATUS);

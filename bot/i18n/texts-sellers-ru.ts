@@ -1,0 +1,32 @@
+import { SELLERS_EN } from './texts-sellers-en';
+
+/** Тексты маркетплейса (продавцы, их магазины и деньги) на русском. */
+export const SELLERS_RU: Record<keyof typeof SELLERS_EN, string> = {
+  shopperNotice_SELLER_ORDER_CONFIRMED: '✅ {detail} подтвердил ваш заказ {orderNo}.',
+  shopperNotice_SELLER_ORDER_CANCELLED: '❌ {detail} отменил ваш заказ {orderNo}. {amount} возвращается вам.',
+  shopperNotice_REFUND_STARTED: '↩️ Возврат {amount} по заказу {orderNo} начат.',
+  shopperNotice_ORDER_SHIPPED: '🚚 Заказ {orderNo} отправлен: {detail}',
+  shopperNotice_ORDER_COMPLETED: '🎉 Заказ {orderNo} завершён. Спасибо!',
+  shopperNotice_SELLER_APPROVED: '🏪 Ваш магазин «{detail}» одобрен. Отправьте /sell, чтобы управлять им.',
+  shopperNotice_SELLER_REJECTED: 'Заявка на магазин «{detail}» не одобрена.',
+  sellerNotice_SELLER_APPROVED: '🏪 Ваш магазин «{detail}» одобрен: можно выставлять товары (/sell).',
+  sellerNotice_SELLER_REJECTED: 'Заявка на магазин «{detail}» не одобрена.',
+  sellerNotice_SELLER_SUSPENDED: '⛔️ Ваш магазин «{detail}» приостановлен: его товары скрыты от покупателей.',
+  sellerNotice_SELLER_REINSTATED: '✅ Ваш магазин «{detail}» снова открыт.',
+  sellerNotice_TERMS_CHANGED: 'ℹ️ Условия вашего магазина изменились: {detail}',
+  sellerNotice_ORDER_TO_CONFIRM: '🛎 Новый оплаченный заказ {orderNo} ({amount}) ждёт вашего подтверждения.',
+  sellerNotice_ORDER_AUTO_CANCELLED: '⌛️ Заказ {orderNo} не подтверждён вовремя и отменён; покупателю возвращены деньги.',
+  sellerNotice_ORDER_RECEIVED: '📬 Покупатель получил заказ {orderNo}.',
+  sellerNotice_SALE_CREDITED: '💰 Заказ {orderNo} завершён: {amount} зачислено на ваш баланс.',
+  sellerNotice_REFUND_CLAWED_BACK: '↩️ Возврат по заказу {orderNo} списал {amount} с вашего баланса.',
+  sellerNotice_PAYOUT_PAID: '🏦 Ваша выплата {amount} проведена (номер {detail}).',
+  sellerNotice_PAYOUT_CANCELLED: 'Ваш запрос на выплату {amount} отменён; сумма возвращена на баланс.',
+  err_SELLER_NOT_FOUND: 'Такого магазина нет.',
+  err_SELLER_EXISTS: 'У вас уже есть магазин (или заявка).',
+  err_SELLER_NOT_ACTIVE: 'Этот магазин не активен.',
+  err_SELLER_STATE_CONFLICT: 'Состояние магазина не позволяет этого (возможно, решение уже принято).',
+  err_PAYOUT_NOT_FOUND: 'Такой выплаты нет.',
+  err_PAYOUT_NOT_COVERED: 'Баланса не хватает на эту выплату.',
+  adminNotice_SELLER_APPLIED: '🏪 Новая заявка магазина: {detail}',
+  adminNotice_PAYOUT_REQUESTED: '🏦 Запрошена выплата: {detail}',
+};

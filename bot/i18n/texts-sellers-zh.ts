@@ -1,0 +1,32 @@
+import { SELLERS_EN } from './texts-sellers-en';
+
+/** 市场（卖家）相关的简体中文文本。 */
+export const SELLERS_ZH: Record<keyof typeof SELLERS_EN, string> = {
+  shopperNotice_SELLER_ORDER_CONFIRMED: '✅ {detail} 已确认您的订单 {orderNo}。',
+  shopperNotice_SELLER_ORDER_CANCELLED: '❌ {detail} 取消了您的订单 {orderNo}，{amount} 正在退款。',
+  shopperNotice_REFUND_STARTED: '↩️ 订单 {orderNo} 的 {amount} 退款已开始。',
+  shopperNotice_ORDER_SHIPPED: '🚚 订单 {orderNo} 已发货：{detail}',
+  shopperNotice_ORDER_COMPLETED: '🎉 订单 {orderNo} 已完成，谢谢！',
+  shopperNotice_SELLER_APPROVED: '🏪 您的店铺「{detail}」已通过审核。发送 /sell 管理店铺。',
+  shopperNotice_SELLER_REJECTED: '您的店铺「{detail}」申请未通过。',
+  sellerNotice_SELLER_APPROVED: '🏪 您的店铺「{detail}」已通过审核，现在可以上架商品了（/sell）。',
+  sellerNotice_SELLER_REJECTED: '您的店铺「{detail}」申请未通过。',
+  sellerNotice_SELLER_SUSPENDED: '⛔️ 您的店铺「{detail}」已被暂停，商品对买家隐藏。',
+  sellerNotice_SELLER_REINSTATED: '✅ 您的店铺「{detail}」已恢复营业。',
+  sellerNotice_TERMS_CHANGED: 'ℹ️ 您店铺的条款已变更：{detail}',
+  sellerNotice_ORDER_TO_CONFIRM: '🛎 新的已付款订单 {orderNo}（{amount}）等待您确认。',
+  sellerNotice_ORDER_AUTO_CANCELLED: '⌛️ 订单 {orderNo} 未在规定时间内确认，已自动取消；买家将获得退款。',
+  sellerNotice_ORDER_RECEIVED: '📬 买家已收到订单 {orderNo}。',
+  sellerNotice_SALE_CREDITED: '💰 订单 {orderNo} 已完成：{amount} 已计入您的余额。',
+  sellerNotice_REFUND_CLAWED_BACK: '↩️ 订单 {orderNo} 的退款从您的余额中扣回 {amount}。',
+  sellerNotice_PAYOUT_PAID: '🏦 您的 {amount} 提现已支付（参考号 {detail}）。',
+  sellerNotice_PAYOUT_CANCELLED: '您的 {amount} 提现申请已取消，金额已退回余额。',
+  err_SELLER_NOT_FOUND: '没有这个店铺。',
+  err_SELLER_EXISTS: '您已经有店铺（或申请）了。',
+  err_SELLER_NOT_ACTIVE: '这个店铺未在营业。',
+  err_SELLER_STATE_CONFLICT: '店铺当前状态不允许此操作（可能已有人处理）。',
+  err_PAYOUT_NOT_FOUND: '没有这笔提现。',
+  err_PAYOUT_NOT_COVERED: '余额不足以支付这笔提现。',
+  adminNotice_SELLER_APPLIED: '🏪 新店铺申请：{detail}',
+  adminNotice_PAYOUT_REQUESTED: '🏦 有新的提现申请：{detail}',
+};
