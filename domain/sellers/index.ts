@@ -19,3 +19,6 @@ export type {
 } from './seller-money';
 export { clawBackRefund, creditSale } from './seller-sales';
 export type { RefundClawback, SaleCredit } from './seller-sales';
+export type { NewSeller, SellerApplication, TermsInput } from './manage-sellers';
+export { MAX_LEDGER_PAGE } from './seller-payouts';
+export type { BalanceView } from './seller-payouts';
