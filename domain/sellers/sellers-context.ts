@@ -1,8 +1,8 @@
 import { defineContext } from '../shared/context';
 import { PageQuery } from '../shared/paging';
-import { findActiveSellerByTelegramUser, getActiveSeller, getSeller, listSellers, sellerOfTelegramUser } from './find-sellers';
+import { findActiveSellerByTelegramUser, getActiveSeller, getSeller, listSellers, sellerNames, sellerOfTelegramUser } from './find-sellers';
 import { NewSeller, SellerApplication, TermsInput, applyToSell, createSeller, decideSeller, setSellerTerms, updateSellerProfile } from './manage-sellers';
-import { SellerDecision, SellerStatus } from './seller';
+import { Seller, SellerDecision, SellerStatus, commissionBpsOf, confirmWindowMinutesOf } from './seller';
 import { cancelPayout, getSellerBalance, listPayouts, listSellerDebts, markPayoutPaid, requestPayout } from './seller-payouts';
 import { SellersDeps } from './sellers-deps';
 
@@ -18,8 +18,10 @@ export type SellersErrorCode = (typeof SELLERS_ERROR_CODES)[number];
 
 /** The shops of the marketplace: who sells, on what terms, and what the platform owes each (balance, ledger, payouts). */
 export function sellersContext(deps: SellersDeps) {
+  const namesOf = sellerNames(deps);
   return defineContext(
     {
+      sellerNames: (ids: readonly number[]) => namesOf(ids),
       findActiveSellerByTelegramUser: (telegramUserId: string) => findActiveSellerByTelegramUser(deps, telegramUserId),
       sellerOfTelegramUser: (telegramUserId: string) => sellerOfTelegramUser(deps, telegramUserId),
       getActiveSeller: (id: number) => getActiveSeller(deps, id),
@@ -37,6 +39,11 @@ export function sellersContext(deps: SellersDeps) {
       cancelPayout: (sellerId: number, payoutId: string) => cancelPayout(deps, sellerId, payoutId),
       listPayouts: (query: PageQuery & { sellerId?: number; status?: unknown }) => listPayouts(deps, query),
       listSellerDebts: (limit?: number) => listSellerDebts(deps, limit),
+      /** The terms that apply to a shop now: its own, else the platform's defaults. */
+      effectiveTerms: (seller: Seller) => ({
+        commissionBps: commissionBpsOf(seller, deps.limits),
+        confirmWindowMinutes: confirmWindowMinutesOf(seller, deps.limits),
+      }),
     },
     { errorCodes: SELLERS_ERROR_CODES },
   );

@@ -30,7 +30,7 @@ export class TypeormSellerMoneyRepository implements SellerMoneyRepository {
     };
     let id: number;
     try {
-      const inserted = await this.manager.createQueryBuilder().insert().into(SellerLedgerEntity).values(row).updateEntity(false).execute();
+      const inserted = await this.manager.createQueryBuilder().insert().into(SellerLedgerEntity).values(row).execute();
       id = Number(inserted.identifiers[0]?.id ?? (inserted.raw as { insertId?: number }).insertId);
     } catch (error) {
       if (isDuplicateOf(error, UNIQUE_KEYS.sellerLedgerOnce) || isDuplicateOf(error, UNIQUE_KEYS.sellerLedgerPayout)) return { status: 'DUPLICATE' };
