@@ -5,6 +5,7 @@ import { shopperIdentifier } from './identify-shopper';
 import { chatReachable, markChatUnreachable } from './shopper-chat';
 import { chooseLanguage, preferredLanguage, shopperIds } from './shopper-preferences';
 import { getAccount, getLedger } from './view-account';
+import { setShopperEmail } from './shopper-email';
 
 export const ACCOUNT_ERROR_CODES = ['INSUFFICIENT_CREDIT'] as const;
 export type AccountErrorCode = (typeof ACCOUNT_ERROR_CODES)[number];
@@ -22,6 +23,7 @@ export function accountContext(deps: AccountDeps) {
       getAccount: (userId: string) => getAccount(deps, userId),
       getLedger: (userId: string, limit?: number) => getLedger(deps, userId, limit),
       adjustCredit: (cmd: AdjustCredit) => adjustCredit(deps, cmd),
+      setShopperEmail: (userId: string, email: unknown) => setShopperEmail(deps, userId, email),
     },
     { errorCodes: ACCOUNT_ERROR_CODES },
   );

@@ -25,6 +25,8 @@ export interface UserRepository {
   /** The language the shopper chose with /lang (null = follow Telegram's language_code). False if unknown. */
   setPreferredLanguage(id: string, language: string | null): Promise<boolean>;
   preferredLanguage(id: string): Promise<string | null>;
+  /** Where notices go by mail too (null: chat only). False if unknown. */
+  setEmail(id: string, email: string | null): Promise<boolean>;
   /** Shopper ids in ascending string order after the cursor (null = from the start): a broadcast walks them. */
   listIds(after: string | null, limit: number): Promise<string[]>;
   count(): Promise<number>;

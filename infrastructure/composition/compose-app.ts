@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron from 'node-cron';
-import { Notifier } from '../../domain/messaging';
+import { Mailer, Notifier } from '../../domain/messaging';
 import { configuredProviders } from '../../domain/payment';
 import { Clock, systemClock } from '../../domain/shared/clock';
 import { Ids } from '../../domain/shared/ids';
@@ -23,6 +23,7 @@ import { withOrderObserver } from '../metrics/order-observer';
 import { watchOutboxBacklog } from '../metrics/outbox-backlog-metrics';
 import { LogNotifier } from '../notifications/log-notifier';
 import { NotifierChannels } from '../notifications/notifier-channels';
+import { SmtpMailer } from '../notifications/mail/smtp-mailer';
 import { withOutboxKick } from '../outbox/outbox-kick';
 import { OutboxPump } from '../outbox/outbox-pump';
 import { Payments, setUpPayments } from '../payment/payment-setup';
@@ -57,6 +58,8 @@ export interface ComposeOverrides {
   clock?: Clock;
   ids?: Ids;
   notifier?: Notifier;
+  /** The mail channel in place of SMTP_URL's (tests). */
+  mailer?: Mailer;
   /** Apply pending migrations at start (default true). */
   migrate?: boolean;
   /** The DNS webhook targets are resolved with, when an admin sets them and at every send (tests: a scripted one). */
@@ -103,6 +106,8 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
   }
   const secrets = ensureLocalSecrets(config.dataDir, { adminApiKey: config.adminApiKey, webhookSigningSecret: config.webhookSigningSecret });
+  const smtpMailer = config.smtp ? new SmtpMailer({ ...config.smtp, currency: config.limits.currency, shopName: 'tillbot' }) : null;
+  const mailer: Mailer | null = overrides.mailer ?? smtpMailer;
   const notifications = new NotifierChannels(overrides.notifier ?? new LogNotifier(logger.child({ part: 'notices' })));
 
   const metrics = new ShopMetrics();
@@ -131,7 +136,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
     paymentExceptions: config.paymentExceptions,
     coordination: { flights: redis.flights },
     notifier: notifications,
-    mailer: null,
+    mailer,
     log: (message, fields) => logger.warn(fields, message),
   });
   const shop = withProviderEventMetrics(domainShop, metrics);
@@ -197,6 +202,7 @@ async function wire(config: Config, logger: Logger, overrides: ComposeOverrides,
       activePump.stop();
       await jobs.stop();
       await payments.close();
+      smtpMailer?.close();
       await redis.close();
       await persistence.close();
     },

@@ -89,6 +89,8 @@ export interface Config {
   paymentMethods: PaymentMethod[];
   /** PAYMENT_METHOD_EXCEPTIONS: products (by SKU) sold only by some methods, e.g. `GIFT-100:alipay|wechatpay`. */
   paymentExceptions: PaymentExceptions;
+  /** The mail channel for notices (SMTP_URL); null = chat only. */
+  smtp: { url: string; from: string } | null;
   sandbox: SandboxSettings;
   /** JOB_<NAME>_SCHEDULE / JOB_<NAME>_BATCH overrides, keyed by job name (e.g. `repair-dropped-payments`). */
   jobOverrides: Record<string, { schedule?: string; batch?: number; variable: string }>;
@@ -300,6 +302,7 @@ export function loadConfig(env: Env): Config {
     alipay: alipay(env),
     paymentMethods: paymentMethods(env),
     paymentExceptions: paymentExceptions(env),
+    smtp: smtpSettings(env),
     sandbox: sandbox(env, integer(env, 'PORT', 3000, 0, 65535)),
     jobOverrides: jobOverrides(env),
   };
@@ -312,4 +315,11 @@ function trustedProxies(env: Env): string[] {
   const wildcard = proxies.find((p) => ['true', 'on', 'yes', '1', '*', '0.0.0.0/0', '::/0'].includes(p.toLowerCase()));
   if (wildcard !== undefined) throw new ConfigError('TRUST_PROXY', `list the proxies' addresses (e.g. 10.0.0.5,10.0.1.0/24), not "${wildcard}"`);
   return proxies;
+}
+
+/** SMTP_URL (smtp:// or smtps://, credentials in it) turns the mail channel on; MAIL_FROM is the sender. */
+function smtpSettings(env: Env): { url: string; from: string } | null {
+  const smtp = url(env, 'SMTP_URL', ['smtp', 'smtps']);
+  if (smtp === undefined) return null;
+  return { url: smtp, from: optional(env, 'MAIL_FROM') ?? 'tillbot <no-reply@localhost>' };
 }

@@ -4,7 +4,8 @@ import { FastifyInstance } from 'fastify';
 import { shopperId } from '../../auth';
 import { RouteDeps } from '../../context-routes';
 import { Account, LedgerEntry } from '../../schemas/account';
-import { SECURITY, errorResponses } from '../../schemas/common';
+import { Nullable, SECURITY, errorResponses } from '../../schemas/common';
+import { sendError } from '../../errors';
 import { presentAccount, presentLedgerEntry } from './account-presenters';
 
 export async function accountRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
@@ -23,5 +24,22 @@ export async function accountRoutes(instance: FastifyInstance, opts: RouteDeps):
       schema: { ...shopper, summary: 'My credit ledger, newest first', response: { 200: Type.Object({ items: Type.Array(LedgerEntry) }), ...errorResponses } },
     },
     async (request) => ({ items: (await shop.account.getLedger(shopperId(request))).map(presentLedgerEntry) }),
+  );
+  app.put(
+    '/v1/account/email',
+    {
+      onRequest: access.shopper,
+      schema: {
+        ...shopper,
+        summary: 'Set where my notices go by mail too',
+        description: 'null stops the mail. Mail is sent only when the shop has an SMTP server configured.',
+        body: Type.Object({ email: Nullable(Type.String({ maxLength: 191 })) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ email: Nullable(Type.String()) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await shop.account.setShopperEmail(shopperId(request), request.body.email);
+      return result.ok ? result.value : sendError(reply, result.error);
+    },
   );
 }

@@ -73,6 +73,11 @@ export class TypeormUserRepository implements UserRepository {
     return rows.map((row) => row.id);
   }
 
+  async setEmail(id: string, email: string | null): Promise<boolean> {
+    const result = await this.manager.createQueryBuilder().update(UserEntity).set({ email }).where({ id }).execute();
+    return affectedRows(result) === 1;
+  }
+
   async mailOf(userId: string): Promise<{ email: string | null; language: string | null } | null> {
     const row = await this.manager.findOne(UserEntity, { select: { email: true, preferred_language: true, language_code: true }, where: { id: userId } });
     return row ? { email: row.email, language: row.preferred_language ?? row.language_code } : null;
