@@ -31,6 +31,8 @@ export interface BotSession {
   wizard?: ProductWizard;
   awaiting?: AwaitingInput;
   broadcast?: PendingBroadcast;
+  /** A `/sell` application in progress: the question asked, the answers so far. */
+  sellApplication?: { asking: 'shopName' | 'contact' | 'description'; answers: Partial<Record<'shopName' | 'contact' | 'description', string>> };
   /** The shopper's last search in this chat, for its page buttons. */
   search?: string;
 }

@@ -9,6 +9,8 @@ import { jobsActions } from './features/jobs/jobs-actions';
 import { menuActions } from './features/menu/menu-actions';
 import { ordersActions } from './features/orders/orders-actions';
 import { searchActions } from './features/search/search-actions';
+import { adminSellersActions } from './features/admin-sellers/admin-sellers-actions';
+import { sellersActions } from './features/sellers/sellers-actions';
 import { MAX_CALLBACK_DATA_BYTES } from './format/telegram-limits';
 import { ActionSpec, PayloadOfSpec, fitsCallbackData, splitCallbackData } from './routing/action-codec';
 
@@ -30,6 +32,8 @@ const ACTIONS = {
   ...jobsActions,
   ...broadcastActions,
   ...searchActions,
+  ...sellersActions,
+  ...adminSellersActions,
 };
 
 type Specs = typeof ACTIONS;

@@ -27,6 +27,8 @@ import { catalogFeature } from './features/catalog/catalog-feature';
 import { jobsFeature } from './features/jobs/jobs-feature';
 import { menuFeature } from './features/menu/menu-feature';
 import { ordersFeature } from './features/orders/orders-feature';
+import { adminSellersFeature } from './features/admin-sellers/admin-sellers-feature';
+import { sellersFeature } from './features/sellers/sellers-feature';
 import { callbackRouter } from './routing/callbacks';
 import { MENU_COMMANDS } from './routing/commands';
 import { BotFeature } from './routing/feature';
@@ -59,6 +61,8 @@ const FEATURES: readonly BotFeature[] = [
   jobsFeature,
   broadcastFeature,
   searchFeature,
+  sellersFeature,
+  adminSellersFeature,
 ];
 
 /** The Telegram door: shopper and admin conversations over the shop, notices to chats, and its transport. */

@@ -40,4 +40,4 @@ export function commandRouter(features: readonly BotFeature[]): (ctx: BotContext
 }
 
 /** The command menus Telegram shows next to the input field, per language. */
-export const MENU_COMMANDS = ['start', 'catalog', 'cart', 'orders', 'balance', 'lang', 'help'] as const;
+export const MENU_COMMANDS = ['start', 'catalog', 'cart', 'orders', 'balance', 'sell', 'lang', 'help'] as const;

@@ -91,13 +91,14 @@ export async function openProduct(ctx: BotContext, svc: BotServices, productId: 
   const product = found.value;
   const cart = await svc.shop.ordering.viewCart(ctx.userId);
   const inCart = cart.items.find((i) => i.product.id === product.id)?.quantity ?? 0;
+  const shopName = (await svc.shop.sellers.sellerNames([product.sellerId])).get(product.sellerId);
   await answer(ctx);
   await svc.photos.send(
     ctx.telegram,
     chatIdOf(ctx),
     product,
-    productCaption(ctx.t, product, inCart),
-    productKeyboard(ctx.t, product, inCart, cartItemCount(cart)),
+    productCaption(ctx.t, product, inCart, shopName),
+    productKeyboard(ctx.t, product, inCart, cartItemCount(cart), shopName),
   );
 }
 
@@ -115,12 +116,13 @@ export async function addToCart(ctx: BotContext, svc: BotServices, productId: nu
   await answer(ctx, t('addedToCart', { title: item.product.title, count: item.quantity }));
   const message = ctx.callbackQuery?.message;
   if (message && 'photo' in message) {
+    const shopName = (await svc.shop.sellers.sellerNames([item.product.sellerId])).get(item.product.sellerId);
     await editCaption(
       ctx.telegram,
       chatIdOf(ctx),
       message.message_id,
-      productCaption(t, item.product, item.quantity),
-      productKeyboard(t, item.product, item.quantity, cartItemCount(cart)),
+      productCaption(t, item.product, item.quantity, shopName),
+      productKeyboard(t, item.product, item.quantity, cartItemCount(cart), shopName),
     );
   }
 }
