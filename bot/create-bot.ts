@@ -60,9 +60,10 @@ const FEATURES: readonly BotFeature[] = [
   adminProductsFeature,
   jobsFeature,
   broadcastFeature,
-  searchFeature,
+  // Before search: an answer to the /sell questions is not a search.
   sellersFeature,
   adminSellersFeature,
+  searchFeature,
 ];
 
 /** The Telegram door: shopper and admin conversations over the shop, notices to chats, and its transport. */

@@ -20,5 +20,6 @@ export type {
 export { clawBackRefund, creditSale } from './seller-sales';
 export type { RefundClawback, SaleCredit } from './seller-sales';
 export type { NewSeller, SellerApplication, TermsInput } from './manage-sellers';
+export { checkApplicationField } from './manage-sellers';
 export { MAX_LEDGER_PAGE } from './seller-payouts';
 export type { BalanceView } from './seller-payouts';

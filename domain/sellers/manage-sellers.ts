@@ -27,12 +27,20 @@ function checkEmail(value: unknown): Checked<string | null> {
   return ok(value.trim());
 }
 
+const FIELD_RULES = { shopName: [2, 80], contact: [3, 200], description: [0, 1000] } as const;
+
+/** One answer of an application as it is given (the chat asks one at a time), by the same rules as the whole. */
+export function checkApplicationField(field: keyof typeof FIELD_RULES, value: unknown): Checked<string> {
+  const [min, max] = FIELD_RULES[field];
+  return text(field, value, min, max);
+}
+
 function checkApplication(input: SellerApplication): Checked<Required<SellerProfile>> {
-  const shopName = text('shopName', input.shopName, 2, 80);
+  const shopName = checkApplicationField('shopName', input.shopName);
   if (!shopName.ok) return shopName;
-  const contact = text('contact', input.contact, 3, 200);
+  const contact = checkApplicationField('contact', input.contact);
   if (!contact.ok) return contact;
-  const description = text('description', input.description ?? '', 0, 1000);
+  const description = checkApplicationField('description', input.description ?? '');
   if (!description.ok) return description;
   const email = checkEmail(input.email);
   if (!email.ok) return email;

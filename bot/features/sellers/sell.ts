@@ -1,3 +1,4 @@
+import { checkApplicationField } from '../../../domain/sellers';
 import type { BotContext } from '../../bot-context';
 import type { BotServices } from '../../bot-services';
 import { errorText } from '../../errors/error-replies';
@@ -31,7 +32,13 @@ export async function onSell(ctx: BotContext, svc: BotServices): Promise<void> {
 export async function sellAnswer(ctx: BotContext, svc: BotServices, text: string): Promise<void> {
   const state = ctx.session.sellApplication;
   if (!state) return;
-  const answers = { ...state.answers, [state.asking]: state.asking === 'description' && text.trim() === '-' ? '' : text.trim() };
+  const value = state.asking === 'description' && text.trim() === '-' ? '' : text.trim();
+  const checked = checkApplicationField(state.asking, value);
+  if (!checked.ok) {
+    await reply(ctx, `${errorText(ctx.t, checked.error, { forAdmin: true })}\n${ctx.t(QUESTION[state.asking])}`, cancelKeyboard(ctx));
+    return;
+  }
+  const answers = { ...state.answers, [state.asking]: checked.value };
   const next = SELL_STEPS[SELL_STEPS.indexOf(state.asking) + 1];
   if (next) {
     ctx.session.sellApplication = { asking: next, answers };
