@@ -9,7 +9,7 @@ export const SELLERS_EN = {
   shopperNotice_SELLER_REJECTED: 'Your application for the shop "{detail}" was not approved.',
   sellerNotice_SELLER_APPROVED: '🏪 Your shop "{detail}" is approved: you can list goods now (/sell).',
   sellerNotice_SELLER_REJECTED: 'Your application for the shop "{detail}" was not approved.',
-  sellerNotice_SELLER_SUSPENDED: '⛔️ Your shop "{detail}" is suspended: its goods are hidden from shoppers.',
+  sellerNotice_SELLER_SUSPENDED: '⛔️ Your shop "{detail}" is suspended until the admins reinstate it: you cannot manage it meanwhile.',
   sellerNotice_SELLER_REINSTATED: '✅ Your shop "{detail}" is open again.',
   sellerNotice_TERMS_CHANGED: "ℹ️ Your shop's terms changed: {detail}",
   sellerNotice_ORDER_TO_CONFIRM: '🛎 New paid order {orderNo} ({amount}) is waiting for you to confirm it.',

@@ -11,7 +11,7 @@ export const SELLERS_RU: Record<keyof typeof SELLERS_EN, string> = {
   shopperNotice_SELLER_REJECTED: 'Заявка на магазин «{detail}» не одобрена.',
   sellerNotice_SELLER_APPROVED: '🏪 Ваш магазин «{detail}» одобрен: можно выставлять товары (/sell).',
   sellerNotice_SELLER_REJECTED: 'Заявка на магазин «{detail}» не одобрена.',
-  sellerNotice_SELLER_SUSPENDED: '⛔️ Ваш магазин «{detail}» приостановлен: его товары скрыты от покупателей.',
+  sellerNotice_SELLER_SUSPENDED: '⛔️ Ваш магазин «{detail}» приостановлен до решения администраторов: управлять им пока нельзя.',
   sellerNotice_SELLER_REINSTATED: '✅ Ваш магазин «{detail}» снова открыт.',
   sellerNotice_TERMS_CHANGED: 'ℹ️ Условия вашего магазина изменились: {detail}',
   sellerNotice_ORDER_TO_CONFIRM: '🛎 Новый оплаченный заказ {orderNo} ({amount}) ждёт вашего подтверждения.',

@@ -11,7 +11,7 @@ export const SELLERS_ZH: Record<keyof typeof SELLERS_EN, string> = {
   shopperNotice_SELLER_REJECTED: '您的店铺「{detail}」申请未通过。',
   sellerNotice_SELLER_APPROVED: '🏪 您的店铺「{detail}」已通过审核，现在可以上架商品了（/sell）。',
   sellerNotice_SELLER_REJECTED: '您的店铺「{detail}」申请未通过。',
-  sellerNotice_SELLER_SUSPENDED: '⛔️ 您的店铺「{detail}」已被暂停，商品对买家隐藏。',
+  sellerNotice_SELLER_SUSPENDED: '⛔️ 您的店铺「{detail}」已被暂停，恢复前无法管理。',
   sellerNotice_SELLER_REINSTATED: '✅ 您的店铺「{detail}」已恢复营业。',
   sellerNotice_TERMS_CHANGED: 'ℹ️ 您店铺的条款已变更：{detail}',
   sellerNotice_ORDER_TO_CONFIRM: '🛎 新的已付款订单 {orderNo}（{amount}）等待您确认。',

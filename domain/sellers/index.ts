@@ -11,6 +11,7 @@ export type {
   PayoutStatus,
   PostOutcome,
   SellerBalance,
+  SellerBooks,
   SellerLedgerEntry,
   SellerLedgerKind,
   SellerMoneyRepository,

@@ -4,7 +4,7 @@ import { minor } from '../shared/money';
 import { Page, PageQuery, pageOf, pageWindow } from '../shared/paging';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid, positiveInt, text } from '../shared/validation';
-import { PayoutStatus, SellerBalance, SellerLedgerEntry, SellerPayout } from './seller-money';
+import { PayoutStatus, SellerBalance, SellerBooks, SellerLedgerEntry, SellerPayout } from './seller-money';
 import { SellersDeps } from './sellers-deps';
 
 export const MAX_LEDGER_PAGE = 100;
@@ -147,6 +147,9 @@ export async function listPayouts(
   );
   return ok(pageOf(window.value, found));
 }
+
+/** The seller books as reconcile checks them: Σ ledger = balance per shop, each payout's lines, the platform-wide sums. */
+export const sellerBooks = (deps: Pick<SellersDeps, 'uow'>, limit = 100): Promise<SellerBooks> => deps.uow.read((r) => r.sellerMoney.books(limit));
 
 /** Shops that owe the platform (a refund taken back after their money was paid out), most owed first: for admins. */
 export const listSellerDebts = (deps: Pick<SellersDeps, 'uow'>, limit = 50): Promise<SellerBalance[]> => deps.uow.read((r) => r.sellerMoney.debts(limit));

@@ -3,7 +3,7 @@ import { PageQuery } from '../shared/paging';
 import { findActiveSellerByTelegramUser, getActiveSeller, getSeller, listSellers, sellerNames, sellerOfTelegramUser } from './find-sellers';
 import { NewSeller, SellerApplication, TermsInput, applyToSell, createSeller, decideSeller, setSellerTerms, updateSellerProfile } from './manage-sellers';
 import { Seller, SellerDecision, SellerStatus, commissionBpsOf, confirmWindowMinutesOf } from './seller';
-import { cancelPayout, getSellerBalance, listPayouts, listSellerDebts, markPayoutPaid, requestPayout } from './seller-payouts';
+import { cancelPayout, getSellerBalance, listPayouts, listSellerDebts, markPayoutPaid, requestPayout, sellerBooks } from './seller-payouts';
 import { SellersDeps } from './sellers-deps';
 
 export const SELLERS_ERROR_CODES = [
@@ -39,6 +39,7 @@ export function sellersContext(deps: SellersDeps) {
       cancelPayout: (sellerId: number, payoutId: string) => cancelPayout(deps, sellerId, payoutId),
       listPayouts: (query: PageQuery & { sellerId?: number; status?: unknown }) => listPayouts(deps, query),
       listSellerDebts: (limit?: number) => listSellerDebts(deps, limit),
+      sellerBooks: (limit?: number) => sellerBooks(deps, limit),
       /** The terms that apply to a shop now: its own, else the platform's defaults. */
       effectiveTerms: (seller: Seller) => ({
         commissionBps: commissionBpsOf(seller, deps.limits),

@@ -105,9 +105,9 @@ const SELLER: Readonly<Record<string, Texts>> = {
   SELLER_APPROVED: SHOPPER.SELLER_APPROVED as Texts,
   SELLER_REJECTED: SHOPPER.SELLER_REJECTED as Texts,
   SELLER_SUSPENDED: t(
-    ['Your shop is suspended', 'Your shop "{detail}" is suspended; its goods are hidden.'],
-    ['您的店铺已暂停', '您的店铺「{detail}」已暂停，商品已隐藏。'],
-    ['Магазин приостановлен', 'Ваш магазин «{detail}» приостановлен; товары скрыты.'],
+    ['Your shop is suspended', 'Your shop "{detail}" is suspended until the admins reinstate it.'],
+    ['您的店铺已暂停', '您的店铺「{detail}」已暂停，恢复前无法管理。'],
+    ['Магазин приостановлен', 'Ваш магазин «{detail}» приостановлен до решения администраторов.'],
   ),
   SELLER_REINSTATED: t(
     ['Your shop is open again', 'Your shop "{detail}" is open again.'],

@@ -99,4 +99,16 @@ describe.each(databaseBackends())('seller money (%s)', (backend) => {
     const view = await sellers().getSellerBalance(id, { limit: 2 });
     expect(view.ok && view.value.ledger.length === 2 && view.value.nextBeforeId !== null).toBe(true);
   });
+
+  it('keeps the books: Σ ledger = balance for every shop and each payout matched by its lines; a tampered balance shows', async () => {
+    const books = await sellers().sellerBooks();
+    expect(books.mismatches).toEqual([]);
+    expect(books.payoutMismatches).toEqual([]);
+    const { totals } = books;
+    expect(totals.balances).toBe(totals.sales + totals.clawbacks - totals.payoutsRequested - totals.payoutsPaid);
+    const id = await newSeller();
+    await suite.store.persistence.dataSource.query('UPDATE seller_balances SET balance_minor = 5 WHERE seller_id = ?', [id]);
+    expect((await sellers().sellerBooks()).mismatches).toEqual([{ sellerId: id, balance: 5, ledger: 0 }]);
+    await suite.store.persistence.dataSource.query('UPDATE seller_balances SET balance_minor = 0 WHERE seller_id = ?', [id]);
+  });
 });
