@@ -82,6 +82,9 @@ export const SELLERS_EN = {
   paidUsage: 'Use: /paid <shop id> <payout id> <transfer reference>',
   payoutMarkedPaid: '✅ Payout {id} of {amount} recorded as paid.',
   cmd_sell: 'Sell here: open or manage your shop',
+  emailUsage: 'Send /email you@example.com to get notices by mail too, or /email off.',
+  emailSet: '📧 Notices go to {email} too.',
+  emailCleared: '📧 No more mail: notices come here only.',
   adminNotice_SELLER_APPLIED: '🏪 A new shop applied: {detail}',
   adminNotice_PAYOUT_REQUESTED: '🏦 A payout was requested: {detail}',
 } as const;

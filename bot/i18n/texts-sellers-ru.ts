@@ -84,6 +84,9 @@ export const SELLERS_RU: Record<keyof typeof SELLERS_EN, string> = {
   paidUsage: 'Так: /paid <id магазина> <id выплаты> <номер перевода>',
   payoutMarkedPaid: '✅ Выплата {id} на {amount} отмечена как проведённая.',
   cmd_sell: 'Продавать здесь: открыть магазин или управлять им',
+  emailUsage: 'Отправьте /email you@example.com, чтобы получать уведомления и на почту, или /email off.',
+  emailSet: '📧 Уведомления будут приходить и на {email}.',
+  emailCleared: '📧 Почта отключена: уведомления только здесь.',
   adminNotice_SELLER_APPLIED: '🏪 Новая заявка магазина: {detail}',
   adminNotice_PAYOUT_REQUESTED: '🏦 Запрошена выплата: {detail}',
 };

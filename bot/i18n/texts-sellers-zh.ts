@@ -84,6 +84,9 @@ export const SELLERS_ZH: Record<keyof typeof SELLERS_EN, string> = {
   paidUsage: '用法：/paid <店铺ID> <提现ID> <转账参考号>',
   payoutMarkedPaid: '✅ 提现 {id}（{amount}）已记录为已支付。',
   cmd_sell: '在这里开店或管理店铺',
+  emailUsage: '发送 /email you@example.com 同时通过邮件接收通知，或 /email off 关闭。',
+  emailSet: '📧 通知也会发送到 {email}。',
+  emailCleared: '📧 已关闭邮件：通知只在这里发送。',
   adminNotice_SELLER_APPLIED: '🏪 新店铺申请：{detail}',
   adminNotice_PAYOUT_REQUESTED: '🏦 有新的提现申请：{detail}',
 };

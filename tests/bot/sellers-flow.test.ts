@@ -79,6 +79,12 @@ describe('the marketplace in chat: becoming a seller, a seller’s own goods, a 
     const hidden = await world.app.shop.catalog.getProduct(id, { includeHidden: true });
     expect(hidden.ok && hidden.value.visible).toBe(false);
     await world.app.shop.catalog.updateProduct(id, { visible: true });
+
+    // Mail for notices: the shopper's address, and the shop's too for a seller.
+    expect(await say(sam, '/email nope')).toContain('/email you@example.com');
+    expect(await say(sam, '/email sam@example.com')).toContain('Notices go to sam@example.com too');
+    const shop = await world.app.shop.sellers.sellerOfTelegramUser(String(sam.id));
+    expect(shop?.email).toBe('sam@example.com');
   });
 
   it('shoppers see which shop sells an item and browse that shop', async () => {

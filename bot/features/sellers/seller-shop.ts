@@ -202,3 +202,15 @@ export async function onSellerImportDocument(ctx: BotContext, svc: BotServices, 
     .catch((error: unknown) => svc.logger.error({ err: error }, 'could not report a seller import'));
   return true;
 }
+
+/** `/email you@example.com` (or `off`): where this person's notices go by mail too — as a shopper, and for their shop. */
+export async function onEmailCommand(ctx: BotContext, svc: BotServices, args: string): Promise<void> {
+  const [written] = words(args);
+  if (written === undefined) return void (await reply(ctx, ctx.t('emailUsage')));
+  const email = /^(off|none|-)$/i.test(written) ? null : written;
+  const result = await svc.shop.account.setShopperEmail(ctx.userId, email);
+  if (!result.ok) return void (await reply(ctx, `${errorText(ctx.t, result.error)}\n${ctx.t('emailUsage')}`));
+  const seller = await svc.shop.sellers.findActiveSellerByTelegramUser(ctx.userId);
+  if (seller) await svc.shop.sellers.updateSellerProfile(seller.id, { email: result.value.email });
+  await reply(ctx, result.value.email === null ? ctx.t('emailCleared') : ctx.t('emailSet', { email: result.value.email }));
+}

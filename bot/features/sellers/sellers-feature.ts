@@ -3,6 +3,7 @@ import { sellersActions } from './sellers-actions';
 import { cancelSell, onSell, sellAnswer } from './sell';
 import {
   onAddItemCommand,
+  onEmailCommand,
   onMyCodesCommand,
   onMyPriceCommand,
   onMyStockCommand,
@@ -37,6 +38,7 @@ export const sellersFeature = defineFeature({
     myprice: (ctx, svc, args) => onMyPriceCommand(ctx, svc, args),
     mystock: (ctx, svc, args) => onMyStockCommand(ctx, svc, args),
     mycodes: (ctx, svc, args) => onMyCodesCommand(ctx, svc, args),
+    email: (ctx, svc, args) => onEmailCommand(ctx, svc, args),
   },
   onText: async (ctx, svc, text) => {
     if (!ctx.session.sellApplication || text.length > MAX_ANSWER) return false;
