@@ -100,6 +100,21 @@ describe.each(databaseBackends())('seller money (%s)', (backend) => {
     expect(view.ok && view.value.ledger.length === 2 && view.value.nextBeforeId !== null).toBe(true);
   });
 
+  it('decides on a shop once when admins press at the same time, and the applicant hears it once', async () => {
+    const applied = await sellers().applyToSell(`${8800 + next}`, { shopName: 'Racing', contact: '@racing' });
+    if (!applied.ok) throw new Error(applied.error.message);
+    const id = applied.value.id;
+    const decisions = await Promise.all(Array.from({ length: 10 }, (_, i) => sellers().decideSeller(id, i % 2 === 0 ? 'approve' : 'reject')));
+    const won = decisions.filter((d) => d.ok);
+    expect(won).toHaveLength(1);
+    expect(decisions.filter((d) => !d.ok).map((d) => (d.ok ? '' : d.error.code))).toEqual(Array(9).fill('SELLER_STATE_CONFLICT'));
+    const notices: Array<{ topic: string }> = await suite.store.persistence.dataSource.query(
+      "SELECT topic FROM outbox WHERE topic = 'notify.seller' AND payload LIKE ?",
+      [`%"sellerId":${id},%`],
+    );
+    expect(notices).toHaveLength(1);
+  });
+
   it('keeps the books: Σ ledger = balance for every shop and each payout matched by its lines; a tampered balance shows', async () => {
     const books = await sellers().sellerBooks();
     expect(books.mismatches).toEqual([]);
