@@ -319,7 +319,7 @@ function trustedProxies(env: Env): string[] {
 
 /** SMTP_URL (smtp:// or smtps://, credentials in it) turns the mail channel on; MAIL_FROM is the sender. */
 function smtpSettings(env: Env): { url: string; from: string } | null {
+  const from = optional(env, 'MAIL_FROM') ?? 'tillbot <no-reply@localhost>';
   const smtp = url(env, 'SMTP_URL', ['smtp', 'smtps']);
-  if (smtp === undefined) return null;
-  return { url: smtp, from: optional(env, 'MAIL_FROM') ?? 'tillbot <no-reply@localhost>' };
+  return smtp === undefined ? null : { url: smtp, from };
 }
