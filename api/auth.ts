@@ -3,11 +3,14 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { ShopperProfile } from '../domain/account';
 import { verifyInitData } from '../infrastructure/telegram/init-data';
 import { Shop } from '../domain/shop';
+import { Seller } from '../domain/sellers';
 
 declare module 'fastify' {
   interface FastifyRequest {
     shopper?: ShopperProfile;
     isAdmin?: boolean;
+    /** The caller's own active shop, read from our database (never from anything the client sends). */
+    seller?: Seller;
   }
 }
 
@@ -65,6 +68,21 @@ export function authHandlers(settings: AuthSettings, shop: Shop) {
     isAdmin,
     shopper,
 
+    /**
+     * A seller: the same Mini App init data as a shopper, and an ACTIVE shop of that Telegram user in our database.
+     * A shopper without one (or whose shop is pending or suspended) is 403: signed in, but not a seller.
+     */
+    async seller(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+      await shopper(request, reply);
+      if (reply.sent || !request.shopper) return;
+      const seller = await shop.sellers.findActiveSellerByTelegramUser(request.shopper.id);
+      if (!seller)
+        return void reply
+          .code(403)
+          .send({ error: { code: 'SELLER_NOT_ACTIVE', message: 'you have no active shop: apply with /sell or POST /v1/seller/application' } });
+      request.seller = seller;
+    },
+
     async admin(request: FastifyRequest, reply: FastifyReply): Promise<void> {
       if (!isAdmin(request)) return void unauthorized(reply, 'send "Authorization: Bearer <ADMIN_API_KEY>"');
       request.isAdmin = true;
@@ -89,4 +107,10 @@ export type AuthHandlers = ReturnType<typeof authHandlers>;
 export function shopperId(request: FastifyRequest): string {
   if (!request.shopper) throw new Error('route without the shopper onRequest hook');
   return request.shopper.id;
+}
+
+/** The authenticated seller's shop; the onRequest hook guarantees it is there. */
+export function sellerOf(request: FastifyRequest): Seller {
+  if (!request.seller) throw new Error('route without the seller onRequest hook');
+  return request.seller;
 }

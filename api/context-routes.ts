@@ -12,12 +12,15 @@ export interface Access {
   shopper: OnRequest[];
   admin: OnRequest[];
   shopperOrAdmin: OnRequest[];
+  /** A shopper with an active shop of their own (api/auth.ts `seller`). */
+  seller: OnRequest[];
 }
 
 export const accessHooks = (auth: AuthHandlers, limits: ApiRateLimits): Access => ({
   shopper: [auth.shopper, limits.perShopper],
   admin: [auth.admin],
   shopperOrAdmin: [auth.shopperOrAdmin, limits.perShopper],
+  seller: [auth.seller, limits.perShopper],
 });
 
 /** What a context's routes get from the server. */

@@ -25,7 +25,8 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'orders', description: 'Placing, paying, checking and cancelling orders' },
         { name: 'account', description: "A shopper's credit balance and ledger" },
         { name: 'payment callbacks', description: "The payment provider's notifications (signed by the provider)" },
-        { name: 'admin', description: 'The shop owner: products, orders, refunds, credit, jobs' },
+        { name: 'sellers', description: 'The marketplace: its shops, and a seller managing their own shop (products, imports, balance, payouts)' },
+        { name: 'admin', description: 'The shop owner: products, orders, refunds, credit, jobs, sellers and their payouts' },
         { name: 'operations', description: 'Health and metrics' },
       ],
       components: {

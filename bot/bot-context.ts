@@ -48,6 +48,8 @@ export interface BotSession {
   /** A review just rated with stars: the next text message is its words. */
   reviewText?: { reviewId: number };
   market?: MarketCheckout;
+  /** A `/sell` application in progress: the question asked, the answers so far. */
+  sellApplication?: { asking: 'shopName' | 'contact' | 'description'; answers: Partial<Record<'shopName' | 'contact' | 'description', string>> };
   /** The shopper's last search in this chat, for its page buttons. */
   search?: string;
 }

@@ -13,6 +13,8 @@ import { reviewsActions } from './features/reviews/reviews-actions';
 import { searchActions } from './features/search/search-actions';
 import { restockActions } from './features/restock/restock-actions';
 import { supportActions } from './features/support/support-actions';
+import { adminSellersActions } from './features/admin-sellers/admin-sellers-actions';
+import { sellersActions } from './features/sellers/sellers-actions';
 import { MAX_CALLBACK_DATA_BYTES } from './format/telegram-limits';
 import { ActionSpec, PayloadOfSpec, fitsCallbackData, splitCallbackData } from './routing/action-codec';
 
@@ -38,6 +40,8 @@ const ACTIONS = {
   ...supportActions,
   ...restockActions,
   ...marketplaceActions,
+  ...sellersActions,
+  ...adminSellersActions,
 };
 
 type Specs = typeof ACTIONS;

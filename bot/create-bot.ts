@@ -36,6 +36,8 @@ import { catalogFeature } from './features/catalog/catalog-feature';
 import { jobsFeature } from './features/jobs/jobs-feature';
 import { menuFeature } from './features/menu/menu-feature';
 import { ordersFeature } from './features/orders/orders-feature';
+import { adminSellersFeature } from './features/admin-sellers/admin-sellers-feature';
+import { sellersFeature } from './features/sellers/sellers-feature';
 import { callbackRouter } from './routing/callbacks';
 import { MENU_COMMANDS } from './routing/commands';
 import { BotFeature } from './routing/feature';
@@ -76,6 +78,9 @@ const FEATURES: readonly BotFeature[] = [
   supportFeature,
   // Before search: an address the checkout asked for is not a search.
   marketplaceFeature,
+  // Before search: an answer to the /sell questions is not a search.
+  sellersFeature,
+  adminSellersFeature,
   searchFeature,
 ];
 

@@ -10,7 +10,9 @@ export const ProductKind = StringEnum(PRODUCT_KINDS, {
 export const Product = Type.Object(
   {
     id: Type.Integer(),
-    sku: Type.String(),
+    sellerId: Type.Integer({ description: 'the shop that sells it (1: the house)' }),
+    seller: Type.Optional(Type.Object({ id: Type.Integer(), shopName: Type.String() }, { description: 'the shop that sells it' })),
+    sku: Type.String({ description: 'unique within its shop' }),
     title: Type.String(),
     description: Type.String(),
     kind: ProductKind,
@@ -26,7 +28,18 @@ export const Product = Type.Object(
   },
   {
     examples: [
-      { id: 1, sku: 'COFFEE', title: 'Coffee voucher', description: '', kind: 'code', price: { amount: 1500, currency: 'CNY' }, stock: 12, visible: true },
+      {
+        id: 1,
+        sellerId: 1,
+        seller: { id: 1, shopName: 'House' },
+        sku: 'COFFEE',
+        title: 'Coffee voucher',
+        description: '',
+        kind: 'code',
+        price: { amount: 1500, currency: 'CNY' },
+        stock: 12,
+        visible: true,
+      },
     ],
   },
 );

@@ -81,6 +81,8 @@ export const SECURITY = {
   shopper: [{ miniAppInitData: [] }],
   admin: [{ adminBearer: [] }],
   shopperOrAdmin: [{ miniAppInitData: [] }, { adminBearer: [] }],
+  /** The same init data; the seller role comes from our database (an active shop of that user). */
+  seller: [{ miniAppInitData: [] }],
   providerSignature: [{ wechatpaySignature: [] }],
   alipaySignature: [{ alipaySignature: [] }],
 } as const;

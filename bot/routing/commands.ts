@@ -40,4 +40,4 @@ export function commandRouter(features: readonly BotFeature[]): (ctx: BotContext
 }
 
 /** The command menus Telegram shows next to the input field, per language. */
-export const MENU_COMMANDS = ['start', 'catalog', 'cart', 'orders', 'balance', 'support', 'lang', 'help'] as const;
+export const MENU_COMMANDS = ['start', 'catalog', 'cart', 'orders', 'balance', 'sell', 'support', 'lang', 'help'] as const;

@@ -12,13 +12,15 @@ const canAddOne = (product: Product, inCart: number): boolean => product.stock =
 /** A review's words on a card: one line each, short, so three of them never push the caption past Telegram's limit. */
 const REVIEW_SNIPPET = 80;
 
-export function productCaption(t: Translate, product: Product, inCart: number, reviews?: ProductReviews): string {
+/** `shopName`: the shop that sells it (shown on every card; absent when its shop is not active). */
+export function productCaption(t: Translate, product: Product, inCart: number, shopName?: string, reviews?: ProductReviews): string {
   const currency = product.price.currency;
   const price = formatMoney(product.price.amount, currency);
   // A product also sold for Telegram Stars says so (the Stars button appears at checkout only when it applies).
   const priced =
     product.starsPrice === null ? t('productPrice', { price }) : t('productPriceStars', { price, stars: formatMoney(product.starsPrice, STARS_CURRENCY) });
   const lines = [product.title, priced];
+  if (shopName !== undefined) lines.push(t('productShop', { name: shopName }));
   if (product.stock === null) lines.push(t('productInStock'));
   else lines.push(product.stock > 0 ? t('productStock', { count: product.stock }) : t('productSoldOut'));
   if (product.kind === 'credit' && product.creditAmount !== null) lines.push(t('productCredit', { credit: formatMoney(product.creditAmount, currency) }));
@@ -34,11 +36,13 @@ export function productCaption(t: Translate, product: Product, inCart: number, r
   return lines.join('\n');
 }
 
-export function productKeyboard(t: Translate, product: Product, inCart: number, cartCount: number): InlineKeyboardMarkup {
+export function productKeyboard(t: Translate, product: Product, inCart: number, cartCount: number, shopName?: string): InlineKeyboardMarkup {
   return inlineKeyboard([
     canAddOne(product, inCart) ? [button(inCart > 0 ? t('btnAddOneMore') : t('btnAddToCart'), { k: 'addToCart', id: product.id, qty: inCart + 1 })] : [],
     // Sold out: the shopper can ask to be told once when it is back.
     product.stock === 0 ? [button(t('btnNotifyMe'), { k: 'notifyMe', id: product.id })] : [],
+    // The rest of that shop's assortment.
+    shopName !== undefined ? [button(t('btnShop', { name: shopName }), { k: 'shop', id: product.sellerId, page: 1 })] : [],
     [button(cartCount > 0 ? t('btnCartCount', { count: cartCount }) : t('btnCart'), { k: 'cart' }), button(t('btnToCatalog'), { k: 'catalog', page: 1 })],
   ]);
 }

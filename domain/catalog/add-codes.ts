@@ -1,3 +1,4 @@
+import { ProductOwner, ownedBy } from './product';
 import { CatalogDeps } from './catalog-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid } from '../shared/validation';
@@ -25,6 +26,7 @@ export async function addCodes(
   deps: CatalogDeps,
   productId: number,
   codes: unknown,
+  owner?: ProductOwner,
 ): Promise<Result<CodesAdded, ValidationError | DomainError<'PRODUCT_NOT_FOUND' | 'NOT_A_CODE_PRODUCT'>>> {
   if (!Array.isArray(codes) || codes.length === 0) return invalid('codes', 'must be a non-empty list of strings');
   if (codes.length > MAX_CODES_PER_UPLOAD) return invalid('codes', `at most ${MAX_CODES_PER_UPLOAD} codes per upload`);
@@ -38,7 +40,7 @@ export async function addCodes(
   const now = deps.clock.now();
   return deps.uow.run(async (tx) => {
     const product = await tx.products.findById(productId);
-    if (!product) return fail('PRODUCT_NOT_FOUND', `no product ${productId}`);
+    if (!product || !ownedBy(product, owner)) return fail('PRODUCT_NOT_FOUND', `no product ${productId}`);
     if (product.kind !== 'code') return fail('NOT_A_CODE_PRODUCT', `product ${productId} is a ${product.kind} product, not a code product`);
     // The new codes and the raised counter commit together; a reservation holding the product row lock sees neither
     // until then, so stock never counts a code that is not there.

@@ -9,6 +9,7 @@ import { ImportRequest, Upload, getImport, importCatalog, startImport } from './
 import { ImportSource } from './import/import-source';
 import { createProduct, setProductTexts, setStock, updateProduct } from './manage-products';
 import { ProductInput } from './product-draft';
+import { ProductOwner } from './product';
 
 export const CATALOG_ERROR_CODES = [
   'PRODUCT_NOT_FOUND',
@@ -31,12 +32,13 @@ export function catalogContext(deps: CatalogDeps) {
   return defineContext(
     {
       browseProducts: (query: BrowseProducts) => browseProducts(deps, query),
-      getProduct: (id: number, opts?: { includeHidden?: boolean; lang?: string | null }) => getProduct(deps, id, opts),
-      createProduct: (input: ProductInput) => createProduct(deps, input),
-      updateProduct: (id: number, input: ProductInput) => updateProduct(deps, id, input),
-      setStock: (id: number, stock: number | null) => setStock(deps, id, stock),
-      setProductTexts: (id: number, texts: unknown) => setProductTexts(deps, id, texts),
-      addCodes: (productId: number, codes: unknown) => addCodes(deps, productId, codes),
+      getProduct: (id: number, opts?: { includeHidden?: boolean; lang?: string | null; owner?: ProductOwner }) => getProduct(deps, id, opts),
+      // `owner`: a seller managing their own products (another seller's is PRODUCT_NOT_FOUND); absent for admins.
+      createProduct: (input: ProductInput, owner?: ProductOwner) => createProduct(deps, input, owner),
+      updateProduct: (id: number, input: ProductInput, owner?: ProductOwner) => updateProduct(deps, id, input, owner),
+      setStock: (id: number, stock: number | null, owner?: ProductOwner) => setStock(deps, id, stock, owner),
+      setProductTexts: (id: number, texts: unknown, owner?: ProductOwner) => setProductTexts(deps, id, texts, owner),
+      addCodes: (productId: number, codes: unknown, owner?: ProductOwner) => addCodes(deps, productId, codes, owner),
       rebuildSearchIndex: (batchSize: number, onBatch?: (done: number) => void) => rebuildSearchIndex(deps, batchSize, onBatch),
       indexMissingSearchTerms: (budget: number) => indexMissingSearchTerms(deps, missingTerms, budget),
       listCategories: () => listCategories(deps),
@@ -44,7 +46,7 @@ export function catalogContext(deps: CatalogDeps) {
       updateCategory: (id: number, input: CategoryInput) => updateCategory(deps, id, input),
       importCatalog: (source: ImportSource, request?: ImportRequest) => importCatalog(deps, source, request),
       startImport: (upload: Upload) => startImport(deps, upload),
-      getImport: (id: string) => getImport(deps, id),
+      getImport: (id: string, owner?: ProductOwner) => getImport(deps, id, owner),
     },
     { errorCodes: CATALOG_ERROR_CODES },
   );

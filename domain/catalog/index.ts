@@ -2,8 +2,8 @@
 export { CATALOG_ERROR_CODES, catalogContext } from './catalog-context';
 export type { CatalogErrorCode } from './catalog-context';
 export type { CatalogDeps, CatalogRepositories, CatalogTx } from './catalog-deps';
-export { HOUSE_SELLER_ID, MAX_STARS, MIN_STARS, PRODUCT_KINDS, STARS_KINDS } from './product';
-export type { Product, ProductDraft, ProductKind, ProductPatch } from './product';
+export { HOUSE_SELLER_ID, MAX_STARS, MIN_STARS, PRODUCT_KINDS, STARS_KINDS, ownedBy } from './product';
+export type { Product, ProductDraft, ProductKind, ProductOwner, ProductPatch } from './product';
 export { MAX_STOCK, SKU_PATTERN, validateProductDraft, validateProductPatch } from './product-draft';
 export type { ProductInput } from './product-draft';
 export type { ProductRepository } from './product-repository';

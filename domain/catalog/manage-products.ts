@@ -1,7 +1,7 @@
 import { CatalogDeps, CatalogTx } from './catalog-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, nonNegativeInt } from '../shared/validation';
-import { Product } from './product';
+import { Product, ProductOwner, ownedBy } from './product';
 import { searchDocumentOf } from './product-search';
 import { stockBackOf } from './stock-back';
 import { ProductText, searchDocumentsOf, validateProductTexts } from './product-texts';
@@ -10,8 +10,8 @@ import { WebhookUrlError, checkWebhookTarget } from './webhook-url';
 
 type ManageError = ValidationError | WebhookUrlError | DomainError<'DUPLICATE_SKU' | 'PRODUCT_NOT_FOUND' | 'STOCK_FOLLOWS_CODES' | 'CATEGORY_NOT_FOUND'>;
 
-export async function createProduct(deps: CatalogDeps, input: ProductInput): Promise<Result<Product, ManageError>> {
-  const draft = validateProductDraft(input, deps.limits.currency, deps.webhookTargets.rules);
+export async function createProduct(deps: CatalogDeps, input: ProductInput, owner?: ProductOwner): Promise<Result<Product, ManageError>> {
+  const draft = validateProductDraft(input, deps.limits.currency, deps.webhookTargets.rules, owner?.sellerId);
   if (!draft.ok) return draft;
   // DNS before the transaction: a name that resolves inside the shop's network is refused (send time checks again).
   if (draft.value.webhookUrl !== null) {
@@ -32,7 +32,7 @@ export async function createProduct(deps: CatalogDeps, input: ProductInput): Pro
  * Changes a product's fields — and its stock, when the input carries one — in one transaction: either every change
  * is made or none is.
  */
-export async function updateProduct(deps: CatalogDeps, id: number, input: ProductInput): Promise<Result<Product, ManageError>> {
+export async function updateProduct(deps: CatalogDeps, id: number, input: ProductInput, owner?: ProductOwner): Promise<Result<Product, ManageError>> {
   const { stock, ...fields } = input;
   const stockChecked = stock === undefined ? ok(undefined) : checkStock(stock);
   if (!stockChecked.ok) return stockChecked;
@@ -43,7 +43,7 @@ export async function updateProduct(deps: CatalogDeps, id: number, input: Produc
   }
   return deps.uow.run(async (tx): Promise<Result<Product, ManageError>> => {
     const current = await tx.products.findById(id);
-    if (!current) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
+    if (!current || !ownedBy(current, owner)) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
     if (Object.keys(fields).length > 0) {
       const patch = validateProductPatch(current, fields, deps.limits.currency, deps.webhookTargets.rules);
       if (!patch.ok) return patch;
@@ -67,8 +67,8 @@ export async function updateProduct(deps: CatalogDeps, id: number, input: Produc
 }
 
 /** Sets a stock counter outright (null = unlimited). A code product's stock is its pool: upload codes instead. */
-export async function setStock(deps: CatalogDeps, id: number, stock: number | null): Promise<Result<Product, ManageError>> {
-  return updateProduct(deps, id, { stock });
+export async function setStock(deps: CatalogDeps, id: number, stock: number | null, owner?: ProductOwner): Promise<Result<Product, ManageError>> {
+  return updateProduct(deps, id, { stock }, owner);
 }
 
 /** A category named by id must exist (MySQL's foreign key would refuse it too, SQLite's is not enforced). */
@@ -92,10 +92,14 @@ async function applyStock(tx: CatalogTx, deps: CatalogDeps, product: Product, st
 }
 
 /** Replaces a product's texts in other languages (languages left out are removed) and its search terms with them. */
-export async function setProductTexts(deps: CatalogDeps, id: number, input: unknown): Promise<Result<ProductText[], ManageError>> {
+export async function setProductTexts(deps: CatalogDeps, id: number, input: unknown, owner?: ProductOwner): Promise<Result<ProductText[], ManageError>> {
   const texts = validateProductTexts(input);
   if (!texts.ok) return texts;
   return deps.uow.run(async (tx): Promise<Result<ProductText[], ManageError>> => {
+    if (owner !== undefined) {
+      const current = await tx.products.findById(id);
+      if (!current || !ownedBy(current, owner)) return fail('PRODUCT_NOT_FOUND', `no product ${id}`);
+    }
     // The row lock orders this with a concurrent product update: the later one indexes both changes.
     const product = await tx.products.update(id, {}, deps.clock.now());
     if (!product || product === 'DUPLICATE_SKU') return fail('PRODUCT_NOT_FOUND', `no product ${id}`);

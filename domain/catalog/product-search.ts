@@ -15,6 +15,8 @@ export interface ProductListQuery {
   skuTerm: string | null;
   /** The category and everything below it; null = any. */
   categoryIds: readonly number[] | null;
+  /** One shop's products only (its shelf); null or absent = every shop's. */
+  sellerId?: number | null;
   sort: ProductSort;
   page: number;
   pageSize: number;

@@ -49,3 +49,14 @@ export interface Product extends ProductDraft {
 
 /** What a product update may change: neither its stock (see the stock methods) nor its seller. */
 export type ProductPatch = Partial<Omit<ProductDraft, 'stock' | 'sellerId'>>;
+
+/**
+ * Whose products a caller may manage: a seller's own only. Absent = an admin (any product). A product of another
+ * seller answers exactly as a product that does not exist (PRODUCT_NOT_FOUND), so ids cannot be probed.
+ */
+export interface ProductOwner {
+  sellerId: number;
+}
+
+export const ownedBy = (product: Pick<Product, 'sellerId'>, owner: ProductOwner | undefined): boolean =>
+  owner === undefined || product.sellerId === owner.sellerId;

@@ -14,8 +14,10 @@ export interface BrowseProducts {
   sort?: string;
   page?: number;
   pageSize?: number;
-  /** Admins see hidden products too. */
+  /** Admins see hidden products too (and a seller their own). */
   includeHidden?: boolean;
+  /** One shop's shelf only. */
+  sellerId?: number;
   /** The language to show titles and descriptions in (`zh`, `ru-RU`, an Accept-Language list); default: the products' own. */
   lang?: string | null;
 }
@@ -61,6 +63,7 @@ export async function browseProducts(deps: CatalogDeps, query: BrowseProducts): 
       tokens,
       skuTerm: q !== null && SKU_PATTERN.test(q) ? skuTerm(q) : null,
       categoryIds,
+      sellerId: query.sellerId ?? null,
       sort,
       page: page.value,
       pageSize: pageSize.value,

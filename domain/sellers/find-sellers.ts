@@ -41,3 +41,33 @@ export async function listSellers(
   const found = await deps.uow.read((r) => r.sellers.list({ statuses: query.statuses, offset: window.value.offset, limit: window.value.limit }));
   return ok(pageOf(window.value, found));
 }
+
+/** How long a shop's name is reused for product listings; a renamed shop shows its new name within this. */
+const NAME_TTL_MS = 30_000;
+
+/**
+ * The names of the active shops among `ids`, for showing which shop sells an item. Kept in-process for a short while:
+ * a product listing asks on every page, and names change rarely. A shop that is not active has no name here.
+ */
+export function sellerNames(deps: Pick<SellersDeps, 'uow' | 'clock'>): (ids: readonly number[]) => Promise<Map<number, string>> {
+  const known = new Map<number, { name: string | null; at: number }>();
+  return async (ids) => {
+    const now = deps.clock.now().getTime();
+    const missing = [...new Set(ids)].filter((id) => {
+      const entry = known.get(id);
+      return entry === undefined || now - entry.at > NAME_TTL_MS;
+    });
+    if (missing.length > 0) {
+      const found = await deps.uow.read((r) => r.sellers.findManyByIds(missing));
+      if (known.size > 10_000) known.clear();
+      for (const id of missing) known.set(id, { name: null, at: now });
+      for (const s of found) known.set(s.id, { name: s.status === 'active' ? s.shopName : null, at: now });
+    }
+    const names = new Map<number, string>();
+    for (const id of ids) {
+      const name = known.get(id)?.name;
+      if (name) names.set(id, name);
+    }
+    return names;
+  };
+}

@@ -11,6 +11,7 @@ export type {
   PayoutStatus,
   PostOutcome,
   SellerBalance,
+  SellerBooks,
   SellerLedgerEntry,
   SellerLedgerKind,
   SellerMoneyRepository,
@@ -19,3 +20,7 @@ export type {
 } from './seller-money';
 export { clawBackRefund, creditSale } from './seller-sales';
 export type { RefundClawback, SaleCredit } from './seller-sales';
+export type { NewSeller, SellerApplication, TermsInput } from './manage-sellers';
+export { checkApplicationField } from './manage-sellers';
+export { MAX_LEDGER_PAGE } from './seller-payouts';
+export type { BalanceView } from './seller-payouts';

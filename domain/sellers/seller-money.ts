@@ -41,6 +41,8 @@ export interface SellerMoneyRepository {
   saleOf(sellerId: number, orderNo: string): Promise<SellerLedgerEntry | null>;
   /** Newest first; `beforeId` pages back. */
   ledger(sellerId: number, opts: { beforeId?: number; limit: number }): Promise<SellerLedgerEntry[]>;
+  /** What reconcile proves: shops whose balance is not the sum of their ledger, and the platform-wide sums. */
+  books(limit: number): Promise<SellerBooks>;
   /** Sellers whose balance is below zero, most owed first. */
   debts(limit: number): Promise<SellerBalance[]>;
 }
@@ -66,4 +68,21 @@ export interface SellerPayoutRepository {
   /** requested → paid|cancelled for that seller's payout only; the affected-row count decides (never paid twice). */
   settle(id: string, sellerId: number, to: 'paid' | 'cancelled', reference: string | null, now: Date): Promise<boolean>;
   list(query: { sellerId?: number; status?: PayoutStatus; offset: number; limit: number }): Promise<{ items: SellerPayout[]; total: number }>;
+}
+
+export interface SellerBooks {
+  /** Shops whose balance differs from Σ of their ledger (none in a sound shop). */
+  mismatches: Array<{ sellerId: number; balance: Minor; ledger: Minor }>;
+  /** Payouts whose ledger lines do not match them (a payout line of −amount; a cancelled one given back once). */
+  payoutMismatches: string[];
+  totals: {
+    balances: Minor;
+    /** Commission kept on sales, net of what clawbacks gave back. */
+    commissions: Minor;
+    /** Net credited for sales (Σ sale lines). */
+    sales: Minor;
+    clawbacks: Minor;
+    payoutsRequested: Minor;
+    payoutsPaid: Minor;
+  };
 }

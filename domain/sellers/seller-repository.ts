@@ -8,6 +8,7 @@ export interface SellerListQuery {
 
 export interface SellerRepository {
   findById(id: number): Promise<Seller | null>;
+  findManyByIds(ids: readonly number[]): Promise<Seller[]>;
   /** The one shop a Telegram user has (applied for, runs, or was refused); null when none. */
   findByTelegramUser(telegramUserId: string): Promise<Seller | null>;
   /** 'TELEGRAM_USER_TAKEN' when that user has a shop already (the unique key decides). Opens its balance too. */

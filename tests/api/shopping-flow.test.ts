@@ -39,6 +39,8 @@ describe.each(databaseBackends())('a new shopper through the HTTP API (%s)', (ba
     expect(body.items.map((p: { sku: string }) => p.sku)).toEqual(['KEY-1', 'MUG']);
     expect(body.items[0]).toEqual({
       id: codeProduct,
+      sellerId: 1,
+      seller: { id: 1, shopName: 'House' },
       sku: 'KEY-1',
       title: '游戏激活码 Game key',
       description: '',

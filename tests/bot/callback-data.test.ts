@@ -14,6 +14,15 @@ const ORDER = 'T209912312359599999999999';
 /** The largest value of every kind of button the bot builds; a kind missing here is a type error. */
 const EXTREMES: Record<ActionKind, Action[]> = {
   menu: [{ k: 'menu' }],
+  shop: [{ k: 'shop', id: BIG_ID, page: 100_000 }],
+  sellerMenu: [{ k: 'sellerMenu' }],
+  sellerProducts: [{ k: 'sellerProducts', page: 100_000 }],
+  sellerProduct: [{ k: 'sellerProduct', id: BIG_ID }],
+  sellerSetVisible: [{ k: 'sellerSetVisible', id: BIG_ID, visible: false }],
+  sellerBalance: [{ k: 'sellerBalance' }],
+  sellApplyCancel: [{ k: 'sellApplyCancel' }],
+  adminSellers: [{ k: 'adminSellers', page: 100_000 }],
+  decideSeller: [{ k: 'decideSeller', id: BIG_ID, decision: 'reinstate' }],
   catalog: [{ k: 'catalog', page: 100_000 }],
   searchPage: [{ k: 'searchPage', page: 100_000 }],
   category: [{ k: 'category', id: BIG_ID, page: 100_000 }],

@@ -40,7 +40,7 @@ export async function adminProductRoutes(instance: FastifyInstance, opts: RouteD
       const result = await shop.catalog.browseProducts({ ...productFilters(query), ...paging(query), lang: query.lang ?? null, includeHidden: true });
       if (!result.ok) return sendError(reply, result.error);
       const { items, ...page } = result.value;
-      return { items: items.map(presentProductForAdmin), ...page };
+      return { items: items.map((p) => presentProductForAdmin(p)), ...page };
     },
   );
 

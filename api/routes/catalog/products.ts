@@ -5,7 +5,7 @@ import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
 import { AcceptLanguageHeader, LangQuery, Product, ProductPage, ProductSearchQuery, askedLanguage, productFilters } from '../../schemas/catalog';
 import { IdParams, PagingQuery, errorResponses, paging } from '../../schemas/common';
-import { presentProduct } from './product-presenters';
+import { presentProduct, withShops } from './product-presenters';
 
 export async function productRoutes(instance: FastifyInstance, opts: RouteDeps): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
@@ -30,7 +30,8 @@ export async function productRoutes(instance: FastifyInstance, opts: RouteDeps):
       const result = await shop.catalog.browseProducts({ ...productFilters(query), ...paging(query), lang });
       if (!result.ok) return sendError(reply, result.error);
       const { items, ...page } = result.value;
-      return { items: items.map(presentProduct), ...page };
+      const names = await shop.sellers.sellerNames(items.map((p) => p.sellerId));
+      return { items: withShops(items, names, presentProduct), ...page };
     },
   );
 
@@ -50,7 +51,9 @@ export async function productRoutes(instance: FastifyInstance, opts: RouteDeps):
     async (request, reply) => {
       const lang = askedLanguage(request.query, request.headers['accept-language']);
       const result = await shop.catalog.getProduct(Number(request.params.id), { lang });
-      return result.ok ? presentProduct(result.value) : sendError(reply, result.error);
+      if (!result.ok) return sendError(reply, result.error);
+      const names = await shop.sellers.sellerNames([result.value.sellerId]);
+      return withShops([result.value], names, presentProduct)[0];
     },
   );
 }

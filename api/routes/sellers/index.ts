@@ -1,5 +1,9 @@
 import { SellersErrorCode } from '../../../domain/sellers';
 import { defineRoutes } from '../../context-routes';
+import { adminSellerRoutes } from './admin-sellers';
+import { publicSellerRoutes } from './public-sellers';
+import { sellerAccountRoutes } from './seller-account';
+import { sellerProductRoutes } from './seller-products';
 
 const SELLERS_STATUS: Record<SellersErrorCode, number> = {
   SELLER_NOT_FOUND: 404,
@@ -11,4 +15,9 @@ const SELLERS_STATUS: Record<SellersErrorCode, number> = {
 };
 
 /** The marketplace's shops: the public list, a seller's own products, balance and payouts, and the admins' decisions. */
-export const sellersRoutes = defineRoutes(async () => undefined, SELLERS_STATUS);
+export const sellersRoutes = defineRoutes(async (app, deps) => {
+  await app.register(publicSellerRoutes, deps);
+  await app.register(sellerAccountRoutes, deps);
+  await app.register(sellerProductRoutes, deps);
+  await app.register(adminSellerRoutes, deps);
+}, SELLERS_STATUS);

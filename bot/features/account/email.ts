@@ -14,5 +14,8 @@ export async function onEmailCommand(ctx: BotContext, svc: BotServices, args: st
   }
   const saved = await svc.shop.account.setEmail(ctx.userId, OFF.has(written.toLowerCase()) ? null : written);
   if (!saved.ok) return show(ctx, saved.error.code === 'VALIDATION_FAILED' ? ctx.t('emailInvalid') : errorText(ctx.t, saved.error));
+  // A seller's shop notices go to the same address (the sellers table answers where a shop's mail goes).
+  const seller = await svc.shop.sellers.findActiveSellerByTelegramUser(ctx.userId);
+  if (seller) await svc.shop.sellers.updateSellerProfile(seller.id, { email: saved.value });
   await show(ctx, saved.value === null ? ctx.t('emailRemoved') : ctx.t('emailSet', { email: saved.value }));
 }

@@ -91,13 +91,14 @@ export async function openProduct(ctx: BotContext, svc: BotServices, productId: 
   const product = found.value;
   const [cart, reviews] = await Promise.all([svc.shop.ordering.viewCart(ctx.userId), svc.shop.reviews.productReviews(product.id)]);
   const inCart = cart.items.find((i) => i.product.id === product.id)?.quantity ?? 0;
+  const shopName = (await svc.shop.sellers.sellerNames([product.sellerId])).get(product.sellerId);
   await answer(ctx);
   await svc.photos.send(
     ctx.telegram,
     chatIdOf(ctx),
     product,
-    productCaption(ctx.t, product, inCart, reviews),
-    productKeyboard(ctx.t, product, inCart, cartItemCount(cart)),
+    productCaption(ctx.t, product, inCart, shopName, reviews),
+    productKeyboard(ctx.t, product, inCart, cartItemCount(cart), shopName),
   );
 }
 
@@ -115,13 +116,14 @@ export async function addToCart(ctx: BotContext, svc: BotServices, productId: nu
   await answer(ctx, t('addedToCart', { title: item.product.title, count: item.quantity }));
   const message = ctx.callbackQuery?.message;
   if (message && 'photo' in message) {
-    const reviews = await svc.shop.reviews.productReviews(productId);
+    const [names, reviews] = await Promise.all([svc.shop.sellers.sellerNames([item.product.sellerId]), svc.shop.reviews.productReviews(productId)]);
+    const shopName = names.get(item.product.sellerId);
     await editCaption(
       ctx.telegram,
       chatIdOf(ctx),
       message.message_id,
-      productCaption(t, item.product, item.quantity, reviews),
-      productKeyboard(t, item.product, item.quantity, cartItemCount(cart)),
+      productCaption(t, item.product, item.quantity, shopName, reviews),
+      productKeyboard(t, item.product, item.quantity, cartItemCount(cart), shopName),
     );
   }
 }

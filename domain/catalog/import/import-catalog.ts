@@ -1,3 +1,4 @@
+import { HOUSE_SELLER_ID, ProductOwner, ownedBy } from '../product';
 import { DomainError, Result, fail, ok } from '../../shared/result';
 import { ValidationError, text } from '../../shared/validation';
 import { CatalogDeps } from '../catalog-deps';
@@ -10,17 +11,20 @@ export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export interface ImportRequest {
   dryRun?: boolean;
+  /** A seller's own import (their shop's SKUs only); absent = the house's. */
+  owner?: ProductOwner;
   onProgress?: (progress: ImportProgress) => void;
 }
 
-async function openJob(deps: CatalogDeps, source: ImportSource, dryRun: boolean, persist: boolean): Promise<ImportJob> {
+async function openJob(deps: CatalogDeps, source: ImportSource, dryRun: boolean, persist: boolean, sellerId: number): Promise<ImportJob> {
   const fileDigest = await source.digest();
-  // An interrupted real import of the same bytes carries on after its last committed batch.
-  const resumable = dryRun ? null : await deps.uow.run((tx) => tx.catalogImports.findResumable(fileDigest));
+  // An interrupted real import of the same bytes (by the same shop) carries on after its last committed batch.
+  const resumable = dryRun ? null : await deps.uow.run((tx) => tx.catalogImports.findResumable(fileDigest, sellerId));
   if (resumable) return resumable;
   const now = deps.clock.now();
   const job: ImportJob = {
     id: deps.ids.uuid(),
+    sellerId,
     fileName: source.name,
     fileDigest,
     format: source.format,
@@ -40,7 +44,7 @@ async function openJob(deps: CatalogDeps, source: ImportSource, dryRun: boolean,
 /** The CLI's import: runs to the end in the caller's process. A dry run keeps no record (it writes nothing at all). */
 export async function importCatalog(deps: CatalogDeps, source: ImportSource, request: ImportRequest = {}): Promise<Result<ImportJob, RunError>> {
   const dryRun = request.dryRun === true;
-  const job = await openJob(deps, source, dryRun, !dryRun);
+  const job = await openJob(deps, source, dryRun, !dryRun, request.owner?.sellerId ?? HOUSE_SELLER_ID);
   return runImport(deps, job, source, { persist: !dryRun, onProgress: request.onProgress });
 }
 
@@ -48,6 +52,8 @@ export interface Upload {
   fileName: string;
   content: AsyncIterable<Uint8Array>;
   dryRun?: boolean;
+  /** A seller's upload: their shop's products only. */
+  owner?: ProductOwner;
 }
 
 type StartError = ValidationError | DomainError<'IMPORT_FILE_TOO_LARGE'>;
@@ -65,7 +71,7 @@ export async function startImport(deps: CatalogDeps, upload: Upload): Promise<Re
   if (reference === 'TOO_LARGE')
     return fail('IMPORT_FILE_TOO_LARGE', `an uploaded file may have at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; use npm run import for larger ones`);
   const source = deps.importFiles.open(reference, name.value, format.value);
-  const job = await openJob(deps, source, upload.dryRun === true, true);
+  const job = await openJob(deps, source, upload.dryRun === true, true, upload.owner?.sellerId ?? HOUSE_SELLER_ID);
   const finished = runImport(deps, job, source, { persist: true })
     .then(async (result) => (result.ok ? result.value : ((await deps.uow.run((tx) => tx.catalogImports.findById(job.id))) ?? job)))
     .catch(async (error: unknown) => {
@@ -80,7 +86,8 @@ export async function startImport(deps: CatalogDeps, upload: Upload): Promise<Re
   return ok({ job, finished });
 }
 
-export async function getImport(deps: CatalogDeps, id: string): Promise<Result<ImportJob, DomainError<'IMPORT_NOT_FOUND'>>> {
+/** An import's progress and report; a seller sees only their own (another's is IMPORT_NOT_FOUND). */
+export async function getImport(deps: CatalogDeps, id: string, owner?: ProductOwner): Promise<Result<ImportJob, DomainError<'IMPORT_NOT_FOUND'>>> {
   const job = await deps.uow.run((tx) => tx.catalogImports.findById(id));
-  return job ? ok(job) : fail('IMPORT_NOT_FOUND', `no import ${id}`);
+  return job && ownedBy(job, owner) ? ok(job) : fail('IMPORT_NOT_FOUND', `no import ${id}`);
 }

@@ -23,6 +23,8 @@ export interface ImportCounts {
 
 export interface ImportJob {
   id: string;
+  /** The shop whose products the file lists: its SKUs are matched within that shop only (the house for admins). */
+  sellerId: number;
   fileName: string;
   fileDigest: string;
   format: ImportFormat;
@@ -46,7 +48,7 @@ export interface ImportJobRepository {
   insert(job: ImportJob): Promise<void>;
   findById(id: string): Promise<ImportJob | null>;
   /** The latest real import of a file with this digest that stopped before the end (IMPORTING or FAILED). */
-  findResumable(fileDigest: string): Promise<ImportJob | null>;
+  findResumable(fileDigest: string, sellerId: number): Promise<ImportJob | null>;
   /**
    * Writes the job's state, only while its committed rows are still `expectedRowsDone`: false means another run of
    * the same job moved it on, and this run must stop (inside a batch's transaction, the batch then rolls back).

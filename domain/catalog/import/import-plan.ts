@@ -48,7 +48,16 @@ function patchOf(current: Product, next: ProductDraft, setsStarsPrice: boolean):
  * `categories` maps the paths the shop has to their ids (the write pass makes the missing ones first).
  */
 export async function planBatch(tx: CatalogTx, rows: readonly ImportedProduct[], categories: ReadonlyMap<string, number>): Promise<BatchPlan> {
-  const stored = new Map((await tx.products.findManyBySkus(rows.map((r) => r.draft.sku))).map((p) => [p.sku, p]));
+  // A file's rows are one shop's (validateImportRow set the job's seller on every draft): SKUs match within it.
+  const sellerId = rows[0]?.draft.sellerId;
+  const stored = new Map(
+    (
+      await tx.products.findManyBySkus(
+        rows.map((r) => r.draft.sku),
+        sellerId,
+      )
+    ).map((p) => [p.sku, p]),
+  );
   const storedTexts = groupTexts(await tx.texts.forProducts([...stored.values()].map((p) => p.id)));
   const plan: BatchPlan = { creates: [], updates: [], unchanged: 0, problems: [] };
   for (const row of rows) {

@@ -139,6 +139,7 @@ export function validateImportRow(
   row: RawImportRow,
   currency: string,
   webhookRules: WebhookUrlRules,
+  sellerId: number,
 ): { product: ImportedProduct } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const fieldText = (field: string) => textOf(row, field, problems);
@@ -171,7 +172,7 @@ export function validateImportRow(
     starsPrice: stars,
     photoUrl: fieldText('photo_url'),
   };
-  const draft = validateProductDraft(input, currency, webhookRules);
+  const draft = validateProductDraft(input, currency, webhookRules, sellerId);
   if (!draft.ok) {
     const field = draft.error.details?.field;
     const name =

@@ -38,12 +38,18 @@ function noteProblems(job: ImportJob, problems: readonly RowProblem[]): void {
 }
 
 /** Reads every valid row again, in batches, skipping the first `skip` (already committed by an earlier run). */
-async function* validBatches(source: ImportSource, currency: string, webhookRules: WebhookUrlRules, skip: number): AsyncGenerator<ImportedProduct[]> {
+async function* validBatches(
+  source: ImportSource,
+  currency: string,
+  webhookRules: WebhookUrlRules,
+  sellerId: number,
+  skip: number,
+): AsyncGenerator<ImportedProduct[]> {
   let batch: ImportedProduct[] = [];
   let seen = 0;
   for await (const item of source.rows()) {
     if (isUnreadable(item)) continue;
-    const checked = validateImportRow(item, currency, webhookRules);
+    const checked = validateImportRow(item, currency, webhookRules, sellerId);
     if (!('product' in checked)) continue;
     seen += 1;
     if (seen <= skip) continue;
@@ -97,7 +103,7 @@ async function checkFile(deps: CatalogDeps, job: ImportJob, source: ImportSource
         ? checkColumns(Object.keys(item.fields), source.format === 'csv' ? 1 : item.line, source.format === 'csv')
         : [];
     if (item.malformed) problems.push({ line: item.line, field: 'row', reason: item.malformed });
-    const checked = validateImportRow(item, deps.limits.currency, deps.webhookTargets.rules);
+    const checked = validateImportRow(item, deps.limits.currency, deps.webhookTargets.rules, job.sellerId);
     if ('problems' in checked) problems.push(...checked.problems);
     else if (skus.has(checked.product.draft.sku))
       problems.push({ line: item.line, field: 'sku', reason: `${checked.product.draft.sku} appears on an earlier line` });
@@ -197,7 +203,7 @@ export async function runImport(deps: CatalogDeps, start: ImportJob, source: Imp
   };
   await save(deps, job, options.persist);
   let categories: ReadonlyMap<string, number> = new Map();
-  for await (const batch of readAhead(validBatches(source, deps.limits.currency, deps.webhookTargets.rules, job.rowsDone))) {
+  for await (const batch of readAhead(validBatches(source, deps.limits.currency, deps.webhookTargets.rules, job.sellerId, job.rowsDone))) {
     const current = job;
     const result = await deps.uow.run(async (tx): Promise<Result<ImportJob, RunError | DomainError<'IMPORT_CONFLICT'>>> => {
       // Categories are read again only for a batch that names one (most files name a few, some none).

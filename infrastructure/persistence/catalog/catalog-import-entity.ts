@@ -3,6 +3,7 @@ import { bigintColumn, booleanColumn, stringColumn, textColumn } from '../column
 
 export interface CatalogImportRow {
   id: string;
+  seller_id: number;
   file_name: string;
   file_digest: string;
   format: string;
@@ -23,6 +24,7 @@ export const CatalogImportEntity = new EntitySchema<CatalogImportRow>({
   tableName: 'catalog_imports',
   columns: {
     id: stringColumn(36, false, true),
+    seller_id: bigintColumn(),
     file_name: stringColumn(255),
     file_digest: stringColumn(64),
     format: stringColumn(8),

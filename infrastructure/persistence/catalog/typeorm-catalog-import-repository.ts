@@ -6,6 +6,7 @@ import { CatalogImportEntity, CatalogImportRow } from './catalog-import-entity';
 
 const jobFromRow = (row: CatalogImportRow): ImportJob => ({
   id: row.id,
+  sellerId: row.seller_id,
   fileName: row.file_name,
   fileDigest: row.file_digest,
   format: oneOf(IMPORT_FORMATS, row.format, 'catalog_imports.format'),
@@ -38,6 +39,7 @@ export class TypeormCatalogImportRepository implements ImportJobRepository {
       .into(CatalogImportEntity)
       .values({
         id: job.id,
+        seller_id: job.sellerId,
         file_name: job.fileName,
         file_digest: job.fileDigest,
         format: job.format,
@@ -54,9 +56,9 @@ export class TypeormCatalogImportRepository implements ImportJobRepository {
     return row ? jobFromRow(row) : null;
   }
 
-  async findResumable(fileDigest: string): Promise<ImportJob | null> {
+  async findResumable(fileDigest: string, sellerId: number): Promise<ImportJob | null> {
     const row = await this.manager.findOne(CatalogImportEntity, {
-      where: { file_digest: fileDigest, dry_run: false, status: In(['IMPORTING', 'FAILED']) },
+      where: { file_digest: fileDigest, seller_id: sellerId, dry_run: false, status: In(['IMPORTING', 'FAILED']) },
       order: { created_at: 'DESC' },
     });
     return row ? jobFromRow(row) : null;

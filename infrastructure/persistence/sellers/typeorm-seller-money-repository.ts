@@ -1,5 +1,5 @@
 import { EntityManager, LessThan } from 'typeorm';
-import { NewSellerLedgerEntry, PostOutcome, SellerBalance, SellerLedgerEntry, SellerMoneyRepository } from '../../../domain/sellers';
+import { NewSellerLedgerEntry, PostOutcome, SellerBalance, SellerBooks, SellerLedgerEntry, SellerMoneyRepository } from '../../../domain/sellers';
 import { minor } from '../../../domain/shared/money';
 import { affectedRows } from '../affected-rows';
 import { toMs } from '../columns';
@@ -30,7 +30,7 @@ export class TypeormSellerMoneyRepository implements SellerMoneyRepository {
     };
     let id: number;
     try {
-      const inserted = await this.manager.createQueryBuilder().insert().into(SellerLedgerEntity).values(row).updateEntity(false).execute();
+      const inserted = await this.manager.createQueryBuilder().insert().into(SellerLedgerEntity).values(row).execute();
       id = Number(inserted.identifiers[0]?.id ?? (inserted.raw as { insertId?: number }).insertId);
     } catch (error) {
       if (isDuplicateOf(error, UNIQUE_KEYS.sellerLedgerOnce) || isDuplicateOf(error, UNIQUE_KEYS.sellerLedgerPayout)) return { status: 'DUPLICATE' };
@@ -65,6 +65,54 @@ export class TypeormSellerMoneyRepository implements SellerMoneyRepository {
     const where = opts.beforeId === undefined ? { seller_id: sellerId } : { seller_id: sellerId, id: LessThan(opts.beforeId) };
     const rows = await this.manager.find(SellerLedgerEntity, { where, order: { id: 'DESC' }, take: Math.max(1, opts.limit) });
     return rows.map(ledgerEntryFromRow);
+  }
+
+  /** Three aggregate reads; the payouts one walks every payout with its lines (a payout has one or two). */
+  async books(limit: number): Promise<SellerBooks> {
+    const mismatches: Array<{ seller_id: number | string; balance_minor: number | string; ledger: number | string }> = await this.manager.query(
+      `SELECT b.seller_id, b.balance_minor, COALESCE(SUM(l.amount_minor), 0) AS ledger
+         FROM seller_balances b LEFT JOIN seller_ledger l ON l.seller_id = b.seller_id
+        GROUP BY b.seller_id, b.balance_minor
+       HAVING b.balance_minor <> COALESCE(SUM(l.amount_minor), 0)
+        LIMIT ?`,
+      [limit],
+    );
+    const kinds: Array<{ kind: string; amount: number | string; commission: number | string }> = await this.manager.query(
+      'SELECT kind, COALESCE(SUM(amount_minor), 0) AS amount, COALESCE(SUM(commission_minor), 0) AS commission FROM seller_ledger GROUP BY kind',
+    );
+    const [balances]: Array<{ total: number | string | null }> = await this.manager.query(
+      'SELECT COALESCE(SUM(balance_minor), 0) AS total FROM seller_balances',
+    );
+    const payouts: Array<{ id: string; status: string; amount_minor: number | string; taken: number | string | null; given: number | string | null }> =
+      await this.manager.query(
+        `SELECT p.id, p.status, p.amount_minor,
+                SUM(CASE WHEN l.kind = 'payout' THEN l.amount_minor END) AS taken,
+                SUM(CASE WHEN l.kind = 'adjustment' THEN l.amount_minor END) AS given
+           FROM seller_payouts p LEFT JOIN seller_ledger l ON l.payout_id = p.id AND l.seller_id = p.seller_id
+          GROUP BY p.id, p.status, p.amount_minor`,
+      );
+    const byKind = (kind: string) => kinds.find((k) => k.kind === kind);
+    const sum = (kind: string, field: 'amount' | 'commission') => Number(byKind(kind)?.[field] ?? 0);
+    const payoutMismatches = payouts
+      .filter((p) => {
+        const amount = Number(p.amount_minor);
+        if (Number(p.taken ?? 0) !== -amount) return true;
+        return Number(p.given ?? 0) !== (p.status === 'cancelled' ? amount : 0);
+      })
+      .map((p) => p.id);
+    const settled = (status: string) => payouts.filter((p) => p.status === status).reduce((total, p) => total + Number(p.amount_minor), 0);
+    return {
+      mismatches: mismatches.map((m) => ({ sellerId: Number(m.seller_id), balance: minor(Number(m.balance_minor)), ledger: minor(Number(m.ledger)) })),
+      payoutMismatches,
+      totals: {
+        balances: minor(Number(balances?.total ?? 0)),
+        commissions: minor(sum('sale', 'commission') + sum('refund_clawback', 'commission')),
+        sales: minor(sum('sale', 'amount')),
+        clawbacks: minor(sum('refund_clawback', 'amount')),
+        payoutsRequested: minor(settled('requested')),
+        payoutsPaid: minor(settled('paid')),
+      },
+    };
   }
 
   async debts(limit: number): Promise<SellerBalance[]> {

@@ -15,6 +15,12 @@ export class TypeormSellerRepository implements SellerRepository {
     return row ? sellerFromRow(row) : null;
   }
 
+  async findManyByIds(ids: readonly number[]): Promise<Seller[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.manager.find(SellerEntity, { where: { id: In([...new Set(ids)]) } });
+    return rows.map(sellerFromRow);
+  }
+
   async findByTelegramUser(telegramUserId: string): Promise<Seller | null> {
     const row = await this.manager.findOneBy(SellerEntity, { telegram_user_id: telegramUserId });
     return row ? sellerFromRow(row) : null;
@@ -38,7 +44,7 @@ export class TypeormSellerRepository implements SellerRepository {
     };
     let id: number;
     try {
-      const result = await this.manager.createQueryBuilder().insert().into(SellerEntity).values(row).updateEntity(false).execute();
+      const result = await this.manager.createQueryBuilder().insert().into(SellerEntity).values(row).execute();
       id = Number(result.identifiers[0]?.id ?? (result.raw as { insertId?: number }).insertId);
     } catch (error) {
       if (isDuplicateOf(error, UNIQUE_KEYS.sellerTelegramUser)) return 'TELEGRAM_USER_TAKEN';

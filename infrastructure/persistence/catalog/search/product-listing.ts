@@ -24,6 +24,8 @@ export async function listProducts(manager: EntityManager, query: ProductListQue
     const qb = manager.createQueryBuilder(ProductEntity, 'p');
     if (!query.includeHidden) qb.andWhere('p.visible = :visible', { visible: true });
     if (query.categoryIds !== null) qb.andWhere('p.category_id IN (:...categoryIds)', { categoryIds: query.categoryIds });
+    // (seller_id, visible, id) serves a shop's shelf in the shop's own order.
+    if (query.sellerId != null) qb.andWhere('p.seller_id = :sellerId', { sellerId: query.sellerId });
     return qb;
   };
   const page = filtered();

@@ -59,7 +59,7 @@ export class TypeormProductSearch implements ProductSearch {
     if (query.tokens.length === 0) return listProducts(this.manager, query);
     const offset = (query.page - 1) * query.pageSize;
     // The listing is the SKU hits, then the ranked matches without them; a page is a slice of that.
-    const first = query.sort === 'relevance' && query.categoryIds === null ? await this.skuHits(query) : [];
+    const first = query.sort === 'relevance' && query.categoryIds === null && query.sellerId == null ? await this.skuHits(query) : [];
     const fromFirst = first.slice(offset, offset + query.pageSize);
     const slice: Slice = { exclude: first, from: Math.max(0, offset - first.length), count: query.pageSize - fromFirst.length };
     const words = await this.singleTokenWords(query);
@@ -84,7 +84,8 @@ export class TypeormProductSearch implements ProductSearch {
    */
   private async singleTokenWords(query: ProductListQuery): Promise<string[] | null> {
     const [token] = query.tokens;
-    if (query.tokens.length !== 1 || !token || query.categoryIds !== null || query.sort !== 'relevance' || query.includeHidden) return null;
+    if (query.tokens.length !== 1 || !token || query.categoryIds !== null || query.sellerId != null || query.sort !== 'relevance' || query.includeHidden)
+      return null;
     if (token.kind === 'exact') return [token.term];
     const words: string[] = [];
     let after: string | null = null;
@@ -155,7 +156,7 @@ export class TypeormProductSearch implements ProductSearch {
       joins.push(`JOIN ${TABLE} ${alias} ON ${alias}.product_id = t0.product_id AND ${on.sql}`);
       joinParams.push(...on.params);
     });
-    const needsProduct = query.categoryIds !== null || query.sort === 'price' || query.sort === '-price';
+    const needsProduct = query.categoryIds !== null || query.sellerId != null || query.sort === 'price' || query.sort === '-price';
     if (needsProduct) joins.push('JOIN products p ON p.id = t0.product_id');
     const [firstToken] = query.tokens as [QueryToken];
     const where = tokenCondition('t0', firstToken);
@@ -164,6 +165,10 @@ export class TypeormProductSearch implements ProductSearch {
     if (query.categoryIds !== null) {
       filters.push(`p.category_id IN (${placeholders(query.categoryIds.length)})`);
       filterParams.push(...query.categoryIds);
+    }
+    if (query.sellerId != null) {
+      filters.push('p.seller_id = ?');
+      filterParams.push(query.sellerId);
     }
     if (slice.exclude.length > 0) {
       filters.push(`t0.product_id NOT IN (${placeholders(slice.exclude.length)})`);

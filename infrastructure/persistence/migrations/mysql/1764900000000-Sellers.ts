@@ -72,9 +72,12 @@ const UP: string[] = [
     ADD UNIQUE KEY uq_products_seller_sku (seller_id, sku),
     ADD KEY ix_products_seller_visible_id (seller_id, visible, id),
     ADD CONSTRAINT fk_products_seller FOREIGN KEY (seller_id) REFERENCES sellers (id)`,
+  // An import belongs to the shop whose products it lists (the house's until now).
+  'ALTER TABLE catalog_imports ADD COLUMN seller_id BIGINT NOT NULL DEFAULT 1',
 ];
 
 const DOWN: string[] = [
+  'ALTER TABLE catalog_imports DROP COLUMN seller_id',
   `ALTER TABLE products
     DROP FOREIGN KEY fk_products_seller,
     DROP KEY ix_products_seller_visible_id,

@@ -56,9 +56,12 @@ const UP: string[] = [
   'DROP INDEX uq_products_sku',
   'CREATE UNIQUE INDEX uq_products_seller_sku ON products (seller_id, sku)',
   'CREATE INDEX ix_products_seller_visible_id ON products (seller_id, visible, id)',
+  // An import belongs to the shop whose products it lists (the house's until now).
+  'ALTER TABLE catalog_imports ADD COLUMN seller_id INTEGER NOT NULL DEFAULT 1',
 ];
 
 const DOWN: string[] = [
+  'ALTER TABLE catalog_imports DROP COLUMN seller_id',
   'DROP INDEX IF EXISTS ix_products_seller_visible_id',
   'DROP INDEX IF EXISTS uq_products_seller_sku',
   'CREATE UNIQUE INDEX uq_products_sku ON products (sku)',
