@@ -128,7 +128,8 @@ export class TelegramNotifier implements Notifier {
       case 'BACK_IN_STOCK':
         return this.backInStock(t, notice);
       case 'SUPPORT_REPLY':
-      // Only ever mailed (mail.notice): the chat has the reply itself, relayed by the support desk.
+        // Only ever mailed (mail.notice): the chat has the reply itself, relayed by the support desk.
+        return;
       case 'ORDER_SHIPPED':
         // The shopper says when it arrived (else it completes by itself after the delivery's days and a grace period).
         await sendText(
