@@ -129,7 +129,8 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
       SELECT o.order_no, o.currency, r.currency, 'refund' FROM refunds r JOIN orders o ON o.order_no = r.order_no WHERE r.currency <> o.currency
       UNION ALL
       SELECT o.order_no, o.currency, o.currency, 'over-refunded' FROM orders o
-        WHERE o.refunded_amount > (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.order_no = o.order_no AND p.status = 'SUCCEEDED')`);
+        -- A seller order's money is its checkout's payment: checkoutMismatches holds its refunds to what was paid.
+        WHERE o.checkout_no IS NULL AND o.refunded_amount > (SELECT COALESCE(SUM(p.amount), 0) FROM payments p WHERE p.order_no = o.order_no AND p.status = 'SUCCEEDED')`);
     return rows.map((r) => ({
       orderNo: String(r.order_no),
       orderCurrency: String(r.order_currency),
