@@ -41,7 +41,7 @@ describe('a shopper rates what they received, in chat', () => {
     const list = await driver.waitForMessage(mei.id, (m) => textOf(m).startsWith('Your latest orders'));
     await press(driver, mei, list, `o:${orderNo}`);
     const screen = await driver.waitForEdit(mei.id, list.message_id, (m) => textOf(m).includes(orderNo) && !textOf(m).startsWith('Your latest orders'));
-    await press(driver, mei, screen, `rv:${orderNo}:1`);
+    await press(driver, mei, screen, `rl:${orderNo}:1`);
     const ask = await driver.waitForEdit(mei.id, screen.message_id, (m) => textOf(m).includes('How many stars for Tea voucher'));
     await press(driver, mei, ask, `rs:${orderNo}:1:5`);
     await driver.waitForEdit(mei.id, ask.message_id, (m) => textOf(m).includes('★★★★★'));
@@ -59,7 +59,7 @@ describe('a shopper rates what they received, in chat', () => {
     const again = await driver.waitForMessage(mei.id, (m) => textOf(m).startsWith('Your latest orders') && m.message_id > screen.message_id);
     await press(driver, mei, again, `o:${orderNo}`);
     const after = await driver.waitForEdit(mei.id, again.message_id, (m) => !textOf(m).startsWith('Your latest orders'));
-    expect(JSON.stringify(after.reply_markup ?? {})).not.toContain('rv:');
+    expect(JSON.stringify(after.reply_markup ?? {})).not.toContain('rl:');
     expect(await app.shop.reviews.writeReview({ userId, authorName: 'Mei', orderNo, lineNo: 1, rating: 1 })).toMatchObject({
       ok: false,
       error: { code: 'REVIEW_EXISTS' },
