@@ -82,7 +82,7 @@ describe('the marketplace in chat: becoming a seller, a seller’s own goods, a 
 
     // Mail for notices: the shopper's address, and the shop's too for a seller.
     expect(await say(sam, '/email nope')).toContain('/email you@example.com');
-    expect(await say(sam, '/email sam@example.com')).toContain('Notices go to sam@example.com too');
+    expect(await say(sam, '/email sam@example.com')).toContain('Order notices will also be mailed to sam@example.com');
     const shop = await world.app.shop.sellers.sellerOfTelegramUser(String(sam.id));
     expect(shop?.email).toBe('sam@example.com');
   });
