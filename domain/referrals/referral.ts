@@ -32,6 +32,9 @@ export interface ReferralTerms {
   maxTotal: Minor;
 }
 
+/** Both credits 0: invites earn nothing, so the shop neither links nor pays them. */
+export const referralsOn = (terms: ReferralTerms): boolean => terms.referrerCredit > 0 || terms.refereeCredit > 0;
+
 const CODE_PREFIX = 'ref_';
 
 /** A shopper's invite code: their id in base 36 — public by nature (anyone may invite), and no table to keep. */

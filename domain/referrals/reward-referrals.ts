@@ -1,5 +1,6 @@
 import { shopperNotice } from '../messaging';
 import { Minor, ZERO, addMinor, minor } from '../shared/money';
+import { referralsOn } from './referral';
 import { ReferralCandidate } from './referral-repository';
 import { ReferralsDeps, ReferralsTx } from './referrals-deps';
 
@@ -19,7 +20,7 @@ export type RewardReport = {
 export async function rewardReferrals(deps: ReferralsDeps, batch: number): Promise<RewardReport> {
   const report: RewardReport = { rewarded: 0, voided: 0, capped: 0 };
   const terms = deps.referralTerms;
-  if (terms.referrerCredit === 0 && terms.refereeCredit === 0) return report;
+  if (!referralsOn(terms)) return report;
   const now = deps.clock.now();
   const due = await deps.uow.read((r) => r.referrals.due(new Date(now.getTime() - terms.graceMs), batch));
   for (const candidate of due) {

@@ -1,3 +1,4 @@
+import { referralsOn } from '../../../domain/referrals';
 import type { BotContext } from '../../bot-context';
 import type { BotServices } from '../../bot-services';
 import { formatMoney } from '../../format/money';
@@ -9,7 +10,7 @@ const DAY_MS = 24 * 3_600_000;
 export async function showInvite(ctx: BotContext, svc: BotServices): Promise<void> {
   const info = await svc.shop.referrals.referralInfo(ctx.userId);
   const { terms } = info;
-  if (terms.referrerCredit === 0 && terms.refereeCredit === 0) return show(ctx, ctx.t('inviteOff'));
+  if (!referralsOn(terms)) return show(ctx, ctx.t('inviteOff'));
   const currency = svc.settings.currency;
   const link = `https://t.me/${ctx.botInfo.username}?start=${info.code}`;
   await show(
@@ -34,7 +35,7 @@ export async function startWithInvite(ctx: BotContext, svc: BotServices, code: s
   const linked = await svc.shop.referrals.linkReferral(ctx.userId, code);
   const info = await svc.shop.referrals.referralInfo(ctx.userId);
   const { terms } = info;
-  if (terms.referrerCredit === 0 && terms.refereeCredit === 0) return;
+  if (!referralsOn(terms)) return;
   if (!linked.ok) return show(ctx, ctx.t(`err_${linked.error.code}`));
   const currency = svc.settings.currency;
   await show(

@@ -58,6 +58,12 @@ const ALL_MIGRATIONS = [
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
+/** Undoes `name` and every migration after it (a database from before it); returns what a migrate applies again. */
+async function undoSince(persistence: { dataSource: { undoLastMigration(): Promise<void> } }, name: string): Promise<string[]> {
+  const since = ALL_MIGRATIONS.slice(ALL_MIGRATIONS.indexOf(name));
+  for (let i = 0; i < since.length; i++) await persistence.dataSource.undoLastMigration();
+  return since;
+}
 const silent = { warn: () => undefined, error: () => undefined };
 
 describe.each(databaseBackends())('migrations (%s)', (backend) => {
@@ -107,9 +113,8 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
     const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'house.sqlite'), logger: silent });
     try {
       await persistence.migrate();
-      // A database from before the marketplace: undo the Sellers migration and every one after it.
-      const since = ALL_MIGRATIONS.slice(ALL_MIGRATIONS.indexOf('Sellers1764900000000'));
-      for (let i = 0; i < since.length; i++) await persistence.dataSource.undoLastMigration();
+      // A database from before the marketplace.
+      const since = await undoSince(persistence, 'Sellers1764900000000');
       await persistence.dataSource.query('DELETE FROM products');
       await persistence.dataSource.query(
         "INSERT INTO products (sku, title, description, kind, price_amount, currency, stock, visible, created_at, updated_at) VALUES ('OLD-1', 'Old', '', 'manual', 100, 'CNY', NULL, 1, 0, 0)",
@@ -150,9 +155,8 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
     const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'upgrade.sqlite'), logger: silent });
     try {
       await persistence.migrate();
-      // Back to (product_id, term) + the find index: undo the migrations after it, then it.
-      const since = ALL_MIGRATIONS.slice(ALL_MIGRATIONS.indexOf('SearchTermsByTerm1764800000000'));
-      for (let i = 0; i < since.length; i++) await persistence.dataSource.undoLastMigration();
+      // Back to (product_id, term) + the find index.
+      const since = await undoSince(persistence, 'SearchTermsByTerm1764800000000');
       await persistence.dataSource.query('DELETE FROM product_search_terms');
       await persistence.dataSource.query(
         "INSERT INTO product_search_terms (product_id, term, visible, fields, weight) VALUES (7, 'tea', 1, 1, 8), (7, '红茶', 1, 1, 8), (8, 'tea', 0, 4, 1)",
