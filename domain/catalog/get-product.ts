@@ -1,6 +1,6 @@
 import { CatalogDeps } from './catalog-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { Product, ProductOwner, ownedBy } from './product';
+import { Product, ProductOwner, onShelf, ownedBy } from './product';
 import { localize, requestedLanguage } from './product-texts';
 
 export async function getProduct(
@@ -14,7 +14,7 @@ export async function getProduct(
     // A seller sees their own products, hidden ones too, and no one else's.
     if (opts.owner !== undefined) {
       if (!found || !ownedBy(found, opts.owner)) return null;
-    } else if (!found || (!found.visible && opts.includeHidden !== true)) return null;
+    } else if (!found || (!onShelf(found) && opts.includeHidden !== true)) return null;
     return (await localize(tx.texts, [found], requestedLanguage(opts.lang)))[0] ?? null;
   });
   return product ? ok(product) : fail('PRODUCT_NOT_FOUND', `no product ${id}`);

@@ -2,7 +2,9 @@
 export { CATALOG_ERROR_CODES, catalogContext } from './catalog-context';
 export type { CatalogErrorCode } from './catalog-context';
 export type { CatalogDeps, CatalogRepositories, CatalogTx } from './catalog-deps';
-export { HOUSE_SELLER_ID, MAX_STARS, MIN_STARS, PRODUCT_KINDS, STARS_KINDS, ownedBy } from './product';
+export { HOUSE_SELLER_ID, MAX_STARS, MIN_STARS, PRODUCT_KINDS, STARS_KINDS, onShelf, ownedBy } from './product';
+export { setSellerShelfListed } from './seller-shelf';
+export type { ShelfTx } from './seller-shelf';
 export type { Product, ProductDraft, ProductKind, ProductOwner, ProductPatch } from './product';
 export { MAX_STOCK, SKU_PATTERN, validateProductDraft, validateProductPatch } from './product-draft';
 export type { ProductInput } from './product-draft';

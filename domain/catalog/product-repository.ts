@@ -21,6 +21,11 @@ export interface ProductRepository {
   reserveStock(id: number, quantity: number): Promise<boolean>;
   /** Gives reserved units back (no-op for unlimited stock). */
   releaseStock(id: number, quantity: number): Promise<void>;
+  /**
+   * Opens or closes a whole shop's shelf: `listed = ? WHERE seller_id = ? AND listed <> ?`, one statement (it
+   * write-locks those products, so an edit in flight re-indexes with the new state). The number of products changed.
+   */
+  setSellerListed(sellerId: number, listed: boolean, now: Date): Promise<number>;
   /** Sets the counter outright (null = unlimited). False when there is no such product. */
   setStock(id: number, stock: number | null, now: Date): Promise<boolean>;
 }

@@ -1,4 +1,4 @@
-import { Product } from './product';
+import { Product, onShelf } from './product';
 import { QueryToken, SearchDocument } from './search-terms';
 
 export const PRODUCT_SORTS = ['relevance', 'price', '-price', 'new'] as const;
@@ -47,12 +47,18 @@ export interface ProductSearch {
    * at least its SKU's), or null; `end` says the window reached past the last product.
    */
   findUnindexed(afterId: number, window: number): Promise<{ id: number | null; end: boolean }>;
+  /**
+   * Files a shop's products with the hidden ones (`listed` false) or back with the shown ones — those the seller
+   * shows — after `ProductRepository.setSellerListed` in the same transaction (it reads the products' new state).
+   */
+  setSellerListed(sellerId: number, listed: boolean): Promise<void>;
 }
 
 /** What a product contributes to the index; other languages' texts are added by whoever stores them. */
 export const searchDocumentOf = (product: Product, titles: readonly string[] = [], descriptions: readonly string[] = []): SearchDocument => ({
   productId: product.id,
-  visible: product.visible,
+  // The index's `visible` is what shoppers find: a closed shop's products are filed with the hidden ones.
+  visible: onShelf(product),
   sku: product.sku,
   titles: [product.title, ...titles],
   descriptions: [product.description, ...descriptions],

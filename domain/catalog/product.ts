@@ -43,6 +43,11 @@ export interface ProductDraft {
 
 export interface Product extends ProductDraft {
   id: number;
+  /**
+   * Its shop is open: false while its seller is suspended, which hides it from shoppers whatever `visible` says
+   * (kept on the product, set for all of a shop's products in one UPDATE, so the listings filter one column, no join).
+   */
+  listed: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -60,3 +65,6 @@ export interface ProductOwner {
 
 export const ownedBy = (product: Pick<Product, 'sellerId'>, owner: ProductOwner | undefined): boolean =>
   owner === undefined || product.sellerId === owner.sellerId;
+
+/** What a shopper may see, put in a cart or buy: the seller shows it and its shop is open. */
+export const onShelf = (product: Pick<Product, 'visible' | 'listed'>): boolean => product.visible && product.listed;

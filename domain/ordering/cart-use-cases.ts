@@ -1,4 +1,4 @@
-import { Product } from '../catalog';
+import { Product, onShelf } from '../catalog';
 import { Minor, sumMinor, timesMinor } from '../shared/money';
 import { OrderingDeps } from './ordering-deps';
 import { DomainError, Result, fail, ok } from '../shared/result';
@@ -28,7 +28,7 @@ export async function viewCart(deps: OrderingDeps, shopperId: string): Promise<C
     for (const line of lines) {
       const product = products.get(line.productId);
       if (!product) continue;
-      const available = product.visible && (product.stock === null || product.stock >= line.quantity);
+      const available = onShelf(product) && (product.stock === null || product.stock >= line.quantity);
       items.push({ product, quantity: line.quantity, lineTotal: timesMinor(product.price.amount, line.quantity), available });
     }
     const total = sumMinor(items.map((i) => i.lineTotal));
@@ -50,7 +50,7 @@ export async function putInCart(
   if (!qty.ok) return qty;
   const changed = await deps.uow.run(async (tx): Promise<Result<true, CartError>> => {
     const product = await tx.products.findById(id.value);
-    if (!product || !product.visible) return fail('PRODUCT_NOT_FOUND', `no product ${id.value}`);
+    if (!product || !onShelf(product)) return fail('PRODUCT_NOT_FOUND', `no product ${id.value}`);
     const lines = await tx.carts.list(shopperId);
     const existing = lines.find((l) => l.productId === id.value);
     if (!existing && lines.length >= deps.limits.maxOrderLines)

@@ -1,4 +1,4 @@
-import { MAX_STARS, Product } from '../catalog';
+import { MAX_STARS, Product, onShelf } from '../catalog';
 import { OrderingTx } from './ordering-deps';
 import { ShopLimits } from '../shared/limits';
 import { Minor, sumMinor, timesMinor } from '../shared/money';
@@ -58,7 +58,7 @@ export async function priceLinesOfSellers(
   const lines: Array<{ line: OrderLine; sellerId: number }> = [];
   for (const [index, item] of items.entries()) {
     const product = products.get(item.productId);
-    if (!product || !product.visible) return fail('PRODUCT_NOT_FOUND', `no product ${item.productId}`, { productId: item.productId });
+    if (!product || !onShelf(product)) return fail('PRODUCT_NOT_FOUND', `no product ${item.productId}`, { productId: item.productId });
     if (product.kind === 'credit' && paymentMethod === 'credit') {
       return fail('PAYMENT_METHOD_NOT_ALLOWED', `${product.title} is a credit pack: pay for it by QR code, not with credit`);
     }

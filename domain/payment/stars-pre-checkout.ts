@@ -1,3 +1,4 @@
+import { onShelf } from '../catalog';
 import { STARS_CURRENCY, isPayable } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { PaymentDeps } from './payment-deps';
@@ -34,7 +35,7 @@ export async function approveStarsPreCheckout(deps: PaymentDeps, ask: StarsPreCh
     const products = new Map((await tx.products.findManyByIds(order.lines.map((l) => l.productId))).map((p) => [p.id, p]));
     for (const line of order.lines) {
       const product = products.get(line.productId);
-      if (!product || !product.visible) return fail('OUT_OF_STOCK', `${line.title} is no longer sold`, { productId: line.productId });
+      if (!product || !onShelf(product)) return fail('OUT_OF_STOCK', `${line.title} is no longer sold`, { productId: line.productId });
       if (product.starsPrice !== line.unitPrice)
         return fail('PRICE_CHANGED', `${line.title} now costs ${product.starsPrice ?? 'no'} stars, the order says ${line.unitPrice}`, {
           productId: line.productId,

@@ -1,3 +1,4 @@
+import { onShelf } from '../catalog';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, positiveInt } from '../shared/validation';
 import { RestockDeps } from './restock-deps';
@@ -11,7 +12,7 @@ export async function notifyMe(deps: RestockDeps, userId: string, productId: unk
   const now = deps.clock.now();
   return deps.uow.run(async (tx) => {
     const product = await tx.products.findById(id.value);
-    if (!product || !product.visible) return fail('PRODUCT_NOT_FOUND', `no product ${id.value}`);
+    if (!product || !onShelf(product)) return fail('PRODUCT_NOT_FOUND', `no product ${id.value}`);
     if (product.stock !== 0) return fail('PRODUCT_IN_STOCK', `product ${id.value} is in stock: buy it now`);
     await tx.restockAlerts.subscribe(id.value, userId, now);
     return ok({ productId: id.value, waiting: true as const });

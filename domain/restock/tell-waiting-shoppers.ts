@@ -1,3 +1,4 @@
+import { onShelf } from '../catalog';
 import { shopperNotice } from '../messaging';
 import { HandlerOutcome, done } from '../shared/outbox/outbox-handler';
 import { RestockDeps } from './restock-deps';
@@ -13,7 +14,7 @@ export const RESTOCK_BATCH = 200;
 export async function tellWaitingShoppers(deps: RestockDeps, productId: number): Promise<HandlerOutcome> {
   const product = await deps.uow.read((r) => r.products.findById(productId));
   // Sold out again already, or hidden: the shoppers keep waiting for the next return.
-  if (!product || !product.visible || product.stock === 0) return done;
+  if (!product || !onShelf(product) || product.stock === 0) return done;
   let after = 0;
   for (;;) {
     const cursor = after;

@@ -1,3 +1,4 @@
+import { setSellerShelfListed } from '../catalog';
 import { adminNotice, sellerNotice } from '../messaging';
 import { emailAddressOf } from '../shared/email-address';
 import { DomainError, Result, fail, ok } from '../shared/result';
@@ -124,6 +125,9 @@ export async function decideSeller(deps: SellersDeps, id: number, decision: Sell
     const seller = await tx.sellers.findById(id);
     if (!seller) return fail('SELLER_NOT_FOUND', `no shop ${id}`);
     await tx.outbox.enqueue([sellerNotice({ sellerId: id, event: DECISION_EVENTS[decision], detail: seller.shopName }, `${id}:${now.getTime()}`)], now);
+    // Shoppers see a shop's goods exactly while it is active: its shelf closes and opens with its status, in this
+    // commit. Last: the shop's product rows are the hot locks here.
+    await setSellerShelfListed(tx, id, rule.to === 'active', now);
     return ok(seller);
   });
 }

@@ -1,3 +1,4 @@
+import { ShelfTx } from '../catalog';
 import { Clock } from '../shared/clock';
 import { Ids } from '../shared/ids';
 import { ShopLimits } from '../shared/limits';
@@ -15,7 +16,8 @@ export interface SellersRepositories {
 export type SellersTx = TxBase & SellersRepositories;
 
 export interface SellersDeps {
-  uow: UnitOfWork<SellersRepositories>;
+  /** With the catalog's products and search: suspending a shop closes its shelf in the same transaction. */
+  uow: UnitOfWork<SellersRepositories & ShelfTx>;
   clock: Clock;
   ids: Ids;
   limits: ShopLimits;

@@ -163,6 +163,7 @@ describe('the keyboards the views build', () => {
     price: price(99_999_999, 'CNY'),
     stock,
     visible: true,
+    listed: true,
     creditAmount: null,
     webhookUrl: null,
     starsPrice: null,

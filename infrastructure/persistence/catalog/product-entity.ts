@@ -12,6 +12,8 @@ export interface ProductRow {
   currency: string;
   stock: number | null;
   visible: boolean;
+  /** Its shop is open (see Product.listed). */
+  listed: boolean;
   credit_amount: number | null;
   webhook_url: string | null;
   stars_price: number | null;
@@ -35,6 +37,7 @@ export const ProductEntity = new EntitySchema<ProductRow>({
     currency: stringColumn(3),
     stock: bigintColumn(true),
     visible: booleanColumn(),
+    listed: booleanColumn(),
     credit_amount: bigintColumn(true),
     webhook_url: stringColumn(2048, true),
     stars_price: bigintColumn(true),

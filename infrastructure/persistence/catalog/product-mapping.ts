@@ -13,6 +13,7 @@ export const productFromRow = (row: ProductRow): Product => ({
   price: price(row.price_amount, row.currency),
   stock: row.stock,
   visible: Boolean(row.visible),
+  listed: Boolean(row.listed),
   creditAmount: minorOrNull(row.credit_amount),
   webhookUrl: row.webhook_url,
   starsPrice: minorOrNull(row.stars_price),
@@ -32,6 +33,8 @@ export const productRowFromDraft = (draft: ProductDraft, now: Date): Omit<Produc
   currency: draft.price.currency,
   stock: draft.stock,
   visible: draft.visible,
+  // Products are made in open shops only (a seller's own or an import need an active seller; admins make the house's).
+  listed: true,
   credit_amount: draft.creditAmount,
   webhook_url: draft.webhookUrl,
   stars_price: draft.starsPrice,

@@ -49,6 +49,7 @@ export class ProductReadCache {
       reserveStock: (id: number, quantity: number) => repo.reserveStock(id, quantity),
       releaseStock: (id: number, quantity: number) => repo.releaseStock(id, quantity),
       setStock: (id: number, stock: number | null, at: Date) => repo.setStock(id, stock, at),
+      setSellerListed: (sellerId: number, listed: boolean, at: Date) => repo.setSellerListed(sellerId, listed, at),
     };
   }
 
@@ -58,6 +59,7 @@ export class ProductReadCache {
       find: (query: ProductListQuery) => this.cached<ProductPage>(`search:${JSON.stringify(query)}`, () => search.find(query)),
       index: (docs: readonly SearchDocument[], opts?: { fresh?: boolean }) => search.index(docs, opts),
       findUnindexed: (afterId: number, window: number) => search.findUnindexed(afterId, window),
+      setSellerListed: (sellerId: number, listed: boolean) => search.setSellerListed(sellerId, listed),
     };
   }
 
@@ -76,6 +78,8 @@ export class ProductReadCache {
       reserveStock: writing((id: number, quantity: number) => repo.reserveStock(id, quantity)),
       releaseStock: writing((id: number, quantity: number) => repo.releaseStock(id, quantity)),
       setStock: writing((id: number, stock: number | null, at: Date) => repo.setStock(id, stock, at)),
+      // A shop suspended or reinstated changes every page its products are on.
+      setSellerListed: writing((sellerId: number, listed: boolean, at: Date) => repo.setSellerListed(sellerId, listed, at)),
     };
   }
 
@@ -85,6 +89,7 @@ export class ProductReadCache {
       find: (query) => search.find(query),
       index: writingWith(wrote)((docs: readonly SearchDocument[], opts?: { fresh?: boolean }) => search.index(docs, opts)),
       findUnindexed: (afterId, window) => search.findUnindexed(afterId, window),
+      setSellerListed: writingWith(wrote)((sellerId: number, listed: boolean) => search.setSellerListed(sellerId, listed)),
     };
   }
 

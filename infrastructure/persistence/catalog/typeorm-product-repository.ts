@@ -8,7 +8,7 @@ import { productColumnsFromPatch, productFromRow, productRowFromDraft } from './
 import { isDuplicateOf } from '../store-errors';
 import { UNIQUE_KEYS } from '../unique-keys';
 
-/** Rows per multi-row INSERT: 15 columns × 1000 stays under both engines' placeholder limits (SQLite: 32766). */
+/** Rows per multi-row INSERT: 17 columns × 1000 stays under both engines' placeholder limits (SQLite: 32766). */
 const INSERT_CHUNK = 1000;
 
 const INSERT_COLUMNS = [
@@ -21,6 +21,7 @@ const INSERT_COLUMNS = [
   'currency',
   'stock',
   'visible',
+  'listed',
   'credit_amount',
   'webhook_url',
   'stars_price',
@@ -72,7 +73,7 @@ export class TypeormProductRepository implements ProductRepository {
       // mode 1 or 2 for a multi-row INSERT of known size; SQLite: up to last_insert_rowid()), so nothing is read back.
       const result: unknown = await this.manager.query(
         `INSERT INTO products (${INSERT_COLUMNS.join(', ')}) VALUES ${rows.map(() => ROW_PLACEHOLDERS).join(', ')}`,
-        rows.flatMap((row) => INSERT_COLUMNS.map((column) => (column === 'visible' ? (row.visible ? 1 : 0) : row[column]))),
+        rows.flatMap((row) => INSERT_COLUMNS.map((column) => (column === 'visible' || column === 'listed' ? (row[column] ? 1 : 0) : row[column]))),
       );
       const first = this.dialect === 'mysql' ? Number((result as { insertId: number | string }).insertId) : Number(result) - rows.length + 1;
       if (!Number.isSafeInteger(first) || first <= 0) throw new Error(`no id came back for products from ${rows[0]?.sku}`);
@@ -134,6 +135,17 @@ export class TypeormProductRepository implements ProductRepository {
       .set({ stock: () => 'stock + :quantity' })
       .where('id = :id AND stock IS NOT NULL', { id, quantity })
       .execute();
+  }
+
+  async setSellerListed(sellerId: number, listed: boolean, now: Date): Promise<number> {
+    // (seller_id, visible, id) finds the shop's rows; only those that change are written (and counted).
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(ProductEntity)
+      .set({ listed, updated_at: toMs(now) })
+      .where('seller_id = :sellerId AND listed = :from', { sellerId, from: !listed })
+      .execute();
+    return affectedRows(result);
   }
 
   async setStock(id: number, stock: number | null, now: Date): Promise<boolean> {

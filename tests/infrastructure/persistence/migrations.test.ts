@@ -55,6 +55,7 @@ const ALL_MIGRATIONS = [
   'TelegramStars1764950000000',
   'SupportAndRestock1764960000000',
   'Checkouts1765100000000',
+  'SellerShelves1765400000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];

@@ -3,8 +3,8 @@ import { ProductListQuery, ProductPage, TOTAL_CAP } from '../../../../domain/cat
 import { ProductEntity } from '../product-entity';
 import { productFromRow } from '../product-mapping';
 
-// The listing without a text: each (visible[, category], sort key, id) order is one of the products table's indexes
-// (migration Categories), so a page is an index range read in order and the count stops at the cap.
+// The listing without a text: each (visible, listed[, category], sort key, id) order is one of the products table's indexes
+// (migrations Categories, SellerShelves), so a page is an index range read in order and the count stops at the cap.
 
 const ORDER_BY = {
   relevance: [['p.id', 'ASC']],
@@ -22,9 +22,10 @@ const ORDER_BY = {
 export async function listProducts(manager: EntityManager, query: ProductListQuery): Promise<ProductPage> {
   const filtered = () => {
     const qb = manager.createQueryBuilder(ProductEntity, 'p');
-    if (!query.includeHidden) qb.andWhere('p.visible = :visible', { visible: true });
+    // A closed shop's products are not on the shelf: `listed` sits next to `visible` in every listing index.
+    if (!query.includeHidden) qb.andWhere('p.visible = :visible AND p.listed = :listed', { visible: true, listed: true });
     if (query.categoryIds !== null) qb.andWhere('p.category_id IN (:...categoryIds)', { categoryIds: query.categoryIds });
-    // (seller_id, visible, id) serves a shop's shelf in the shop's own order.
+    // (seller_id, visible, listed, id) serves a shop's shelf in the shop's own order.
     if (query.sellerId != null) qb.andWhere('p.seller_id = :sellerId', { sellerId: query.sellerId });
     return qb;
   };

@@ -55,6 +55,18 @@ export class TypeormProductSearch implements ProductSearch {
     return { id: rows[0] === undefined ? null : Number(rows[0].id), end: upTo >= lastId };
   }
 
+  async setSellerListed(sellerId: number, listed: boolean): Promise<void> {
+    // The products' flags were set just before, in this transaction: closing files every term of the shop's products
+    // as hidden; opening brings back those of the products the seller shows. The seek is the products'
+    // (seller_id, visible, …) index, then each product's (product_id, term) key.
+    if (listed)
+      await this.manager.query(
+        `UPDATE ${TABLE} SET visible = 1 WHERE visible = 0 AND product_id IN (SELECT id FROM products WHERE seller_id = ? AND visible = 1 AND listed = 1)`,
+        [sellerId],
+      );
+    else await this.manager.query(`UPDATE ${TABLE} SET visible = 0 WHERE visible = 1 AND product_id IN (SELECT id FROM products WHERE seller_id = ?)`, [sellerId]);
+  }
+
   async find(query: ProductListQuery): Promise<ProductPage> {
     if (query.tokens.length === 0) return listProducts(this.manager, query);
     const offset = (query.page - 1) * query.pageSize;
@@ -194,10 +206,10 @@ export class TypeormProductSearch implements ProductSearch {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** The page's products, visibility checked again: a product hidden since the terms were read stays out. */
+  /** The page's products, visibility checked again: a product hidden (or its shop closed) since the terms were read stays out. */
   private async productsInOrder(ids: number[], includeHidden: boolean): Promise<Product[]> {
     if (ids.length === 0) return [];
-    const rows = await this.manager.find(ProductEntity, { where: includeHidden ? { id: In(ids) } : { id: In(ids), visible: true } });
+    const rows = await this.manager.find(ProductEntity, { where: includeHidden ? { id: In(ids) } : { id: In(ids), visible: true, listed: true } });
     const byId = new Map(rows.map((row) => [row.id, productFromRow(row)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
