@@ -66,4 +66,10 @@ export const CheckoutNoParams = Type.Object({
 
 export const ShipBody = Type.Object({ carrier: Type.String({ minLength: 1, maxLength: 64 }), trackingNo: Type.String({ minLength: 1, maxLength: 64 }) });
 
+/** `{}`, `{ "note": "…" }` (shown to the shopper with the order), or no body at all. */
+export const FulfilBody = Type.Union([
+  Type.Object({ note: Type.Optional(Type.String({ maxLength: 500, description: 'shown to the shopper' })) }, { additionalProperties: false }),
+  Type.Null(),
+]);
+
 export const CancelBody = Type.Object({ reason: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });

@@ -174,7 +174,9 @@ export class TelegramNotifier implements Notifier {
                   button(t('btnSellerCancel'), { k: 'sellerCancel', orderNo: notice.orderNo }),
                 ],
               ])
-            : undefined;
+            : notice.event === 'ORDER_TO_FULFIL' && notice.orderNo
+              ? inlineKeyboard([[button(t('btnSellerFulfil'), { k: 'sellerFulfil', orderNo: notice.orderNo })]])
+              : undefined;
         await sendText(this.tg, chatId, t(`sellerNotice_${notice.event}`, params), markup);
       } catch (e) {
         if (!isUnreachableChat(e)) throw e;

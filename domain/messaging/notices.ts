@@ -60,6 +60,8 @@ export const SELLER_EVENTS = [
   'SELLER_REINSTATED',
   'TERMS_CHANGED',
   'ORDER_TO_CONFIRM',
+  /** Confirmed, with goods the seller hands over themself (kind `manual`): it waits for their "fulfilled". */
+  'ORDER_TO_FULFIL',
   'ORDER_AUTO_CANCELLED',
   'ORDER_RECEIVED',
   'SALE_CREDITED',

@@ -1,9 +1,10 @@
-import { adminNotice, shopperNotice } from '../messaging';
+import { HOUSE_SELLER_ID } from '../catalog';
+import { adminNotice, sellerNotice, shopperNotice } from '../messaging';
 import { timesMinor } from '../shared/money';
 import { OutboxEntry, defineTopic, text } from '../shared/outbox/topic';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { Order } from './order';
-import { transition } from './order-state-machine';
+import { afterTransition, transition } from './order-state-machine';
 import { OrderState } from './order-types';
 import { OrderingDeps, OrderingTx } from './ordering-deps';
 import { creditCompletedSale } from './complete-sale';
@@ -24,7 +25,8 @@ export type DeliveryError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_FULFILLAB
 /**
  * Delivers a PAID order's automatic lines; safe to call any number of times. Credit top-ups post with a reference
  * unique per order line, codes move RESERVED → DELIVERED once, webhooks carry a stable idempotency key. The order
- * becomes DELIVERED in the same transaction as the last of it; manual lines wait for an admin's fulfil.
+ * becomes DELIVERED in the same transaction as the last of it; manual lines wait for a person's fulfil (the seller's, or
+ * an admin's for the house).
  */
 export async function deliverOrder(deps: OrderingDeps, orderNo: string): Promise<Result<DeliveryOutcome, DeliveryError>> {
   const state = await deps.uow.read((tx) => tx.orders.findByNo(orderNo));
@@ -52,26 +54,47 @@ export async function deliverOrder(deps: OrderingDeps, orderNo: string): Promise
     if (Order.restore(fresh).hasManualLines()) {
       const waiting = transition(fresh, { type: 'AWAIT_FULFILMENT' });
       if (waiting.ok) await tx.orders.applyTransition(waiting.value);
-      await tx.outbox.enqueue(
-        [
-          adminNotice({ event: 'FULFILMENT_NEEDED', orderNo }, orderNo),
-          shopperNotice({ userId: fresh.userId, event: 'ORDER_AWAITING_FULFILMENT', orderNo }, orderNo),
-        ],
-        now,
-      );
+      // A seller's goods are handed over by that seller (admins may still do it); the house's by the admins.
+      const whoFulfils =
+        fresh.sellerId === HOUSE_SELLER_ID
+          ? adminNotice({ event: 'FULFILMENT_NEEDED', orderNo }, orderNo)
+          : sellerNotice({ sellerId: fresh.sellerId, event: 'ORDER_TO_FULFIL', orderNo, amount: fresh.totalAmount }, orderNo);
+      await tx.outbox.enqueue([whoFulfils, shopperNotice({ userId: fresh.userId, event: 'ORDER_AWAITING_FULFILMENT', orderNo }, orderNo)], now);
       return ok<DeliveryOutcome>('AWAITING_FULFILMENT');
     }
-    return finish(tx, deps, fresh, now, null);
+    return outcomeOf(await finish(tx, deps, fresh, now, null));
   });
+}
+
+const outcomeOf = (finished: Result<Fulfilled, DeliveryError>): Result<DeliveryOutcome, DeliveryError> =>
+  finished.ok ? ok(finished.value.outcome) : finished;
+
+/** What a "fulfilled" did, and the order as it is now. */
+export interface Fulfilled {
+  outcome: DeliveryOutcome;
+  order: OrderState;
 }
 
 /** Admin's "fulfilled" for an order with manual lines: delivers whatever automatic part is left, then closes it out. */
 export async function fulfilOrder(deps: OrderingDeps, orderNo: string, note: string | null): Promise<Result<DeliveryOutcome, DeliveryError>> {
   const state = await deps.uow.read((tx) => tx.orders.findByNo(orderNo));
   if (!state) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+  return outcomeOf(await fulfilPaid(deps, state, note));
+}
+
+/**
+ * The "fulfilled" of an order read just before (the admin's, or its seller's): webhooks outside the transaction,
+ * then the claim (a conditional update: a second press or a refund racing it finds the order no longer PAID), the
+ * automatic lines and DELIVER in one.
+ */
+export async function fulfilPaid(deps: OrderingDeps, state: OrderState, note: string | null): Promise<Result<Fulfilled, DeliveryError>> {
+  const orderNo = state.orderNo;
   if (state.status !== 'PAID') return fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} is ${state.status}, not PAID`);
   const webhookFailure = await callWebhooks(deps, state);
-  if (webhookFailure !== null) return recordFailure(deps, state, webhookFailure);
+  if (webhookFailure !== null) {
+    const recorded = await recordFailure(deps, state, webhookFailure);
+    return recorded.ok ? ok({ outcome: recorded.value, order: state }) : recorded;
+  }
   return deps.uow.run(async (tx) => {
     const now = deps.clock.now();
     const claim = transition(state, { type: 'CLAIM_DELIVERY' });
@@ -128,13 +151,13 @@ async function finish(
   state: OrderState,
   now: Date,
   note: string | null,
-): Promise<Result<DeliveryOutcome, DeliveryError>> {
+): Promise<Result<Fulfilled, DeliveryError>> {
   const delivered = transition(state, { type: 'DELIVER', at: now, note });
   if (!delivered.ok) return delivered;
-  if (!(await tx.orders.applyTransition(delivered.value))) return ok('ALREADY_DELIVERED');
+  if (!(await tx.orders.applyTransition(delivered.value))) return ok({ outcome: 'ALREADY_DELIVERED', order: state });
   await creditCompletedSale(tx, deps.limits, state, now);
   await tx.outbox.enqueue([shopperNotice({ userId: state.userId, event: 'ORDER_DELIVERED', orderNo: state.orderNo }, state.orderNo)], now);
-  return ok('DELIVERED');
+  return ok({ outcome: 'DELIVERED', order: afterTransition(state, delivered.value) });
 }
 
 async function recordFailure(deps: OrderingDeps, state: OrderState, error: string): Promise<Result<DeliveryOutcome, DeliveryError>> {

@@ -9,7 +9,16 @@ import { OrderingDeps } from './ordering-deps';
 import { OrderState } from './order-types';
 import { retryDeliveries } from './retry-deliveries';
 import { addDeliveryOption, listDeliveryOptions, removeDeliveryOption } from './manage-delivery-options';
-import { ShipCommand, completeShippedOrders, confirmReceipt, confirmSellerOrder, getSellerOrder, listSellerOrders, shipSellerOrder } from './seller-orders';
+import {
+  ShipCommand,
+  completeShippedOrders,
+  confirmReceipt,
+  confirmSellerOrder,
+  fulfilSellerOrder,
+  getSellerOrder,
+  listSellerOrders,
+  shipSellerOrder,
+} from './seller-orders';
 
 export const ORDERING_ERROR_CODES = [
   'ORDER_NOT_FOUND',
@@ -59,6 +68,7 @@ export function orderingContext(deps: OrderingDeps) {
     listSellerOrders: (sellerId: number, query: PageQuery & { status?: unknown }) => listSellerOrders(deps, sellerId, query),
     getSellerOrder: (sellerId: number, orderNo: string) => getSellerOrder(deps, sellerId, orderNo),
     confirmSellerOrder: (sellerId: number, orderNo: string) => confirmSellerOrder(deps, sellerId, orderNo),
+    fulfilSellerOrder: (sellerId: number, orderNo: string, note?: unknown) => fulfilSellerOrder(deps, sellerId, orderNo, note),
     shipSellerOrder: (sellerId: number, orderNo: string, cmd: ShipCommand) => shipSellerOrder(deps, sellerId, orderNo, cmd),
     confirmReceipt: (shopperId: string, orderNo: string) => confirmReceipt(deps, shopperId, orderNo),
     completeShippedOrders: (batch: number) => completeShippedOrders(deps, batch),

@@ -4,7 +4,8 @@ import { ValidationError, invalid, text } from '../shared/validation';
 import { PageQuery, pageOf, pageWindow } from '../shared/paging';
 import { OrderPage } from './order-queries';
 import { creditCompletedSale } from './complete-sale';
-import { deliveryOf } from './deliver-order';
+import { DeliveryError, Fulfilled, deliveryOf, fulfilPaid } from './deliver-order';
+import { Order } from './order';
 import { ORDER_STATUSES, OrderState, OrderStatus } from './order-types';
 import { afterTransition, transition } from './order-state-machine';
 import { OrderingDeps, OrderingTx } from './ordering-deps';
@@ -38,6 +39,31 @@ export async function confirmSellerOrder(deps: OrderingDeps, sellerId: number, o
     );
     return ok(afterTransition(state, confirmed.value));
   });
+}
+
+/**
+ * The seller's "fulfilled" for their own confirmed order with goods a person hands over (kind `manual`): the rest is
+ * delivered and the order completes (credited to them) in one transaction. Another seller's order is not found; an
+ * order with physical goods completes by its shipment and receipt instead, so it is not fulfilled here.
+ */
+export async function fulfilSellerOrder(
+  deps: OrderingDeps,
+  sellerId: number,
+  orderNo: string,
+  note: unknown,
+): Promise<Result<Fulfilled, DeliveryError | ValidationError>> {
+  let words: string | null = null;
+  if (note !== undefined && note !== null && note !== '') {
+    const checked = text('note', note, 1, 500);
+    if (!checked.ok) return checked;
+    words = checked.value;
+  }
+  const state = await deps.uow.read((tx) => sellersOwn(tx, sellerId, orderNo));
+  if (!state) return fail('ORDER_NOT_FOUND', `no order ${orderNo}`);
+  const order = Order.restore(state);
+  if (!order.hasManualLines() || order.hasPhysicalLines())
+    return fail('ORDER_NOT_FULFILLABLE', `order ${orderNo} has no goods for a person to hand over (physical goods: ship it)`);
+  return fulfilPaid(deps, state, words);
 }
 
 export interface ShipCommand {

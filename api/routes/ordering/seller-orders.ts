@@ -4,7 +4,7 @@ import { FastifyInstance } from 'fastify';
 import { RouteDeps } from '../../context-routes';
 import { sendError } from '../../errors';
 import { IdParams, OrderNoParams, PagingQuery, SECURITY, errorResponses, paging } from '../../schemas/common';
-import { CancelBody, DeliveryOption, DeliveryOptionList, NewDeliveryOption, ShipBody } from '../../schemas/marketplace';
+import { CancelBody, DeliveryOption, DeliveryOptionList, FulfilBody, NewDeliveryOption, ShipBody } from '../../schemas/marketplace';
 import { Order, OrderPage, OrderStatus } from '../../schemas/ordering';
 import { presentDeliveryOption } from './delivery-option-presenters';
 import { presentOrder } from './order-presenters';
@@ -117,6 +117,29 @@ export async function sellerOrderRoutes(instance: FastifyInstance, opts: RouteDe
       const shipped = await shop.ordering.shipSellerOrder(sellerId, request.params.orderNo, request.body);
       if (!shipped.ok) return sendError(reply, shipped.error);
       return presentOrder(shipped.value);
+    },
+  );
+
+  app.post(
+    '/v1/seller/orders/:orderNo/fulfil',
+    {
+      onRequest: access.shopper,
+      schema: {
+        ...seller,
+        summary: 'Mark a confirmed order of goods I hand over myself (kind manual) fulfilled',
+        description:
+          'PAID → DELIVERED: the order completes and its amount less commission is credited to my balance; the shopper is told. Physical goods complete by `ship` and the receipt instead (409).',
+        params: OrderNoParams,
+        body: FulfilBody,
+        response: { 200: Type.Object({ outcome: Type.String(), order: Order }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const sellerId = await sellerIdOf(opts, request, reply);
+      if (sellerId === null) return reply;
+      const fulfilled = await shop.ordering.fulfilSellerOrder(sellerId, request.params.orderNo, request.body?.note);
+      if (!fulfilled.ok) return sendError(reply, fulfilled.error);
+      return { outcome: fulfilled.value.outcome, order: presentOrder(fulfilled.value.order) };
     },
   );
 

@@ -4,6 +4,7 @@ import { deliveryCommand } from './delivery-options-command';
 import { continueMarketCheckout, takeAddress } from './market-checkout';
 import { marketplaceActions } from './marketplace-actions';
 import { orderReceived, sellerCancel, sellerConfirm, shipCommand } from './seller-order-buttons';
+import { sellerFulfil, showSellerOrder, showSellerOrders } from './seller-order-screen';
 
 /** Buying from several shops (delivery option per seller, the address) and the sellers' confirm / cancel / ship. */
 export const marketplaceFeature = defineFeature({
@@ -11,6 +12,9 @@ export const marketplaceFeature = defineFeature({
   actions: [
     on(marketplaceActions.sellerConfirm, (ctx, svc, a) => sellerConfirm(ctx, svc, a.orderNo)),
     on(marketplaceActions.sellerCancel, (ctx, svc, a) => sellerCancel(ctx, svc, a.orderNo)),
+    on(marketplaceActions.sellerFulfil, (ctx, svc, a) => sellerFulfil(ctx, svc, a.orderNo)),
+    on(marketplaceActions.sellerOrders, (ctx, svc, a) => showSellerOrders(ctx, svc, a.page)),
+    on(marketplaceActions.sellerOrder, (ctx, svc, a) => showSellerOrder(ctx, svc, a.orderNo)),
     on(marketplaceActions.orderReceived, (ctx, svc, a) => orderReceived(ctx, svc, a.orderNo)),
     on(marketplaceActions.pickDelivery, async (ctx, svc, a) => {
       const market = ctx.session.market;

@@ -33,7 +33,10 @@ export async function showSellerMenu(ctx: BotContext, svc: BotServices, known?: 
   await show(
     ctx,
     `${ctx.t('sellerMenuTitle', { shop: seller.shopName, balance: amount })}\n\n${ctx.t('sellerMenuHelp')}`,
-    inlineKeyboard([[button(ctx.t('btnSellerProducts'), { k: 'sellerProducts', page: 1 }), button(ctx.t('btnSellerBalance'), { k: 'sellerBalance' })]]),
+    inlineKeyboard([
+      [button(ctx.t('btnSellerProducts'), { k: 'sellerProducts', page: 1 }), button(ctx.t('btnSellerBalance'), { k: 'sellerBalance' })],
+      [button(ctx.t('btnSellerOrders'), { k: 'sellerOrders', page: 1 })],
+    ]),
   );
 }
 

@@ -59,6 +59,7 @@ export const MAIL_TEXTS: Readonly<Record<Language, { shopper: Readonly<Record<Sh
       SELLER_REINSTATED: { subject: 'Your shop is open again', body: 'Your shop "{detail}" is open again.' },
       TERMS_CHANGED: { subject: "Your shop's terms changed", body: "ℹ️ Your shop's terms changed: {detail}" },
       ORDER_TO_CONFIRM: { subject: 'New order {orderNo} to confirm', body: 'New paid order {orderNo} ({amount}) is waiting for you to confirm it.' },
+      ORDER_TO_FULFIL: { subject: 'Order {orderNo} to hand over', body: 'Order {orderNo} ({amount}) is yours to hand over to the shopper; mark it fulfilled in the chat or the API once they have it.' },
       ORDER_AUTO_CANCELLED: {
         subject: 'Order {orderNo} cancelled: not confirmed in time',
         body: 'Order {orderNo} was not confirmed in time and was cancelled; the shopper is refunded.',
@@ -99,6 +100,7 @@ export const MAIL_TEXTS: Readonly<Record<Language, { shopper: Readonly<Record<Sh
       SELLER_REINSTATED: { subject: '您的店铺已恢复营业', body: '您的店铺「{detail}」已恢复营业。' },
       TERMS_CHANGED: { subject: '您店铺的条款已变更', body: 'ℹ️ 您店铺的条款已变更：{detail}' },
       ORDER_TO_CONFIRM: { subject: '新订单 {orderNo} 待确认', body: '新的已付款订单 {orderNo}（{amount}）等待您确认。' },
+      ORDER_TO_FULFIL: { subject: '订单 {orderNo} 待交付', body: '订单 {orderNo}（{amount}）需要您亲自交付给买家；交付后请在聊天或 API 中标记为已交付。' },
       ORDER_AUTO_CANCELLED: { subject: '订单 {orderNo} 超时未确认已取消', body: '订单 {orderNo} 未在规定时间内确认，已自动取消；买家将获得退款。' },
       ORDER_RECEIVED: { subject: '订单 {orderNo} 已收货', body: '买家已收到订单 {orderNo}。' },
       SALE_CREDITED: { subject: '订单 {orderNo}：{amount} 已入账', body: '订单 {orderNo} 已完成：{amount} 已计入您的余额。' },
@@ -151,6 +153,7 @@ export const MAIL_TEXTS: Readonly<Record<Language, { shopper: Readonly<Record<Sh
       SELLER_REINSTATED: { subject: 'Ваш магазин снова открыт', body: 'Ваш магазин «{detail}» снова открыт.' },
       TERMS_CHANGED: { subject: 'Условия магазина изменились', body: 'ℹ️ Условия вашего магазина изменились: {detail}' },
       ORDER_TO_CONFIRM: { subject: 'Новый заказ {orderNo} ждёт подтверждения', body: 'Новый оплаченный заказ {orderNo} ({amount}) ждёт вашего подтверждения.' },
+      ORDER_TO_FULFIL: { subject: 'Заказ {orderNo} ждёт передачи', body: 'Заказ {orderNo} ({amount}) вы передаёте покупателю сами; когда он его получит, отметьте заказ выполненным в чате или через API.' },
       ORDER_AUTO_CANCELLED: {
         subject: 'Заказ {orderNo} отменён: не подтверждён вовремя',
         body: 'Заказ {orderNo} не подтверждён вовремя и отменён; покупателю возвращены деньги.',
