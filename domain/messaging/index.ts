@@ -9,10 +9,11 @@ export {
   adminNoticeTopic,
   sellerNotice,
   sellerNoticeTopic,
+  sellerRecipientOf,
   shopperNotice,
   shopperNoticeTopic,
 } from './notices';
-export type { AdminEvent, AdminNotice, Notifier, SellerEvent, SellerNotice, SellerRecipient, ShopperEvent, ShopperNotice } from './notices';
+export type { AdminEvent, AdminNotice, Notifier, SellerContact, SellerEvent, SellerNotice, SellerRecipient, ShopperEvent, ShopperNotice } from './notices';
 export { BROADCAST_BATCH_SIZE, MAX_BROADCAST_TEXT, broadcastDedupeKey, broadcastSendTopic, readBroadcastSend, startBroadcast } from './broadcast';
 export type { BroadcastSend, StartBroadcast } from './broadcast';
 export { MAIL_RETRY, mailNotice, mailNoticeTopic, sellerMailNotice, sellerMailNoticeTopic } from './notice-mail';

@@ -3,10 +3,14 @@ import { done, giveUp, handle } from '../shared/outbox/outbox-handler';
 import { StartBroadcast, startBroadcast } from './broadcast';
 import { MessagingDeps } from './messaging-deps';
 import { MAIL_RETRY, mailNotice, mailNoticeTopic, sellerMailNotice, sellerMailNoticeTopic } from './notice-mail';
-import { adminNoticeTopic, sellerNoticeTopic, shopperNoticeTopic } from './notices';
+import { adminNoticeTopic, sellerNoticeTopic, sellerRecipientOf, shopperNoticeTopic } from './notices';
 
 /** Telling people things: notices to shoppers, sellers and admins (chat, and mail when configured), and broadcasts. */
 export function messagingContext(deps: MessagingDeps) {
+  const sellerRecipient = async (sellerId: number) => {
+    const contact = await deps.uow.read((r) => r.sellerRecipients.find(sellerId));
+    return contact === null ? null : sellerRecipientOf(contact);
+  };
   return defineContext(
     {
       startBroadcast: (cmd: StartBroadcast) => startBroadcast(deps, cmd),
@@ -32,7 +36,7 @@ export function messagingContext(deps: MessagingDeps) {
           MAIL_RETRY,
         ),
         handle(sellerNoticeTopic, async (notice, message) => {
-          const to = await deps.uow.read((r) => r.sellerRecipients.find(notice.sellerId));
+          const to = await sellerRecipient(notice.sellerId);
           if (to === null) return giveUp(`no seller ${notice.sellerId}`);
           if (deps.mailer && to.email) await deps.uow.run((tx) => tx.outbox.enqueue([sellerMailNotice(notice, message.dedupeKey)], deps.clock.now()));
           await deps.notifier.notifySeller(notice, to);
@@ -41,7 +45,7 @@ export function messagingContext(deps: MessagingDeps) {
         handle(
           sellerMailNoticeTopic,
           async (notice) => {
-            const to = await deps.uow.read((r) => r.sellerRecipients.find(notice.sellerId));
+            const to = await sellerRecipient(notice.sellerId);
             if (!deps.mailer || !to?.email) return done;
             await deps.mailer.mailSellerNotice(to.email, to.language, notice);
             return done;

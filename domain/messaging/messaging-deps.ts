@@ -1,7 +1,7 @@
 import { Clock } from '../shared/clock';
 import { UnitOfWork } from '../shared/unit-of-work';
 import { MailContact, NoticeMailer } from './notice-mail';
-import { Notifier, SellerRecipient } from './notices';
+import { Notifier, SellerContact } from './notices';
 
 /** Who a broadcast goes to; the shoppers' table answers it (messaging does not depend on the account context). */
 export interface RecipientDirectory {
@@ -13,7 +13,8 @@ export interface RecipientDirectory {
 
 /** How sellers are reached; the sellers' table answers it (messaging does not depend on the sellers context). */
 export interface SellerRecipientDirectory {
-  find(sellerId: number): Promise<SellerRecipient | null>;
+  /** The shop's chat and addresses as stored (`sellerRecipientOf` says which address its mail goes to). */
+  find(sellerId: number): Promise<SellerContact | null>;
 }
 
 /** What messaging adds to a transaction. */

@@ -87,6 +87,26 @@ export interface SellerRecipient {
   language: string | null;
 }
 
+/** A shop's ways to be reached as they are stored: its own address, and the address of the person who runs it. */
+export interface SellerContact {
+  chatId: string | null;
+  /** The shop's own address (the seller API's profile); null when it has none. */
+  shopEmail: string | null;
+  /** The address the Telegram user who runs the shop gave for their notices (`/email`, the account API). */
+  runnerEmail: string | null;
+  language: string | null;
+}
+
+/**
+ * Where a shop's mail goes: its own address, else the address of the person who runs it — so a seller who gives
+ * their address once (as a shopper, in chat) gets their shop's mail there too, and a shop's own address wins.
+ */
+export const sellerRecipientOf = (contact: SellerContact): SellerRecipient => ({
+  chatId: contact.chatId,
+  email: contact.shopEmail ?? contact.runnerEmail,
+  language: contact.language,
+});
+
 export interface AdminNotice {
   event: AdminEvent;
   orderNo?: string;

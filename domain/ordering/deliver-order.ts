@@ -66,8 +66,7 @@ export async function deliverOrder(deps: OrderingDeps, orderNo: string): Promise
   });
 }
 
-const outcomeOf = (finished: Result<Fulfilled, DeliveryError>): Result<DeliveryOutcome, DeliveryError> =>
-  finished.ok ? ok(finished.value.outcome) : finished;
+const outcomeOf = (finished: Result<Fulfilled, DeliveryError>): Result<DeliveryOutcome, DeliveryError> => (finished.ok ? ok(finished.value.outcome) : finished);
 
 /** What a "fulfilled" did, and the order as it is now. */
 export interface Fulfilled {

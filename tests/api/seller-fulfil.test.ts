@@ -20,7 +20,10 @@ describe.each(databaseBackends())('a seller fulfils their own manual order (%s)'
     return story.value.order.status;
   };
   const outboxEvents = async (topic: string, orderNo: string): Promise<string[]> => {
-    const rows = (await shop.app.persistence.dataSource.query('SELECT payload FROM outbox WHERE topic = ? AND payload LIKE ?', [topic, `%${orderNo}%`])) as Array<{
+    const rows = (await shop.app.persistence.dataSource.query('SELECT payload FROM outbox WHERE topic = ? AND payload LIKE ?', [
+      topic,
+      `%${orderNo}%`,
+    ])) as Array<{
       payload: string;
     }>;
     return rows.map((r) => (JSON.parse(r.payload) as { event: string }).event);

@@ -21,12 +21,21 @@ describe.each(databaseBackends())('a suspended seller’s shelf (%s)', (backend)
   }
 
   async function product(userId: number, body: Record<string, unknown>): Promise<number> {
-    const made = await inject('POST', '/v1/seller/products', shop.shopper(userId), { kind: 'manual', price: { amount: 990, currency: 'CNY' }, stock: 10, ...body });
+    const made = await inject('POST', '/v1/seller/products', shop.shopper(userId), {
+      kind: 'manual',
+      price: { amount: 990, currency: 'CNY' },
+      stock: 10,
+      ...body,
+    });
     expect(made.statusCode).toBe(201);
     return made.json().id;
   }
 
-  const ids = (res: { json(): { items: Array<{ id: number }> } }) => res.json().items.map((p) => p.id).sort((a, b) => a - b);
+  const ids = (res: { json(): { items: Array<{ id: number }> } }) =>
+    res
+      .json()
+      .items.map((p) => p.id)
+      .sort((a, b) => a - b);
   const shopperSees = async () => ({
     list: ids(await inject('GET', '/v1/products?pageSize=100', {})),
     byWord: ids(await inject('GET', '/v1/products?q=lantern', {})),

@@ -5,7 +5,10 @@ import { show } from '../../ui/replies';
 
 const OFF = new Set(['off', 'none', 'remove', 'delete', '关闭', '删除', 'выкл', 'удалить']);
 
-/** `/email` shows the address notices are mailed to; `/email you@example.com` sets it; `/email off` stops mail. */
+/**
+ * `/email` shows the address notices are mailed to; `/email you@example.com` sets it; `/email off` stops mail. A seller's
+ * shop mail follows it too unless the shop has an address of its own (messaging's `sellerRecipientOf`).
+ */
 export async function onEmailCommand(ctx: BotContext, svc: BotServices, args: string): Promise<void> {
   const written = args.trim();
   if (written === '') {
@@ -14,8 +17,5 @@ export async function onEmailCommand(ctx: BotContext, svc: BotServices, args: st
   }
   const saved = await svc.shop.account.setEmail(ctx.userId, OFF.has(written.toLowerCase()) ? null : written);
   if (!saved.ok) return show(ctx, saved.error.code === 'VALIDATION_FAILED' ? ctx.t('emailInvalid') : errorText(ctx.t, saved.error));
-  // A seller's shop notices go to the same address (the sellers table answers where a shop's mail goes).
-  const seller = await svc.shop.sellers.findActiveSellerByTelegramUser(ctx.userId);
-  if (seller) await svc.shop.sellers.updateSellerProfile(seller.id, { email: saved.value });
   await show(ctx, saved.value === null ? ctx.t('emailRemoved') : ctx.t('emailSet', { email: saved.value }));
 }

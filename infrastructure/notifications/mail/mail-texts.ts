@@ -59,7 +59,10 @@ export const MAIL_TEXTS: Readonly<Record<Language, { shopper: Readonly<Record<Sh
       SELLER_REINSTATED: { subject: 'Your shop is open again', body: 'Your shop "{detail}" is open again.' },
       TERMS_CHANGED: { subject: "Your shop's terms changed", body: "ℹ️ Your shop's terms changed: {detail}" },
       ORDER_TO_CONFIRM: { subject: 'New order {orderNo} to confirm', body: 'New paid order {orderNo} ({amount}) is waiting for you to confirm it.' },
-      ORDER_TO_FULFIL: { subject: 'Order {orderNo} to hand over', body: 'Order {orderNo} ({amount}) is yours to hand over to the shopper; mark it fulfilled in the chat or the API once they have it.' },
+      ORDER_TO_FULFIL: {
+        subject: 'Order {orderNo} to hand over',
+        body: 'Order {orderNo} ({amount}) is yours to hand over to the shopper; mark it fulfilled in the chat or the API once they have it.',
+      },
       ORDER_AUTO_CANCELLED: {
         subject: 'Order {orderNo} cancelled: not confirmed in time',
         body: 'Order {orderNo} was not confirmed in time and was cancelled; the shopper is refunded.',
@@ -153,7 +156,10 @@ export const MAIL_TEXTS: Readonly<Record<Language, { shopper: Readonly<Record<Sh
       SELLER_REINSTATED: { subject: 'Ваш магазин снова открыт', body: 'Ваш магазин «{detail}» снова открыт.' },
       TERMS_CHANGED: { subject: 'Условия магазина изменились', body: 'ℹ️ Условия вашего магазина изменились: {detail}' },
       ORDER_TO_CONFIRM: { subject: 'Новый заказ {orderNo} ждёт подтверждения', body: 'Новый оплаченный заказ {orderNo} ({amount}) ждёт вашего подтверждения.' },
-      ORDER_TO_FULFIL: { subject: 'Заказ {orderNo} ждёт передачи', body: 'Заказ {orderNo} ({amount}) вы передаёте покупателю сами; когда он его получит, отметьте заказ выполненным в чате или через API.' },
+      ORDER_TO_FULFIL: {
+        subject: 'Заказ {orderNo} ждёт передачи',
+        body: 'Заказ {orderNo} ({amount}) вы передаёте покупателю сами; когда он его получит, отметьте заказ выполненным в чате или через API.',
+      },
       ORDER_AUTO_CANCELLED: {
         subject: 'Заказ {orderNo} отменён: не подтверждён вовремя',
         body: 'Заказ {orderNo} не подтверждён вовремя и отменён; покупателю возвращены деньги.',

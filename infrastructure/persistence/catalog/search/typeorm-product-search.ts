@@ -64,7 +64,8 @@ export class TypeormProductSearch implements ProductSearch {
         `UPDATE ${TABLE} SET visible = 1 WHERE visible = 0 AND product_id IN (SELECT id FROM products WHERE seller_id = ? AND visible = 1 AND listed = 1)`,
         [sellerId],
       );
-    else await this.manager.query(`UPDATE ${TABLE} SET visible = 0 WHERE visible = 1 AND product_id IN (SELECT id FROM products WHERE seller_id = ?)`, [sellerId]);
+    else
+      await this.manager.query(`UPDATE ${TABLE} SET visible = 0 WHERE visible = 1 AND product_id IN (SELECT id FROM products WHERE seller_id = ?)`, [sellerId]);
   }
 
   async find(query: ProductListQuery): Promise<ProductPage> {
