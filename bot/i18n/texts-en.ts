@@ -205,6 +205,8 @@ export const EN = {
   err_ORDER_NOT_FOUND: 'I could not find that order.',
   err_OUT_OF_STOCK: 'Sorry, there is not enough left in stock.',
   err_INSUFFICIENT_CREDIT: 'Your credit balance is too low for this.',
+  err_CHECKOUT_LOCKED: 'Too many of your checkouts failed lately (orders left unpaid, coupons refused): checkout is paused for you until {lockedUntil}.',
+  err_SHOPPER_NOT_FOUND: 'No such shopper.',
   err_TOO_MANY_UNPAID_ORDERS: 'You have too many unpaid orders. Pay or cancel one first (/orders).',
   err_RESERVATION_LIMIT: 'That is more than one shopper may hold unpaid (at most {limit}). Pay for what you have reserved first (/orders).',
   err_CANCEL_COOLDOWN: 'You cancelled an order a moment ago: what it held still counts towards your limit (at most {limit}) for {retryAfterSeconds} s.',

@@ -195,6 +195,8 @@ export const ZH: Record<TextKey, string> = {
   err_ORDER_NOT_FOUND: '没有找到这个订单。',
   err_OUT_OF_STOCK: '抱歉，库存不足。',
   err_INSUFFICIENT_CREDIT: '你的余额不足。',
+  err_CHECKOUT_LOCKED: '你最近失败的结账过多（订单未付款、优惠券被拒）：结账已暂停至 {lockedUntil}。',
+  err_SHOPPER_NOT_FOUND: '没有这个顾客。',
   err_TOO_MANY_UNPAID_ORDERS: '你的未付款订单太多了。请先付款或取消一个（/orders）。',
   err_RESERVATION_LIMIT: '超出了每位顾客可保留的未付款数量（最多 {limit}）。请先为已保留的订单付款（/orders）。',
   err_CANCEL_COOLDOWN: '你刚刚取消了一个订单：其中的商品在 {retryAfterSeconds} 秒内仍计入你的限额（最多 {limit}）。',

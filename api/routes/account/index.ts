@@ -6,6 +6,9 @@ import { shippingAddressRoutes } from './shipping-address';
 
 const ACCOUNT_STATUS: Record<AccountErrorCode, number> = {
   INSUFFICIENT_CREDIT: 402,
+  // Ends by itself: 429 with Retry-After, like the other cool-downs.
+  CHECKOUT_LOCKED: 429,
+  SHOPPER_NOT_FOUND: 404,
 };
 
 /** A shopper's balance and ledger; admins' credit adjustments. */
