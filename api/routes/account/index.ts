@@ -2,6 +2,7 @@ import { AccountErrorCode } from '../../../domain/account';
 import { defineRoutes } from '../../context-routes';
 import { accountRoutes as shopperAccountRoutes } from './account';
 import { adminAccountRoutes } from './admin-accounts';
+import { adminLockoutRoutes } from './admin-lockouts';
 import { shippingAddressRoutes } from './shipping-address';
 
 const ACCOUNT_STATUS: Record<AccountErrorCode, number> = {
@@ -15,5 +16,6 @@ const ACCOUNT_STATUS: Record<AccountErrorCode, number> = {
 export const accountRoutes = defineRoutes(async (app, deps) => {
   await app.register(shopperAccountRoutes, deps);
   await app.register(adminAccountRoutes, deps);
+  await app.register(adminLockoutRoutes, deps);
   await app.register(shippingAddressRoutes, deps);
 }, ACCOUNT_STATUS);

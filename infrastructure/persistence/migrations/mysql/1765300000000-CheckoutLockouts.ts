@@ -23,10 +23,7 @@ const UP: string[] = [
     ADD COLUMN checkout_failures_counted_after BIGINT NULL`,
 ];
 
-const DOWN: string[] = [
-  'ALTER TABLE users DROP COLUMN checkout_locked_until, DROP COLUMN checkout_failures_counted_after',
-  'DROP TABLE checkout_failures',
-];
+const DOWN: string[] = ['ALTER TABLE users DROP COLUMN checkout_locked_until, DROP COLUMN checkout_failures_counted_after', 'DROP TABLE checkout_failures'];
 
 export class CheckoutLockouts1765300000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
