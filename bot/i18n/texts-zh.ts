@@ -235,7 +235,7 @@ export const ZH: Record<TextKey, string> = {
   err_STORE_UNAVAILABLE: '商店现在有点忙，请稍后再试。',
 
   adminMenu:
-    '管理菜单\n/stats — 今日与本周销售\n/orders [状态] — 订单\n/order <订单号> — 订单经过\n/refund <订单号> [金额] [原因]\n/fulfil <订单号> [备注]\n/stuck [分钟] — 等待过久的订单\n/products — 商品、价格、库存、卡密\n/newproduct — 添加商品\n/price <id> <金额> · /stock <id> <数量|unlimited> · /stars <id> <星星数|->\n/credit <用户id> <±金额> <原因>\n/broadcast <内容>\n/jobs — 定时任务与“立即运行”\n/cancel — 停止当前输入',
+    '管理菜单\n/stats — 今日与本周销售\n/orders [状态] — 订单\n/order <订单号> — 订单经过\n/refund <订单号> [金额] [原因]\n/fulfil <订单号> [备注]\n/stuck [分钟] — 等待过久的订单\n/products — 商品、价格、库存、卡密\n/newproduct — 添加商品\n/price <id> <金额> · /stock <id> <数量|unlimited> · /stars <id> <星星数|->\n/credit <用户id> <±金额> <原因>\n/lockout <用户id> [lift] — 结账锁定\n/broadcast <内容>\n/jobs — 定时任务与“立即运行”\n/cancel — 停止当前输入',
   btnStats: '📊 统计',
   btnOrders: '📋 订单',
   btnProducts: '🏷 商品',
@@ -271,6 +271,7 @@ export const ZH: Record<TextKey, string> = {
   usageRefund: '用法：/refund <订单号> [金额，如 12.50] [原因]',
   usageFulfil: '用法：/fulfil <订单号> [备注]',
   usageCredit: '用法：/credit <用户id> <±金额，如 +10 或 -2.50> <原因>',
+  usageLockout: '用法：/lockout <用户id> — 查看结账锁定；/lockout <用户id> lift — 立即解除',
   usagePrice: '用法：/price <商品id> <金额，如 19.90>',
   usageStock: '用法：/stock <商品id> <数量 | unlimited>',
   usageStars: '用法：/stars <商品id> <整数星星，如 50 | - 表示不用星星出售>',
@@ -286,6 +287,9 @@ export const ZH: Record<TextKey, string> = {
   refundOpened: '订单 {orderNo} 的退款 {refundNo}（{amount}）：{status}。',
   fulfilDone: '订单 {orderNo}：{outcome}。',
   creditDone: '{userId} 的余额变动 {amount}，当前 {balance}。',
+  lockoutLocked: '顾客 {userId} 的结账已锁定至 {until}。',
+  lockoutNotLocked: '顾客 {userId} 的结账未被锁定。',
+  lockoutRule: '规则：{windowMinutes} 分钟内 {failures} 次结账失败即锁定 {lockMinutes} 分钟（0 = 关闭）。当前计数：{counting}。最近的失败：',
   productsTitle: '商品 — 第 {page}/{pages} 页：',
   productsEmpty: '还没有商品。用 /newproduct 添加一个。',
   adminProduct: '#{id} {sku} — {title}\n类型：{kind}\n价格：{price}\n库存：{stock}\n上架：{visible}\n图片：{photo}\nTelegram 星星：{stars}',
