@@ -4,6 +4,7 @@ import { closeExpiredOrdersJob } from './close-expired-orders';
 import { completeShippedOrdersJob } from './complete-shipped-orders';
 import { indexMissingSearchTermsJob } from './index-missing-search-terms';
 import { outboxDispatchJob } from './outbox-dispatch';
+import { pruneCheckoutFailuresJob } from './prune-checkout-failures';
 import { refreshPlatformCertificatesJob } from './refresh-platform-certificates';
 import { remindUnansweredTicketsJob } from './remind-unanswered-tickets';
 import { repairDroppedPaymentsJob } from './repair-dropped-payments';
@@ -26,4 +27,5 @@ export const JOBS: readonly ScheduledJob[] = [
   remindUnansweredTicketsJob,
   cancelUnconfirmedSellerOrdersJob,
   completeShippedOrdersJob,
+  pruneCheckoutFailuresJob,
 ];

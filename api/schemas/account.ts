@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { LEDGER_KINDS } from '../../domain/account';
-import { DateTime, Money, StringEnum } from './common';
+import { CHECKOUT_FAILURE_REASONS, LEDGER_KINDS } from '../../domain/account';
+import { DateTime, Money, Nullable, StringEnum } from './common';
 
 export const LedgerEntry = Type.Object({
   amount: Type.Integer({ description: 'signed minor units: + credits the balance, − debits it' }),
@@ -31,4 +31,26 @@ export const EmailSetting = Type.Object(
 export const EmailBody = Type.Object(
   { email: Type.Union([Type.String({ maxLength: 254 }), Type.Null()], { description: 'an address, or null (or "") to stop mail' }) },
   { additionalProperties: false, examples: [{ email: 'me@example.com' }, { email: null }] },
+);
+
+export const CheckoutLockout = Type.Object(
+  {
+    userId: Type.String(),
+    locked: Type.Boolean(),
+    lockedUntil: Nullable(DateTime('checkout is refused (429 CHECKOUT_LOCKED) until then')),
+    rule: Type.Object({
+      failures: Type.Integer({ description: 'failed checkouts within the window that lock; 0 = the rule is off' }),
+      windowMinutes: Type.Integer(),
+      lockMinutes: Type.Integer(),
+    }),
+    counting: Type.Integer({ description: 'how many of the recent failures still count towards the next lock' }),
+    recentFailures: Type.Array(
+      Type.Object({
+        reason: StringEnum(CHECKOUT_FAILURE_REASONS),
+        ref: Nullable(Type.String({ description: 'the order or checkout number, the coupon code' })),
+        at: DateTime(),
+      }),
+    ),
+  },
+  { description: "A shopper's checkout lockout (too many failed checkouts within the window) and the failures behind it" },
 );

@@ -1,5 +1,6 @@
 import { ErrorCode } from '../../domain/shop';
 import { DomainError } from '../../domain/shared/result';
+import { formatTime } from '../format/time';
 import { TextKey, TextParams, Translate } from '../i18n/translate';
 
 /** The one map from a domain error code to what the bot says (the bot's counterpart of api/errors.ts). */
@@ -27,6 +28,8 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, TextKey>> = {
   REFERRAL_LOOP: 'err_REFERRAL_LOOP',
   OUT_OF_STOCK: 'err_OUT_OF_STOCK',
   INSUFFICIENT_CREDIT: 'err_INSUFFICIENT_CREDIT',
+  CHECKOUT_LOCKED: 'err_CHECKOUT_LOCKED',
+  SHOPPER_NOT_FOUND: 'err_SHOPPER_NOT_FOUND',
   TOO_MANY_UNPAID_ORDERS: 'err_TOO_MANY_UNPAID_ORDERS',
   RESERVATION_LIMIT: 'err_RESERVATION_LIMIT',
   CANCEL_COOLDOWN: 'err_CANCEL_COOLDOWN',
@@ -75,14 +78,16 @@ export const ERROR_TEXT: Readonly<Record<ErrorCode, TextKey>> = {
  * A domain failure as a polite sentence in the chat's language. Admins also see the use case's own explanation
  * (English, precise: "sku: must be 1–64 of …"), which tells them what to fix.
  */
-export function errorText(t: Translate, error: DomainError<ErrorCode>, opts: { forAdmin?: boolean } = {}): string {
-  const polite = t(ERROR_TEXT[error.code], textParams(error.details));
+export function errorText(t: Translate, error: DomainError<ErrorCode>, opts: { forAdmin?: boolean; utcOffsetMinutes?: number } = {}): string {
+  const polite = t(ERROR_TEXT[error.code], textParams(error.details, opts.utcOffsetMinutes ?? 0));
   return opts.forAdmin ? `${polite}\n(${error.message})` : polite;
 }
 
 /** The numbers and words an error carries (a limit, seconds to wait) for the texts that name them. */
-function textParams(details: DomainError['details']): TextParams {
+function textParams(details: DomainError['details'], utcOffsetMinutes: number): TextParams {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(details ?? {})) if (typeof v === 'number' || typeof v === 'string') params[k] = v;
+  // An instant (the end of a checkout lockout) is said in the shop's time zone, not as ISO text.
+  if (typeof params.lockedUntil === 'string') params.lockedUntil = formatTime(new Date(params.lockedUntil), utcOffsetMinutes);
   return params;
 }

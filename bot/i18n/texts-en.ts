@@ -205,6 +205,8 @@ export const EN = {
   err_ORDER_NOT_FOUND: 'I could not find that order.',
   err_OUT_OF_STOCK: 'Sorry, there is not enough left in stock.',
   err_INSUFFICIENT_CREDIT: 'Your credit balance is too low for this.',
+  err_CHECKOUT_LOCKED: 'Too many of your checkouts failed lately (orders left unpaid, coupons refused): checkout is paused for you until {lockedUntil}.',
+  err_SHOPPER_NOT_FOUND: 'No such shopper.',
   err_TOO_MANY_UNPAID_ORDERS: 'You have too many unpaid orders. Pay or cancel one first (/orders).',
   err_RESERVATION_LIMIT: 'That is more than one shopper may hold unpaid (at most {limit}). Pay for what you have reserved first (/orders).',
   err_CANCEL_COOLDOWN: 'You cancelled an order a moment ago: what it held still counts towards your limit (at most {limit}) for {retryAfterSeconds} s.',
@@ -245,7 +247,7 @@ export const EN = {
 
   // admin
   adminMenu:
-    'Admin menu\n/stats — sales today and this week\n/orders [status] — orders\n/order <no> — an order’s story\n/refund <no> [amount] [reason]\n/fulfil <no> [note]\n/stuck [minutes] — orders waiting too long\n/products — products, prices, stock, codes\n/newproduct — add a product\n/price <id> <amount> · /stock <id> <n|unlimited> · /stars <id> <stars|->\n/credit <user id> <±amount> <reason>\n/broadcast <text>\n/jobs — jobs and “run now”\n/cancel — stop what you are entering',
+    'Admin menu\n/stats — sales today and this week\n/orders [status] — orders\n/order <no> — an order’s story\n/refund <no> [amount] [reason]\n/fulfil <no> [note]\n/stuck [minutes] — orders waiting too long\n/products — products, prices, stock, codes\n/newproduct — add a product\n/price <id> <amount> · /stock <id> <n|unlimited> · /stars <id> <stars|->\n/credit <user id> <±amount> <reason>\n/lockout <user id> [lift] — checkout lockout\n/broadcast <text>\n/jobs — jobs and “run now”\n/cancel — stop what you are entering',
   btnStats: '📊 Stats',
   btnOrders: '📋 Orders',
   btnProducts: '🏷 Products',
@@ -281,6 +283,7 @@ export const EN = {
   usageRefund: 'Usage: /refund <order no> [amount, e.g. 12.50] [reason]',
   usageFulfil: 'Usage: /fulfil <order no> [note]',
   usageCredit: 'Usage: /credit <user id> <±amount, e.g. +10 or -2.50> <reason>',
+  usageLockout: 'Usage: /lockout <user id> — their checkout lockout; /lockout <user id> lift — end it now',
   usagePrice: 'Usage: /price <product id> <amount, e.g. 19.90>',
   usageStock: 'Usage: /stock <product id> <number | unlimited>',
   usageStars: 'Usage: /stars <product id> <whole stars, e.g. 50 | - for none>',
@@ -296,6 +299,9 @@ export const EN = {
   refundOpened: 'Refund {refundNo} of {amount} for order {orderNo}: {status}.',
   fulfilDone: 'Order {orderNo}: {outcome}.',
   creditDone: 'Balance of {userId} changed by {amount}; it is now {balance}.',
+  lockoutLocked: 'Shopper {userId} is locked out of checkout until {until}.',
+  lockoutNotLocked: 'Shopper {userId} is not locked out of checkout.',
+  lockoutRule: 'Rule: {failures} failed checkouts within {windowMinutes} min lock for {lockMinutes} min (0 = off). Counting now: {counting}. Recent failures:',
   productsTitle: 'Products — page {page} of {pages}:',
   productsEmpty: 'No products yet. Add one with /newproduct.',
   adminProduct: '#{id} {sku} — {title}\nKind: {kind}\nPrice: {price}\nStock: {stock}\nVisible: {visible}\nPhoto: {photo}\nTelegram Stars: {stars}',

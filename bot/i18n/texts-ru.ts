@@ -197,6 +197,9 @@ export const RU: Record<TextKey, string> = {
   err_ORDER_NOT_FOUND: 'Не нашёл такого заказа.',
   err_OUT_OF_STOCK: 'Извините, столько нет в наличии.',
   err_INSUFFICIENT_CREDIT: 'На балансе недостаточно средств.',
+  err_CHECKOUT_LOCKED:
+    'Слишком много неудачных оформлений за последнее время (неоплаченные заказы, отклонённые купоны): оформление приостановлено до {lockedUntil}.',
+  err_SHOPPER_NOT_FOUND: 'Такого покупателя нет.',
   err_TOO_MANY_UNPAID_ORDERS: 'У вас слишком много неоплаченных заказов. Сначала оплатите или отмените один (/orders).',
   err_RESERVATION_LIMIT: 'Это больше, чем один покупатель может держать неоплаченным (не более {limit}). Сначала оплатите уже зарезервированное (/orders).',
   err_CANCEL_COOLDOWN: 'Вы только что отменили заказ: его товары ещё {retryAfterSeconds} с учитываются в вашем лимите (не более {limit}).',
@@ -236,7 +239,7 @@ export const RU: Record<TextKey, string> = {
   err_STORE_UNAVAILABLE: 'Магазин сейчас занят. Попробуйте через минуту.',
 
   adminMenu:
-    'Меню администратора\n/stats — продажи сегодня и за неделю\n/orders [статус] — заказы\n/order <номер> — история заказа\n/refund <номер> [сумма] [причина]\n/fulfil <номер> [примечание]\n/stuck [минуты] — заказы, которые ждут слишком долго\n/products — товары, цены, остатки, коды\n/newproduct — новый товар\n/price <id> <сумма> · /stock <id> <число|unlimited> · /stars <id> <звёзды|->\n/credit <id пользователя> <±сумма> <причина>\n/broadcast <текст>\n/jobs — задачи и «запустить сейчас»\n/cancel — прервать ввод',
+    'Меню администратора\n/stats — продажи сегодня и за неделю\n/orders [статус] — заказы\n/order <номер> — история заказа\n/refund <номер> [сумма] [причина]\n/fulfil <номер> [примечание]\n/stuck [минуты] — заказы, которые ждут слишком долго\n/products — товары, цены, остатки, коды\n/newproduct — новый товар\n/price <id> <сумма> · /stock <id> <число|unlimited> · /stars <id> <звёзды|->\n/credit <id пользователя> <±сумма> <причина>\n/lockout <id> [lift] — блокировка оформления\n/broadcast <текст>\n/jobs — задачи и «запустить сейчас»\n/cancel — прервать ввод',
   btnStats: '📊 Статистика',
   btnOrders: '📋 Заказы',
   btnProducts: '🏷 Товары',
@@ -272,6 +275,7 @@ export const RU: Record<TextKey, string> = {
   usageRefund: 'Использование: /refund <номер заказа> [сумма, напр. 12.50] [причина]',
   usageFulfil: 'Использование: /fulfil <номер заказа> [примечание]',
   usageCredit: 'Использование: /credit <id пользователя> <±сумма, напр. +10 или -2.50> <причина>',
+  usageLockout: 'Использование: /lockout <id пользователя> — блокировка оформления; /lockout <id пользователя> lift — снять сейчас',
   usagePrice: 'Использование: /price <id товара> <сумма, напр. 19.90>',
   usageStock: 'Использование: /stock <id товара> <число | unlimited>',
   usageStars: 'Использование: /stars <id товара> <целое число звёзд, напр. 50 | - без звёзд>',
@@ -287,6 +291,10 @@ export const RU: Record<TextKey, string> = {
   refundOpened: 'Возврат {refundNo} на {amount} по заказу {orderNo}: {status}.',
   fulfilDone: 'Заказ {orderNo}: {outcome}.',
   creditDone: 'Баланс {userId} изменён на {amount}; теперь {balance}.',
+  lockoutLocked: 'Покупателю {userId} оформление заказов закрыто до {until}.',
+  lockoutNotLocked: 'Покупателю {userId} оформление заказов не закрыто.',
+  lockoutRule:
+    'Правило: {failures} неудачных оформлений за {windowMinutes} мин закрывают оформление на {lockMinutes} мин (0 = выкл.). Сейчас учитывается: {counting}. Последние неудачи:',
   productsTitle: 'Товары — страница {page} из {pages}:',
   productsEmpty: 'Товаров пока нет. Добавьте через /newproduct.',
   adminProduct: '#{id} {sku} — {title}\nТип: {kind}\nЦена: {price}\nОстаток: {stock}\nВиден: {visible}\nФото: {photo}\nTelegram Stars: {stars}',

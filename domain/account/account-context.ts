@@ -7,8 +7,9 @@ import { emailOf, setEmail } from './shopper-email';
 import { chooseLanguage, preferredLanguage, shopperIds } from './shopper-preferences';
 import { getShippingAddress, saveShippingAddress } from './shipping-addresses';
 import { getAccount, getLedger } from './view-account';
+import { getCheckoutLockout, liftCheckoutLockout, pruneCheckoutFailures } from './manage-checkout-lockout';
 
-export const ACCOUNT_ERROR_CODES = ['INSUFFICIENT_CREDIT'] as const;
+export const ACCOUNT_ERROR_CODES = ['INSUFFICIENT_CREDIT', 'CHECKOUT_LOCKED', 'SHOPPER_NOT_FOUND'] as const;
 export type AccountErrorCode = (typeof ACCOUNT_ERROR_CODES)[number];
 
 /** Shoppers (who they are, their language) and their credit: a balance with an append-only ledger. */
@@ -28,6 +29,9 @@ export function accountContext(deps: AccountDeps) {
       adjustCredit: (cmd: AdjustCredit) => adjustCredit(deps, cmd),
       getShippingAddress: (userId: string) => getShippingAddress(deps, userId),
       saveShippingAddress: (userId: string, input: unknown) => saveShippingAddress(deps, userId, input),
+      getCheckoutLockout: (userId: string) => getCheckoutLockout(deps, userId),
+      liftCheckoutLockout: (userId: string) => liftCheckoutLockout(deps, userId),
+      pruneCheckoutFailures: (batch: number) => pruneCheckoutFailures(deps, batch),
     },
     { errorCodes: ACCOUNT_ERROR_CODES },
   );

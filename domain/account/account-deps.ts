@@ -3,6 +3,7 @@ import { Ids } from '../shared/ids';
 import { ShopLimits } from '../shared/limits';
 import { TxBase, UnitOfWork } from '../shared/unit-of-work';
 import { AccountRepository } from './account-repository';
+import { CheckoutLockRepository } from './checkout-lockout';
 import { ShippingAddressRepository } from './shipping-address';
 import { UserRepository } from './shopper';
 
@@ -11,6 +12,8 @@ export interface AccountRepositories {
   users: UserRepository;
   accounts: AccountRepository;
   addresses: ShippingAddressRepository;
+  /** Failed checkouts per shopper and the lockout they lead to. */
+  checkoutLocks: CheckoutLockRepository;
 }
 
 export type AccountTx = TxBase & AccountRepositories;

@@ -11,3 +11,13 @@ export type { AdjustCredit, AdjustCreditError } from './adjust-credit';
 export type { SetEmailError } from './shopper-email';
 export { addressLine, validateShippingAddress } from './shipping-address';
 export type { ShippingAddress, ShippingAddressRepository } from './shipping-address';
+export { CHECKOUT_FAILURE_REASONS, checkoutLocked, lockShopperForPlacement, lockoutOn, noteCheckoutFailure } from './checkout-lockout';
+export type {
+  CheckoutFailure,
+  CheckoutFailureReason,
+  CheckoutLockRepository,
+  CheckoutLockState,
+  CheckoutLockTx,
+  CheckoutLockedError,
+} from './checkout-lockout';
+export type { CheckoutLockout, LockoutError } from './manage-checkout-lockout';

@@ -19,9 +19,10 @@ export interface UserRepository {
   find(id: string): Promise<ShopperProfile | null>;
   /**
    * Takes the shopper's row lock for the rest of the transaction (a write to the row), so that one shopper's
-   * placements run one at a time: the unpaid cap and the idempotency key cannot be raced. False if unknown.
+   * placements run one at a time: the unpaid cap and the idempotency key cannot be raced. False if unknown, or, with
+   * `unlessCheckoutLocked`, when the shopper is locked out of checkout at `now` (the lock is then not taken).
    */
-  lockForOrdering(id: string, now: Date): Promise<boolean>;
+  lockForOrdering(id: string, now: Date, unlessCheckoutLocked?: boolean): Promise<boolean>;
   /** The language the shopper chose with /lang (null = follow Telegram's language_code). False if unknown. */
   setPreferredLanguage(id: string, language: string | null): Promise<boolean>;
   preferredLanguage(id: string): Promise<string | null>;

@@ -1,4 +1,4 @@
-import { ShippingAddress, addressLine, validateShippingAddress } from '../account';
+import { ShippingAddress, addressLine, lockShopperForPlacement, validateShippingAddress } from '../account';
 import { sha256Hex } from '../shared/digest';
 import { ShopLimits } from '../shared/limits';
 import { Minor, ZERO, addMinor } from '../shared/money';
@@ -102,7 +102,8 @@ export async function placeCheckoutInTx<E = never>(
   settle?: SettleNewCheckout<E>,
 ): Promise<Result<PlacedCheckout, PlaceCheckoutError | E>> {
   const { shopperId, idempotencyKey, paymentMethod, requestHash, now } = placement;
-  if (!(await tx.users.lockForOrdering(shopperId, now))) throw new Error(`shopper ${shopperId} is not registered`);
+  const shopperLock = await lockShopperForPlacement(tx, deps.limits, shopperId, now);
+  if (!shopperLock.ok) return shopperLock;
   if (idempotencyKey !== null) {
     const seen = await tx.checkouts.findByIdempotencyKey(shopperId, idempotencyKey);
     if (seen) {

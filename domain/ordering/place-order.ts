@@ -2,6 +2,7 @@ import { sha256Hex } from '../shared/digest';
 import { ShopLimits } from '../shared/limits';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid } from '../shared/validation';
+import { CheckoutLockedError, lockShopperForPlacement } from '../account';
 import { HOUSE_SELLER_ID } from '../catalog';
 import { Order, itemsKeyOf } from './order';
 import { newOrderNo } from './order-number';
@@ -28,6 +29,7 @@ export interface PlacedOrder {
 
 export type PlaceOrderError =
   | ValidationError
+  | CheckoutLockedError
   | DomainError<
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'TOO_MANY_UNPAID_ORDERS'
@@ -100,8 +102,10 @@ export async function placeInTx<E = never>(
   settle?: SettleNewOrder<E>,
 ): Promise<Result<PlacedOrder, PlaceOrderError | E>> {
   const { shopperId, idempotencyKey, paymentMethod, requestHash, now } = placement;
-  // One shopper's placements run one at a time from here on: the key check and the unpaid cap cannot be raced.
-  if (!(await tx.users.lockForOrdering(shopperId, now))) throw new Error(`shopper ${shopperId} is not registered`);
+  // One shopper's placements run one at a time from here on: the key check and the unpaid cap cannot be raced. A
+  // shopper locked out of checkout (too many failed checkouts lately) stops here, before anything else is read.
+  const shopperLock = await lockShopperForPlacement(tx, deps.limits, shopperId, now);
+  if (!shopperLock.ok) return shopperLock;
   if (idempotencyKey !== null) {
     const seen = await tx.orders.findByIdempotencyKey(shopperId, idempotencyKey);
     if (seen) {

@@ -1,6 +1,7 @@
+import { noteCheckoutFailure } from '../account';
 import { Order, closeUnpaidInTx, isUnpaid } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
-import { closeOrder } from './close-order';
+import { EXPIRY_REASON, closeOrder } from './close-order';
 import { confirmProviderTrade } from './confirm-provider-trade';
 import { PaymentDeps } from './payment-deps';
 import { PaymentProvider } from './payment-provider';
@@ -9,7 +10,8 @@ import { providerFor } from './payment-providers';
 export type CancelError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_CLOSABLE' | 'PROVIDER_UNAVAILABLE'>;
 
 /**
- * Closes an unpaid order — the shopper's "cancel" and the expiry job alike. For a QR order the provider is asked
+ * Closes an unpaid order — the shopper's "cancel" and the expiry job alike (only an expiry counts as a failed
+ * checkout: a shopper who cancels gives the stock back early, and the cancel cool-down already covers re-reserving). For a QR order the provider is asked
  * FIRST (the shopper may have paid a second ago), then the trade is closed there, and only then here.
  */
 export async function cancelUnpaidOrder(deps: PaymentDeps, orderNo: string, reason: string, shopperId?: string): Promise<Result<Order, CancelError>> {
@@ -51,6 +53,9 @@ async function cancelUnpaidCheckout(
     if (!(await tx.checkouts.markClosed(checkoutNo, now))) {
       const again = await tx.checkouts.findByNo(checkoutNo);
       if (again?.status === 'PAID') return fail('ORDER_NOT_CLOSABLE', `checkout ${checkoutNo} has just been paid`);
+    } else if (reason === EXPIRY_REASON) {
+      // One failed checkout, however many sellers' orders it held.
+      await noteCheckoutFailure(tx, deps.limits, checkout.userId, 'ORDER_EXPIRED_UNPAID', now, checkoutNo);
     }
     let asked: Order | null = null;
     for (const state of await tx.orders.findByCheckout(checkoutNo)) {

@@ -23,6 +23,15 @@ export interface ShopLimits {
   sellerCommissionBps: number;
   /** How long a seller has to confirm a paid order, unless the seller has their own window. */
   sellerConfirmWindowMinutes: number;
+  /** Abuse limit at checkout: this many failed checkouts within the window lock the shopper out of checkout for a while. */
+  checkoutLockout: CheckoutLockoutRule;
+}
+
+/** `failures` failed checkouts (unpaid orders that expired, refused coupons, …) within `windowMs` ⇒ no checkout for `lockMs`; 0 failures = off. */
+export interface CheckoutLockoutRule {
+  failures: number;
+  windowMs: number;
+  lockMs: number;
 }
 
 export const DEFAULT_LIMITS: ShopLimits = {
@@ -40,6 +49,7 @@ export const DEFAULT_LIMITS: ShopLimits = {
   paymentCheckIntervalMs: 5_000,
   sellerCommissionBps: 1000,
   sellerConfirmWindowMinutes: 24 * 60,
+  checkoutLockout: { failures: 5, windowMs: 60 * 60_000, lockMs: 30 * 60_000 },
 };
 
 /** Largest amount or credit we accept on input: 100 million yuan in fen; keeps sums far from 2^53. */

@@ -318,6 +318,11 @@ export function loadConfig(env: Env): Config {
       paymentCheckIntervalMs: integer(env, 'PAYMENT_CHECK_INTERVAL_SECONDS', DEFAULT_LIMITS.paymentCheckIntervalMs / 1000, 1, 3600) * 1000,
       sellerCommissionBps: integer(env, 'SELLER_COMMISSION_BPS', DEFAULT_LIMITS.sellerCommissionBps, 0, 10_000),
       sellerConfirmWindowMinutes: integer(env, 'SELLER_CONFIRM_WINDOW_MINUTES', DEFAULT_LIMITS.sellerConfirmWindowMinutes, 1, 30 * 24 * 60),
+      checkoutLockout: {
+        failures: integer(env, 'CHECKOUT_LOCKOUT_FAILURES', DEFAULT_LIMITS.checkoutLockout.failures, 0, 1000),
+        windowMs: integer(env, 'CHECKOUT_LOCKOUT_WINDOW_MINUTES', DEFAULT_LIMITS.checkoutLockout.windowMs / 60_000, 1, 30 * 24 * 60) * 60_000,
+        lockMs: integer(env, 'CHECKOUT_LOCKOUT_MINUTES', DEFAULT_LIMITS.checkoutLockout.lockMs / 60_000, 1, 30 * 24 * 60) * 60_000,
+      },
     },
     initDataMaxAgeSeconds: integer(env, 'INIT_DATA_MAX_AGE_SECONDS', 24 * 3600, 60, 24 * 3600),
     botSessionTtlMs: integer(env, 'BOT_SESSION_TTL_HOURS', 24, 1, 24 * 30) * 3_600_000,

@@ -25,6 +25,7 @@ describe.each(databaseBackends())('job control over HTTP (%s)', (backend) => {
       'remind-unanswered-tickets',
       'cancel-unconfirmed-seller-orders',
       'complete-shipped-orders',
+      'prune-checkout-failures',
     ]);
     expect(listed.json().items.find((j: { name: string }) => j.name === 'sync-refunds').schedule).toBe('*/10 * * * * *');
 

@@ -20,6 +20,7 @@ const JOBS = [
   'remind-unanswered-tickets',
   'cancel-unconfirmed-seller-orders',
   'complete-shipped-orders',
+  'prune-checkout-failures',
 ];
 
 interface JobStatusView {

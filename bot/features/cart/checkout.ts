@@ -56,7 +56,7 @@ export async function payFromCart(ctx: BotContext, svc: BotServices, method: Pay
       await answer(ctx);
       return startMarketCheckout(ctx, svc, method, nonce);
     }
-    if (!result.ok) return answer(ctx, errorText(t, result.error), { alert: true });
+    if (!result.ok) return answer(ctx, errorText(t, result.error, { utcOffsetMinutes: svc.settings.utcOffsetMinutes }), { alert: true });
     const { order, outcome, payment } = result.value;
     if (outcome === 'replayed' && (await svc.orderMessages.find(order.orderNo))) return answer(ctx, t('orderAlreadyPlaced'));
     await answer(ctx);

@@ -100,7 +100,7 @@ async function placeMarketCheckout(ctx: BotContext, svc: BotServices): Promise<v
     const result = await svc.shop.payment.placeCheckout({ shopperId: ctx.userId, idempotencyKey, fromCart: true, paymentMethod: market.method, delivery });
     if (!result.ok) {
       await answer(ctx);
-      await reply(ctx, errorText(t, result.error));
+      await reply(ctx, errorText(t, result.error, { utcOffsetMinutes: svc.settings.utcOffsetMinutes }));
       return;
     }
     delete ctx.session.market;

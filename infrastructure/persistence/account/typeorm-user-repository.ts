@@ -39,13 +39,15 @@ export class TypeormUserRepository implements UserRepository, RecipientDirectory
     return row ? profileFromRow(row) : null;
   }
 
-  async lockForOrdering(id: string, now: Date): Promise<boolean> {
-    const result = await this.manager
+  async lockForOrdering(id: string, now: Date, unlessCheckoutLocked = false): Promise<boolean> {
+    const update = this.manager
       .createQueryBuilder()
       .update(UserEntity)
       .set({ updated_at: toMs(now) })
-      .where('id = :id', { id })
-      .execute();
+      .where('id = :id', { id });
+    // The lockout is a condition of the row lock's own UPDATE: checking it costs the placement no statement.
+    if (unlessCheckoutLocked) update.andWhere('(checkout_locked_until IS NULL OR checkout_locked_until <= :now)', { now: toMs(now) });
+    const result = await update.execute();
     return affectedRows(result) === 1;
   }
 

@@ -13,6 +13,10 @@ export interface UserRow {
   chat_state: 'open' | 'none' | null;
   /** Where notices are mailed; NULL = no mail. Never touched by the profile upsert. */
   email: string | null;
+  /** Locked out of checkout until then (epoch ms); NULL or past = not locked. Never touched by the profile upsert. */
+  checkout_locked_until?: number | null;
+  /** Failed checkouts at or before this no longer count towards a lock (a lock or an admin's lift used them up). */
+  checkout_failures_counted_after?: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -29,6 +33,8 @@ export const UserEntity = new EntitySchema<UserRow>({
     preferred_language: stringColumn(8, true),
     chat_state: stringColumn(8, true),
     email: stringColumn(254, true),
+    checkout_locked_until: bigintColumn(true),
+    checkout_failures_counted_after: bigintColumn(true),
     created_at: bigintColumn(),
     updated_at: bigintColumn(),
   },

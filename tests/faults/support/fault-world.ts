@@ -32,6 +32,7 @@ export function jobSchedules(everySeconds: number): Record<string, string> {
     JOB_REMIND_UNANSWERED_TICKETS_SCHEDULE: cron,
     JOB_CANCEL_UNCONFIRMED_SELLER_ORDERS_SCHEDULE: cron,
     JOB_COMPLETE_SHIPPED_ORDERS_SCHEDULE: cron,
+    JOB_PRUNE_CHECKOUT_FAILURES_SCHEDULE: cron,
   };
 }
 

@@ -1,0 +1,33 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+// The MySQL migration of the same name (failed checkouts per shopper, the lockout on the shopper's row) in SQLite's
+// words.
+const UP: string[] = [
+  `CREATE TABLE checkout_failures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    ref TEXT NULL,
+    failed_at INTEGER NOT NULL
+  )`,
+  'CREATE INDEX ix_checkout_failures_user_failed ON checkout_failures (user_id, failed_at)',
+  'CREATE INDEX ix_checkout_failures_failed ON checkout_failures (failed_at)',
+  'ALTER TABLE users ADD COLUMN checkout_locked_until INTEGER NULL',
+  'ALTER TABLE users ADD COLUMN checkout_failures_counted_after INTEGER NULL',
+];
+
+const DOWN: string[] = [
+  'ALTER TABLE users DROP COLUMN checkout_failures_counted_after',
+  'ALTER TABLE users DROP COLUMN checkout_locked_until',
+  'DROP TABLE checkout_failures',
+];
+
+export class CheckoutLockouts1765300000000 implements MigrationInterface {
+  async up(queryRunner: QueryRunner): Promise<void> {
+    for (const statement of UP) await queryRunner.query(statement);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    for (const statement of DOWN) await queryRunner.query(statement);
+  }
+}
