@@ -44,7 +44,15 @@ export const Product = Type.Object(
   },
 );
 
-export const AdminProduct = Type.Composite([Product, Type.Object({ webhookUrl: Nullable(Type.String()), createdAt: DateTime(), updatedAt: DateTime() })]);
+export const AdminProduct = Type.Composite([
+  Product,
+  Type.Object({
+    listed: Type.Boolean({ description: 'false while its shop is suspended: shoppers do not see it, whatever `visible` says' }),
+    webhookUrl: Nullable(Type.String()),
+    createdAt: DateTime(),
+    updatedAt: DateTime(),
+  }),
+]);
 
 export const ProductSort = StringEnum(PRODUCT_SORTS, {
   description: 'relevance (the default: best match first; without q the shop order, oldest first), price (cheapest first), -price, new (newest first)',

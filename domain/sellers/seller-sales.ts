@@ -1,3 +1,4 @@
+import { sellerNotice } from '../messaging';
 import { ShopLimits } from '../shared/limits';
 import { minor } from '../shared/money';
 import { SellersTx } from './sellers-deps';
@@ -23,7 +24,7 @@ export interface RefundClawback {
   at: Date;
 }
 
-type Tx = Pick<SellersTx, 'sellers' | 'sellerMoney'>;
+type Tx = Pick<SellersTx, 'sellers' | 'sellerMoney' | 'outbox'>;
 
 /**
  * Credits a completed seller order: gross − commission, once. Called by other contexts inside THEIR transaction (the
@@ -46,7 +47,13 @@ export async function creditSale(tx: Tx, sale: SaleCredit, limits: Pick<ShopLimi
     reference: sale.orderNo,
     createdAt: sale.at,
   });
-  return outcome.status === 'POSTED';
+  if (outcome.status !== 'POSTED') return false;
+  // The seller hears what reached their balance, after the commit that put it there (once: the ledger's key above).
+  await tx.outbox.enqueue(
+    [sellerNotice({ sellerId: sale.sellerId, event: 'SALE_CREDITED', orderNo: sale.orderNo, amount: minor(sale.grossMinor - commission) }, sale.orderNo)],
+    sale.at,
+  );
+  return true;
 }
 
 /**
@@ -73,7 +80,17 @@ export async function clawBackRefund(tx: Tx, clawback: RefundClawback): Promise<
     reference: clawback.refundRef ?? clawback.orderNo,
     createdAt: clawback.at,
   });
-  return outcome.status === 'POSTED';
+  if (outcome.status !== 'POSTED') return false;
+  await tx.outbox.enqueue(
+    [
+      sellerNotice(
+        { sellerId: clawback.sellerId, event: 'REFUND_CLAWED_BACK', orderNo: clawback.orderNo, amount: minor(refunded - commissionBack) },
+        `${clawback.orderNo}:${clawback.refundRef ?? ''}`,
+      ),
+    ],
+    clawback.at,
+  );
+  return true;
 }
 
 function checkAmount(amount: number, field: string): void {

@@ -81,7 +81,7 @@ describe.each(databaseBackends())('a suspended seller’s shelf (%s)', (backend)
 
     // Admins still manage it, the seller's own flag untouched; edited while suspended, it stays off the shelf.
     const edited = await inject('PATCH', `/v1/admin/products/${red}`, shop.admin, { title: 'Red paper lantern 红灯笼, new' });
-    expect(edited.json()).toMatchObject({ id: red, visible: true });
+    expect(edited.json()).toMatchObject({ id: red, visible: true, listed: false });
     expect((await shopperSees()).byWord).not.toContain(red);
 
     expect((await inject('POST', `/v1/admin/sellers/${closing}/reinstate`, shop.admin)).json()).toMatchObject({ status: 'active' });

@@ -26,6 +26,7 @@ export const presentProduct = (p: Product, seller?: ShopOf) => ({
 /** Admins also see where a webhook product is fulfilled. */
 export const presentProductForAdmin = (p: Product, seller?: ShopOf) => ({
   ...presentProduct(p, seller),
+  listed: p.listed,
   webhookUrl: p.webhookUrl,
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),

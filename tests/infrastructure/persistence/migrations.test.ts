@@ -154,6 +154,74 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
     }
   });
 
+  it('closes the shelves of shops that are not active on an upgraded database (products and their search terms), and opens them going down', async () => {
+    const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'shelves.sqlite'), logger: silent });
+    const db = persistence.dataSource;
+    try {
+      await persistence.migrate();
+      const since = await undoSince(persistence, 'SellerShelves1765400000000');
+      await db.query(
+        "INSERT INTO sellers (id, telegram_user_id, shop_name, contact, description, status, auto_confirm, created_at, updated_at) VALUES (3, '43', 'Shut', '', '', 'suspended', 0, 0, 0), (4, '44', 'Open', '', '', 'active', 0, 0, 0)",
+      );
+      for (const [seller, sku] of [
+        [3, 'SHUT-1'],
+        [4, 'OPEN-1'],
+      ] as const)
+        await db.query(
+          `INSERT INTO products (seller_id, sku, title, description, kind, price_amount, currency, stock, visible, created_at, updated_at) VALUES (?, ?, 'Lamp', '', 'manual', 100, 'CNY', NULL, 1, 0, 0)`,
+          [seller, sku],
+        );
+      const ids = async () =>
+        Object.fromEntries(
+          ((await db.query("SELECT id, sku FROM products WHERE sku IN ('SHUT-1', 'OPEN-1')")) as Array<{ id: unknown; sku: string }>).map((r) => [
+            r.sku,
+            Number(r.id),
+          ]),
+        );
+      const { 'SHUT-1': shut, 'OPEN-1': open } = await ids();
+      await db.query('INSERT INTO product_search_terms (visible, term, weight, product_id, fields) VALUES (1, ?, 8, ?, 1), (1, ?, 8, ?, 1)', [
+        'lamp',
+        shut,
+        'lamp',
+        open,
+      ]);
+      const shown = async () =>
+        (
+          (await db.query('SELECT product_id, visible FROM product_search_terms WHERE product_id IN (?, ?) ORDER BY product_id', [shut, open])) as Array<{
+            product_id: unknown;
+            visible: unknown;
+          }>
+        ).map((r) => [Number(r.product_id), Number(r.visible)]);
+
+      expect(await persistence.migrate()).toEqual(since);
+      const listed = (await db.query('SELECT id, listed FROM products WHERE id IN (?, ?) ORDER BY id', [shut, open])) as Array<{
+        id: unknown;
+        listed: unknown;
+      }>;
+      expect(listed.map((r) => [Number(r.id), Number(r.listed)])).toEqual([
+        [shut, 0],
+        [open, 1],
+      ]);
+      expect(await shown()).toEqual([
+        [shut, 0],
+        [open, 1],
+      ]);
+
+      await db.undoLastMigration();
+      expect(await shown()).toEqual([
+        [shut, 1],
+        [open, 1],
+      ]);
+      // Leaves the database as the next test expects it.
+      await db.query('DELETE FROM product_search_terms WHERE product_id IN (?, ?)', [shut, open]);
+      await db.query('DELETE FROM products WHERE id IN (?, ?)', [shut, open]);
+      await db.query('DELETE FROM sellers WHERE id IN (3, 4)');
+      expect(await persistence.migrate()).toEqual(['SellerShelves1765400000000']);
+    } finally {
+      await persistence.close();
+    }
+  });
+
   it('keeps the search terms of an upgraded database when the term table takes its new key', async () => {
     const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'upgrade.sqlite'), logger: silent });
     try {
