@@ -56,7 +56,7 @@ const ALL_MIGRATIONS = [
   'TelegramStars1764950000000',
   'SupportAndRestock1764960000000',
   'Checkouts1765100000000',
-  'CheckoutLockouts1765300000000',
+  'LockoutsAndSellerTickets1765300000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
