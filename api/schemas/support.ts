@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { MAX_MESSAGE_TEXT, MESSAGE_DIRECTIONS, MESSAGE_KINDS, TICKET_STATUSES } from '../../domain/support';
+import { AUTHOR_ROLES, MAX_MESSAGE_TEXT, MESSAGE_DIRECTIONS, MESSAGE_KINDS, TICKET_STATUSES } from '../../domain/support';
 import { DateTime, Nullable, StringEnum } from './common';
 
 export const TicketIdParams = Type.Object({ ticketId: Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'a ticket id: a whole number from 1' }) });
@@ -8,6 +8,7 @@ export const Ticket = Type.Object({
   id: Type.Integer(),
   userId: Type.String({ description: "The shopper's Telegram id" }),
   orderNo: Nullable(Type.String({ description: 'The order the ticket is about (the shopper’s own)' })),
+  sellerId: Nullable(Type.Integer({ description: 'The seller (not the house) whose order it is: they read and answer it too' })),
   status: StringEnum(TICKET_STATUSES, { description: 'open: waiting for staff; waiting_for_shopper: staff asked something; answered; closed' }),
   assignee: Nullable(Type.String({ description: 'The admin looking after it (Telegram id, or `api`)' })),
   waitingSince: Nullable(DateTime('Since when the shopper has waited for staff (status open)')),
@@ -20,6 +21,7 @@ export const TicketMessage = Type.Object({
   id: Type.Integer(),
   direction: StringEnum(MESSAGE_DIRECTIONS, { description: 'to_staff: from the shopper; to_shopper: from staff' }),
   author: Type.String({ description: 'Who wrote it, by name' }),
+  authorRole: StringEnum(AUTHOR_ROLES, { description: 'shopper, staff (the shop’s admins) or seller (the shop of the ticket’s order)' }),
   kind: StringEnum(MESSAGE_KINDS, { description: 'event: the ticket was opened, closed, reopened or assigned (its name is the text)' }),
   text: Type.String({ description: 'The text, a caption, or the event' }),
   attachment: Nullable(Type.Object({ fileId: Type.String({ description: 'Telegram file_id' }), fileName: Nullable(Type.String()) })),

@@ -29,6 +29,13 @@ export const SUPPORT_EN = {
   staffReopened: '↩️ Ticket #{id} was reopened by {name}.',
   staffClosed: '✅ Ticket #{id} closed by {name}.',
   staffReplySent: '✓ Sent to the shopper (ticket #{id}).',
+  sellerTicketOpened:
+    '🎫 #{id} · A shopper opened a ticket about your order {orderNo}. What they write comes here; reply to any of its messages to answer them.',
+  sellerTicketHeader: '🎫 #{id} · {orderNo} · {name}',
+  sellerTicketClosed: '🎫 #{id} · {orderNo}: the ticket is closed.',
+  sellerTicketReopened: '🎫 #{id} · {orderNo}: the ticket is open again.',
+  sellerReplySent: '✓ Sent to the shopper (ticket #{id}).',
+  supportSellerReplyHeader: '💬 {name} (the shop of your order {orderNo}) · ticket #{id}',
   staffNoTicketHere: 'This topic belongs to no ticket.',
   usageReply: 'Usage: /reply <ticket number> <text>',
   usageTicket: 'Usage: /ticket <ticket number>',

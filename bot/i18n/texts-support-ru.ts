@@ -30,6 +30,13 @@ export const SUPPORT_RU: Record<keyof typeof SUPPORT_EN, string> = {
   staffReopened: '↩️ {name} снова открыл(а) обращение #{id}.',
   staffClosed: '✅ Обращение #{id} закрыто ({name}).',
   staffReplySent: '✓ Отправлено покупателю (обращение #{id}).',
+  sellerTicketOpened:
+    '🎫 #{id} · Покупатель открыл обращение по вашему заказу {orderNo}. Его сообщения придут сюда; ответьте на любое из них, чтобы ответить покупателю.',
+  sellerTicketHeader: '🎫 #{id} · {orderNo} · {name}',
+  sellerTicketClosed: '🎫 #{id} · {orderNo}: обращение закрыто.',
+  sellerTicketReopened: '🎫 #{id} · {orderNo}: обращение снова открыто.',
+  sellerReplySent: '✓ Отправлено покупателю (обращение #{id}).',
+  supportSellerReplyHeader: '💬 {name} (магазин вашего заказа {orderNo}) · обращение #{id}',
   staffNoTicketHere: 'Эта тема не относится ни к одному обращению.',
   usageReply: 'Формат: /reply <номер обращения> <текст>',
   usageTicket: 'Формат: /ticket <номер обращения>',

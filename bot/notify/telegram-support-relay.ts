@@ -72,7 +72,11 @@ export class TelegramSupportRelay implements SupportRelay {
         if (key) await this.tg.sendMessage(ticket.userId, t(key, { id: ticket.id }));
         return 'relayed';
       }
-      await this.sendContent({ chatId: ticket.userId }, t('supportReplyHeader', { id: ticket.id }), message);
+      const header =
+        message.authorRole === 'seller'
+          ? t('supportSellerReplyHeader', { id: ticket.id, name: message.authorName, orderNo: ticket.orderNo ?? '' })
+          : t('supportReplyHeader', { id: ticket.id });
+      await this.sendContent({ chatId: ticket.userId }, header, message);
       return 'relayed';
     } catch (e) {
       if (isRefusedForGood(e) && !isUnreachableChat(e)) {
@@ -81,6 +85,35 @@ export class TelegramSupportRelay implements SupportRelay {
       }
       if (!isUnreachableChat(e)) throw e;
       await shop.account.markChatUnreachable(ticket.userId);
+      return 'unreachable';
+    }
+  }
+
+  async toSeller(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome> {
+    const seller = ticket.sellerId === null ? null : await this.svc.shop.sellers.getSeller(ticket.sellerId);
+    const chatId = seller?.ok ? seller.value.telegramUserId : null;
+    if (chatId === null) return 'unreachable';
+    const t = translator(await this.svc.chatLanguages.languageFor(chatId));
+    const params = { id: ticket.id, orderNo: ticket.orderNo ?? '', name: message.authorName };
+    try {
+      if (message.kind === 'event') {
+        const key =
+          message.text === 'opened'
+            ? 'sellerTicketOpened'
+            : message.text === 'closed'
+              ? 'sellerTicketClosed'
+              : message.text === 'reopened'
+                ? 'sellerTicketReopened'
+                : null;
+        // Who on the staff looks after it is the house's business.
+        if (key) await this.tg.sendMessage(chatId, t(key, params));
+        return 'relayed';
+      }
+      await this.sendContent({ chatId }, t('sellerTicketHeader', params), message);
+      return 'relayed';
+    } catch (e) {
+      if (!isUnreachableChat(e) && !isRefusedForGood(e)) throw e;
+      this.svc.logger.warn({ err: e, ticketId: ticket.id, sellerId: ticket.sellerId }, 'support message not relayed to the seller; kept in the history only');
       return 'unreachable';
     }
   }

@@ -56,3 +56,5 @@ export type { CheckoutPlacement, PlaceCheckout, PlaceCheckoutError, PlacedChecko
 export { RECEIPT_GRACE_DAYS } from './seller-orders';
 export type { SellerOrderError, ShipCommand } from './seller-orders';
 export { creditCompletedSale } from './complete-sale';
+// The house's seller id, for contexts that see orders but not the catalog (support: a ticket on another seller's order).
+export { HOUSE_SELLER_ID } from '../catalog';

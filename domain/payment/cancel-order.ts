@@ -10,9 +10,10 @@ import { providerFor } from './payment-providers';
 export type CancelError = DomainError<'ORDER_NOT_FOUND' | 'ORDER_NOT_CLOSABLE' | 'PROVIDER_UNAVAILABLE'>;
 
 /**
- * Closes an unpaid order — the shopper's "cancel" and the expiry job alike (only an expiry counts as a failed
- * checkout: a shopper who cancels gives the stock back early, and the cancel cool-down already covers re-reserving). For a QR order the provider is asked
- * FIRST (the shopper may have paid a second ago), then the trade is closed there, and only then here.
+ * Closes an unpaid order — the shopper's "cancel" and the expiry job alike. For a QR order the provider is asked
+ * FIRST (the shopper may have paid a second ago), then the trade is closed there, and only then here. Only an expiry
+ * counts as a failed checkout: a shopper who cancels gives the stock back early, and the cancel cool-down already
+ * makes cancel-and-reserve-again useless.
  */
 export async function cancelUnpaidOrder(deps: PaymentDeps, orderNo: string, reason: string, shopperId?: string): Promise<Result<Order, CancelError>> {
   const state = await deps.uow.read((tx) => tx.orders.findByNo(orderNo));

@@ -2,8 +2,28 @@
 export { SUPPORT_ERROR_CODES, supportContext } from './support-context';
 export type { SupportErrorCode } from './support-context';
 export type { SupportDeps, SupportRepositories, SupportSettings, SupportTx } from './support-deps';
-export { ACTIVE_STATUSES, MAX_CAPTION, MAX_HISTORY, MAX_MESSAGE_TEXT, MESSAGE_DIRECTIONS, MESSAGE_KINDS, TICKET_EVENTS, TICKET_STATUSES } from './ticket';
-export type { MessageDirection, MessageKind, Ticket, TicketAttachment, TicketEvent, TicketMessage, TicketStatus, TicketWithHistory } from './ticket';
+export {
+  ACTIVE_STATUSES,
+  AUTHOR_ROLES,
+  MAX_CAPTION,
+  MAX_HISTORY,
+  MAX_MESSAGE_TEXT,
+  MESSAGE_DIRECTIONS,
+  MESSAGE_KINDS,
+  TICKET_EVENTS,
+  TICKET_STATUSES,
+} from './ticket';
+export type {
+  AuthorRole,
+  MessageDirection,
+  MessageKind,
+  Ticket,
+  TicketAttachment,
+  TicketEvent,
+  TicketMessage,
+  TicketStatus,
+  TicketWithHistory,
+} from './ticket';
 export type { NewTicket, NewTicketMessage, TicketChange, TicketMessageRepository, TicketQuery, TicketRepository } from './ticket-repository';
 export type { RelayOutcome, SupportRelay } from './support-relay';
 export type { MessageContent } from './message-content';
@@ -14,4 +34,5 @@ export type { TicketActionError, TicketActor } from './ticket-actions';
 export { MAX_TICKET_PAGE } from './ticket-queries';
 export type { ListTickets } from './ticket-queries';
 export type { RemindReport } from './remind-unanswered';
-export { relayMessageTopic } from './relay-topics';
+export { relayMessageTopic, sellerRelayTopic } from './relay-topics';
+export type { SellerActor, SellerReply, SellerTicketError } from './seller-tickets';

@@ -1,8 +1,8 @@
-import { ORDER_NO_PATTERN } from '../ordering';
+import { HOUSE_SELLER_ID, ORDER_NO_PATTERN } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid } from '../shared/validation';
 import { CheckedContent, MessageContent, authorNameOf, checkContent } from './message-content';
-import { relayOf } from './relay-topics';
+import { relaysOf } from './relay-topics';
 import { shopperWritesInTx } from './shopper-message';
 import { SupportDeps } from './support-deps';
 import { Ticket } from './ticket';
@@ -36,12 +36,15 @@ export async function openTicket(deps: SupportDeps, cmd: OpenTicket): Promise<Re
   const authorName = authorNameOf(cmd.authorName, `#${cmd.userId}`);
   const now = deps.clock.now();
   return deps.uow.run(async (tx) => {
+    let sellerId: number | null = null;
     if (orderNo !== null) {
       const order = await tx.orders.findByNo(orderNo);
       // Someone else's order reads as no order at all: a ticket never tells whose order a number is.
       if (!order || order.userId !== cmd.userId) return fail('TICKET_ORDER_NOT_FOUND', `no order ${orderNo} of yours`);
+      // Another seller's order: that seller is told, reads the ticket and answers (the house's staff are always told).
+      if (order.sellerId !== HOUSE_SELLER_ID) sellerId = order.sellerId;
     }
-    const inserted = await tx.tickets.insert({ userId: cmd.userId, orderNo, now });
+    const inserted = await tx.tickets.insert({ userId: cmd.userId, orderNo, sellerId, now });
     const ticket = inserted === 'ALREADY_OPEN' ? await tx.tickets.findActive(cmd.userId) : inserted;
     // The unique key said there is one; it can only be gone if it closed in between: the caller may simply try again.
     if (ticket === null) throw new Error(`ticket of ${cmd.userId} closed while opening another`);
@@ -61,7 +64,11 @@ export async function openTicket(deps: SupportDeps, cmd: OpenTicket): Promise<Re
         }),
       );
     }
-    if (lines.length > 0) await tx.outbox.enqueue(lines.map(relayOf), now);
+    if (lines.length > 0)
+      await tx.outbox.enqueue(
+        lines.flatMap((line) => relaysOf(ticket, line)),
+        now,
+      );
     if (first) {
       const written = await shopperWritesInTx(tx, ticket, first, authorName, now);
       if (!written) return fail('TICKET_CLOSED', `ticket ${ticket.id} changed just now; try again`);

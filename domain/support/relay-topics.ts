@@ -1,5 +1,5 @@
 import { defineTopic, OutboxEntry } from '../shared/outbox/topic';
-import { TicketMessage } from './ticket';
+import { Ticket, TicketMessage } from './ticket';
 
 /** One stored message to carry to the other side; the handler relays every earlier pending one of its ticket first. */
 export interface RelayMessage {
@@ -19,3 +19,17 @@ export const relayMessageTopic = defineTopic<RelayMessage>('support.relay', deco
 
 export const relayOf = (message: TicketMessage): OutboxEntry =>
   relayMessageTopic.message({ ticketId: message.ticketId, messageId: message.id }, `support:relay:${message.id}`);
+
+/**
+ * A line of a seller's ticket to carry to that seller (their own lines excepted). A topic of its own, so the desk's
+ * relay (staff ⇄ shopper, tracked per message) is untouched; at least once, each line by itself.
+ */
+export const sellerRelayTopic = defineTopic<RelayMessage>('support.seller-relay', decodeRelay);
+
+/** The relays a new line of `ticket` needs: the other side, and the ticket's seller unless they wrote it. */
+export const relaysOf = (ticket: Pick<Ticket, 'sellerId'>, message: TicketMessage): OutboxEntry[] => [
+  relayOf(message),
+  ...(ticket.sellerId !== null && message.authorRole !== 'seller'
+    ? [sellerRelayTopic.message({ ticketId: message.ticketId, messageId: message.id }, `support:seller-relay:${message.id}`)]
+    : []),
+];

@@ -1,7 +1,7 @@
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError } from '../shared/validation';
 import { CheckedContent, MessageContent, authorNameOf, checkContent } from './message-content';
-import { relayOf } from './relay-topics';
+import { relaysOf } from './relay-topics';
 import { SupportDeps, SupportTx } from './support-deps';
 import { Ticket, TicketMessage } from './ticket';
 
@@ -60,6 +60,6 @@ export async function shopperWritesInTx(
     }
   }
   const message = await tx.ticketMessages.add({ ticketId: ticket.id, direction: 'to_staff', authorId: ticket.userId, authorName, ...content, now });
-  await tx.outbox.enqueue([relayOf(message)], now);
+  await tx.outbox.enqueue(relaysOf(ticket, message), now);
   return { ticket: current, message };
 }

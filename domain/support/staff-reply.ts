@@ -2,7 +2,7 @@ import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError } from '../shared/validation';
 import { MessageContent, authorNameOf, checkContent } from './message-content';
 import { mailNotice } from '../messaging';
-import { relayOf } from './relay-topics';
+import { relaysOf } from './relay-topics';
 import { SupportDeps } from './support-deps';
 import { Ticket, TicketMessage } from './ticket';
 
@@ -41,7 +41,7 @@ export async function replyToTicket(deps: SupportDeps, cmd: StaffReply): Promise
     const mail = deps.mailer
       ? [mailNotice({ userId: ticket.userId, event: 'SUPPORT_REPLY', ticketId: ticket.id, text: replyWords(message) }, `support:reply:${message.id}`)]
       : [];
-    await tx.outbox.enqueue([relayOf(message), ...mail], now);
+    await tx.outbox.enqueue([...relaysOf(ticket, message), ...mail], now);
     return ok({ ticket: { ...ticket, status, assignee, waitingSince: null, reminded: false, updatedAt: now }, message });
   });
 }

@@ -2,7 +2,9 @@ import { defineContext } from '../shared/context';
 import { RetryPolicy, handle } from '../shared/outbox/outbox-handler';
 import { OpenTicket, openTicket } from './open-ticket';
 import { relayTicketMessages } from './relay-ticket';
-import { relayMessageTopic } from './relay-topics';
+import { relayMessageTopic, sellerRelayTopic } from './relay-topics';
+import { relayToSeller } from './relay-to-seller';
+import { SellerReply, getSellerTicket, listSellerTickets, replyAsSeller } from './seller-tickets';
 import { remindUnanswered } from './remind-unanswered';
 import { ShopperMessage, postShopperMessage } from './shopper-message';
 import { StaffReply, replyToTicket } from './staff-reply';
@@ -42,9 +44,15 @@ export function supportContext(deps: SupportDeps) {
       activeTicket: (userId: string) => activeTicket(deps, userId),
       ticketOfThread: (threadId: number) => ticketOfThread(deps, threadId),
       remindUnanswered: (batch: number) => remindUnanswered(deps, batch),
+      listSellerTickets: (sellerId: number, query: { beforeId?: number; limit?: number } = {}) => listSellerTickets(deps, sellerId, query),
+      getSellerTicket: (ticketId: number, sellerId: number) => getSellerTicket(deps, ticketId, sellerId),
+      replyAsSeller: (cmd: SellerReply) => replyAsSeller(deps, cmd),
     },
     {
-      handlers: [handle(relayMessageTopic, (job) => relayTicketMessages(deps, job), RELAY_RETRY)],
+      handlers: [
+        handle(relayMessageTopic, (job) => relayTicketMessages(deps, job), RELAY_RETRY),
+        handle(sellerRelayTopic, (job) => relayToSeller(deps, job), RELAY_RETRY),
+      ],
       errorCodes: SUPPORT_ERROR_CODES,
     },
   );

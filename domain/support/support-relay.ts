@@ -19,4 +19,6 @@ export interface SupportRelay {
   openThread(ticket: Ticket, first: TicketMessage): Promise<number | null>;
   toStaff(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome>;
   toShopper(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome>;
+  /** A line of a ticket on a seller's order, to that seller (`ticket.sellerId`), privately. */
+  toSeller(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome>;
 }

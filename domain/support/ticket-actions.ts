@@ -1,6 +1,6 @@
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { authorNameOf } from './message-content';
-import { relayOf } from './relay-topics';
+import { relaysOf } from './relay-topics';
 import { SupportDeps, SupportTx } from './support-deps';
 import { ACTIVE_STATUSES, MessageDirection, Ticket, TicketEvent, TicketStatus } from './ticket';
 import { TicketChange } from './ticket-repository';
@@ -45,7 +45,7 @@ async function act(
       attachment: null,
       now,
     });
-    await tx.outbox.enqueue([relayOf(line)], now);
+    await tx.outbox.enqueue(relaysOf(ticket, line), now);
     return ok({ ...ticket, ...change, updatedAt: now });
   });
 }

@@ -1,8 +1,9 @@
-import { MessageDirection, MessageKind, Ticket, TicketAttachment, TicketMessage, TicketStatus } from './ticket';
+import { AuthorRole, MessageDirection, MessageKind, Ticket, TicketAttachment, TicketMessage, TicketStatus } from './ticket';
 
 export interface NewTicket {
   userId: string;
   orderNo: string | null;
+  sellerId: number | null;
   now: Date;
 }
 
@@ -18,6 +19,8 @@ export interface TicketChange {
 
 export interface TicketQuery {
   userId?: string;
+  /** Only the tickets on this seller's orders. */
+  sellerId?: number;
   status?: TicketStatus;
   /** Newest first; only tickets with a smaller id (the next page). */
   beforeId?: number;
@@ -55,6 +58,8 @@ export interface NewTicketMessage {
   direction: MessageDirection;
   authorId: string;
   authorName: string;
+  /** Default: the shopper for to_staff, staff for to_shopper. */
+  authorRole?: AuthorRole;
   kind: MessageKind;
   text: string;
   attachment: TicketAttachment | null;

@@ -12,6 +12,10 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_DIRECTIONS = ['to_staff', 'to_shopper'] as const;
 export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
 
+/** Who wrote a line: the shopper, the shop's staff (admins), or the seller whose order the ticket is about. */
+export const AUTHOR_ROLES = ['shopper', 'staff', 'seller'] as const;
+export type AuthorRole = (typeof AUTHOR_ROLES)[number];
+
 export const TICKET_EVENTS = ['opened', 'closed', 'reopened', 'assigned'] as const;
 export type TicketEvent = (typeof TICKET_EVENTS)[number];
 
@@ -20,6 +24,8 @@ export interface Ticket {
   userId: string;
   /** The shopper's own order the ticket is about, when opened from it. */
   orderNo: string | null;
+  /** The seller (other than the house) whose order it is: they are told, read the history and answer. */
+  sellerId: number | null;
   status: TicketStatus;
   /** The admin (Telegram id) looking after it. */
   assignee: string | null;
@@ -48,6 +54,7 @@ export interface TicketMessage {
   authorId: string;
   /** The author's name as shown to the other side (a first name; staff replies say "Support" to shoppers). */
   authorName: string;
+  authorRole: AuthorRole;
   kind: MessageKind;
   /** The text, or a photo's or document's caption (may be empty), or the event's name for kind `event`. */
   text: string;

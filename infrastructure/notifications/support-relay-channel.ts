@@ -24,6 +24,10 @@ export class SupportRelayChannel implements SupportRelay {
     return this.current().toShopper(ticket, message);
   }
 
+  toSeller(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome> {
+    return this.current().toSeller(ticket, message);
+  }
+
   private current(): SupportRelay {
     if (!this.relay) throw new Error('no chat connected for support messages yet (the bot is not running in this process)');
     return this.relay;

@@ -106,3 +106,23 @@ export async function onStaffAction(ctx: BotContext, svc: BotServices, action: '
   const key = action === 'take' ? 'staffAssigned' : action === 'close' ? 'staffClosed' : 'staffReopened';
   await reply(ctx, t(key, { id: ticketId, name }), staffKeyboard(t, result.value));
 }
+
+/**
+ * A seller replying (in their private chat) to a relayed line of a ticket about their own order answers the shopper.
+ * Only a reply to such a line counts, so a seller's other messages (their own shopping, their own tickets) pass on.
+ */
+export async function takeSellerReply(ctx: BotContext, svc: BotServices, message: Message): Promise<boolean> {
+  const ticketId = ticketReferredTo(message, ctx.botInfo.id);
+  if (ticketId === null) return false;
+  const content = contentOf(message);
+  if (!content) return false;
+  const seller = await svc.shop.sellers.findActiveSellerByTelegramUser(ctx.userId);
+  if (!seller) return false;
+  const replied = await svc.shop.support.replyAsSeller({
+    ticketId,
+    seller: { sellerId: seller.id, telegramUserId: ctx.userId, shopName: seller.shopName },
+    content,
+  });
+  await reply(ctx, replied.ok ? ctx.t('sellerReplySent', { id: ticketId }) : errorText(ctx.t, replied.error));
+  return true;
+}

@@ -1,14 +1,17 @@
 import { on, defineFeature } from '../../routing/feature';
 import { closeMyTicket, openSupport, takeShopperMessage } from './shopper-support';
-import { onReplyCommand, onStaffAction, onTicketCommand, onTicketsCommand, takeStaffReply } from './staff-support';
+import { onReplyCommand, onStaffAction, onTicketCommand, onTicketsCommand, takeSellerReply, takeStaffReply } from './staff-support';
 import { supportActions } from './support-actions';
 import type { BotContext } from '../../bot-context';
 import type { BotServices } from '../../bot-services';
 import type { Message } from 'telegraf/types';
 
-/** An admin's reply to a relayed ticket message is staff's; anything else a shopper with an open ticket sends is theirs. */
+/**
+ * An admin's reply to a relayed ticket message is staff's, a seller's reply to a line of a ticket on their order is
+ * the seller's; anything else a shopper with an open ticket sends is theirs.
+ */
 const take = async (ctx: BotContext, svc: BotServices, message: Message): Promise<boolean> =>
-  (await takeStaffReply(ctx, svc, message)) || takeShopperMessage(ctx, svc, message);
+  (await takeStaffReply(ctx, svc, message)) || (await takeSellerReply(ctx, svc, message)) || takeShopperMessage(ctx, svc, message);
 
 export const supportFeature = defineFeature({
   name: 'support',

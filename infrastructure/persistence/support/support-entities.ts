@@ -5,6 +5,8 @@ export interface SupportTicketRow {
   id: number;
   user_id: string;
   order_no: string | null;
+  /** The seller (not the house) whose order the ticket is about; NULL: the house's own. */
+  seller_id?: number | null;
   status: string;
   assignee: string | null;
   thread_id: number | null;
@@ -24,6 +26,7 @@ export const SupportTicketEntity = new EntitySchema<SupportTicketRow>({
     id: idColumn(),
     user_id: stringColumn(32),
     order_no: stringColumn(32, true),
+    seller_id: bigintColumn(true),
     status: stringColumn(24),
     assignee: stringColumn(32, true),
     thread_id: bigintColumn(true),
@@ -42,6 +45,8 @@ export interface SupportMessageRow {
   direction: string;
   author_id: string;
   author_name: string;
+  /** 'shopper' | 'staff' | 'seller'; NULL (rows from before sellers answered): told by the direction. */
+  author_role?: string | null;
   kind: string;
   text: string;
   file_id: string | null;
@@ -59,6 +64,7 @@ export const SupportMessageEntity = new EntitySchema<SupportMessageRow>({
     direction: stringColumn(12),
     author_id: stringColumn(32),
     author_name: stringColumn(64),
+    author_role: stringColumn(12, true),
     kind: stringColumn(12),
     text: textColumn(),
     file_id: stringColumn(255, true),

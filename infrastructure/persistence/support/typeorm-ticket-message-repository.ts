@@ -1,21 +1,30 @@
 import { EntityManager } from 'typeorm';
-import { MESSAGE_DIRECTIONS, MESSAGE_KINDS, NewTicketMessage, TicketMessage, TicketMessageRepository } from '../../../domain/support';
+import { AUTHOR_ROLES, MESSAGE_DIRECTIONS, MESSAGE_KINDS, NewTicketMessage, TicketMessage, TicketMessageRepository } from '../../../domain/support';
 import { affectedRows } from '../affected-rows';
 import { clip, oneOf, toDate, toDateOrNull, toMs } from '../columns';
 import { SupportMessageEntity, SupportMessageRow } from './support-entities';
 
-const messageFromRow = (row: SupportMessageRow): TicketMessage => ({
-  id: Number(row.id),
-  ticketId: Number(row.ticket_id),
-  direction: oneOf(MESSAGE_DIRECTIONS, row.direction, 'support_messages.direction'),
-  authorId: row.author_id,
-  authorName: row.author_name,
-  kind: oneOf(MESSAGE_KINDS, row.kind, 'support_messages.kind'),
-  text: row.text,
-  attachment: row.file_id === null ? null : { fileId: row.file_id, fileName: row.file_name },
-  createdAt: toDate(Number(row.created_at)),
-  relayedAt: toDateOrNull(row.relayed_at === null ? null : Number(row.relayed_at)),
-});
+const messageFromRow = (row: SupportMessageRow): TicketMessage => {
+  const direction = oneOf(MESSAGE_DIRECTIONS, row.direction, 'support_messages.direction');
+  return {
+    id: Number(row.id),
+    ticketId: Number(row.ticket_id),
+    direction,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    authorRole:
+      row.author_role === null || row.author_role === undefined
+        ? direction === 'to_staff'
+          ? 'shopper'
+          : 'staff'
+        : oneOf(AUTHOR_ROLES, row.author_role, 'support_messages.author_role'),
+    kind: oneOf(MESSAGE_KINDS, row.kind, 'support_messages.kind'),
+    text: row.text,
+    attachment: row.file_id === null ? null : { fileId: row.file_id, fileName: row.file_name },
+    createdAt: toDate(Number(row.created_at)),
+    relayedAt: toDateOrNull(row.relayed_at === null ? null : Number(row.relayed_at)),
+  };
+};
 
 export class TypeormTicketMessageRepository implements TicketMessageRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -26,6 +35,7 @@ export class TypeormTicketMessageRepository implements TicketMessageRepository {
       direction: message.direction,
       author_id: message.authorId,
       author_name: clip(message.authorName, 64),
+      author_role: message.authorRole ?? (message.direction === 'to_staff' ? 'shopper' : 'staff'),
       kind: message.kind,
       text: message.text,
       file_id: message.attachment?.fileId ?? null,

@@ -10,6 +10,7 @@ export const ticketFromRow = (row: SupportTicketRow): Ticket => ({
   id: Number(row.id),
   userId: row.user_id,
   orderNo: row.order_no,
+  sellerId: row.seller_id === null || row.seller_id === undefined ? null : Number(row.seller_id),
   status: oneOf(TICKET_STATUSES, row.status, 'support_tickets.status'),
   assignee: row.assignee,
   threadId: row.thread_id === null ? null : Number(row.thread_id),
@@ -28,6 +29,7 @@ export class TypeormTicketRepository implements TicketRepository {
     const row: Omit<SupportTicketRow, 'id'> = {
       user_id: ticket.userId,
       order_no: ticket.orderNo,
+      seller_id: ticket.sellerId,
       status: 'open',
       assignee: null,
       thread_id: null,
@@ -67,6 +69,7 @@ export class TypeormTicketRepository implements TicketRepository {
   async list(query: TicketQuery): Promise<Ticket[]> {
     const qb = this.manager.createQueryBuilder(SupportTicketEntity, 't').orderBy('t.id', 'DESC').limit(query.limit);
     if (query.userId !== undefined) qb.andWhere('t.user_id = :userId', { userId: query.userId });
+    if (query.sellerId !== undefined) qb.andWhere('t.seller_id = :sellerId', { sellerId: query.sellerId });
     if (query.status !== undefined) qb.andWhere('t.status = :status', { status: query.status });
     if (query.beforeId !== undefined) qb.andWhere('t.id < :beforeId', { beforeId: query.beforeId });
     return (await qb.getMany()).map(ticketFromRow);

@@ -150,6 +150,7 @@ export class SupportChats implements SupportRelay {
   readonly threads: number[] = [];
   readonly toStaffLog: Array<{ ticketId: number; threadId: number | null; message: TicketMessage }> = [];
   readonly toShopperLog: Array<{ ticketId: number; userId: string; message: TicketMessage }> = [];
+  readonly toSellerLog: Array<{ ticketId: number; sellerId: number | null; message: TicketMessage }> = [];
   down = false;
   /** null: staff are written to privately (no SUPPORT_CHAT_ID). */
   forum = true;
@@ -172,6 +173,12 @@ export class SupportChats implements SupportRelay {
   async toShopper(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome> {
     if (this.down) throw new Error('Bot API unreachable');
     this.toShopperLog.push({ ticketId: ticket.id, userId: ticket.userId, message });
+    return 'relayed';
+  }
+
+  async toSeller(ticket: Ticket, message: TicketMessage): Promise<RelayOutcome> {
+    if (this.down) throw new Error('Bot API unreachable');
+    this.toSellerLog.push({ ticketId: ticket.id, sellerId: ticket.sellerId, message });
     return 'relayed';
   }
 }

@@ -14,6 +14,9 @@ describe('configuration', () => {
       logLevel: 'info',
     });
     expect(c.limits.currency).toBe('CNY');
+    // The checkout lockout: 5 failed checkouts within 60 minutes lock for 30.
+    expect(c.limits.checkoutLockout).toEqual({ failures: 5, windowMs: 60 * 60_000, lockMs: 30 * 60_000 });
+    expect(loadConfig({ CHECKOUT_LOCKOUT_FAILURES: '0' }).limits.checkoutLockout.failures).toBe(0);
   });
 
   it.each([
@@ -34,6 +37,9 @@ describe('configuration', () => {
     [{ REDIS_CLUSTER_NODES: '10.0.0.1:7000', REDIS_URL: 'redis://10.0.0.9:6379' }, 'REDIS_CLUSTER_NODES: set it or REDIS_URL, not both'],
     [{ WEBHOOK_SIGNING_SECRET: 'short' }, 'WEBHOOK_SIGNING_SECRET: must be at least 16 characters'],
     [{ PAYMENT_FIRST_CHECK_SECONDS: '0' }, 'PAYMENT_FIRST_CHECK_SECONDS: must be between 1 and 3600, got 0'],
+    [{ CHECKOUT_LOCKOUT_FAILURES: '-1' }, 'CHECKOUT_LOCKOUT_FAILURES: must be between 0 and 1000, got -1'],
+    [{ CHECKOUT_LOCKOUT_WINDOW_MINUTES: '0' }, 'CHECKOUT_LOCKOUT_WINDOW_MINUTES: must be between 1 and 43200, got 0'],
+    [{ CHECKOUT_LOCKOUT_MINUTES: 'soon' }, 'CHECKOUT_LOCKOUT_MINUTES: must be a whole number, got "soon"'],
   ])('%j stops with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -56,7 +56,7 @@ const ALL_MIGRATIONS = [
   'TelegramStars1764950000000',
   'SupportAndRestock1764960000000',
   'Checkouts1765100000000',
-  'CheckoutLockouts1765300000000',
+  'LockoutsAndSellerTickets1765300000000',
   'SellerShelves1765400000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */

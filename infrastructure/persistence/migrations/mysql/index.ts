@@ -16,7 +16,7 @@ import { Sellers1764900000000 } from './1764900000000-Sellers';
 import { TelegramStars1764950000000 } from './1764950000000-TelegramStars';
 import { SupportAndRestock1764960000000 } from './1764960000000-SupportAndRestock';
 import { Checkouts1765100000000 } from './1765100000000-Checkouts';
-import { CheckoutLockouts1765300000000 } from './1765300000000-CheckoutLockouts';
+import { LockoutsAndSellerTickets1765300000000 } from './1765300000000-LockoutsAndSellerTickets';
 import { SellerShelves1765400000000 } from './1765400000000-SellerShelves';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
@@ -39,6 +39,6 @@ export const MYSQL_MIGRATIONS = [
   TelegramStars1764950000000,
   SupportAndRestock1764960000000,
   Checkouts1765100000000,
-  CheckoutLockouts1765300000000,
+  LockoutsAndSellerTickets1765300000000,
   SellerShelves1765400000000,
 ];
