@@ -34,5 +34,5 @@ export type { TicketActionError, TicketActor } from './ticket-actions';
 export { MAX_TICKET_PAGE } from './ticket-queries';
 export type { ListTickets } from './ticket-queries';
 export type { RemindReport } from './remind-unanswered';
-export { relayMessageTopic, sellerRelayTopic } from './relay-topics';
+export { relayMessageTopic } from './relay-topics';
 export type { SellerActor, SellerReply, SellerTicketError } from './seller-tickets';

@@ -15,3 +15,14 @@ export async function relayToSeller(deps: SupportDeps, job: RelayMessage): Promi
   await deps.supportRelay.toSeller(found.ticket, found.message);
   return done;
 }
+
+/** Copies a seller's line to staff (the `support.staff-copy` topic), where the desk's own relay does not take it. */
+export async function copyToStaff(deps: SupportDeps, job: RelayMessage): Promise<HandlerOutcome> {
+  const found = await deps.uow.read(async (r) => {
+    const [ticket, message] = await Promise.all([r.tickets.findById(job.ticketId), r.ticketMessages.findById(job.messageId)]);
+    return ticket && message ? { ticket, message } : null;
+  });
+  if (!found) return giveUp(`no ticket ${job.ticketId} or no message ${job.messageId}`);
+  await deps.supportRelay.toStaff(found.ticket, found.message);
+  return done;
+}

@@ -26,10 +26,16 @@ export const relayOf = (message: TicketMessage): OutboxEntry =>
  */
 export const sellerRelayTopic = defineTopic<RelayMessage>('support.seller-relay', decodeRelay);
 
-/** The relays a new line of `ticket` needs: the other side, and the ticket's seller unless they wrote it. */
-export const relaysOf = (ticket: Pick<Ticket, 'sellerId'>, message: TicketMessage): OutboxEntry[] => [
-  relayOf(message),
-  ...(ticket.sellerId !== null && message.authorRole !== 'seller'
-    ? [sellerRelayTopic.message({ ticketId: message.ticketId, messageId: message.id }, `support:seller-relay:${message.id}`)]
-    : []),
-];
+/** A seller's line, copied to staff (their forum topic or chats): the admins still see the whole conversation. */
+export const staffCopyTopic = defineTopic<RelayMessage>('support.staff-copy', decodeRelay);
+
+/**
+ * The relays a new line of `ticket` needs: the other side; the ticket's seller unless they wrote it; and staff, for
+ * a line the seller wrote (it goes to the shopper, and staff would not see it otherwise).
+ */
+export const relaysOf = (ticket: Pick<Ticket, 'sellerId'>, message: TicketMessage): OutboxEntry[] => {
+  const job = { ticketId: message.ticketId, messageId: message.id };
+  if (ticket.sellerId === null) return [relayOf(message)];
+  if (message.authorRole === 'seller') return [relayOf(message), staffCopyTopic.message(job, `support:staff-copy:${message.id}`)];
+  return [relayOf(message), sellerRelayTopic.message(job, `support:seller-relay:${message.id}`)];
+};

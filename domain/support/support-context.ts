@@ -2,8 +2,8 @@ import { defineContext } from '../shared/context';
 import { RetryPolicy, handle } from '../shared/outbox/outbox-handler';
 import { OpenTicket, openTicket } from './open-ticket';
 import { relayTicketMessages } from './relay-ticket';
-import { relayMessageTopic, sellerRelayTopic } from './relay-topics';
-import { relayToSeller } from './relay-to-seller';
+import { relayMessageTopic, sellerRelayTopic, staffCopyTopic } from './relay-topics';
+import { copyToStaff, relayToSeller } from './relay-to-seller';
 import { SellerReply, getSellerTicket, listSellerTickets, replyAsSeller } from './seller-tickets';
 import { remindUnanswered } from './remind-unanswered';
 import { ShopperMessage, postShopperMessage } from './shopper-message';
@@ -52,6 +52,7 @@ export function supportContext(deps: SupportDeps) {
       handlers: [
         handle(relayMessageTopic, (job) => relayTicketMessages(deps, job), RELAY_RETRY),
         handle(sellerRelayTopic, (job) => relayToSeller(deps, job), RELAY_RETRY),
+        handle(staffCopyTopic, (job) => copyToStaff(deps, job), RELAY_RETRY),
       ],
       errorCodes: SUPPORT_ERROR_CODES,
     },

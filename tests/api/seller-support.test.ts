@@ -1,7 +1,7 @@
 // Issue 15, item 1: sellers get tickets about their own orders. A ticket opened from an order of a seller (not the
 // house) is that seller's to read and answer over /v1/seller/support/tickets (Mini App init data); another seller's
 // ids are 404; the seller's reply is stored with the author role `seller` for the shopper and the admins; each line
-// but the seller's own is queued for the seller's chat.
+// but the seller's own is queued for the seller's chat, and the seller's lines are copied to staff.
 import { databaseBackends } from '../support/services';
 import { addSeller, giveProductTo } from '../support/marketplace';
 import { TestShop, createProduct, startTestShop } from '../support/test-shop';
@@ -15,12 +15,13 @@ describe.each(databaseBackends())('sellers and the tickets on their orders (%s)'
 
   const call = (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: Record<string, unknown>) =>
     shop.api.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  const sellerRelays = async (): Promise<string[]> => {
-    const rows: Array<{ dedupe_key: string }> = await shop.app.persistence.dataSource.query(
-      "SELECT dedupe_key FROM outbox WHERE topic = 'support.seller-relay' ORDER BY id",
-    );
+  const queued = async (topic: string): Promise<string[]> => {
+    const rows: Array<{ dedupe_key: string }> = await shop.app.persistence.dataSource.query('SELECT dedupe_key FROM outbox WHERE topic = ? ORDER BY id', [
+      topic,
+    ]);
     return rows.map((r) => r.dedupe_key);
   };
+  const sellerRelays = () => queued('support.seller-relay');
 
   it('the seller of the order sees, reads and answers the ticket; another seller gets 404; admins see it all', async () => {
     const a = await addSeller(shop.app.persistence, { telegramUserId: '8301', shopName: 'Tea House A' });
@@ -88,6 +89,9 @@ describe.each(databaseBackends())('sellers and the tickets on their orders (%s)'
     expect(lines.map((m) => m.authorRole)).toEqual(['shopper', 'shopper', 'seller', 'staff']);
     const expected = lines.filter((m) => m.authorRole !== 'seller').map((m) => `support:seller-relay:${m.id}`);
     expect(await sellerRelays()).toEqual(expected);
+    // …and the seller's own line is copied to staff (the desk's relay takes it to the shopper only).
+    const sellers = lines.filter((m) => m.authorRole === 'seller').map((m) => `support:staff-copy:${m.id}`);
+    expect(await queued('support.staff-copy')).toEqual(sellers);
 
     // A ticket on the house's own order is nobody else's.
     await call('POST', `/v1/support/tickets/${ticket.id}/close`, ann);

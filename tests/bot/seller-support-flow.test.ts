@@ -53,6 +53,9 @@ describe('a seller answers a ticket about their order in chat (polling)', () => 
     await driver.waitForMessage(bea.id, (m) => textOf(m) === `✓ Sent to the shopper (ticket #${id}).`, 15_000);
     await driver.waitForMessage(carl.id, (m) => textOf(m) === `💬 Bea Teas (магазин вашего заказа ${orderNo}) · обращение #${id}\nSent again, sorry!`, 15_000);
 
+    // Staff see the seller's answer too (the admin here is written to privately).
+    await driver.waitForMessage(admin.id, (m) => textOf(m) === `🎫 #${id} · Bea Teas\nSent again, sorry!`, 15_000);
+
     const history = await app.shop.support.getSellerTicket(id, seller.id);
     if (!history.ok) throw new Error(history.error.message);
     expect(history.value.messages.at(-1)).toMatchObject({ authorRole: 'seller', authorName: 'Bea Teas', authorId: String(bea.id), text: 'Sent again, sorry!' });
