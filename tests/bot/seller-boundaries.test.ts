@@ -100,4 +100,28 @@ describe('a seller’s orders in chat, and forged seller buttons (polling)', () 
     // Pressed again (a stale button): refused, credited once.
     expect(await forged(ann, `sf:${orderNo}`)).toBe('This order cannot be fulfilled in its current state.');
   }, 90_000);
+
+  it('a suspended shop’s goods are gone from inline search and deep links, and back once it is reinstated', async () => {
+    const { app, driver } = world;
+    const cal = driver.createUser({ first_name: 'Cal', language_code: 'en' });
+    const calShop = await addSeller(app.persistence, { telegramUserId: String(cal.id), shopName: 'Cal Strings' });
+    const made = await app.shop.catalog.createProduct(
+      { sku: 'ZITHER', title: 'Zither strings', kind: 'manual', price: { amount: 1200 } },
+      { sellerId: calShop.id },
+    );
+    if (!made.ok) throw new Error(made.error.message);
+    const inline = async () => (await driver.waitForInlineAnswer(driver.userTypesInline(sue, 'zither'))).results.map((r) => r.id);
+    expect(await inline()).toEqual([`p${made.value.id}`]);
+
+    expect((await app.shop.sellers.decideSeller(calShop.id, 'suspend')).ok).toBe(true);
+    expect(await inline()).toEqual([]);
+    driver.userStartsBot(sue, `p_${made.value.id}`);
+    // The welcome, then the product's answer: it is no longer available.
+    await driver.waitForMessage(sue.id, (m) => textOf(m).includes('no longer available'), 10_000);
+
+    expect((await app.shop.sellers.decideSeller(calShop.id, 'reinstate')).ok).toBe(true);
+    expect(await inline()).toEqual([`p${made.value.id}`]);
+    driver.userStartsBot(sue, `p_${made.value.id}`);
+    await driver.waitForMessage(sue.id, (m) => textOf(m).includes('Zither strings'), 10_000);
+  }, 60_000);
 });
