@@ -11,6 +11,8 @@ const TABLES = [
   'catalog_imports',
   'categories',
   'checkouts',
+  'coupon_redemptions',
+  'coupons',
   'delivery_options',
   'job_runs',
   'ledger_entries',
@@ -55,6 +57,7 @@ const ALL_MIGRATIONS = [
   'TelegramStars1764950000000',
   'SupportAndRestock1764960000000',
   'Checkouts1765100000000',
+  'Coupons1765200000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
