@@ -31,7 +31,7 @@ export interface CouponAsk {
  * (`redeemCouponInTx` does, late in the same transaction). The caller holds the shopper's lock, so the per-shopper
  * limit and the first-order rule cannot be raced by the same shopper's other placements.
  */
-export async function applyCouponInTx(tx: CouponsTx, ask: CouponAsk): Promise<Result<AppliedCoupon, CouponError>> {
+export async function applyCouponInTx(tx: Pick<CouponsTx, 'coupons' | 'categories'>, ask: CouponAsk): Promise<Result<AppliedCoupon, CouponError>> {
   const coupon = await tx.coupons.findByCode(normaliseCouponCode(ask.code));
   if (!coupon) return fail('COUPON_NOT_FOUND', `no coupon ${ask.code}`);
   const checked = checkCouponTerms(coupon, ask.now, ask.currency);
@@ -58,7 +58,7 @@ export function checkCouponTerms(coupon: Coupon, now: Date, currency: string): R
 }
 
 /** The scope's categories and every category below them, from the one small tree. */
-async function categoriesBelow(tx: CouponsTx, ids: readonly number[]): Promise<Set<number>> {
+async function categoriesBelow(tx: Pick<CouponsTx, 'categories'>, ids: readonly number[]): Promise<Set<number>> {
   const all = await tx.categories.list();
   const roots = all.filter((c) => ids.includes(c.id)).map((c) => c.path);
   return new Set(all.filter((c) => roots.some((root) => c.path === root || c.path.startsWith(`${root}/`))).map((c) => c.id));

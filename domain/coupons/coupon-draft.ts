@@ -37,7 +37,8 @@ function scopeOf(value: unknown): Result<CouponScope, ValidationError> {
   const raw = (typeof value === 'object' && value !== null ? value : {}) as { kind?: unknown; ids?: unknown };
   const kind = COUPON_SCOPES.find((k) => k === raw.kind);
   if (kind === undefined) return invalid('scope.kind', `must be one of ${COUPON_SCOPES.join(', ')}`);
-  if (kind === 'all') return raw.ids === undefined || (Array.isArray(raw.ids) && raw.ids.length === 0) ? ok({ kind, ids: [] }) : invalid('scope.ids', 'must be empty for all');
+  if (kind === 'all')
+    return raw.ids === undefined || (Array.isArray(raw.ids) && raw.ids.length === 0) ? ok({ kind, ids: [] }) : invalid('scope.ids', 'must be empty for all');
   if (!Array.isArray(raw.ids) || raw.ids.length === 0 || raw.ids.length > MAX_SCOPE_IDS)
     return invalid('scope.ids', `must list 1–${MAX_SCOPE_IDS} ${kind === 'products' ? 'product' : 'category'} ids`);
   const ids: number[] = [];

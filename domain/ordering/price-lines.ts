@@ -49,7 +49,7 @@ export async function priceLines(
 
 /** `priceLines`, each line with the seller of its product (a checkout groups them into one order per seller). */
 export async function priceLinesOfSellers(
-  tx: OrderingTx,
+  tx: Pick<OrderingTx, 'products'>,
   items: RequestedItem[],
   paymentMethod: PaymentMethod,
   exceptions: PaymentExceptions = {},
