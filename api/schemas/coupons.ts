@@ -38,7 +38,10 @@ export const CreateCouponBody = Type.Object(
   { additionalProperties: false, examples: [{ code: 'WELCOME10', kind: 'percent', value: 1000, totalLimit: 50, perShopperLimit: 1, firstOrderOnly: true }] },
 );
 
-export const UpdateCouponBody = Type.Partial(Type.Object(terms), { additionalProperties: false, examples: [{ active: false }] });
+export const UpdateCouponBody = Type.Object(
+  { ...terms, kind: Type.Optional(terms.kind), value: Type.Optional(terms.value) },
+  { additionalProperties: false, examples: [{ active: false }] },
+);
 
 export const Coupon = Type.Object({
   code: Type.String(),
