@@ -54,5 +54,13 @@ describe('a shopper applies a coupon at checkout in Telegram', () => {
     expect(order.ok && order.value.order).toMatchObject({ totalAmount: 1500, couponCode: 'CHAT25', discountAmount: 500 });
     const account = await world.app.shop.account.getAccount(String(carol.id));
     expect(account.balance).toBe(3500);
+
+    // The admin's /coupons lists it with its one use of one.
+    const { admin } = world;
+    driver.userStartsBot(admin);
+    await driver.waitForMessage(admin.id, (m) => textOf(m).includes('Welcome'));
+    driver.userSendsText(admin, '/coupons');
+    const listed = await driver.waitForMessage(admin.id, (m) => textOf(m).startsWith('🎟 Coupons'));
+    expect(textOf(listed)).toContain('CHAT25 · 25% · 1/1');
   });
 });
