@@ -7,8 +7,9 @@ const CONTEXT_EDGES = {
   messaging: [],
   account: ['messaging'],
   // The buying side calls the sellers' face: their terms at checkout, creditSale / clawBackRefund in its transactions.
-  ordering: ['catalog', 'account', 'messaging', 'sellers'],
-  payment: ['ordering', 'catalog', 'account', 'messaging', 'sellers'],
+  // ... and the coupons' face: a coupon is checked, counted and released inside the placing / closing transaction.
+  ordering: ['catalog', 'account', 'messaging', 'sellers', 'coupons'],
+  payment: ['ordering', 'catalog', 'account', 'messaging', 'sellers', 'coupons'],
   reporting: ['ordering', 'payment', 'catalog'],
   reviews: ['ordering'],
   referrals: ['account', 'messaging'],
@@ -16,6 +17,8 @@ const CONTEXT_EDGES = {
   restock: ['catalog', 'messaging'],
   // The marketplace's shops and their money. Ordering and payment (the buying side) call its face; it knows neither.
   sellers: ['catalog', 'messaging'],
+  // Coupons: terms, counters and redemptions. Ordering and payment call its face in their transactions; it knows neither.
+  coupons: ['catalog'],
 };
 const CONTEXTS = Object.keys(CONTEXT_EDGES).join('|');
 const DOORS = ['api', 'bot', 'jobs'];

@@ -20,6 +20,7 @@ import { ReadinessCheck, healthRoutes } from './routes/health';
 import { metricsRoutes } from './routes/metrics';
 import { orderingRoutes } from './routes/ordering';
 import { paymentRoutes } from './routes/payment';
+import { couponRoutes } from './routes/coupons';
 import { referralRoutes } from './routes/referrals';
 import { reviewRoutes } from './routes/reviews';
 import { restockRoutes } from './routes/restock';
@@ -37,6 +38,7 @@ const CONTEXT_ROUTES = [
   referralRoutes,
   supportRoutes,
   restockRoutes,
+  couponRoutes,
 ] as const;
 
 type CodesOf<T> = T extends ContextRoutes<infer C> ? C : never;

@@ -52,6 +52,8 @@ export interface BotSession {
   sellApplication?: { asking: 'shopName' | 'contact' | 'description'; answers: Partial<Record<'shopName' | 'contact' | 'description', string>> };
   /** The shopper's last search in this chat, for its page buttons. */
   search?: string;
+  /** A coupon for the checkout of the cart screen `nonce`: typed next (`awaiting`), or checked and applied (`code`). */
+  coupon?: { nonce: string; code: string | null; awaiting: boolean };
 }
 
 export interface BotContext extends Context {

@@ -1,5 +1,6 @@
 import { AccountDeps, accountContext } from './account';
 import { CatalogDeps, catalogContext } from './catalog';
+import { CouponsDeps, couponsContext } from './coupons';
 import { MessagingDeps, messagingContext } from './messaging';
 import { OrderingDeps, orderingContext } from './ordering';
 import { PaymentDeps, paymentContext } from './payment';
@@ -24,7 +25,8 @@ export type ShopDeps = CatalogDeps &
   ReferralsDeps &
   SupportDeps &
   RestockDeps &
-  SellersDeps;
+  SellersDeps &
+  CouponsDeps;
 
 /**
  * The shop the doors (api/, bot/, jobs/) call: one entry per bounded context, each its context's public face
@@ -43,6 +45,7 @@ export function createShop(deps: ShopDeps) {
     support: supportContext(deps),
     restock: restockContext(deps),
     sellers: sellersContext(deps),
+    coupons: couponsContext(deps),
   };
 }
 

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { CHECKOUT_STATUSES } from '../../domain/ordering';
 import { DateTime, Money, Nullable, StringEnum } from './common';
-import { Order, PaymentMethod, QrPayment } from './ordering';
+import { CouponCode, Order, PaymentMethod, QrPayment } from './ordering';
 
 export const ShippingAddress = Type.Object(
   {
@@ -43,6 +43,7 @@ export const PlaceCheckoutBody = Type.Object(
       }),
     ),
     address: Type.Optional(ShippingAddress),
+    coupon: Type.Optional(CouponCode),
   },
   { examples: [{ fromCart: true, paymentMethod: 'wechatpay', delivery: [{ sellerId: 2, optionId: 1 }] }] },
 );

@@ -4,6 +4,12 @@ import { STUCK_REASONS } from '../../domain/reporting';
 import { ProductKind } from './catalog';
 import { DateTime, Money, Nullable, PageOf, StringEnum } from './common';
 
+export const CouponCode = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  description: 'a coupon code (any case); its discount is in the total. Refused with a COUPON_* code when it does not hold; not taken for Telegram Stars',
+});
+
 export const OrderStatus = StringEnum(ORDER_STATUSES, { description: 'where the order is in its life (see ARCHITECTURE.md, "The order\'s states")' });
 export const PaymentMethod = StringEnum(PAYMENT_METHODS, {
   description:
@@ -18,6 +24,7 @@ const OrderLine = Type.Object({
   quantity: Type.Integer({ minimum: 1 }),
   unitPrice: Money,
   lineTotal: Money,
+  discount: Type.Optional(Money),
   credit: Type.Optional(Money),
 });
 
@@ -27,6 +34,12 @@ export const Order = Type.Object(
     status: OrderStatus,
     items: Type.Array(OrderLine),
     total: Money,
+    coupon: Type.Optional(
+      Type.Object(
+        { code: Type.String(), discount: Money },
+        { description: "the coupon that discounted it: the total is Σ(lineTotal - the line's discount) + the delivery fee" },
+      ),
+    ),
     paymentMethod: PaymentMethod,
     createdAt: DateTime(),
     expiresAt: DateTime('until when an unpaid order can be paid'),
@@ -141,6 +154,7 @@ export const PlaceOrderBody = Type.Object(
     items: Type.Optional(Type.Array(QuantityItem, { minItems: 1, maxItems: 100, description: 'what to buy; or send fromCart: true' })),
     fromCart: Type.Optional(Type.Boolean({ description: 'buy what is in the cart' })),
     paymentMethod: PaymentMethod,
+    coupon: Type.Optional(CouponCode),
   },
   {
     additionalProperties: false,

@@ -1,3 +1,4 @@
+import { releaseCouponInTx } from '../coupons';
 import { shopperNotice } from '../messaging';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { afterTransition, transition } from './order-state-machine';
@@ -15,6 +16,8 @@ export async function closeUnpaidInTx(tx: OrderingTx, state: OrderState, now: Da
   const closing = transition(state, { type: 'CLOSE', at: now, reason });
   if (!closing.ok) return closing;
   if (!(await tx.orders.applyTransition(closing.value))) return fail('ORDER_NOT_CLOSABLE', `order ${state.orderNo} changed while being closed`);
+  // Its coupon use comes back with its stock (a checkout's once, by its number, whichever seller order closes first).
+  if (state.couponCode !== null) await releaseCouponInTx(tx, state.checkoutNo ?? state.orderNo, now);
   await releaseLines(tx, state.orderNo, state.lines);
   await tx.outbox.enqueue([shopperNotice({ userId: state.userId, event: 'ORDER_CLOSED', orderNo: state.orderNo }, state.orderNo)], now);
   return ok(afterTransition(state, closing.value));

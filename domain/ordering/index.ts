@@ -48,6 +48,8 @@ export type { PlaceOrder, PlaceOrderError, PlacedOrder, Placement, SettleNewOrde
 export { deliverOrderTopic, deliveryOf } from './deliver-order';
 export type { DeliveryError, DeliveryOutcome } from './deliver-order';
 export { closeUnpaidInTx } from './close-order';
+export type { CouponPreview, PreviewCoupon } from './preview-coupon';
+export { noteCouponRefusal } from './coupon-placement';
 export type { CloseOrderError } from './close-order';
 export { releaseLines, reserveLines } from './stock-reservation';
 export type { RetryDeliveriesReport } from './retry-deliveries';

@@ -55,6 +55,8 @@ export interface OrderRepository {
   findByNo(orderNo: string): Promise<OrderState | null>;
   findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<OrderState | null>;
   /** The newest unpaid order of the shopper for exactly these items and method that stays payable past `payableUntil`. */
+  /** Whether the shopper has an order that was paid or is awaiting payment (a first-order coupon is for shoppers without). */
+  hasOrdersHeldOrPaid(userId: string): Promise<boolean>;
   findReusable(userId: string, itemsKey: string, paymentMethod: PaymentMethod, payableUntil: Date): Promise<OrderState | null>;
   /**
    * In one statement: the shopper's unpaid (CREATED / AWAITING_PAYMENT) orders that have not expired at `now`, with

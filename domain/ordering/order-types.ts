@@ -37,6 +37,8 @@ export interface OrderLine {
   unitPrice: Minor;
   quantity: number;
   lineTotal: Minor;
+  /** The line's share of the order's coupon discount (0 without one): the line is paid `lineTotal - discount`. */
+  discount: Minor;
   /** For `credit` packs: credits per unit. */
   creditAmount: Minor | null;
   /** For `webhook` products: where fulfilment is asked for. */
@@ -67,9 +69,13 @@ export interface OrderState {
   userId: string;
   status: OrderStatus;
   currency: string;
+  /** What is paid: Σ(line total - line discount) + the delivery fee. */
   totalAmount: Minor;
   paymentMethod: PaymentMethod;
   lines: OrderLine[];
+  /** The coupon that discounted it (upper-case code), and by how much in all (Σ of the lines' discounts); null / 0 without. */
+  couponCode: string | null;
+  discountAmount: Minor;
   idempotencyKey: string | null;
   /** Hash of what was asked for with the idempotency key: the same key with another body is refused. */
   requestHash: string | null;

@@ -1,4 +1,4 @@
-import { ZERO, addMinor, sumMinor } from '../shared/money';
+import { ZERO, addMinor, subtractMinor, sumMinor } from '../shared/money';
 import { HOUSE_SELLER_ID } from '../catalog';
 import { DeliveryChoice, OrderLine, OrderState, OrderStatus, PaymentMethod } from './order-types';
 
@@ -12,6 +12,8 @@ export interface PlaceOrderInput {
   requestHash: string | null;
   now: Date;
   payWindowMs: number;
+  /** The coupon whose discount the lines carry (each line's `discount`). */
+  couponCode?: string | null;
   /** A checkout's seller order: whose it is, under which checkout, its hold and delivery (absent: the house's own order). */
   seller?: { sellerId: number; checkoutNo: string; confirmWindowMinutes: number | null; delivery: DeliveryChoice | null };
 }
@@ -36,7 +38,9 @@ export class Order {
 
   static place(input: PlaceOrderInput): Order {
     const delivery = input.seller?.delivery ?? null;
-    const total = addMinor(sumMinor(input.lines.map((l) => l.lineTotal)), delivery?.fee ?? ZERO);
+    const discount = sumMinor(input.lines.map((l) => l.discount));
+    // The discount comes off the goods; a delivery fee is paid in full.
+    const total = addMinor(subtractMinor(sumMinor(input.lines.map((l) => l.lineTotal)), discount), delivery?.fee ?? ZERO);
     return new Order({
       orderNo: input.orderNo,
       userId: input.userId,
@@ -45,6 +49,8 @@ export class Order {
       totalAmount: total,
       paymentMethod: input.paymentMethod,
       lines: input.lines,
+      couponCode: discount > 0 ? (input.couponCode ?? null) : null,
+      discountAmount: discount,
       idempotencyKey: input.idempotencyKey,
       requestHash: input.requestHash,
       itemsKey: itemsKeyOf(input.lines),

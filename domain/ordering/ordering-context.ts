@@ -7,6 +7,7 @@ import { deliveredCodesFor } from './delivered-codes';
 import { listMyOrders, listOrders } from './order-queries';
 import { OrderingDeps } from './ordering-deps';
 import { OrderState } from './order-types';
+import { PreviewCoupon, previewCoupon } from './preview-coupon';
 import { retryDeliveries } from './retry-deliveries';
 import { addDeliveryOption, listDeliveryOptions, removeDeliveryOption } from './manage-delivery-options';
 import {
@@ -56,6 +57,7 @@ export function orderingContext(deps: OrderingDeps) {
     setCartQuantity: (shopperId: string, productId: unknown, quantity: unknown) => putInCart(deps, shopperId, productId, quantity, 'set'),
     removeFromCart: (shopperId: string, productId: number) => removeFromCart(deps, shopperId, productId),
     clearCart: (shopperId: string) => clearCart(deps, shopperId),
+    previewCoupon: (cmd: PreviewCoupon) => previewCoupon(deps, cmd),
     deliveredCodesFor: (orders: readonly OrderState[]) => deliveredCodesFor(deps, orders),
     listMyOrders: (shopperId: string, query: PageQuery = {}) => listMyOrders(deps, shopperId, query),
     listOrders: (query: PageQuery & { status?: unknown }) => listOrders(deps, query),

@@ -1,5 +1,6 @@
 import { AccountRepositories } from '../account';
 import { CatalogRepositories } from '../catalog';
+import { CouponsRepositories } from '../coupons';
 import { SellersRepositories } from '../sellers';
 import { Clock } from '../shared/clock';
 import { Ids } from '../shared/ids';
@@ -19,11 +20,11 @@ export interface OrderingRepositories {
   deliveryOptions: DeliveryOptionRepository;
 }
 
-/** What ordering's use cases may touch: its own tables, the catalog's stock and codes, shoppers and their credit. */
-export type OrderingTx = TxBase & OrderingRepositories & CatalogRepositories & AccountRepositories & SellersRepositories;
+/** What ordering's use cases may touch: its own tables, the catalog's stock and codes, shoppers and their credit, coupons' counters. */
+export type OrderingTx = TxBase & OrderingRepositories & CatalogRepositories & AccountRepositories & SellersRepositories & CouponsRepositories;
 
 export interface OrderingDeps {
-  uow: UnitOfWork<OrderingRepositories & CatalogRepositories & AccountRepositories & SellersRepositories>;
+  uow: UnitOfWork<OrderingRepositories & CatalogRepositories & AccountRepositories & SellersRepositories & CouponsRepositories>;
   clock: Clock;
   ids: Ids;
   limits: ShopLimits;

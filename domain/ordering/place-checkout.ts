@@ -1,10 +1,12 @@
 import { ShippingAddress, addressLine, lockShopperForPlacement, validateShippingAddress } from '../account';
+import { AppliedCoupon, redeemCouponInTx } from '../coupons';
 import { sha256Hex } from '../shared/digest';
 import { ShopLimits } from '../shared/limits';
-import { Minor, ZERO, addMinor } from '../shared/money';
+import { Minor, ZERO, addMinor, sumMinor } from '../shared/money';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid, positiveInt } from '../shared/validation';
 import { CheckoutState, newCheckoutNo } from './checkout';
+import { couponForLines, discountedLines } from './coupon-placement';
 import { DeliveryOption } from './delivery-option';
 import { Order } from './order';
 import { newOrderNo } from './order-number';
@@ -43,6 +45,8 @@ export interface CheckoutPlacement {
   /** sellerId → optionId. */
   delivery: Map<number, number>;
   address: ShippingAddress | null;
+  /** The coupon code asked for, upper-case; null: none. */
+  coupon: string | null;
   requestHash: string;
   now: Date;
 }
@@ -82,8 +86,8 @@ export function prepareCheckout(
     address = checked.value;
   }
   const requestHash = sha256Hex(JSON.stringify({ base: base.value.requestHash, delivery: [...delivery.value].sort((a, b) => a[0] - b[0]), address }));
-  const { shopperId, idempotencyKey, paymentMethod, asked } = base.value;
-  return ok({ shopperId, idempotencyKey, paymentMethod, asked, exceptions, delivery: delivery.value, address, requestHash, now });
+  const { shopperId, idempotencyKey, paymentMethod, asked, coupon } = base.value;
+  return ok({ shopperId, idempotencyKey, paymentMethod, asked, exceptions, delivery: delivery.value, address, coupon, requestHash, now });
 }
 
 /** What payment does with the fresh checkout and its orders in the same transaction, before stock is reserved. */
@@ -133,6 +137,8 @@ export async function placeCheckoutInTx<E = never>(
   const bySeller = new Map<number, OrderLine[]>();
   for (const { line, sellerId } of priced.value) bySeller.set(sellerId, [...(bySeller.get(sellerId) ?? []), line]);
   const sellerIds = [...bySeller.keys()].sort((a, b) => a - b);
+  // The coupon's discount falls on its seller's lines only (that seller's order total is what is paid for them).
+  let applied: AppliedCoupon | null = null;
   const terms = await sellerTermsOf(tx, sellerIds, deps.limits);
   for (const sellerId of sellerIds) {
     // A shop that is not (or no longer) active sells nothing: its goods are as good as gone.
@@ -144,6 +150,15 @@ export async function placeCheckoutInTx<E = never>(
   }
   const choices = await deliveryChoices(tx, placement, bySeller, shopperId);
   if (!choices.ok) return choices;
+  if (placement.coupon !== null) {
+    const fees = sumMinor([...choices.value.values()].map((c) => c.fee));
+    const payable = addMinor(sumMinor(priced.value.map((p) => p.line.lineTotal)), fees);
+    const found = await couponForLines(tx, { code: placement.coupon, shopperId, currency: deps.limits.currency, now, priced: priced.value, payable });
+    if (!found.ok) return found;
+    applied = found.value;
+    bySeller.clear();
+    for (const { line, sellerId } of discountedLines(priced.value, applied)) bySeller.set(sellerId, [...(bySeller.get(sellerId) ?? []), line]);
+  }
 
   const expiresAt = new Date(now.getTime() + deps.limits.payWindowMs);
   let checkoutNo = newCheckoutNo(now, deps.ids);
@@ -163,6 +178,7 @@ export async function placeCheckoutInTx<E = never>(
         requestHash: null,
         now,
         payWindowMs: deps.limits.payWindowMs,
+        couponCode: applied?.coupon.code ?? null,
         seller: {
           sellerId,
           checkoutNo: no,
@@ -212,6 +228,10 @@ export async function placeCheckoutInTx<E = never>(
     const result = await settle(settled.checkout, orders);
     if (!result.ok) return result;
     settled = result.value;
+  }
+  if (applied !== null) {
+    const redeemed = await redeemCouponInTx(tx, applied, { purchaseNo: checkoutNo, userId: shopperId, now });
+    if (!redeemed.ok) return redeemed;
   }
   // Every line of every order, in one product order: the hot rows are locked last and always in the same order.
   const all = orders.flatMap((o) => o.snapshot.lines.map((line) => ({ orderNo: o.orderNo, line }))).sort((a, b) => a.line.productId - b.line.productId);

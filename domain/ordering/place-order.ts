@@ -4,6 +4,9 @@ import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid } from '../shared/validation';
 import { CheckoutLockedError, lockShopperForPlacement } from '../account';
 import { HOUSE_SELLER_ID } from '../catalog';
+import { AppliedCoupon, CouponError, redeemCouponInTx } from '../coupons';
+import { sumMinor } from '../shared/money';
+import { couponForLines, discountedLines, parseCouponCode } from './coupon-placement';
 import { Order, itemsKeyOf } from './order';
 import { newOrderNo } from './order-number';
 import { PAYMENT_METHODS, PaymentExceptions, PaymentMethod, orderCurrencyOf } from './order-types';
@@ -19,6 +22,8 @@ export interface PlaceOrder {
   items?: unknown;
   fromCart?: boolean;
   paymentMethod: unknown;
+  /** A coupon code (any case); absent: none. */
+  coupon?: unknown;
 }
 
 export interface PlacedOrder {
@@ -30,6 +35,7 @@ export interface PlacedOrder {
 export type PlaceOrderError =
   | ValidationError
   | CheckoutLockedError
+  | CouponError
   | DomainError<
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'TOO_MANY_UNPAID_ORDERS'
@@ -54,6 +60,8 @@ export interface Placement {
   asked: RequestedItem[] | null;
   /** Products sold only by some methods (credit packs never by credit, whatever this says). */
   exceptions: PaymentExceptions;
+  /** The coupon code asked for, upper-case; null: none. */
+  coupon: string | null;
   requestHash: string;
   now: Date;
 }
@@ -78,8 +86,13 @@ export function preparePlacement(
     if (!items.ok) return items;
     asked = items.value;
   }
-  const requestHash = sha256Hex(JSON.stringify({ items: asked ?? 'cart', paymentMethod }));
-  return ok({ shopperId: cmd.shopperId, idempotencyKey: cmd.idempotencyKey, paymentMethod, asked, exceptions, requestHash, now });
+  const coupon = parseCouponCode(cmd.coupon);
+  if (!coupon.ok) return coupon;
+  // The coupon is part of what the key stands for; without one the hash is what it always was.
+  const requestHash = sha256Hex(
+    JSON.stringify(coupon.value === null ? { items: asked ?? 'cart', paymentMethod } : { items: asked ?? 'cart', paymentMethod, coupon: coupon.value }),
+  );
+  return ok({ shopperId: cmd.shopperId, idempotencyKey: cmd.idempotencyKey, paymentMethod, asked, exceptions, coupon: coupon.value, requestHash, now });
 }
 
 /**
@@ -127,7 +140,8 @@ export async function placeInTx<E = never>(
   if (paymentMethod !== 'credit') {
     const payableUntil = new Date(now.getTime() + deps.limits.reuseMinRemainingMs);
     const reusable = await tx.orders.findReusable(shopperId, itemsKeyOf(items), paymentMethod, payableUntil);
-    if (reusable) return ok({ order: Order.restore(reusable), outcome: 'reused' });
+    // Handed back only for the same coupon (or none): another code asks for another price.
+    if (reusable && reusable.couponCode === placement.coupon) return ok({ order: Order.restore(reusable), outcome: 'reused' });
     const mine = await tx.orders.reservationsOf(shopperId, now, new Date(now.getTime() - deps.limits.cancelCooldownMs));
     const allowed = checkReservationLimits(mine, items, deps.limits, now);
     if (!allowed.ok) return allowed;
@@ -138,7 +152,16 @@ export async function placeInTx<E = never>(
   // goods (a delivery option and an address) are bought through a checkout.
   if (priced.value.some((p) => p.sellerId !== HOUSE_SELLER_ID || p.line.kind === 'physical'))
     return fail('CHECKOUT_REQUIRED', "another shop's goods and physical goods are bought through a checkout (POST /v1/checkouts)");
-  const lines = ok(priced.value.map((p) => p.line));
+  // A coupon is checked and its discount spread over the lines now; it is counted after `settle`, before the stock.
+  let applied: AppliedCoupon | null = null;
+  if (placement.coupon !== null) {
+    const currency = orderCurrencyOf(paymentMethod, deps.limits.currency);
+    const payable = sumMinor(priced.value.map((p) => p.line.lineTotal));
+    const found = await couponForLines(tx, { code: placement.coupon, shopperId, currency, now, priced: priced.value, payable });
+    if (!found.ok) return found;
+    applied = found.value;
+  }
+  const lines = ok(discountedLines(priced.value, applied).map((p) => p.line));
   // The row goes in first, under a freshly drawn number (a collision draws again); stock and codes are then
   // reserved against it, and a shortage rolls the whole placement back.
   const place = () =>
@@ -152,6 +175,7 @@ export async function placeInTx<E = never>(
       requestHash: idempotencyKey === null ? null : requestHash,
       now,
       payWindowMs: deps.limits.payWindowMs,
+      couponCode: applied?.coupon.code ?? null,
     });
   let order = place();
   for (let draw = 1; ; draw += 1) {
@@ -166,6 +190,10 @@ export async function placeInTx<E = never>(
     const settled = await settle(order);
     if (!settled.ok) return settled;
     order = settled.value;
+  }
+  if (applied !== null) {
+    const redeemed = await redeemCouponInTx(tx, applied, { purchaseNo: order.orderNo, userId: shopperId, now });
+    if (!redeemed.ok) return redeemed;
   }
   const short = await reserveLines(tx, order.orderNo, lines.value, now);
   if (short) return fail('OUT_OF_STOCK', `not enough of ${short.title} left`, { productId: short.productId });

@@ -1,7 +1,7 @@
 import { MAX_STARS, Product, onShelf } from '../catalog';
 import { OrderingTx } from './ordering-deps';
 import { ShopLimits } from '../shared/limits';
-import { Minor, sumMinor, timesMinor } from '../shared/money';
+import { Minor, ZERO, sumMinor, timesMinor } from '../shared/money';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { ValidationError, invalid, positiveInt } from '../shared/validation';
 import { OrderLine, PaymentExceptions, PaymentMethod } from './order-types';
@@ -49,13 +49,13 @@ export async function priceLines(
 
 /** `priceLines`, each line with the seller of its product (a checkout groups them into one order per seller). */
 export async function priceLinesOfSellers(
-  tx: OrderingTx,
+  tx: Pick<OrderingTx, 'products'>,
   items: RequestedItem[],
   paymentMethod: PaymentMethod,
   exceptions: PaymentExceptions = {},
-): Promise<Result<Array<{ line: OrderLine; sellerId: number }>, PricingError>> {
+): Promise<Result<Array<{ line: OrderLine; sellerId: number; categoryId: number | null }>, PricingError>> {
   const products = new Map<number, Product>((await tx.products.findManyByIds(items.map((i) => i.productId))).map((p) => [p.id, p]));
-  const lines: Array<{ line: OrderLine; sellerId: number }> = [];
+  const lines: Array<{ line: OrderLine; sellerId: number; categoryId: number | null }> = [];
   for (const [index, item] of items.entries()) {
     const product = products.get(item.productId);
     if (!product || !onShelf(product)) return fail('PRODUCT_NOT_FOUND', `no product ${item.productId}`, { productId: item.productId });
@@ -70,6 +70,7 @@ export async function priceLinesOfSellers(
     if (unitPrice === null) return fail('PAYMENT_METHOD_NOT_ALLOWED', `${product.title} is not sold for Telegram Stars`);
     lines.push({
       sellerId: product.sellerId,
+      categoryId: product.categoryId,
       line: {
         lineNo: index + 1,
         productId: product.id,
@@ -79,6 +80,7 @@ export async function priceLinesOfSellers(
         unitPrice,
         quantity: item.quantity,
         lineTotal: timesMinor(unitPrice, item.quantity),
+        discount: ZERO,
         creditAmount: product.creditAmount,
         webhookUrl: product.webhookUrl,
       },

@@ -1,4 +1,4 @@
-import { Order, PlaceOrder, PlaceOrderError, PlacedOrder, isPayable, placeInTx, preparePlacement } from '../ordering';
+import { Order, PlaceOrder, PlaceOrderError, PlacedOrder, isPayable, noteCouponRefusal, placeInTx, preparePlacement } from '../ordering';
 import { Result, ok } from '../shared/result';
 import { PaymentDeps } from './payment-deps';
 import { enabledMethods, providerFor } from './payment-providers';
@@ -31,7 +31,7 @@ export async function checkout(deps: PaymentDeps, cmd: PlaceOrder): Promise<Resu
           : undefined;
     return placeInTx<PayWithCreditError>(tx, deps, placement.value, settle);
   });
-  if (!placed.ok) return placed;
+  if (!placed.ok) return noteCouponRefusal(deps, placement.value.shopperId, placement.value.coupon, placed);
   const { order } = placed.value;
   if (provider === null || !isPayable(order.snapshot, deps.clock.now())) return ok({ ...placed.value, payment: null });
   // A fresh order's payment row was opened with it; a replayed or reused one goes the long way (it may have its code).

@@ -1,3 +1,4 @@
+import { reclaimCouponInTx } from '../coupons';
 import { adminNotice, shopperNotice } from '../messaging';
 import { Order, deliveryOf, isCheckoutNo, reserveLines, transition } from '../ordering';
 import { DomainError, Result, fail, ok } from '../shared/result';
@@ -103,6 +104,8 @@ async function applyTrade(deps: PaymentDeps, trade: ProviderTrade, confirmed: Co
         const reopened = transition(state, { type: 'PAY_LATE', at: confirmed.paidAt, amount: confirmed.amount, currency: confirmed.currency });
         if (!reopened.ok) return reopened;
         if (!(await tx.orders.applyTransition(reopened.value))) return ok('ALREADY_RECORDED');
+        // Sold at the discounted price after all: its coupon use counts again (whatever the limit says by now).
+        if (state.couponCode !== null) await reclaimCouponInTx(tx, orderNo);
         if (await reserveLines(tx, orderNo, state.lines, now)) return fail('OUT_OF_STOCK', 'stock is gone');
         if (!(await tx.payments.markSucceeded(payment.outTradeNo, confirmed.transactionId, confirmed.paidAt))) return ok('RACED');
         await tx.outbox.enqueue(

@@ -1,5 +1,6 @@
 import { AccountRepositories } from '../account';
 import { CatalogRepositories } from '../catalog';
+import { CouponsRepositories } from '../coupons';
 import { OrderingRepositories, PaymentExceptions, PaymentMethod } from '../ordering';
 import { SellersRepositories } from '../sellers';
 import { Clock } from '../shared/clock';
@@ -17,7 +18,7 @@ export interface PaymentRepositories {
   refunds: RefundRepository;
 }
 
-type PaymentTouches = PaymentRepositories & OrderingRepositories & CatalogRepositories & AccountRepositories & SellersRepositories;
+type PaymentTouches = PaymentRepositories & OrderingRepositories & CatalogRepositories & AccountRepositories & SellersRepositories & CouponsRepositories;
 
 /** What payment's use cases may touch: money moves orders (ordering), stock (catalog), balances (account) and sellers' money (a refund after completion). */
 export type PaymentTx = TxBase & PaymentTouches;

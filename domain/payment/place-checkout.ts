@@ -1,4 +1,4 @@
-import { CheckoutState, Order, PlaceCheckout, PlaceCheckoutError, PlacedCheckout, placeCheckoutInTx, prepareCheckout } from '../ordering';
+import { CheckoutState, Order, PlaceCheckout, PlaceCheckoutError, PlacedCheckout, noteCouponRefusal, placeCheckoutInTx, prepareCheckout } from '../ordering';
 import { negateMinor } from '../shared/money';
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { CheckoutQr, openCheckoutQrPaymentInTx, requestCheckoutQr, startCheckoutQr } from './checkout-qr';
@@ -36,7 +36,7 @@ export async function placeCheckout(deps: PaymentDeps, cmd: PlaceCheckout): Prom
           : undefined;
     return placeCheckoutInTx<PlaceCheckoutFailure>(tx, deps, placement.value, settle);
   });
-  if (!placed.ok) return placed;
+  if (!placed.ok) return noteCouponRefusal(deps, placement.value.shopperId, placement.value.coupon, placed);
   const { checkout, orders, outcome } = placed.value;
   const payable = checkout.status === 'OPEN' && checkout.expiresAt.getTime() > deps.clock.now().getTime();
   if (provider === null || !payable) return ok({ ...placed.value, payment: null });

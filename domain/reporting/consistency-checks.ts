@@ -31,6 +31,11 @@ export interface ConsistencyChecks {
    * payouts, as far as sales go); the platform's commissions; refunded; still held for sellers.
    */
   marketplaceMoney(): Promise<{ moneyIn: number; toSellers: number; commissions: number; refunds: number; held: number }>;
+  /**
+   * Coupons: orders whose total is not Σ(line total - line discount) + delivery fee or whose discount is not Σ of
+   * their lines' ('order-total'), and coupons whose counter is not their purchases holding a use ('coupon-uses').
+   */
+  couponMismatches(): Promise<Array<{ what: 'order-total' | 'coupon-uses'; subject: string; expected: number; found: number }>>;
   /** The newest payments of a provider (to compare with what the provider says). */
   recentProviderPayments(provider: string, limit: number): Promise<Array<{ outTradeNo: string; orderNo: string; status: string; amount: number }>>;
 }

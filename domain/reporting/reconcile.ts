@@ -75,6 +75,14 @@ export async function reconcileReport(deps: ReconcileDeps): Promise<ReconcileRep
     );
   }
   for (const r of await deps.checks.sellerOrderMismatches()) add('seller-order', `order ${r.orderNo}: ${r.detail}`);
+  for (const r of await deps.checks.couponMismatches()) {
+    add(
+      'coupon',
+      r.what === 'order-total'
+        ? `order ${r.subject}: total ${r.found} but its lines less their discounts and its delivery fee come to ${r.expected}`
+        : `coupon ${r.subject}: counts ${r.found} uses but ${r.expected} purchase(s) hold one`,
+    );
+  }
   const market = await deps.checks.marketplaceMoney();
   const accounted = market.toSellers + market.commissions + market.refunds + market.held;
   if (market.moneyIn !== accounted) {

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { accountPersistence } from './account/account-persistence';
 import { catalogPersistence } from './catalog/catalog-persistence';
+import { couponsPersistence } from './coupons/coupons-persistence';
 import { Dialect } from './dialect';
 import { JobRunEntity } from './job-runs/job-run-entity';
 import { messagingPersistence } from './messaging/messaging-persistence';
@@ -28,6 +29,7 @@ export const SHOP_ENTITIES = [
   ...supportPersistence.entities,
   ...restockPersistence.entities,
   ...sellersPersistence.entities,
+  ...couponsPersistence.entities,
   OutboxEntity,
   JobRunEntity,
 ];
@@ -44,6 +46,7 @@ export const shopRepositories = (manager: EntityManager, dialect: Dialect) => ({
   ...supportPersistence.repositories(manager, dialect),
   ...restockPersistence.repositories(manager, dialect),
   ...sellersPersistence.repositories(manager, dialect),
+  ...couponsPersistence.repositories(manager, dialect),
 });
 
 export type ShopRepositories = ReturnType<typeof shopRepositories>;

@@ -140,6 +140,46 @@ describe.each(databaseBackends())('checkout lockout (%s)', (backend) => {
     expect((await placeOrder(user)).statusCode).toBe(201);
   });
 
+  it('coupons tried and refused count: guessed codes lock, a coupon used up by someone faster does not', async () => {
+    const issued = await shop.api.inject({
+      method: 'POST',
+      url: '/v1/admin/coupons',
+      headers: shop.admin,
+      payload: { code: 'LKONCE', kind: 'fixed', value: 50, totalLimit: 1 },
+    });
+    expect(issued.statusCode).toBe(201);
+    const withCoupon = (userId: number, coupon: string) =>
+      shop.api.inject({
+        method: 'POST',
+        url: '/v1/orders',
+        headers: { ...shop.shopper(userId), 'idempotency-key': `lockout-key-${(keyNo += 1)}` },
+        payload: { items: [{ productId: pen, quantity: 1 }], paymentMethod: 'wechatpay', coupon },
+      });
+    expect((await withCoupon(9201, 'LKONCE')).statusCode).toBe(201);
+    // Used up by 9201: not 9202's doing, however often it is tried.
+    for (let i = 0; i < 3; i += 1) expect((await withCoupon(9202, 'LKONCE')).json().error.code).toBe('COUPON_USED_UP');
+    expect((await lockout(9202)).json()).toMatchObject({ locked: false, counting: 0 });
+    expect((await placeOrder(9202)).statusCode).toBe(201);
+
+    // Guessing: one unknown code at checkout, one in the preview — the second locks.
+    const guessed = await withCoupon(9203, 'GUESS1');
+    expect([guessed.statusCode, guessed.json().error.code]).toEqual([404, 'COUPON_NOT_FOUND']);
+    const preview = (coupon: string) =>
+      shop.api.inject({ method: 'POST', url: '/v1/coupons/preview', headers: shop.shopper(9203), payload: { coupon, items: [{ productId: pen, quantity: 1 }] } });
+    expect((await preview('GUESS2')).json().error.code).toBe('COUPON_NOT_FOUND');
+    expect((await lockout(9203)).json()).toMatchObject({
+      locked: true,
+      recentFailures: [
+        { reason: 'COUPON_REFUSED', ref: 'GUESS2' },
+        { reason: 'COUPON_REFUSED', ref: 'GUESS1' },
+      ],
+    });
+    // Locked: no order, and no more codes tried in the preview either.
+    expect((await placeOrder(9203)).json().error.code).toBe('CHECKOUT_LOCKED');
+    const peek = await preview('GUESS3');
+    expect([peek.statusCode, peek.json().error.code]).toEqual([429, 'CHECKOUT_LOCKED']);
+  });
+
   it('prunes failures older than the window and a day', async () => {
     clock.advance(25 * 60 * MINUTE);
     const pruned = await shop.app.shop.account.pruneCheckoutFailures(1000);

@@ -35,6 +35,7 @@ const EXTREMES: Record<ActionKind, Action[]> = {
   ],
   clearCart: [{ k: 'clearCart' }],
   checkout: [{ k: 'checkout', nonce: 'A'.repeat(16) }],
+  applyCoupon: [{ k: 'applyCoupon', nonce: 'A'.repeat(16) }],
   pay: [
     { k: 'pay', method: 'wechatpay', nonce: 'z'.repeat(16) },
     { k: 'pay', method: 'alipay', nonce: 'y'.repeat(16) },

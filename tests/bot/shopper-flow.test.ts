@@ -86,6 +86,7 @@ describe.each<BotMode>(['polling', 'webhook'])('a shopper in Telegram, end to en
       '💳 WeChat Pay (QR code)',
       '💳 Alipay (QR code)',
       '💰 Credit balance',
+      '🎟 Apply coupon',
       '◀️ Back',
     ]);
     await press(driver, erin, choice, /^pm:a:/);

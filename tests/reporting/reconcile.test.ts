@@ -40,6 +40,28 @@ describe.each(databaseBackends())('reconcile finds what breaks the books (%s)', 
     await sql(`DELETE FROM payments WHERE out_trade_no = 'DUP-${orderNo}'`);
   });
 
+  it('reports an order whose total is not its lines less their discounts, and a coupon counter out of step with its redemptions', async () => {
+    const [{ order_no: orderNo }] = await sql(`SELECT order_no FROM orders LIMIT 1`);
+    await sql(`UPDATE order_lines SET discount = 30 WHERE order_no = '${orderNo}'`);
+    await sql(`UPDATE orders SET discount_amount = 30 WHERE order_no = '${orderNo}'`);
+    expect((await reconcileShop(shop)).join('\n')).toContain(
+      `coupon: order ${orderNo}: total 100 but its lines less their discounts and its delivery fee come to 70`,
+    );
+    await sql(`UPDATE order_lines SET discount = 0 WHERE order_no = '${orderNo}'`);
+    await sql(`UPDATE orders SET discount_amount = 0 WHERE order_no = '${orderNo}'`);
+    const issued = await shop.api.inject({
+      method: 'POST',
+      url: '/v1/admin/coupons',
+      headers: shop.admin,
+      payload: { code: 'DRIFT', kind: 'fixed', value: 10 },
+    });
+    expect(issued.statusCode).toBe(201);
+    await sql(`UPDATE coupons SET used = 2 WHERE code = 'DRIFT'`);
+    expect((await reconcileShop(shop)).join('\n')).toContain('coupon: coupon DRIFT: counts 2 uses but 0 purchase(s) hold one');
+    await sql(`UPDATE coupons SET used = 0 WHERE code = 'DRIFT'`);
+    expect(await reconcileShop(shop)).toEqual([]);
+  });
+
   it('reports a code stock counter out of step with its pool', async () => {
     await sql(`UPDATE products SET stock = stock + 5 WHERE sku = 'K'`);
     expect((await reconcileShop(shop)).join('\n')).toMatch(/codes: product \d+: stock 7 but 2 codes available/);

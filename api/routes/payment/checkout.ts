@@ -42,6 +42,7 @@ export async function checkoutRoutes(instance: FastifyInstance, opts: RouteDeps)
         items: request.body.items,
         fromCart: request.body.fromCart,
         paymentMethod: request.body.paymentMethod,
+        coupon: request.body.coupon,
       });
       if (!result.ok) return sendError(reply, result.error);
       if (result.value.outcome !== 'created') reply.header('Idempotent-Replayed', result.value.outcome);

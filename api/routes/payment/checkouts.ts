@@ -43,6 +43,7 @@ export async function checkoutsRoutes(instance: FastifyInstance, opts: RouteDeps
         paymentMethod: request.body.paymentMethod,
         delivery: request.body.delivery,
         address: request.body.address,
+        coupon: request.body.coupon,
       });
       if (!result.ok) return sendError(reply, result.error);
       if (result.value.outcome !== 'created') reply.header('Idempotent-Replayed', result.value.outcome);

@@ -1,6 +1,7 @@
 import { on, defineFeature } from '../../routing/feature';
 import { showAdminMenu } from './admin-menu';
 import { adminActions } from './admin-actions';
+import { showCoupons } from './coupons';
 import { showStats } from './stats';
 
 export const adminFeature = defineFeature({
@@ -9,5 +10,6 @@ export const adminFeature = defineFeature({
   adminCommands: {
     admin: (ctx) => showAdminMenu(ctx),
     stats: (ctx, svc) => showStats(ctx, svc),
+    coupons: (ctx, svc) => showCoupons(ctx, svc),
   },
 });

@@ -8,6 +8,7 @@ export const cartActions = {
   setQty: defineAction('setQty', 'q', { id: idField, qty: intField(0, 9_999) }),
   clearCart: defineAction('clearCart', 'kc', {}),
   checkout: defineAction('checkout', 'co', { nonce: nonceField }),
+  applyCoupon: defineAction('applyCoupon', 'cp', { nonce: nonceField }),
   pay: defineAction('pay', 'pm', {
     method: codedField([
       ['wechatpay', 'q'],

@@ -11,6 +11,7 @@ import { editText } from '../../ui/telegram-io';
 import { cartScreen } from '../../views/cart-view';
 import { startMarketCheckout } from '../marketplace/market-checkout';
 import { presentOrder } from '../orders/order-presenter';
+import { couponOf } from './applied-coupon';
 
 /** A method's letter in the order's idempotency key (as on its button). */
 const METHOD_KEY: Record<PaymentMethod, string> = { wechatpay: 'q', alipay: 'a', credit: 'c', stars: 's' };
@@ -37,8 +38,21 @@ export async function chooseHowToPay(ctx: BotContext, svc: BotServices, nonce: s
       rows.push([button(t('btnPayStars', { stars: formatMoney(stars, STARS_CURRENCY) }), { k: 'pay', method, nonce })]);
     } else rows.push([button(t(method === 'alipay' ? 'btnPayAlipay' : 'btnPayQr'), { k: 'pay', method, nonce })]);
   }
+  rows.push([button(t('btnApplyCoupon'), { k: 'applyCoupon', nonce })]);
   rows.push([button(t('btnBack'), { k: 'cart' })]);
-  await show(ctx, t('choosePayment', { total: formatMoney(cart.total, cart.currency) }), inlineKeyboard(rows));
+  // A coupon applied to this screen's checkout: its discount and the new total (what the order will cost).
+  const coupon = couponOf(ctx, nonce);
+  const preview = coupon === null ? null : await svc.shop.ordering.previewCoupon({ shopperId: ctx.userId, coupon });
+  if (preview !== null && !preview.ok) delete ctx.session.coupon;
+  const text =
+    preview?.ok === true
+      ? t('choosePaymentCoupon', {
+          code: preview.value.code,
+          discount: formatMoney(preview.value.discount, cart.currency),
+          total: formatMoney(preview.value.total, cart.currency),
+        })
+      : t('choosePayment', { total: formatMoney(cart.total, cart.currency) });
+  await show(ctx, text, inlineKeyboard(rows));
 }
 
 /**
@@ -48,15 +62,24 @@ export async function chooseHowToPay(ctx: BotContext, svc: BotServices, nonce: s
 export async function payFromCart(ctx: BotContext, svc: BotServices, method: PaymentMethod, nonce: string): Promise<void> {
   const { t } = ctx;
   const messageId = ctx.callbackQuery?.message?.message_id ?? 0;
-  const idempotencyKey = `tg-${messageId}-${nonce}-${METHOD_KEY[method]}`;
+  const coupon = couponOf(ctx, nonce);
+  // Another coupon is another order: the key says which (the same button pressed twice still makes one).
+  const idempotencyKey = `tg-${messageId}-${nonce}-${METHOD_KEY[method]}${coupon === null ? '' : `-${coupon}`}`;
   const pressed = await withPressLock(svc, `${ctx.userId}:${idempotencyKey}`, async () => {
-    const result = await svc.shop.payment.checkout({ shopperId: ctx.userId, idempotencyKey, fromCart: true, paymentMethod: method });
+    const result = await svc.shop.payment.checkout({
+      shopperId: ctx.userId,
+      idempotencyKey,
+      fromCart: true,
+      paymentMethod: method,
+      ...(coupon === null ? {} : { coupon }),
+    });
     // Other shops' goods or physical goods in the cart: one checkout across the sellers, step by step.
     if (!result.ok && result.error.code === 'CHECKOUT_REQUIRED') {
       await answer(ctx);
       return startMarketCheckout(ctx, svc, method, nonce);
     }
     if (!result.ok) return answer(ctx, errorText(t, result.error, { utcOffsetMinutes: svc.settings.utcOffsetMinutes }), { alert: true });
+    if (coupon !== null) delete ctx.session.coupon;
     const { order, outcome, payment } = result.value;
     if (outcome === 'replayed' && (await svc.orderMessages.find(order.orderNo))) return answer(ctx, t('orderAlreadyPlaced'));
     await answer(ctx);

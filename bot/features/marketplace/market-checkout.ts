@@ -12,6 +12,7 @@ import { button, inlineKeyboard } from '../../ui/keyboard';
 import { withPressLock } from '../../ui/press-lock';
 import { answer, chatIdOf, reply, show } from '../../ui/replies';
 import { qrKeyboard, retryKeyboard } from '../../views/order-view';
+import { couponOf } from '../cart/applied-coupon';
 
 const METHOD_KEY: Record<Exclude<PaymentMethod, 'stars'>, string> = { wechatpay: 'q', alipay: 'a', credit: 'c' };
 
@@ -97,7 +98,15 @@ async function placeMarketCheckout(ctx: BotContext, svc: BotServices): Promise<v
   const idempotencyKey = `tg-${market.nonce}-${METHOD_KEY[market.method]}-mk`;
   const pressed = await withPressLock(svc, `${ctx.userId}:${idempotencyKey}`, async () => {
     const delivery = Object.entries(market.delivery).map(([sellerId, optionId]) => ({ sellerId: Number(sellerId), optionId }));
-    const result = await svc.shop.payment.placeCheckout({ shopperId: ctx.userId, idempotencyKey, fromCart: true, paymentMethod: market.method, delivery });
+    const coupon = couponOf(ctx, market.nonce);
+    const result = await svc.shop.payment.placeCheckout({
+      shopperId: ctx.userId,
+      idempotencyKey: coupon === null ? idempotencyKey : `${idempotencyKey}-${coupon}`,
+      fromCart: true,
+      paymentMethod: market.method,
+      delivery,
+      ...(coupon === null ? {} : { coupon }),
+    });
     if (!result.ok) {
       await answer(ctx);
       await reply(ctx, errorText(t, result.error, { utcOffsetMinutes: svc.settings.utcOffsetMinutes }));

@@ -10,6 +10,8 @@ export interface OrderRow {
   currency: string;
   total_amount: number;
   payment_method: string;
+  coupon_code: string | null;
+  discount_amount: number;
   idempotency_key: string | null;
   request_hash: string | null;
   items_key: string;
@@ -49,6 +51,8 @@ export const OrderEntity = new EntitySchema<OrderRow>({
     currency: stringColumn(3),
     total_amount: bigintColumn(),
     payment_method: stringColumn(16),
+    coupon_code: stringColumn(32, true),
+    discount_amount: bigintColumn(),
     idempotency_key: stringColumn(191, true),
     request_hash: stringColumn(128, true),
     items_key: textColumn(),

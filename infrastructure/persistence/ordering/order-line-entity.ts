@@ -11,6 +11,7 @@ export interface OrderLineRow {
   unit_price: number;
   quantity: number;
   line_total: number;
+  discount: number;
   credit_amount: number | null;
   webhook_url: string | null;
 }
@@ -28,6 +29,7 @@ export const OrderLineEntity = new EntitySchema<OrderLineRow>({
     unit_price: bigintColumn(),
     quantity: intColumn(),
     line_total: bigintColumn(),
+    discount: bigintColumn(),
     credit_amount: bigintColumn(true),
     webhook_url: stringColumn(2048, true),
   },

@@ -14,6 +14,7 @@ export const orderLineFromRow = (row: OrderLineRow): OrderLine => ({
   unitPrice: minor(row.unit_price),
   quantity: row.quantity,
   lineTotal: minor(row.line_total),
+  discount: minor(Number(row.discount ?? 0)),
   creditAmount: minorOrNull(row.credit_amount),
   webhookUrl: row.webhook_url,
 });
@@ -28,6 +29,7 @@ export const orderLineRow = (orderNo: string, line: OrderLine): OrderLineRow => 
   unit_price: line.unitPrice,
   quantity: line.quantity,
   line_total: line.lineTotal,
+  discount: line.discount,
   credit_amount: line.creditAmount,
   webhook_url: line.webhookUrl,
 });
@@ -40,6 +42,8 @@ export const orderFromRow = (row: OrderRow, lines: OrderLineRow[]): OrderState =
   totalAmount: minor(row.total_amount),
   paymentMethod: oneOf(PAYMENT_METHODS, row.payment_method, 'orders.payment_method'),
   lines: lines.map(orderLineFromRow).sort((a, b) => a.lineNo - b.lineNo),
+  couponCode: row.coupon_code ?? null,
+  discountAmount: minor(Number(row.discount_amount ?? 0)),
   idempotencyKey: row.idempotency_key,
   requestHash: row.request_hash,
   itemsKey: row.items_key,
@@ -90,6 +94,8 @@ export const orderRow = (order: OrderState): OrderRow => ({
   currency: order.currency,
   total_amount: order.totalAmount,
   payment_method: order.paymentMethod,
+  coupon_code: order.couponCode,
+  discount_amount: order.discountAmount,
   idempotency_key: order.idempotencyKey,
   request_hash: order.requestHash,
   items_key: order.itemsKey,

@@ -39,12 +39,12 @@ const TOP_PRODUCTS_SQL = `
       LIMIT 1) AS title
   FROM (
     SELECT l.product_id AS product_id, SUM(l.quantity) AS quantity,
-           SUM(CASE WHEN o.currency <> ${XTR} THEN l.line_total ELSE 0 END) AS revenue,
-           SUM(CASE WHEN o.currency = ${XTR} THEN l.line_total ELSE 0 END) AS stars_revenue
+           SUM(CASE WHEN o.currency <> ${XTR} THEN l.line_total - l.discount ELSE 0 END) AS revenue,
+           SUM(CASE WHEN o.currency = ${XTR} THEN l.line_total - l.discount ELSE 0 END) AS stars_revenue
       FROM orders o JOIN order_lines l ON l.order_no = o.order_no
      WHERE o.paid_at >= ? AND o.paid_at < ?
      GROUP BY l.product_id
-     ORDER BY SUM(l.quantity) DESC, SUM(CASE WHEN o.currency <> ${XTR} THEN l.line_total ELSE 0 END) DESC, l.product_id ASC
+     ORDER BY SUM(l.quantity) DESC, SUM(CASE WHEN o.currency <> ${XTR} THEN l.line_total - l.discount ELSE 0 END) DESC, l.product_id ASC
      LIMIT ?
   ) g
   ORDER BY g.quantity DESC, g.revenue DESC, g.product_id ASC`;

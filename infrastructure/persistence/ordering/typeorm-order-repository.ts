@@ -51,6 +51,14 @@ export class TypeormOrderRepository implements OrderRepository {
     return this.findOne({ user_id: userId, idempotency_key: idempotencyKey });
   }
 
+  async hasOrdersHeldOrPaid(userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      "SELECT 1 AS one FROM orders WHERE user_id = ? AND (paid_at IS NOT NULL OR status IN ('CREATED', 'AWAITING_PAYMENT')) LIMIT 1",
+      [userId],
+    );
+    return rows.length > 0;
+  }
+
   async findReusable(userId: string, itemsKey: string, paymentMethod: PaymentMethod, payableUntil: Date): Promise<OrderState | null> {
     const rows = await this.manager.find(OrderEntity, {
       where: {

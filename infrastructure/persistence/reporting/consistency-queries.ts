@@ -139,6 +139,27 @@ export class SqlConsistencyChecks implements ConsistencyChecks {
     }));
   }
 
+  async couponMismatches() {
+    const totals = await this.rows(`
+      SELECT o.order_no AS order_no, o.total_amount AS total, o.discount_amount AS discount,
+             COALESCE(SUM(ol.line_total - ol.discount), 0) + COALESCE(o.delivery_fee, 0) AS expected,
+             COALESCE(SUM(ol.discount), 0) AS line_discounts
+      FROM orders o JOIN order_lines ol ON ol.order_no = o.order_no
+      GROUP BY o.order_no, o.total_amount, o.discount_amount, o.delivery_fee
+      HAVING COALESCE(SUM(ol.line_total - ol.discount), 0) + COALESCE(o.delivery_fee, 0) <> o.total_amount
+          OR COALESCE(SUM(ol.discount), 0) <> o.discount_amount`);
+    const uses = await this.rows(`
+      SELECT c.code AS code, c.used AS used,
+             (SELECT COUNT(*) FROM coupon_redemptions r WHERE r.coupon_id = c.id AND r.status = 'used') AS held
+      FROM coupons c`);
+    return [
+      ...totals.map((r) => ({ what: 'order-total' as const, subject: String(r.order_no), expected: num(r.expected), found: num(r.total) })),
+      ...uses
+        .map((r) => ({ what: 'coupon-uses' as const, subject: String(r.code), expected: num(r.held), found: num(r.used) }))
+        .filter((r) => r.expected !== r.found),
+    ];
+  }
+
   async recentProviderPayments(provider: string, limit: number) {
     const rows = await this.rows(
       `SELECT out_trade_no, order_no, status, amount FROM payments WHERE provider = ? ORDER BY id DESC LIMIT ${Math.max(1, Math.floor(limit))}`,

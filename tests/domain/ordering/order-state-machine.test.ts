@@ -14,6 +14,8 @@ const order = (status: OrderStatus, overrides: Partial<OrderState> = {}): OrderS
   totalAmount: minor(600),
   paymentMethod: 'wechatpay',
   lines: [],
+  couponCode: null,
+  discountAmount: minor(0),
   idempotencyKey: null,
   requestHash: null,
   itemsKey: '1x1',

@@ -11,6 +11,7 @@ const line = (overrides: Partial<OrderLine> = {}): OrderLine => ({
   unitPrice: minor(250),
   quantity: 2,
   lineTotal: minor(500),
+  discount: minor(0),
   creditAmount: null,
   webhookUrl: null,
   ...overrides,

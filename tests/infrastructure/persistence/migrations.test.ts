@@ -12,6 +12,8 @@ const TABLES = [
   'categories',
   'checkout_failures',
   'checkouts',
+  'coupon_redemptions',
+  'coupons',
   'delivery_options',
   'job_runs',
   'ledger_entries',
@@ -56,6 +58,7 @@ const ALL_MIGRATIONS = [
   'TelegramStars1764950000000',
   'SupportAndRestock1764960000000',
   'Checkouts1765100000000',
+  'Coupons1765200000000',
   'LockoutsAndSellerTickets1765300000000',
   'SellerShelves1765400000000',
 ];

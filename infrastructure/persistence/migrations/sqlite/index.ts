@@ -16,6 +16,7 @@ import { Sellers1764900000000 } from './1764900000000-Sellers';
 import { TelegramStars1764950000000 } from './1764950000000-TelegramStars';
 import { SupportAndRestock1764960000000 } from './1764960000000-SupportAndRestock';
 import { Checkouts1765100000000 } from './1765100000000-Checkouts';
+import { Coupons1765200000000 } from './1765200000000-Coupons';
 import { LockoutsAndSellerTickets1765300000000 } from './1765300000000-LockoutsAndSellerTickets';
 import { SellerShelves1765400000000 } from './1765400000000-SellerShelves';
 
@@ -39,6 +40,7 @@ export const SQLITE_MIGRATIONS = [
   TelegramStars1764950000000,
   SupportAndRestock1764960000000,
   Checkouts1765100000000,
+  Coupons1765200000000,
   LockoutsAndSellerTickets1765300000000,
   SellerShelves1765400000000,
 ];
