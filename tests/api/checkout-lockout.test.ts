@@ -165,7 +165,12 @@ describe.each(databaseBackends())('checkout lockout (%s)', (backend) => {
     const guessed = await withCoupon(9203, 'GUESS1');
     expect([guessed.statusCode, guessed.json().error.code]).toEqual([404, 'COUPON_NOT_FOUND']);
     const preview = (coupon: string) =>
-      shop.api.inject({ method: 'POST', url: '/v1/coupons/preview', headers: shop.shopper(9203), payload: { coupon, items: [{ productId: pen, quantity: 1 }] } });
+      shop.api.inject({
+        method: 'POST',
+        url: '/v1/coupons/preview',
+        headers: shop.shopper(9203),
+        payload: { coupon, items: [{ productId: pen, quantity: 1 }] },
+      });
     expect((await preview('GUESS2')).json().error.code).toBe('COUPON_NOT_FOUND');
     expect((await lockout(9203)).json()).toMatchObject({
       locked: true,
