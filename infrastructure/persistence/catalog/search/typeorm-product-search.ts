@@ -6,6 +6,7 @@ import { Dialect } from '../../dialect';
 import { listProducts } from './product-listing';
 import { termInserts } from './term-rows';
 import { SqlPart, placeholders, prefixUpperBound, tokenCondition, tokenScore } from './term-sql';
+import { bucketList, bucketsNow } from './term-buckets';
 
 const TABLE = 'product_search_terms';
 /** A prefix that opens more distinct words than this is ranked in one grouped statement instead of word by word. */
@@ -24,8 +25,9 @@ interface Ranked {
 }
 
 /**
- * The n-gram index (see docs/search.md): `product_search_terms`, clustered by (visible, term, weight, product_id)
- * for finding, unique key (product_id, term) for rewriting one product. One adapter for MySQL/MariaDB and SQLite.
+ * The n-gram index (see docs/search.md): `product_search_terms`, clustered by (visible, bucket, term, weight,
+ * product_id) for finding (a seek per bucket, merged in the statement), unique key (product_id, term) for rewriting
+ * one product. One adapter for MySQL/MariaDB and SQLite.
  */
 export class TypeormProductSearch implements ProductSearch {
   constructor(
@@ -58,21 +60,22 @@ export class TypeormProductSearch implements ProductSearch {
   async find(query: ProductListQuery): Promise<ProductPage> {
     if (query.tokens.length === 0) return listProducts(this.manager, query);
     const offset = (query.page - 1) * query.pageSize;
+    const buckets = await bucketsNow(this.manager);
     // The listing is the SKU hits, then the ranked matches without them; a page is a slice of that.
-    const first = query.sort === 'relevance' && query.categoryIds === null && query.sellerId == null ? await this.skuHits(query) : [];
+    const first = query.sort === 'relevance' && query.categoryIds === null && query.sellerId == null ? await this.skuHits(query, buckets) : [];
     const fromFirst = first.slice(offset, offset + query.pageSize);
     const slice: Slice = { exclude: first, from: Math.max(0, offset - first.length), count: query.pageSize - fromFirst.length };
-    const words = await this.singleTokenWords(query);
-    const { ranked, total } = words ? await this.rankByWord(query, words, slice) : await this.rankGrouped(query, slice);
+    const words = await this.singleTokenWords(query, buckets);
+    const { ranked, total } = words ? await this.rankByWord(query, words, slice, buckets) : await this.rankGrouped(query, slice, buckets);
     const ids = [...fromFirst, ...ranked.map((r) => r.id)];
     return { items: await this.productsInOrder(ids, query.includeHidden), total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP };
   }
 
   /** An exact SKU match (any case) goes on top of the first page; it always matches the words too, so the total holds it. */
-  private async skuHits(query: ProductListQuery): Promise<number[]> {
+  private async skuHits(query: ProductListQuery, buckets: number[]): Promise<number[]> {
     if (query.skuTerm === null) return [];
     const rows: Array<{ product_id: number | string }> = await this.manager.query(
-      `SELECT product_id FROM ${TABLE} WHERE visible IN (${query.includeHidden ? '0, 1' : '1'}) AND term = ? ORDER BY product_id LIMIT 5`,
+      `SELECT product_id FROM ${TABLE} WHERE visible IN (${query.includeHidden ? '0, 1' : '1'}) AND bucket IN (${bucketList(buckets)}) AND term = ? ORDER BY product_id LIMIT 5`,
       [query.skuTerm],
     );
     return rows.map((r) => Number(r.product_id));
@@ -82,7 +85,7 @@ export class TypeormProductSearch implements ProductSearch {
    * For one token over visible products in relevance order: the indexed words it matches (one for a Chinese bigram,
    * the words that start with the prefix otherwise), or null when the grouped statement has to do it.
    */
-  private async singleTokenWords(query: ProductListQuery): Promise<string[] | null> {
+  private async singleTokenWords(query: ProductListQuery, buckets: number[]): Promise<string[] | null> {
     const [token] = query.tokens;
     if (query.tokens.length !== 1 || !token || query.categoryIds !== null || query.sellerId != null || query.sort !== 'relevance' || query.includeHidden)
       return null;
@@ -90,15 +93,16 @@ export class TypeormProductSearch implements ProductSearch {
     const words: string[] = [];
     let after: string | null = null;
     const upper = prefixUpperBound(token.term);
-    // A seek per word (index order), not a DISTINCT over every posting of a common word.
+    // A seek per word and bucket (index order), the least of the buckets' next words taken in the statement, not a
+    // DISTINCT over every posting of a common word.
     while (words.length <= MAX_PREFIX_WORDS) {
-      const rows: Array<{ term: string }> = await this.manager.query(
-        after === null
-          ? `SELECT term FROM ${TABLE} WHERE visible = 1 AND term >= ? AND term < ? ORDER BY term LIMIT 1`
-          : `SELECT term FROM ${TABLE} WHERE visible = 1 AND term > ? AND term < ? ORDER BY term LIMIT 1`,
-        [after ?? token.term, upper],
+      const next = (bucket: number) =>
+        `SELECT (SELECT term FROM ${TABLE} WHERE visible = 1 AND bucket = ${bucket} AND term ${after === null ? '>=' : '>'} ? AND term < ? ORDER BY term LIMIT 1) AS term`;
+      const rows: Array<{ term: string | null }> = await this.manager.query(
+        `SELECT MIN(term) AS term FROM (${buckets.map(next).join(' UNION ALL ')}) nexts`,
+        buckets.flatMap(() => [after ?? token.term, upper]),
       );
-      const term = rows[0]?.term;
+      const term = rows[0]?.term ?? undefined;
       if (term === undefined) return words;
       words.push(term);
       after = term;
@@ -110,7 +114,7 @@ export class TypeormProductSearch implements ProductSearch {
    * Each word's postings come out of the index already in weight order, so the best `need` of each are enough: a
    * product's score is its best word's, and any product in the true top `need` is in its best word's top `need`.
    */
-  private async rankByWord(query: ProductListQuery, words: string[], slice: Slice): Promise<{ ranked: Ranked[]; total: number }> {
+  private async rankByWord(query: ProductListQuery, words: string[], slice: Slice, buckets: number[]): Promise<{ ranked: Ranked[]; total: number }> {
     if (words.length === 0) return { ranked: [], total: 0 };
     const [token] = query.tokens as [QueryToken];
     const need = slice.from + slice.count + slice.exclude.length;
@@ -118,9 +122,12 @@ export class TypeormProductSearch implements ProductSearch {
     let complete = true;
     for (const word of words) {
       const factor = token.kind === 'exact' || word === token.term ? WHOLE_WORD_FACTOR : 1;
+      // Each bucket's best `need` (a backward range read of its part of the index), the best `need` of those.
+      const topOf = (bucket: number) =>
+        `SELECT * FROM (SELECT product_id, weight FROM ${TABLE} WHERE visible = 1 AND bucket = ${bucket} AND term = ? ORDER BY weight DESC, product_id DESC LIMIT ${need}) b${bucket}`;
       const rows: Array<{ product_id: number | string; weight: number | string }> = await this.manager.query(
-        `SELECT product_id, weight FROM ${TABLE} WHERE visible = 1 AND term = ? ORDER BY weight DESC, product_id DESC LIMIT ?`,
-        [word, need],
+        `SELECT product_id, weight FROM (${buckets.map(topOf).join(' UNION ALL ')}) postings ORDER BY weight DESC, product_id DESC LIMIT ?`,
+        [...buckets.map(() => word), need],
       );
       if (rows.length >= need) complete = false;
       for (const row of rows) {
@@ -137,14 +144,14 @@ export class TypeormProductSearch implements ProductSearch {
       .slice(slice.from, slice.from + slice.count);
     const counted =
       words.length === 1
-        ? `SELECT product_id FROM ${TABLE} WHERE visible = 1 AND term = ? LIMIT ?`
-        : `SELECT DISTINCT product_id FROM ${TABLE} WHERE visible = 1 AND term IN (${placeholders(words.length)}) LIMIT ?`;
+        ? `SELECT product_id FROM ${TABLE} WHERE visible = 1 AND bucket IN (${bucketList(buckets)}) AND term = ? LIMIT ?`
+        : `SELECT DISTINCT product_id FROM ${TABLE} WHERE visible = 1 AND bucket IN (${bucketList(buckets)}) AND term IN (${placeholders(words.length)}) LIMIT ?`;
     // Every word's postings read to the end: the matches are all here, and so is their number.
     return { ranked, total: complete ? best.size : await this.count(counted, [...words, TOTAL_CAP + 1]) };
   }
 
   /** Every token joined on the product (the (product_id, term) key makes each join a seek), grouped, ordered, paged. */
-  private async rankGrouped(query: ProductListQuery, slice: Slice): Promise<{ ranked: Ranked[]; total: number }> {
+  private async rankGrouped(query: ProductListQuery, slice: Slice, buckets: number[]): Promise<{ ranked: Ranked[]; total: number }> {
     const joins: string[] = [];
     const joinParams: unknown[] = [];
     const scores: SqlPart[] = [];
@@ -160,7 +167,7 @@ export class TypeormProductSearch implements ProductSearch {
     if (needsProduct) joins.push('JOIN products p ON p.id = t0.product_id');
     const [firstToken] = query.tokens as [QueryToken];
     const where = tokenCondition('t0', firstToken);
-    const filters = [`t0.visible IN (${query.includeHidden ? '0, 1' : '1'})`, where.sql];
+    const filters = [`t0.visible IN (${query.includeHidden ? '0, 1' : '1'})`, `t0.bucket IN (${bucketList(buckets)})`, where.sql];
     const filterParams: unknown[] = [...where.params];
     if (query.categoryIds !== null) {
       filters.push(`p.category_id IN (${placeholders(query.categoryIds.length)})`);

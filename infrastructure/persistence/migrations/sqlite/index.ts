@@ -16,6 +16,7 @@ import { Sellers1764900000000 } from './1764900000000-Sellers';
 import { TelegramStars1764950000000 } from './1764950000000-TelegramStars';
 import { SupportAndRestock1764960000000 } from './1764960000000-SupportAndRestock';
 import { Checkouts1765100000000 } from './1765100000000-Checkouts';
+import { SearchTermBuckets1765500000000 } from './1765500000000-SearchTermBuckets';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const SQLITE_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const SQLITE_MIGRATIONS = [
   TelegramStars1764950000000,
   SupportAndRestock1764960000000,
   Checkouts1765100000000,
+  SearchTermBuckets1765500000000,
 ];
