@@ -90,17 +90,35 @@ export class TypeormProductSearch implements ProductSearch {
     if (query.tokens.length !== 1 || !token || query.categoryIds !== null || query.sellerId != null || query.sort !== 'relevance' || query.includeHidden)
       return null;
     if (token.kind === 'exact') return [token.term];
+    return this.dialect === 'mysql' ? this.prefixWordsByGroup(token.term, buckets) : this.prefixWordsByStep(token.term, buckets);
+  }
+
+  /**
+   * MySQL/MariaDB: one loose index scan ("Using index for group-by": a seek per distinct (bucket, word), never the
+   * postings) over every bucket. No bucket can hold more than MAX_PREFIX_WORDS of them when their union does not, so
+   * a full LIMIT means too many words.
+   */
+  private async prefixWordsByGroup(prefix: string, buckets: number[]): Promise<string[] | null> {
+    const limit = (MAX_PREFIX_WORDS + 1) * buckets.length;
+    const rows: Array<{ term: string }> = await this.manager.query(
+      `SELECT bucket, term FROM ${TABLE} WHERE visible = 1 AND bucket IN (${bucketList(buckets)}) AND term >= ? AND term < ? GROUP BY visible, bucket, term LIMIT ${limit}`,
+      [prefix, prefixUpperBound(prefix)],
+    );
+    const words = [...new Set(rows.map((r) => r.term))].sort();
+    return rows.length === limit || words.length > MAX_PREFIX_WORDS ? null : words;
+  }
+
+  /** SQLite (no loose index scan; a statement costs no round trip): a seek per word and bucket, the least taken. */
+  private async prefixWordsByStep(prefix: string, buckets: number[]): Promise<string[] | null> {
     const words: string[] = [];
     let after: string | null = null;
-    const upper = prefixUpperBound(token.term);
-    // A seek per word and bucket (index order), the least of the buckets' next words taken in the statement, not a
-    // DISTINCT over every posting of a common word.
+    const upper = prefixUpperBound(prefix);
     while (words.length <= MAX_PREFIX_WORDS) {
       const next = (bucket: number) =>
         `SELECT (SELECT term FROM ${TABLE} WHERE visible = 1 AND bucket = ${bucket} AND term ${after === null ? '>=' : '>'} ? AND term < ? ORDER BY term LIMIT 1) AS term`;
       const rows: Array<{ term: string | null }> = await this.manager.query(
         `SELECT MIN(term) AS term FROM (${buckets.map(next).join(' UNION ALL ')}) nexts`,
-        buckets.flatMap(() => [after ?? token.term, upper]),
+        buckets.flatMap(() => [after ?? prefix, upper]),
       );
       const term = rows[0]?.term ?? undefined;
       if (term === undefined) return words;
