@@ -193,8 +193,12 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
         "INSERT INTO product_search_terms (product_id, term, visible, fields, weight) VALUES (7, 'tea', 1, 1, 8), (40000, 'tea', 1, 4, 1), (70000, '红茶', 0, 1, 8)",
       );
       expect(await persistence.migrate()).toEqual(since);
-      const rows = await persistence.dataSource.query('SELECT product_id, bucket, term, visible, fields, weight FROM product_search_terms ORDER BY product_id, term');
-      expect(rows.map((r: Record<string, unknown>) => [Number(r.product_id), Number(r.bucket), r.term, Number(r.visible), Number(r.fields), Number(r.weight)])).toEqual([
+      const rows = await persistence.dataSource.query(
+        'SELECT product_id, bucket, term, visible, fields, weight FROM product_search_terms ORDER BY product_id, term',
+      );
+      expect(
+        rows.map((r: Record<string, unknown>) => [Number(r.product_id), Number(r.bucket), r.term, Number(r.visible), Number(r.fields), Number(r.weight)]),
+      ).toEqual([
         [7, 0, 'tea', 1, 1, 8],
         [40000, 1, 'tea', 1, 4, 1],
         [70000, 2, '红茶', 0, 1, 8],

@@ -124,7 +124,10 @@ export class TypeormProductSearch implements ProductSearch {
           )
         : await this.manager.query(
             `SELECT MIN(term) AS term FROM (${buckets
-              .map((bucket) => `SELECT (SELECT term FROM ${TABLE} WHERE visible = 1 AND bucket = ${bucket} AND ${lower} AND term < ? ORDER BY term LIMIT 1) AS term`)
+              .map(
+                (bucket) =>
+                  `SELECT (SELECT term FROM ${TABLE} WHERE visible = 1 AND bucket = ${bucket} AND ${lower} AND term < ? ORDER BY term LIMIT 1) AS term`,
+              )
               .join(' UNION ALL ')}) nexts`,
             buckets.flatMap(() => [bound, upper]),
           );
