@@ -63,8 +63,7 @@ async function main(): Promise<void> {
       const t2 = performance.now();
       buildMs += t1 - t0;
       writeMs += t2 - t1;
-      if ((from / BATCH) % 10 === 9)
-        console.log(`${from + BATCH} products: MariaDB ${Math.round(((from + BATCH) / writeMs) * 1000)} products/s so far`);
+      if ((from / BATCH) % 10 === 9) console.log(`${from + BATCH} products: MariaDB ${Math.round(((from + BATCH) / writeMs) * 1000)} products/s so far`);
     }
     console.log(
       `${layout}: ${docs.length} products, ${termRows} term rows; MariaDB ${Math.round((docs.length / writeMs) * 1000)} products/s ` +
