@@ -61,6 +61,7 @@ const ALL_MIGRATIONS = [
   'Coupons1765200000000',
   'LockoutsAndSellerTickets1765300000000',
   'SellerShelves1765400000000',
+  'SearchTermBuckets1765500000000',
 ];
 /** The indexes the range reads need (sales summary, job-run log). */
 const RANGE_INDEXES = ['ix_orders_created_at', 'ix_orders_paid_at', 'ix_job_runs_job_id'];
@@ -210,7 +211,8 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
         [open, 1],
       ]);
 
-      await db.undoLastMigration();
+      // Down again through SellerShelves (and whatever came after it): the shelves open.
+      await undoSince(persistence, 'SellerShelves1765400000000');
       expect(await shown()).toEqual([
         [shut, 1],
         [open, 1],
@@ -219,7 +221,7 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
       await db.query('DELETE FROM product_search_terms WHERE product_id IN (?, ?)', [shut, open]);
       await db.query('DELETE FROM products WHERE id IN (?, ?)', [shut, open]);
       await db.query('DELETE FROM sellers WHERE id IN (3, 4)');
-      expect(await persistence.migrate()).toEqual(['SellerShelves1765400000000']);
+      expect(await persistence.migrate()).toEqual(since);
     } finally {
       await persistence.close();
     }
@@ -244,12 +246,42 @@ describe.each(databaseBackends())('migrations (%s)', (backend) => {
       ]);
       // (product_id, term) stays unique: a product's term is written once.
       await expect(
-        persistence.dataSource.query("INSERT INTO product_search_terms (product_id, term, visible, fields, weight) VALUES (7, 'tea', 0, 1, 1)"),
+        persistence.dataSource.query("INSERT INTO product_search_terms (product_id, bucket, term, visible, fields, weight) VALUES (7, 0, 'tea', 0, 1, 1)"),
       ).rejects.toThrow();
       // Leaves the database as the next test expects it (a down cannot make shared SKUs globally unique again).
       await persistence.dataSource.query('DELETE FROM products WHERE seller_id = 2');
       await persistence.dataSource.query('DELETE FROM seller_balances WHERE seller_id = 2');
       await persistence.dataSource.query('DELETE FROM sellers WHERE id = 2');
+    } finally {
+      await persistence.close();
+    }
+  });
+
+  it('keeps the search terms of an upgraded database when the term table takes its buckets', async () => {
+    const persistence = createPersistence({ databaseUrl: mysql?.url, sqlitePath: path.join(dir, 'buckets.sqlite'), logger: silent });
+    try {
+      await persistence.migrate();
+      // Back to (visible, term, weight, product_id), no bucket column.
+      const since = await undoSince(persistence, 'SearchTermBuckets1765500000000');
+      await persistence.dataSource.query('DELETE FROM product_search_terms');
+      await persistence.dataSource.query(
+        "INSERT INTO product_search_terms (product_id, term, visible, fields, weight) VALUES (7, 'tea', 1, 1, 8), (40000, 'tea', 1, 4, 1), (70000, '红茶', 0, 1, 8)",
+      );
+      expect(await persistence.migrate()).toEqual(since);
+      const rows = await persistence.dataSource.query(
+        'SELECT product_id, bucket, term, visible, fields, weight FROM product_search_terms ORDER BY product_id, term',
+      );
+      expect(
+        rows.map((r: Record<string, unknown>) => [Number(r.product_id), Number(r.bucket), r.term, Number(r.visible), Number(r.fields), Number(r.weight)]),
+      ).toEqual([
+        [7, 0, 'tea', 1, 1, 8],
+        [40000, 1, 'tea', 1, 4, 1],
+        [70000, 2, '红茶', 0, 1, 8],
+      ]);
+      await expect(
+        persistence.dataSource.query("INSERT INTO product_search_terms (product_id, bucket, term, visible, fields, weight) VALUES (40000, 1, 'tea', 0, 1, 1)"),
+      ).rejects.toThrow();
+      await persistence.dataSource.query('DELETE FROM product_search_terms');
     } finally {
       await persistence.close();
     }

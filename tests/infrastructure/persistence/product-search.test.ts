@@ -132,4 +132,44 @@ describe.each(databaseBackends())('product search (%s)', (backend) => {
     expect(total).toBeLessThanOrEqual(n);
     expect(await catalog.indexMissingSearchTerms(1000)).toEqual({ indexed: 0, scanned: 0 });
   });
+  it('finds, ranks and pages the same across buckets of product ids (32,768 ids a bucket)', async () => {
+    // Product ids far apart, as in a large catalog: the next ones in bucket 1, then bucket 2.
+    const jumpTo = async (id: number) =>
+      backend === 'mysql'
+        ? store.persistence.dataSource.query(`ALTER TABLE products AUTO_INCREMENT = ${id}`)
+        : store.persistence.dataSource.query(`UPDATE sqlite_sequence SET seq = ${id - 1} WHERE name = 'products'`);
+    const old = await create('lanternOld', { title: 'Paper 灯笼', description: 'a lantern of paper' });
+    await jumpTo(40_000);
+    const one = await create('lanternOne', { title: 'Lantern 红灯笼', description: 'red' });
+    const oneHidden = await create('lanternHidden', { title: 'Lantern hidden', visible: false });
+    await jumpTo(70_000);
+    const two = await create('lanternTwo', { sku: 'LANTERN-2', title: 'Lanterns of stone', description: 'garden lantern' });
+    expect([old.id < 32_768, Math.floor(one.id / 32_768), Math.floor(two.id / 32_768)]).toEqual([true, 1, 2]);
+    const rows: Array<{ product_id: number | string; bucket: number | string }> = await store.persistence.dataSource.query(
+      `SELECT DISTINCT product_id, bucket FROM product_search_terms WHERE product_id IN (${old.id}, ${one.id}, ${two.id}) ORDER BY product_id`,
+    );
+    expect(rows.map((r) => [Number(r.product_id), Number(r.bucket)])).toEqual([
+      [old.id, 0],
+      [one.id, 1],
+      [two.id, 2],
+    ]);
+    // Whole word in the title (16) over a title prefix (8) over the description (2); ids descending on a tie.
+    expect(await idsOf('lantern')).toEqual([one.id, two.id, old.id]);
+    expect((await find('lantern')).total).toBe(3);
+    expect(await idsOf('lanterns')).toEqual([two.id]);
+    expect(await idsOf('lant')).toEqual([two.id, one.id, old.id]);
+    expect(await idsOf('灯笼')).toEqual([old.id, one.id].sort((a, b) => b - a));
+    expect(await idsOf('lantern-2')).toEqual([two.id]);
+    expect(await idsOf('lantern red')).toEqual([one.id]);
+    expect(await idsOf('lantern', { includeHidden: true })).toEqual([oneHidden.id, one.id, two.id, old.id]);
+    const paged: number[] = [];
+    for (let page = 1; page <= 4; page += 1) paged.push(...(await find('lantern', { page, pageSize: 1 })).items.map((p) => p.id));
+    expect(paged).toEqual([one.id, two.id, old.id]);
+    value(await catalog.updateProduct(one.id, { visible: false }));
+    expect(await idsOf('lantern')).toEqual([two.id, old.id]);
+    value(await catalog.updateProduct(one.id, { visible: true }));
+    expect(await idsOf('lantern')).toEqual([one.id, two.id, old.id]);
+    expect(await catalog.rebuildSearchIndex(2)).toBe(n);
+    expect(await idsOf('lant')).toEqual([two.id, one.id, old.id]);
+  });
 });

@@ -6,6 +6,8 @@ export interface SearchTermRow {
   product_id: number;
   term: string;
   visible: boolean;
+  /** product_id >> BUCKET_BITS (term-buckets.ts): an import writes into the newest bucket's part of the index only. */
+  bucket: number;
   fields: number;
   weight: number;
 }
@@ -14,8 +16,10 @@ export const SearchTermEntity = new EntitySchema<SearchTermRow>({
   name: 'ProductSearchTerm',
   tableName: 'product_search_terms',
   columns: {
-    // The primary key is (visible, term, weight, product_id): the index is clustered by what a search asks.
+    // The primary key is (visible, bucket, term, weight, product_id): the index is clustered by what a search asks,
+    // within each bucket of 32,768 product ids.
     visible: { ...booleanColumn(), primary: true },
+    bucket: { ...intColumn(), primary: true },
     term: stringColumn(64, false, true),
     weight: { ...intColumn(), primary: true },
     product_id: { ...bigintColumn(), primary: true },

@@ -19,6 +19,7 @@ import { Checkouts1765100000000 } from './1765100000000-Checkouts';
 import { Coupons1765200000000 } from './1765200000000-Coupons';
 import { LockoutsAndSellerTickets1765300000000 } from './1765300000000-LockoutsAndSellerTickets';
 import { SellerShelves1765400000000 } from './1765400000000-SellerShelves';
+import { SearchTermBuckets1765500000000 } from './1765500000000-SearchTermBuckets';
 
 /** Listed, never globbed: the same array works from ts (jest) and from the compiled dist. Append new ones. */
 export const SQLITE_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const SQLITE_MIGRATIONS = [
   Coupons1765200000000,
   LockoutsAndSellerTickets1765300000000,
   SellerShelves1765400000000,
+  SearchTermBuckets1765500000000,
 ];
