@@ -70,7 +70,9 @@ export class RedisRateLimiter implements RateLimiter {
         const remainingMs = replyNumber(reply[1], 'rate window');
         waiters.forEach((w, i) => w.resolve({ count: count - n + 1 + i, remainingMs }));
       } catch (error) {
-        for (const w of waiters) w.reject(error);
+        // The calls queued meanwhile fail with it rather than each waiting out its own timeout on a silent Redis:
+        // an outage must not make a busy key's calls wait twice (the API's limits let them through on an error).
+        for (const w of [...waiters, ...flight.queued.splice(0)]) w.reject(error);
       }
     }
     this.flights.delete(flightKey);
