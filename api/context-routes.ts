@@ -3,6 +3,7 @@ import type { ProviderMethod } from '../domain/payment';
 import type { Shop } from '../domain/shop';
 import type { NotificationVerifier } from '../infrastructure/payment/notification-verifier';
 import type { AuthHandlers } from './auth';
+import type { CachedResponses } from './cached-responses';
 import type { ApiRateLimits, LimitHook } from './rate-limits';
 
 type OnRequest = AuthHandlers['admin'] | LimitHook;
@@ -35,6 +36,8 @@ export interface RouteDeps {
   now: () => Date;
   /** The base of the links the API hands out (PUBLIC_URL). */
   publicBaseUrl: string;
+  /** The anonymous catalog reads' bodies as sent, kept while the product read cache holds. */
+  catalogResponses: CachedResponses;
 }
 
 /**

@@ -13,6 +13,7 @@ import { registerOpenApi } from './openapi';
 import { apiRateLimits } from './rate-limits';
 import type { RateLimitSettings } from '../infrastructure/config/config';
 import { SHARED_STATUS, errorHandler } from './errors';
+import { CachedResponses, CatalogReadVersion } from './cached-responses';
 import { accountRoutes } from './routes/account';
 import { adminJobRoutes } from './routes/admin-jobs';
 import { catalogRoutes } from './routes/catalog';
@@ -73,6 +74,8 @@ export interface ApiDeps {
   /** Counts calls for the API's rate limits: Redis when configured, else the in-process twin. */
   rateLimiter: RateLimiter;
   rateLimits: RateLimitSettings;
+  /** The product read cache's version: the catalog's response bodies are kept while it holds (absent: not kept). */
+  catalogReads?: CatalogReadVersion | null;
   /** Routes other parts add to the same server (the bot's webhook). */
   extraRoutes?: Array<(app: FastifyInstance) => Promise<void>>;
 }
@@ -129,6 +132,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     verifiers: deps.verifiers,
     now: deps.auth.now,
     publicBaseUrl: deps.publicBaseUrl,
+    catalogResponses: new CachedResponses(deps.catalogReads ?? null),
   };
   await app.register(healthRoutes, { checks: deps.readiness });
   // The API proper, limited per IP before anything else runs (health, metrics and docs are not limited).

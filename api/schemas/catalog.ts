@@ -105,6 +105,17 @@ export const AcceptLanguageHeader = Type.Object({
   ),
 });
 
+/** The public catalog reads: a language, and the ETag of a copy the client holds. */
+export const CatalogReadHeaders = Type.Composite([
+  AcceptLanguageHeader,
+  Type.Object({
+    'if-none-match': Type.Optional(Type.String({ description: 'the ETag of an earlier answer: 304 with no body while it is still what would be sent' })),
+  }),
+]);
+
+/** 304 to an If-None-Match that still holds (no body). */
+export const NotModified = Type.Null({ description: 'not modified: the copy with that ETag is current' });
+
 /** `?q=&category=&sort=` as the domain takes them. */
 export const productFilters = (query: Static<typeof ProductSearchQuery>) => ({ q: query.q, category: query.category, sort: query.sort });
 

@@ -21,6 +21,7 @@ export function buildShopApi(app: App, extraRoutes: ApiDeps['extraRoutes'] = [],
     metrics: app.metrics,
     rateLimiter: app.redis.rateLimiter,
     rateLimits: config.rateLimits,
+    catalogReads: app.persistence.catalogReads,
     extraRoutes,
   });
 }

@@ -20,12 +20,15 @@ export function observeHttp(app: FastifyInstance, metrics: ShopMetrics): void {
     reply.header('x-request-id', request.id);
     withLogContext({ reqId: request.id }, done);
   });
-  app.addHook('preHandler', async (request) => {
+  // Callback hooks, not async ones: they run on every request and have nothing to wait for (a promise each, saved).
+  app.addHook('preHandler', (request, _reply, done) => {
     const params = request.params as Record<string, unknown> | undefined;
     if (typeof params?.orderNo === 'string') noteOrderNo(params.orderNo);
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
 }

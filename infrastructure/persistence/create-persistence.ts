@@ -47,6 +47,8 @@ export interface Persistence {
   /** PENDING / DEAD outbox counts and the oldest due message, outside any unit of work (the metrics scrape). */
   outboxBacklog(now: Date): Promise<OutboxBacklog>;
   close(): Promise<void>;
+  /** The product read cache's version and lifetime, for caches built on its reads (the API's catalog bodies); null: no cache. */
+  catalogReads: Pick<ProductReadCache, 'ttlMs' | 'version'> | null;
 }
 
 const PING_TIMEOUT_MS = 3000;
@@ -133,7 +135,7 @@ export function createPersistence(options: PersistenceOptions): Persistence {
       return readOutboxBacklog(dataSource.manager, now);
     });
 
-  return { kind, dataSource, uow, jobRuns, platformCertificates, migrate, ping, outboxBacklog, close };
+  return { kind, dataSource, uow, jobRuns, platformCertificates, migrate, ping, outboxBacklog, close, catalogReads: productCache ?? null };
 }
 
 /** Two instances starting together must not both create the tables: a MySQL named lock serialises them. */

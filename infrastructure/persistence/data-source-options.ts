@@ -81,7 +81,9 @@ export function mysqlOptions(target: MysqlTarget, poolSize: number, connectTimeo
     supportBigNumbers: true,
     bigNumberStrings: true,
     migrations: MYSQL_MIGRATIONS,
-    extra: { waitForConnections: true, queueLimit: 0, enableKeepAlive: true },
+    // trace: false — mysql2's promise API (typeorm's) otherwise captures a stack for every statement (3–7% of the
+    // shop's CPU on the hot paths); a failed statement still throws typeorm's QueryFailedError with its own stack.
+    extra: { waitForConnections: true, queueLimit: 0, enableKeepAlive: true, trace: false },
   };
 }
 

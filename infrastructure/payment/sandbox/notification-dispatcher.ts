@@ -88,7 +88,7 @@ export class NotificationDispatcher {
     const copies = this.o.knobs.duplicates();
     // The copies are the same request delivered several times (as a network or WeChat duplicates it): one signature.
     const body = Buffer.from(corruption === 'ciphertext' ? tamperCiphertext(n.body) : n.body, 'utf8');
-    const headers = this.o.signer.headers(body, this.o.clock(), {
+    const headers = await this.o.signer.headers(body, this.o.clock(), {
       ...(corruption === 'signature' ? { forgeSignature: true } : {}),
       ...(corruption === 'serial' ? { serial: 'PUB_KEY_ID_0000000000UNKNOWN' } : {}),
     });

@@ -1,6 +1,6 @@
 import { KeyObject } from 'node:crypto';
 import { WECHATPAY_AUTH_SCHEME } from '../wechatpay/authorization-header';
-import { generateNonce, signMessage, unixSeconds } from '../wechatpay/request-signer';
+import { generateNonce, signMessageAsync, unixSeconds } from '../wechatpay/request-signer';
 import { buildResponseMessage } from '../wechatpay/signature-verifier';
 import { newRequestId } from './sandbox-ids';
 
@@ -28,15 +28,19 @@ export class PlatformSigner {
     this.currentSerial = serial;
   }
 
-  headers(body: Buffer, now: Date, options: SignOptions = {}): Record<string, string> {
+  /** Signed in the thread pool (signMessageAsync): in-process, the gateway's signatures share the shop's main thread. */
+  async headers(body: Buffer, now: Date, options: SignOptions = {}): Promise<Record<string, string>> {
     const timestamp = unixSeconds(now);
     const nonce = generateNonce();
     const signed = options.forgeSignature ? Buffer.concat([body, Buffer.from(' ')]) : body;
+    // Key and serial are taken before the await: a rotation meanwhile must not pair this key with the next serial.
+    const key = this.key;
+    const serial = options.serial ?? this.currentSerial;
     return {
       'Wechatpay-Timestamp': timestamp,
       'Wechatpay-Nonce': nonce,
-      'Wechatpay-Signature': signMessage(buildResponseMessage(timestamp, nonce, signed), this.key),
-      'Wechatpay-Serial': options.serial ?? this.currentSerial,
+      'Wechatpay-Signature': await signMessageAsync(buildResponseMessage(timestamp, nonce, signed), key),
+      'Wechatpay-Serial': serial,
       'Wechatpay-Signature-Type': WECHATPAY_AUTH_SCHEME,
       'Request-ID': newRequestId(),
     };

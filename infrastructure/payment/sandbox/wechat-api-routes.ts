@@ -43,7 +43,7 @@ export function wechatApiRoutes(ctx: WechatApiContext) {
 
     app.addHook('onSend', async (_req, reply, payload) => {
       const body = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : Buffer.isBuffer(payload) ? payload : Buffer.alloc(0);
-      for (const [name, value] of Object.entries(ctx.signer.headers(body, ctx.clock()))) reply.header(name, value);
+      for (const [name, value] of Object.entries(await ctx.signer.headers(body, ctx.clock()))) reply.header(name, value);
       return payload;
     });
 

@@ -3,7 +3,7 @@ import { ProviderError } from '../../../domain/payment';
 import { Result, err, ok } from '../../../domain/shared/result';
 import { HeaderBag, headerValue } from './header-value';
 import { isRetryableStatus, mapErrorReply, readErrorReply } from './provider-error-mapping';
-import { signRequest } from './request-signer';
+import { signRequestAsync } from './request-signer';
 import { backoffDelayMs, sleep } from '../retry-backoff';
 import { LearnedPlatformKey } from './platform-key-ring';
 import { verifyWechatpaySignature } from './signature-verifier';
@@ -85,7 +85,7 @@ export class SignedTransport {
 
   private async attempt(method: 'GET' | 'POST', url: string, pathWithQuery: string, payload: string, options: SendOptions): Promise<Attempt> {
     const { config, merchantKey } = this.compiled;
-    const authorization = signRequest({
+    const authorization = await signRequestAsync({
       method,
       pathWithQuery,
       body: payload,

@@ -23,10 +23,11 @@ export interface ProductReadCacheSettings {
  */
 export class ProductReadCache {
   private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
-  private readonly ttlMs: number;
+  readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
   private readonly unsubscribe: () => void;
+  private generation = 0;
 
   constructor(private readonly settings: ProductReadCacheSettings) {
     this.ttlMs = settings.ttlMs;
@@ -99,6 +100,11 @@ export class ProductReadCache {
     this.settings.notices.publish();
   }
 
+  /** Moves on every drop (a change here or a notice from another instance): what was read at an older one is stale. */
+  version(): number {
+    return this.generation;
+  }
+
   close(): void {
     this.unsubscribe();
     this.clear();
@@ -107,6 +113,7 @@ export class ProductReadCache {
   private clear(): void {
     // A load still in flight is dropped with its entry: what it read may predate the change.
     this.entries.clear();
+    this.generation += 1;
   }
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, verify } from 'node:crypto';
 import { formatAuthorization, parseAuthorization } from '../../../infrastructure/payment/wechatpay/authorization-header';
-import { buildRequestMessage, signRequest } from '../../../infrastructure/payment/wechatpay/request-signer';
+import { buildRequestMessage, signRequest, signRequestAsync } from '../../../infrastructure/payment/wechatpay/request-signer';
 import { makeTestKeys } from './payment-fixtures';
 
 const keys = makeTestKeys();
@@ -37,6 +37,21 @@ describe('signRequest', () => {
     expect(parsed.value).toMatchObject({ mchid: keys.mchId, nonce_str: 'FIXEDNONCE', timestamp: '1700000000', serial_no: keys.merchantSerial });
     const message = Buffer.from(`POST\n/v3/pay/transactions/native\n1700000000\nFIXEDNONCE\n${body}\n`);
     expect(verify('sha256', message, createPublicKey(keys.merchantPublicKey), Buffer.from(parsed.value.signature, 'base64'))).toBe(true);
+  });
+
+  it('signs the same header in the thread pool as on the main thread (PKCS#1 v1.5 is deterministic)', async () => {
+    const input = {
+      method: 'GET',
+      pathWithQuery: '/v3/pay/transactions/out-trade-no/T1?mchid=1',
+      body: '',
+      mchId: keys.mchId,
+      serialNo: keys.merchantSerial,
+      privateKey: createPrivateKey(keys.merchantPrivateKey),
+      now: new Date(1_700_000_000_000),
+      nonce: 'N2',
+    };
+    expect(await signRequestAsync(input)).toBe(signRequest(input));
+    expect(await signRequestAsync({ ...input, body: 'x' })).not.toBe(signRequest(input));
   });
 });
 

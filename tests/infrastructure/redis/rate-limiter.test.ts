@@ -45,6 +45,16 @@ describe.each(keyValueBackends())('rate limiter (%s)', (backend) => {
     expect(decisions.filter((d) => !d.allowed).every((d) => d.retryAfterMs > 0)).toBe(true);
   });
 
+  it('counts each of many concurrent calls of one instance for one key once (one count each, exactly the limit allowed)', async () => {
+    const rule = { limit: 30, windowMs: LONG };
+    const decisions = await Promise.all(Array.from({ length: 80 }, () => b.parts.rateLimiter.consume('api:one-client', rule)));
+    const allowed = decisions.filter((d) => d.allowed);
+    expect(allowed.map((d) => d.remaining).sort((x, y) => x - y)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    // And the count went on from there: the next call is the 81st.
+    expect(await b.parts.rateLimiter.consume('api:one-client', { limit: 81, windowMs: LONG })).toMatchObject({ allowed: true, remaining: 0 });
+    expect((await b.parts.rateLimiter.consume('api:one-client', { limit: 81, windowMs: LONG })).allowed).toBe(false);
+  });
+
   it('allows calls again once the window has passed', async () => {
     const rule = { limit: 2, windowMs: 150 };
     await b.parts.rateLimiter.consume('chat:window', rule);

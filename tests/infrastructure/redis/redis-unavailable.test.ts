@@ -51,6 +51,13 @@ describe.each(['black-hole', 'hangs-after-handshake'] as const)('Redis parts whe
     try {
       await expectFastUnavailable(() => parts.lock.acquire('job', 1000), server.url.slice('redis://'.length));
       await expectFastUnavailable(() => parts.sessions.set('chat', { step: 1 }, 1000), server.url.slice('redis://'.length));
+      // Concurrent calls of one key share a round trip (redis-rate-limiter.ts): every one of them fails, none waits twice.
+      const started = Date.now();
+      const settled = await Promise.allSettled(Array.from({ length: 20 }, () => parts.rateLimiter.consume('api:ip:busy', { limit: 100, windowMs: 1000 })));
+      expect(settled.map((s) => (s.status === 'rejected' && s.reason instanceof KeyValueUnavailableError ? 'unavailable' : s.status))).toEqual(
+        Array.from({ length: 20 }, () => 'unavailable'),
+      );
+      expect(Date.now() - started).toBeLessThan(FAST_ENOUGH_MS);
       expect(await parts.ping()).toBe(false);
     } finally {
       await parts.close();
