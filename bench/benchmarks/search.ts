@@ -10,13 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { STRICT_WEBHOOK_URL_RULES, catalogContext } from '../../domain/catalog';
-import { DEFAULT_LIMITS } from '../../domain/shared/limits';
-import { systemClock } from '../../domain/shared/clock';
-import { randomIds } from '../../infrastructure/ids/random-ids';
-import { TempImportFiles } from '../../infrastructure/catalog-import/temp-import-files';
-import { dnsWebhookHostResolver } from '../../infrastructure/fulfilment/webhook-target-guard';
 import { createPersistence } from '../../infrastructure/persistence/create-persistence';
+import { benchCatalog } from '../support/bench-catalog';
 import { ABSENT, COMMON, RARE_CHINESE, RARE_LATIN, writeCatalogCsv } from '../support/catalog-file';
 import { percentile } from '../support/db-wait';
 import { profilingArgs } from '../support/profiling';
@@ -163,14 +158,7 @@ export async function search(ctx: BenchContext): Promise<Figure[]> {
       const last = i === parts.length - 1;
       const persistence = createPersistence({ ...store.persistenceOptions, logger: { warn: () => undefined, error: () => undefined }, poolSize: 2 });
       try {
-        const catalog = catalogContext({
-          uow: persistence.uow,
-          clock: systemClock,
-          ids: randomIds,
-          limits: DEFAULT_LIMITS,
-          importFiles: new TempImportFiles(),
-          webhookTargets: { rules: STRICT_WEBHOOK_URL_RULES, resolver: dnsWebhookHostResolver },
-        });
+        const catalog = benchCatalog(persistence);
         const likeTimes = Math.max(3, Math.min(20, Math.round(2_000_000 / rows)));
         for (const c of CASES) {
           const found = await catalog.browseProducts({ q: c.q, pageSize: 20 });

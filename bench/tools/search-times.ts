@@ -4,13 +4,8 @@
 //
 //   node -r ./scripts/ts-register.js bench/tools/search-times.ts mysql://root@127.0.0.1:3306/tb_bench_search_…
 import { performance } from 'node:perf_hooks';
-import { STRICT_WEBHOOK_URL_RULES, catalogContext } from '../../domain/catalog';
-import { DEFAULT_LIMITS } from '../../domain/shared/limits';
-import { systemClock } from '../../domain/shared/clock';
-import { randomIds } from '../../infrastructure/ids/random-ids';
-import { TempImportFiles } from '../../infrastructure/catalog-import/temp-import-files';
-import { dnsWebhookHostResolver } from '../../infrastructure/fulfilment/webhook-target-guard';
 import { createPersistence } from '../../infrastructure/persistence/create-persistence';
+import { benchCatalog } from '../support/bench-catalog';
 import { ABSENT, COMMON, RARE_CHINESE, RARE_LATIN } from '../support/catalog-file';
 import { percentile } from '../support/db-wait';
 
@@ -21,14 +16,7 @@ async function main(): Promise<void> {
   if (!databaseUrl) throw new Error('usage: search-times.ts <mysql URL of a kept bench database>');
   const persistence = createPersistence({ databaseUrl, sqlitePath: '', logger: { warn: () => undefined, error: () => undefined }, poolSize: 2 });
   try {
-    const catalog = catalogContext({
-      uow: persistence.uow,
-      clock: systemClock,
-      ids: randomIds,
-      limits: DEFAULT_LIMITS,
-      importFiles: new TempImportFiles(),
-      webhookTargets: { rules: STRICT_WEBHOOK_URL_RULES, resolver: dnsWebhookHostResolver },
-    });
+    const catalog = benchCatalog(persistence);
     for (const q of [RARE_LATIN, RARE_CHINESE, COMMON, ABSENT]) {
       const search = () => catalog.browseProducts({ q, pageSize: 20 });
       const first = await search();

@@ -1,35 +1,22 @@
 // A seller's notices by mail through a real SMTP server: a new paid order (and the manual order waiting for them)
 // reaches the shop's own address, or the address of the person who runs it; with the mail server down every state
 // change still happens, and the mail goes out once when it is back.
-import { createProduct, eventually, giveCredit, startTestShop, TestShop } from '../../support/test-shop';
+import { createProduct, eventually, giveCredit } from '../../support/test-shop';
 import { databaseBackends } from '../../support/services';
-import { startTestSmtpServer, TestSmtpServer } from '../../support/smtp-server';
+import { mailingShop } from '../../support/mail-shop';
 import { addSeller, giveProductTo } from '../../support/marketplace';
 
 const MAIL_WAIT_MS = 30_000;
 
 describe.each(databaseBackends())('a seller’s notices by mail (%s)', (backend) => {
-  let smtp: TestSmtpServer;
-  let shop: TestShop;
-  let ahead = 0;
-  const clock = { now: () => new Date(Date.now() + ahead) };
-
-  beforeAll(async () => {
-    smtp = await startTestSmtpServer();
-    shop = await startTestShop(backend, { SMTP_URL: smtp.url, MAIL_FROM: 'Market <market@tea.example>' }, { clock });
-  });
-  afterAll(async () => {
-    await shop.close();
-    await smtp.stop();
-  });
-
-  const mailsTo = (address: string) => smtp.received.filter((m) => m.to.includes(address));
+  const mail = mailingShop(backend, 'Market <market@tea.example>');
+  const { mailsTo } = mail;
   const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, headers: Record<string, string>, payload?: object) =>
-    shop.api.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+    mail.shop.api.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
   const flushUntil = <T>(probe: () => T | Promise<T>, accept: (v: T) => boolean) =>
     eventually(
       async (): Promise<T> => {
-        await shop.app.pump.flush();
+        await mail.shop.app.pump.flush();
         return probe();
       },
       accept,
@@ -40,7 +27,7 @@ describe.each(databaseBackends())('a seller’s notices by mail (%s)', (backend)
     const placed = await call(
       'POST',
       '/v1/checkouts',
-      { ...shop.shopper(shopper), 'idempotency-key': key },
+      { ...mail.shop.shopper(shopper), 'idempotency-key': key },
       { items: productIds.map((productId) => ({ productId, quantity: 1 })), paymentMethod: 'credit' },
     );
     expect(placed.statusCode).toBe(201);
@@ -53,18 +40,18 @@ describe.each(databaseBackends())('a seller’s notices by mail (%s)', (backend)
   let poster: number;
 
   it('mails a new paid order to the shop’s own address, else to the address of the person who runs it', async () => {
-    a = await addSeller(shop.app.persistence, { telegramUserId: '8501', confirmWindowMinutes: 60 });
-    b = await addSeller(shop.app.persistence, { telegramUserId: '8502', confirmWindowMinutes: 60 });
+    a = await addSeller(mail.shop.app.persistence, { telegramUserId: '8501', confirmWindowMinutes: 60 });
+    b = await addSeller(mail.shop.app.persistence, { telegramUserId: '8502', confirmWindowMinutes: 60 });
     // A's shop has an address of its own (and its runner another); B's runner gave theirs as a shopper only.
-    expect((await call('PATCH', '/v1/seller', shop.shopper(8501), { email: 'orders@alpha.example' })).statusCode).toBe(200);
-    expect((await call('PUT', '/v1/account/email', shop.shopper(8501), { email: 'anna@alpha.example' })).statusCode).toBe(200);
-    expect((await call('PUT', '/v1/account/email', shop.shopper(8502), { email: 'bo@beta.example' })).statusCode).toBe(200);
-    lesson = await createProduct(shop, { sku: 'MAIL-LESSON', title: 'Lesson', kind: 'manual', price: { amount: 3000, currency: 'CNY' } });
-    await giveProductTo(shop.app.persistence, lesson, a.id);
-    poster = await createProduct(shop, { sku: 'MAIL-POSTER', title: 'Poster', kind: 'manual', price: { amount: 1000, currency: 'CNY' } });
-    await giveProductTo(shop.app.persistence, poster, b.id);
+    expect((await call('PATCH', '/v1/seller', mail.shop.shopper(8501), { email: 'orders@alpha.example' })).statusCode).toBe(200);
+    expect((await call('PUT', '/v1/account/email', mail.shop.shopper(8501), { email: 'anna@alpha.example' })).statusCode).toBe(200);
+    expect((await call('PUT', '/v1/account/email', mail.shop.shopper(8502), { email: 'bo@beta.example' })).statusCode).toBe(200);
+    lesson = await createProduct(mail.shop, { sku: 'MAIL-LESSON', title: 'Lesson', kind: 'manual', price: { amount: 3000, currency: 'CNY' } });
+    await giveProductTo(mail.shop.app.persistence, lesson, a.id);
+    poster = await createProduct(mail.shop, { sku: 'MAIL-POSTER', title: 'Poster', kind: 'manual', price: { amount: 1000, currency: 'CNY' } });
+    await giveProductTo(mail.shop.app.persistence, poster, b.id);
 
-    await giveCredit(shop, 8550, 50_000);
+    await giveCredit(mail.shop, 8550, 50_000);
     const orders = await buy(8550, 'seller-mail-1', [lesson, poster]);
     const forA = orders.find((o) => o.sellerId === a.id)?.orderNo ?? '';
     const forB = orders.find((o) => o.sellerId === b.id)?.orderNo ?? '';
@@ -85,7 +72,7 @@ describe.each(databaseBackends())('a seller’s notices by mail (%s)', (backend)
     expect(mailsTo('anna@alpha.example').filter((m) => m.subject.includes(forA))).toEqual([]);
 
     // Confirmed: the manual order now waits for A's own hands, and A hears that by mail too.
-    expect((await call('POST', `/v1/seller/orders/${forA}/confirm`, shop.shopper(8501))).statusCode).toBe(200);
+    expect((await call('POST', `/v1/seller/orders/${forA}/confirm`, mail.shop.shopper(8501))).statusCode).toBe(200);
     const toFulfil = await flushUntil(
       () => mailsTo('orders@alpha.example').filter((m) => m.subject === `Order ${forA} to hand over`),
       (mails) => mails.length === 1,
@@ -94,18 +81,18 @@ describe.each(databaseBackends())('a seller’s notices by mail (%s)', (backend)
   });
 
   it('keeps every state change while the mail server is down and mails once when it is back', async () => {
-    const port = smtp.port;
-    await smtp.stop();
+    const port = mail.smtp.port;
+    await mail.smtp.stop();
     const orders = await buy(8550, 'seller-mail-2', [poster]);
     const forB = orders[0]?.orderNo ?? '';
     // Paid and waiting for B, and B's confirmation goes through: the mail server holds nothing up.
-    const confirmed = await call('POST', `/v1/seller/orders/${forB}/confirm`, shop.shopper(8502));
+    const confirmed = await call('POST', `/v1/seller/orders/${forB}/confirm`, mail.shop.shopper(8502));
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toMatchObject({ orderNo: forB, status: 'PAID' });
     const waiting = async () =>
       Number(
         (
-          (await shop.app.persistence.dataSource.query(
+          (await mail.shop.app.persistence.dataSource.query(
             "SELECT COUNT(*) AS n FROM outbox WHERE topic = 'mail.seller-notice' AND status = 'PENDING' AND attempts > 0 AND payload LIKE ?",
             [`%${forB}%`],
           )) as Array<{ n: number | string }>
@@ -117,7 +104,7 @@ describe.each(databaseBackends())('a seller’s notices by mail (%s)', (backend)
     expect(
       Number(
         (
-          (await shop.app.persistence.dataSource.query(
+          (await mail.shop.app.persistence.dataSource.query(
             "SELECT COUNT(*) AS n FROM outbox WHERE topic = 'notify.seller' AND status <> 'DONE' AND payload LIKE ?",
             [`%${forB}%`],
           )) as Array<{ n: number | string }>
@@ -125,16 +112,16 @@ describe.each(databaseBackends())('a seller’s notices by mail (%s)', (backend)
       ),
     ).toBe(0);
 
-    await smtp.start();
-    expect(smtp.port).toBe(port);
-    ahead += 60 * 60_000; // past the next retry
+    await mail.smtp.start();
+    expect(mail.smtp.port).toBe(port);
+    mail.ahead += 60 * 60_000; // past the next retry
     const arrived = await flushUntil(
       () => mailsTo('bo@beta.example').filter((m) => m.subject.includes(forB)),
       (mails) => mails.length >= 2,
     );
     expect(arrived.map((m) => m.subject).sort()).toEqual([`New order ${forB} to confirm`, `Order ${forB} to hand over`]);
-    ahead += 24 * 60 * 60_000;
-    await shop.app.pump.flush();
+    mail.ahead += 24 * 60 * 60_000;
+    await mail.shop.app.pump.flush();
     expect(mailsTo('bo@beta.example').filter((m) => m.subject.includes(forB))).toHaveLength(2);
   });
 });
