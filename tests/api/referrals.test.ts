@@ -115,4 +115,52 @@ describe.each(databaseBackends())('referrals (%s)', (backend) => {
     expect((await info(9306)).invitedBy).toMatchObject({ status: 'CAPPED' });
     expect(await reconcileShop(shop)).toEqual([]);
   });
+  it('reconcile stays clean with coupons, referral credit and refunds mixed', async () => {
+    const issued = await shop.api.inject({
+      method: 'POST',
+      url: '/v1/admin/coupons',
+      headers: shop.admin,
+      payload: { code: 'REFMIX', kind: 'percent', value: 2500 },
+    });
+    expect(issued.statusCode).toBe(201);
+    const buyWith = async (userId: number, credit: number): Promise<{ orderNo: string; total: number }> => {
+      if (credit > 0) await giveCredit(shop, userId, credit);
+      const res = await shop.api.inject({
+        method: 'POST',
+        url: '/v1/orders',
+        headers: { ...shop.shopper(userId), 'idempotency-key': `referral-order-${(orders += 1)}` },
+        payload: { items: [{ productId: key, quantity: 1 }], paymentMethod: 'credit', coupon: 'refmix' },
+      });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      await shop.app.pump.flush();
+      const body = res.json() as { orderNo: string; total: { amount: number } };
+      return { orderNo: body.orderNo, total: body.total.amount };
+    };
+    // A new referrer and the shopper they invite: the invitee's first order is discounted, delivered, and holds.
+    const code = (await info(9320)).code;
+    expect((await link(9321, code)).statusCode).toBe(200);
+    const first = await buyWith(9321, 750);
+    expect(first.total).toBe(750);
+    ahead += 73 * HOUR;
+    expect(await runJob()).toMatchObject({ rewarded: 1 });
+    expect((await referralEntries(9320)).map((e) => e.amount)).toEqual([500]);
+    expect((await referralEntries(9321)).map((e) => e.amount)).toEqual([300]);
+    // Both spend what the referral gave them (topped up) on discounted orders; one of those is refunded in part, then in full.
+    const spent = await buyWith(9320, 250);
+    const second = await buyWith(9321, 450);
+    const refund = (orderNo: string, amount?: number) =>
+      shop.api.inject({
+        method: 'POST',
+        url: `/v1/admin/orders/${orderNo}/refunds`,
+        headers: shop.admin,
+        payload: { ...(amount === undefined ? {} : { amount }), reason: 'mixed' },
+      });
+    expect((await refund(second.orderNo, 200)).statusCode).toBeLessThan(300);
+    expect((await refund(second.orderNo)).statusCode).toBeLessThan(300);
+    // Nothing more than was paid comes back.
+    expect((await refund(second.orderNo, 1)).statusCode).toBeGreaterThanOrEqual(400);
+    await shop.app.pump.flush();
+    expect(spent.total).toBe(750);
+    expect(await reconcileShop(shop)).toEqual([]);
+  });
 });
