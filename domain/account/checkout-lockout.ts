@@ -74,6 +74,10 @@ export async function noteCheckoutFailure(
 
 export type CheckoutLockedError = DomainError<'CHECKOUT_LOCKED'>;
 
+/** Until when a shopper's lock holds at `now`; null: not locked (never locked, run out, or lifted). */
+export const lockedUntilAt = (state: CheckoutLockState | null, now: Date): Date | null =>
+  state?.lockedUntil != null && state.lockedUntil.getTime() > now.getTime() ? state.lockedUntil : null;
+
 /** The refusal of a locked shopper: until when, in seconds too (the API's Retry-After). */
 export function checkoutLocked(lockedUntil: Date, now: Date): Result<never, CheckoutLockedError> {
   const retryAfterSeconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
@@ -98,8 +102,24 @@ export async function lockShopperForPlacement(
   if (await tx.users.lockForOrdering(shopperId, now, on)) return ok(undefined);
   const state = on ? await tx.checkoutLocks.state(shopperId) : null;
   if (state === null) throw new Error(`shopper ${shopperId} is not registered`);
-  if (state.lockedUntil !== null && state.lockedUntil.getTime() > now.getTime()) return checkoutLocked(state.lockedUntil, now);
+  const lockedUntil = lockedUntilAt(state, now);
+  if (lockedUntil !== null) return checkoutLocked(lockedUntil, now);
   // Lifted between the two statements: take the row lock plainly.
   if (!(await tx.users.lockForOrdering(shopperId, now, false))) throw new Error(`shopper ${shopperId} is not registered`);
   return ok(undefined);
+}
+
+/**
+ * The check of a plain read that leads to a checkout (a coupon's preview): refused while the shopper is locked out,
+ * so nothing is tried meanwhile. A placement checks in its shopper-row lock instead (`lockShopperForPlacement`).
+ */
+export async function refuseWhileLockedOut(
+  tx: CheckoutLockTx,
+  limits: { checkoutLockout: CheckoutLockoutRule },
+  shopperId: string,
+  now: Date,
+): Promise<Result<void, CheckoutLockedError>> {
+  if (!lockoutOn(limits.checkoutLockout)) return ok(undefined);
+  const lockedUntil = lockedUntilAt(await tx.checkoutLocks.state(shopperId), now);
+  return lockedUntil === null ? ok(undefined) : checkoutLocked(lockedUntil, now);
 }

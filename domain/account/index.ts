@@ -11,7 +11,7 @@ export type { AdjustCredit, AdjustCreditError } from './adjust-credit';
 export type { SetEmailError } from './shopper-email';
 export { addressLine, validateShippingAddress } from './shipping-address';
 export type { ShippingAddress, ShippingAddressRepository } from './shipping-address';
-export { CHECKOUT_FAILURE_REASONS, checkoutLocked, lockShopperForPlacement, lockoutOn, noteCheckoutFailure } from './checkout-lockout';
+export { CHECKOUT_FAILURE_REASONS, lockShopperForPlacement, lockoutOn, noteCheckoutFailure, refuseWhileLockedOut } from './checkout-lockout';
 export type {
   CheckoutFailure,
   CheckoutFailureReason,

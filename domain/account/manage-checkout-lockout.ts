@@ -1,6 +1,6 @@
 import { DomainError, Result, fail, ok } from '../shared/result';
 import { AccountDeps } from './account-deps';
-import { CheckoutFailure, lockoutOn } from './checkout-lockout';
+import { CheckoutFailure, lockedUntilAt, lockoutOn } from './checkout-lockout';
 
 /** What an admin sees of a shopper's lockout: whether and until when, and the failures that count or counted lately. */
 export interface CheckoutLockout {
@@ -29,7 +29,7 @@ export async function getCheckoutLockout(deps: Pick<AccountDeps, 'uow' | 'clock'
   });
   if (read === null) return fail('SHOPPER_NOT_FOUND', `no shopper ${userId}`);
   const { state, failures } = read;
-  const lockedUntil = lockoutOn(rule) && state.lockedUntil !== null && state.lockedUntil.getTime() > now.getTime() ? state.lockedUntil : null;
+  const lockedUntil = lockoutOn(rule) ? lockedUntilAt(state, now) : null;
   const countedAfter = state.countedAfter?.getTime() ?? -Infinity;
   return ok({
     userId,

@@ -2,7 +2,7 @@ import { normaliseCouponCode } from '../coupons';
 import { Minor, subtractMinor, sumMinor } from '../shared/money';
 import { Result, fail, ok } from '../shared/result';
 import { invalid } from '../shared/validation';
-import { checkoutLocked, lockoutOn } from '../account';
+import { refuseWhileLockedOut } from '../account';
 import { couponForLines, discountedLines, noteCouponRefusal, parseCouponCode } from './coupon-placement';
 import { PAYMENT_METHODS, PaymentMethod, orderCurrencyOf } from './order-types';
 import { OrderingDeps } from './ordering-deps';
@@ -43,10 +43,8 @@ export async function previewCoupon(deps: Pick<OrderingDeps, 'uow' | 'clock' | '
   const now = deps.clock.now();
   const previewed = await deps.uow.read(async (r): Promise<Result<CouponPreview, PlaceOrderError>> => {
     // A shopper locked out of checkout (codes guessed, orders left to expire) tries no more codes meanwhile.
-    if (lockoutOn(deps.limits.checkoutLockout)) {
-      const lock = await r.checkoutLocks.state(cmd.shopperId);
-      if (lock?.lockedUntil && lock.lockedUntil.getTime() > now.getTime()) return checkoutLocked(lock.lockedUntil, now);
-    }
+    const open = await refuseWhileLockedOut(r, deps.limits, cmd.shopperId, now);
+    if (!open.ok) return open;
     const asked = cmd.items === undefined ? (await r.carts.list(cmd.shopperId)).map((l) => ({ productId: l.productId, quantity: l.quantity })) : cmd.items;
     if (Array.isArray(asked) && asked.length === 0) return fail('CART_EMPTY', 'the cart is empty');
     const items = normaliseItems(asked, deps.limits);
