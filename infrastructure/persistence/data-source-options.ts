@@ -59,6 +59,11 @@ const mysqlDriver = {
   createPool(config: mysql2.PoolOptions): mysql2.Pool {
     const pool = mysql2.createPool(config);
     pool.on('connection', (connection) => {
+      // typeorm asks for mysql2's promise wrapper before EVERY statement, and mysql2 builds it anew each time: a
+      // require() resolved by path plus a new EventEmitter (~3% of the shop's CPU under the order load, profiled).
+      // The wrapper holds nothing but this connection, so one per pooled connection serves all its statements.
+      const wrapper = connection.promise();
+      connection.promise = () => wrapper;
       connection.query(SESSION_SETUP, (error) => {
         // A connection without the isolation level must not serve a transaction: drop it (the pool opens another).
         if (error) connection.destroy();
